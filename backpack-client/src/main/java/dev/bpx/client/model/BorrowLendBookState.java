@@ -1,0 +1,59 @@
+package dev.bpx.client.model;
+
+import com.squareup.moshi.Json;
+import java.util.Map;
+
+/**
+ * The state of a borrow-lend market.
+ *
+ * <p>Decoding maps any value this SDK does not know to {@link #UNKNOWN} instead of failing;
+ * {@link #wireValue()} gives the exact wire spelling for requests. Thread-safe (immutable). See
+ * {@code backpack-api.md} sections 2.1, 3.
+ */
+public enum BorrowLendBookState implements WireEnum {
+  /** Open. */
+  @Json(name = "Open")
+  OPEN("Open"),
+
+  /** Closed. */
+  @Json(name = "Closed")
+  CLOSED("Closed"),
+
+  /** Only repayments accepted. */
+  @Json(name = "RepayOnly")
+  REPAY_ONLY("RepayOnly"),
+
+  /**
+   * A value this SDK does not know (Backpack added it later); it has no wire spelling and is never
+   * sent: {@link #wireValue()} throws for it.
+   */
+  UNKNOWN(null);
+
+  private static final Map<String, BorrowLendBookState> BY_WIRE = WireEnums.index(values());
+
+  private final String wire;
+
+  BorrowLendBookState(String wire) {
+    this.wire = wire;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalStateException for {@link #UNKNOWN}
+   */
+  @Override
+  public String wireValue() {
+    return WireEnums.require(this, wire);
+  }
+
+  /**
+   * Looks up a constant by its exact wire spelling.
+   *
+   * @param wire the wire text, e.g. {@code "Open"}; may be null
+   * @return the matching constant, or {@link #UNKNOWN} for null or any text not listed
+   */
+  public static BorrowLendBookState fromWire(String wire) {
+    return BY_WIRE.getOrDefault(wire, UNKNOWN);
+  }
+}

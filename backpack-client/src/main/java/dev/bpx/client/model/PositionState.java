@@ -1,0 +1,55 @@
+package dev.bpx.client.model;
+
+import com.squareup.moshi.Json;
+import java.util.Map;
+
+/**
+ * Whether a (futures or borrow-lend) position is still open.
+ *
+ * <p>Decoding maps any value this SDK does not know to {@link #UNKNOWN} instead of failing;
+ * {@link #wireValue()} gives the exact wire spelling for requests. Thread-safe (immutable). See
+ * {@code backpack-api.md} sections 2.6, 3.
+ */
+public enum PositionState implements WireEnum {
+  /** Open. */
+  @Json(name = "Open")
+  OPEN("Open"),
+
+  /** Closed. */
+  @Json(name = "Closed")
+  CLOSED("Closed"),
+
+  /**
+   * A value this SDK does not know (Backpack added it later); it has no wire spelling and is never
+   * sent: {@link #wireValue()} throws for it.
+   */
+  UNKNOWN(null);
+
+  private static final Map<String, PositionState> BY_WIRE = WireEnums.index(values());
+
+  private final String wire;
+
+  PositionState(String wire) {
+    this.wire = wire;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalStateException for {@link #UNKNOWN}
+   */
+  @Override
+  public String wireValue() {
+    return WireEnums.require(this, wire);
+  }
+
+  /**
+   * Looks up a constant by its exact wire spelling.
+   *
+   * @param wire the wire text, e.g. {@code "Open"}; may be null
+   * @return the matching constant, or {@link #UNKNOWN} for null or any text not listed
+   */
+  public static PositionState fromWire(String wire) {
+    return BY_WIRE.getOrDefault(wire, UNKNOWN);
+  }
+}
