@@ -1,0 +1,212 @@
+package dev.bpx.paper;
+
+import dev.bpx.paper.engine.Command;
+import dev.bpx.paper.engine.Engine;
+import dev.bpx.paper.engine.EngineConfig;
+import dev.bpx.paper.http.HttpFront;
+import dev.bpx.paper.market.AssetSpec;
+import dev.bpx.paper.market.DefaultMarkets;
+import dev.bpx.paper.market.MarketSpec;
+import dev.bpx.paper.store.Journal;
+import dev.bpx.paper.store.JournaledEngine;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local exchange that speaks Backpack's REST API on loopback.
+ *
+ * <pre>{@code
+ * try (PaperExchange paper = PaperExchange.builder().seed(7).start()) {
+ *   String url = paper.url();   // http://127.0.0.1:<port>, use as the client's base URL
+ *   // any ED25519 key pair is an account; a new key gets the starting portfolio
+ * }
+ * }</pre>
+ *
+ * Thread-safe: requests from any number of clients are served concurrently; one lock serialises
+ * the engine.
+ */
+public final class PaperExchange implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PaperExchange.class);
+  private final JournaledEngine store;
+  private final HttpFront http;
+  private final PaperClock clock;
+
+  private PaperExchange(Builder b) {
+    this.clock = b.clock != null ? b.clock : PaperClock.system();
+    Journal journal = b.stateFile == null ? null
+        : Journal.open(b.stateFile, new Journal.Header(b.seed, clock.millis()), b.fsync);
+    long seed = journal == null ? b.seed : journal.header().seed();
+    long start = journal == null ? clock.millis() : journal.header().startMillis();
+    if (journal != null) {
+      for (Command c : journal.commands()) {
+        if (Command.CLOCK.equals(c.type()) && c.payload() instanceof Map<?, ?> m) {
+          clock.setOffsetMillis(((BigDecimal) m.get("offsetMillis")).longValueExact());
+        }
+      }
+    }
+    EngineConfig config = new EngineConfig(seed, start, b.assets, b.markets, b.portfolio, b.makerLevels);
+    this.store = new JournaledEngine(new Engine(config), journal);
+    this.http = new HttpFront(store, clock, b.port, b.controlApi, this::advanceMillis);
+    LOG.info("paper exchange on {} (state {})", url(), b.stateFile == null ? "in memory" : b.stateFile);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@return the base URL, e.g. {@code http://127.0.0.1:8090}} */
+  public String url() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public PaperClock clock() {
+    return clock;
+  }
+
+  /** {@return every endpoint served, as "METHOD path"} */
+  public List<String> endpoints() {
+    return http.endpoints();
+  }
+
+  /** Advances exchange time (funding, interest, triggers and the walk run as it passes). */
+  public void advance(Duration d) {
+    advanceMillis(d.toMillis());
+  }
+
+  private void advanceMillis(long millis) {
+    clock.advance(Duration.ofMillis(millis));
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("offsetMillis", BigDecimal.valueOf(clock.offsetMillis()));
+    store.submit(new Command(Command.CLOCK, null, payload, clock.millis()));
+  }
+
+  /** Moves a market's price (mark, index and the maker's quotes). */
+  public void setPrice(String symbol, BigDecimal price) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("symbol", symbol);
+    payload.put("price", price);
+    store.submit(new Command(Command.SET_PRICE, null, payload, clock.millis()));
+  }
+
+  /** Credits an asset to the account of an API key (opening it if new). */
+  public void fund(String apiKey, String asset, BigDecimal quantity) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("asset", asset);
+    payload.put("quantity", quantity);
+    store.submit(new Command(Command.FUND, apiKey, payload, clock.millis()));
+  }
+
+  /** Closes positions, cancels orders and restores the starting portfolio of an account. */
+  public void reset(String apiKey) {
+    store.submit(new Command(Command.RESET, apiKey, Map.of(), clock.millis()));
+  }
+
+  /** Runs a read against a consistent engine state (tests, diagnostics). */
+  public <T> T inspect(java.util.function.Function<Engine, T> read) {
+    return store.read(clock.millis(), null, read);
+  }
+
+  @Override
+  public void close() {
+    http.close();
+    store.close();
+  }
+
+  /** Configures a paper exchange. Not thread-safe. */
+  public static final class Builder {
+    private int port;
+    private long seed = 1;
+    private Path stateFile;
+    private boolean fsync = true;
+    private PaperClock clock;
+    private boolean controlApi;
+    private int makerLevels = 20;
+    private List<AssetSpec> assets = DefaultMarkets.assets();
+    private List<MarketSpec> markets = DefaultMarkets.markets();
+    private Map<String, EngineConfig.Holding> portfolio = defaultPortfolio();
+
+    private Builder() {}
+
+    /** Default: USDC, BTC and SOL, part lent and part staked, so every balance column shows. */
+    public static Map<String, EngineConfig.Holding> defaultPortfolio() {
+      Map<String, EngineConfig.Holding> p = new LinkedHashMap<>();
+      p.put("USDC", new EngineConfig.Holding(new BigDecimal("10000"), new BigDecimal("2000"), BigDecimal.ZERO));
+      p.put("BTC", new EngineConfig.Holding(new BigDecimal("0.1"), new BigDecimal("0.05"), BigDecimal.ZERO));
+      p.put("SOL", new EngineConfig.Holding(new BigDecimal("20"), new BigDecimal("5"), new BigDecimal("10")));
+      return p;
+    }
+
+    /** Port on 127.0.0.1; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port out of range: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Seed of the price walk: the same seed gives the same tape. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Journal file; state survives restarts. Without it the exchange lives in memory. */
+    public Builder stateFile(Path file) {
+      this.stateFile = file;
+      return this;
+    }
+
+    /** Whether each journal append is forced to disk (default true; false survives process crashes only). */
+    public Builder fsync(boolean fsync) {
+      this.fsync = fsync;
+      return this;
+    }
+
+    public Builder clock(PaperClock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Enables the {@code /_paper/} control API (default off). */
+    public Builder controlApi(boolean enabled) {
+      this.controlApi = enabled;
+      return this;
+    }
+
+    /** What a new account receives, per asset. */
+    public Builder startingPortfolio(Map<String, EngineConfig.Holding> portfolio) {
+      this.portfolio = new LinkedHashMap<>(portfolio);
+      return this;
+    }
+
+    public Builder makerLevels(int levels) {
+      if (levels < 1) {
+        throw new IllegalArgumentException("levels < 1");
+      }
+      this.makerLevels = levels;
+      return this;
+    }
+
+    public Builder markets(List<AssetSpec> assets, List<MarketSpec> markets) {
+      this.assets = List.copyOf(assets);
+      this.markets = List.copyOf(markets);
+      return this;
+    }
+
+    /** Starts serving; returns once the port is bound. */
+    public PaperExchange start() {
+      return new PaperExchange(this);
+    }
+  }
+}

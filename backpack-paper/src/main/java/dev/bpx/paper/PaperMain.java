@@ -1,0 +1,44 @@
+package dev.bpx.paper;
+
+import dev.bpx.auth.SigningKey;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar backpack-paper.jar [--port N] [--state FILE] [--seed N] [--control]}.
+ * Prints the URL and a key pair to stderr (a fresh one unless {@code BACKPACK_PRIVATE_KEY} is
+ * set) and serves until killed.
+ */
+public final class PaperMain {
+  private PaperMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    PaperExchange.Builder b = PaperExchange.builder();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--port" -> b.port(Integer.parseInt(args[++i]));
+        case "--state" -> b.stateFile(Path.of(args[++i]));
+        case "--seed" -> b.seed(Long.parseLong(args[++i]));
+        case "--control" -> b.controlApi(true);
+        case "--no-fsync" -> b.fsync(false);
+        default -> {
+          System.err.println("usage: backpack-paper [--port N] [--state FILE] [--seed N] [--control] [--no-fsync]");
+          System.exit(2);
+        }
+      }
+    }
+    PaperExchange paper = b.start();
+    String given = System.getenv("BACKPACK_PRIVATE_KEY");
+    SigningKey key = given != null && !given.isBlank() ? SigningKey.fromBase64(given.strip()) : SigningKey.generate();
+    System.err.println("Backpack paper exchange listening on " + paper.url());
+    System.err.println("BACKPACK_BASE_URL=" + paper.url());
+    System.err.println("BACKPACK_PUBLIC_KEY=" + key.publicKeyBase64());
+    if (given == null || given.isBlank()) {
+      System.err.println("BACKPACK_PRIVATE_KEY=" + key.exportPrivateKeyBase64());
+    }
+    System.err.flush();
+    CountDownLatch forever = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(paper::close));
+    forever.await();
+  }
+}

@@ -1,0 +1,71 @@
+package dev.bpx.paper.engine;
+
+import dev.bpx.paper.ledger.Account;
+import dev.bpx.paper.ledger.Margin;
+import dev.bpx.paper.market.AssetSpec;
+import java.math.BigDecimal;
+
+/**
+ * {@code POST /api/v1/borrowLend}: {@code Lend} moves available funds into the lend position
+ * (repaying a borrow first); {@code Borrow} redeems lent funds first and borrows the rest if the
+ * account's margin allows it. Engine-owned, not thread-safe.
+ */
+final class BorrowLend {
+  private final Engine engine;
+
+  BorrowLend(Engine engine) {
+    this.engine = engine;
+  }
+
+  void execute(Account a, Fields f) {
+    String asset = f.string("symbol", true);
+    String side = f.string("side", true);
+    if (!side.equals("Borrow") && !side.equals("Lend")) {
+      throw ParseError.payload("BorrowLendExecutePayload",
+          "failed to parse \"BorrowLendSide\": Expect a valid enumeration value.");
+    }
+    BigDecimal quantity = f.decimal("quantity");
+    if (quantity == null) {
+      throw ParseError.payload("BorrowLendExecutePayload", "missing field `quantity`");
+    }
+    AssetSpec spec = engine.assets().get(asset);
+    if (spec == null) {
+      throw ApiError.of("INVALID_ASSET", "Invalid asset");
+    }
+    if (quantity.signum() <= 0) {
+      throw ApiError.of("INVALID_QUANTITY", "Quantity must be positive");
+    }
+    if (quantity.stripTrailingZeros().scale() > spec.scale()) {
+      throw ApiError.badRequest("Quantity decimal too long");
+    }
+    long now = engine.now();
+    if (side.equals("Lend")) {
+      if (a.balance(asset).available.compareTo(quantity) < 0) {
+        throw ApiError.of("INSUFFICIENT_FUNDS", "Insufficient funds");
+      }
+      engine.ledger().moveToLend(a, asset, quantity, "Manual", now);
+      return;
+    }
+    BigDecimal lent = a.lent(asset).max(BigDecimal.ZERO);
+    BigDecimal redeem = quantity.min(lent);
+    BigDecimal borrow = quantity.subtract(redeem);
+    if (borrow.signum() > 0) {
+      Margin.Summary s = engine.marginSummary(a);
+      BigDecimal price = engine.assetPrice(asset);
+      BigDecimal notional = borrow.multiply(price);
+      BigDecimal after = s.netEquityAvailable()
+          .add(notional.multiply(spec.collateralWeight()))
+          .subtract(notional)
+          .subtract(notional.multiply(spec.imf().fractionFor(notional)));
+      if (after.signum() < 0) {
+        throw ApiError.of("INSUFFICIENT_MARGIN", "Insufficient margin");
+      }
+    }
+    if (redeem.signum() > 0) {
+      engine.ledger().moveToLend(a, asset, redeem.negate(), "Manual", now);
+    }
+    if (borrow.signum() > 0) {
+      engine.ledger().moveToLend(a, asset, borrow.negate(), "Manual", now);
+    }
+  }
+}

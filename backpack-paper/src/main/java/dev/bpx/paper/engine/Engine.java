@@ -1,0 +1,242 @@
+package dev.bpx.paper.engine;
+
+import dev.bpx.paper.ledger.Account;
+import dev.bpx.paper.ledger.Ledger;
+import dev.bpx.paper.ledger.Margin;
+import dev.bpx.paper.ledger.PriceSource;
+import dev.bpx.paper.ledger.TradeSettlement;
+import dev.bpx.paper.market.AssetSpec;
+import dev.bpx.paper.market.MarketSpec;
+import dev.bpx.paper.market.PriceWalk;
+import dev.bpx.paper.matching.Order;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The paper exchange's state machine: markets, accounts, matching, margin, funding, interest.
+ *
+ * <p>Deterministic: its state is a function of the configuration and the sequence of commands
+ * with their times. Time-driven work (walk steps, maker requotes, triggers, funding, interest,
+ * liquidation) happens step by step in {@link #advanceTo}, in the same order however the
+ * interval is split, so reads may advance time without being journaled and a replay of the
+ * journal's commands rebuilds the same state.
+ *
+ * <p>Not thread-safe: callers hold one lock around every call ({@code Exchange} does).
+ */
+public final class Engine implements PriceSource {
+  public static final long PREHISTORY_MILLIS = 24 * 3_600_000L;
+  static final long HOUR = 3_600_000L;
+
+  final EngineConfig config;
+  final Map<String, MarketState> markets = new LinkedHashMap<>();
+  final Map<String, AssetSpec> assets = new LinkedHashMap<>();
+  final Accounts accounts;
+  final Ids ids = new Ids();
+  final Ledger ledger;
+  final TradeSettlement settlement;
+  final Margin margin;
+  final Matcher matcher;
+  final OrderEntry entry;
+  final MarketMaker maker;
+  final Triggers triggers;
+  final Periodic periodic;
+  final Liquidator liquidator;
+  private final long originMillis;
+  private long stepsDone;
+  private long now;
+
+  public Engine(EngineConfig config) {
+    this.config = config;
+    this.originMillis = config.startMillis() - PREHISTORY_MILLIS;
+    for (AssetSpec a : config.assets()) {
+      assets.put(a.symbol(), a);
+    }
+    for (MarketSpec m : config.markets()) {
+      long start = m.toTicks(m.initialPrice());
+      markets.put(m.symbol(), new MarketState(m,
+          new PriceWalk(config.seed(), m.baseSymbol(), m.volatilityBps(), start, m.toTicks(m.minPrice()))));
+    }
+    this.accounts = new Accounts(this);
+    this.ledger = new Ledger(accounts.house(), this, ids::nextPosition);
+    this.settlement = new TradeSettlement(ledger, ids::nextPosition);
+    this.margin = new Margin(this);
+    this.matcher = new Matcher(this);
+    this.entry = new OrderEntry(this);
+    this.maker = new MarketMaker(this);
+    this.triggers = new Triggers(this);
+    this.periodic = new Periodic(this);
+    this.liquidator = new Liquidator(this);
+    accounts.initSystemAccounts();
+    this.now = originMillis;
+    for (MarketState m : markets.values()) {
+      if (m.spec.isPerp()) {
+        m.fundingRate = periodic.rateFor(m, nextFunding(m, originMillis));
+      }
+    }
+  }
+
+  /** {@return the exchange time of the last command or read, epoch ms} */
+  public long now() {
+    return now;
+  }
+
+  /**
+   * Runs every walk step (one a second), funding and interest boundary up to {@code time}, then
+   * requotes the maker around the current prices. Time never goes backwards.
+   */
+  public void advanceTo(long time) {
+    if (time <= now) {
+      return;
+    }
+    long target = Math.floorDiv(time - originMillis, PriceWalk.STEP_MILLIS);
+    while (stepsDone < target) {
+      stepsDone++;
+      long stepTime = originMillis + stepsDone * PriceWalk.STEP_MILLIS;
+      boolean prehistory = stepTime < config.startMillis();
+      for (MarketState m : markets.values()) {
+        long ticks = m.walk.next();
+        m.candles.price(stepTime, ticks);
+        if (!prehistory && m.userRestingOrders > 0 && maker.wouldCross(m)) {
+          maker.requote(m, stepTime);
+        }
+      }
+      if (!prehistory) {
+        triggers.check(stepTime);
+        periodic.onStep(stepTime);
+        liquidator.check(stepTime);
+      }
+    }
+    now = time;
+    for (MarketState m : markets.values()) {
+      if (m.quotedTicks != m.walk.ticks()) {
+        maker.requote(m, now);
+      }
+    }
+  }
+
+  /** Work every command ends with: triggers on new last prices, attached exits, settlement. */
+  void afterCommand() {
+    triggers.check(now);
+    for (Account a : accounts.users()) {
+      ledger.normalize(a, now);
+    }
+  }
+
+  // --- commands -------------------------------------------------------------------------
+
+  public Order placeOrder(Account a, OrderRequest r) {
+    Order o = entry.place(a, r, now);
+    afterCommand();
+    return o;
+  }
+
+  public Order cancelOrder(Account a, String symbol, Long orderId, Long clientId) {
+    Order o = entry.cancel(a, market(symbol, true), orderId, clientId, now);
+    afterCommand();
+    return o;
+  }
+
+  public List<Order> cancelAll(Account a, String symbol, String orderType) {
+    List<Order> out = entry.cancelAll(a, market(symbol, true), orderType, now);
+    afterCommand();
+    return out;
+  }
+
+  /** Moves the walk to a price (control API); the maker requotes and triggers fire at once. */
+  public void setPrice(String symbol, BigDecimal price) {
+    MarketState m = market(symbol, true);
+    m.walk.set(m.spec.toTicks(price.setScale(m.spec.priceScale(), java.math.RoundingMode.HALF_EVEN)));
+    m.candles.price(now, m.walk.ticks());
+    maker.requote(m, now);
+    triggers.check(now);
+    liquidator.check(now);
+    afterCommand();
+  }
+
+  /** {@return the end of the funding interval in progress at a time} */
+  public static long nextFunding(MarketState m, long time) {
+    long interval = m.spec.fundingIntervalMillis();
+    return Math.floorDiv(time, interval) * interval + interval;
+  }
+
+  // --- lookups --------------------------------------------------------------------------
+
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  public Margin margin() {
+    return margin;
+  }
+
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  public EngineConfig config() {
+    return config;
+  }
+
+  public Map<String, MarketState> markets() {
+    return markets;
+  }
+
+  public Map<String, AssetSpec> assets() {
+    return assets;
+  }
+
+  /** {@return a market, or null / a plain-text parse error when unknown} */
+  public MarketState market(String symbol, boolean required) {
+    MarketState m = symbol == null ? null : markets.get(symbol);
+    if (m == null && required) {
+      throw ParseError.payload("MarketSymbol", "failed to parse \"MarketSymbol\": Invalid market symbol");
+    }
+    return m;
+  }
+
+  /** {@return the account's open orders (resting and trigger-pending) per symbol} */
+  public Map<String, List<Order>> openOrders(Account a) {
+    Map<String, List<Order>> out = new LinkedHashMap<>();
+    for (Order o : a.orders.values()) {
+      if (o.status.isOpen()) {
+        out.computeIfAbsent(o.symbol, s -> new ArrayList<>()).add(o);
+      }
+    }
+    return out;
+  }
+
+  public Margin.Summary marginSummary(Account a) {
+    return margin.summary(a, openOrders(a));
+  }
+
+  @Override
+  public BigDecimal assetPrice(String asset) {
+    if (Ledger.USDC.equals(asset)) {
+      return BigDecimal.ONE;
+    }
+    MarketState m = markets.get(asset + "_USDC");
+    if (m == null) {
+      m = markets.get(asset + "_USDC_PERP");
+    }
+    return m == null ? BigDecimal.ZERO : m.markPrice();
+  }
+
+  @Override
+  public BigDecimal markPrice(String symbol) {
+    return markets.get(symbol).markPrice();
+  }
+
+  @Override
+  public MarketSpec market(String symbol) {
+    MarketState m = markets.get(symbol);
+    return m == null ? null : m.spec;
+  }
+
+  @Override
+  public AssetSpec asset(String asset) {
+    return assets.get(asset);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.bpx.paper.engine;
+
+import dev.bpx.paper.market.AssetSpec;
+import dev.bpx.paper.market.MarketSpec;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an engine is built from. Everything a replay needs to rebuild the same state.
+ *
+ * @param startMillis the exchange's birth time; the walk starts a day earlier so that
+ *     tickers and candles have a history from the first request
+ * @param portfolio what a new account receives, per asset
+ * @param makerLevels the synthetic market maker's levels per side
+ */
+public record EngineConfig(long seed, long startMillis, List<AssetSpec> assets,
+                           List<MarketSpec> markets, Map<String, Holding> portfolio,
+                           int makerLevels) {
+  public EngineConfig {
+    assets = List.copyOf(assets);
+    markets = List.copyOf(markets);
+    portfolio = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(portfolio));
+  }
+
+  /** A starting holding: free, lent and staked quantities of one asset. */
+  public record Holding(BigDecimal available, BigDecimal lent, BigDecimal staked) {}
+}

@@ -1,0 +1,107 @@
+package dev.bpx.paper.engine;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * Typed reads of one JSON request object, failing with Backpack's plain-text payload errors.
+ * Decimals are accepted as strings or numbers and never pass through {@code double}.
+ */
+public final class Fields {
+  private final Map<String, Object> body;
+  private final String type;
+
+  public Fields(Object body, String type) {
+    if (!(body instanceof Map<?, ?>)) {
+      throw ParseError.payload(type, "expected an object");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> m = (Map<String, Object>) body;
+    this.body = m;
+    this.type = type;
+  }
+
+  /** {@return the field's value as parsed, or null} */
+  public Object raw(String name) {
+    return body.get(name);
+  }
+
+  public boolean has(String name) {
+    return body.get(name) != null;
+  }
+
+  public String string(String name, boolean required) {
+    Object v = body.get(name);
+    if (v == null) {
+      if (required) {
+        throw ParseError.payload(type, "missing field `" + name + "`");
+      }
+      return null;
+    }
+    if (!(v instanceof String s)) {
+      throw ParseError.payload(type, "failed to parse \"" + name + "\": expected a string");
+    }
+    return s;
+  }
+
+  public BigDecimal decimal(String name) {
+    Object v = body.get(name);
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof BigDecimal d) {
+      return d;
+    }
+    if (v instanceof String s) {
+      try {
+        return new BigDecimal(s.trim());
+      } catch (NumberFormatException e) {
+        throw ParseError.payload(type, "failed to parse \"Decimal\": invalid decimal `" + s + "`");
+      }
+    }
+    throw ParseError.payload(type, "failed to parse \"Decimal\": expected a string");
+  }
+
+  public Boolean bool(String name) {
+    Object v = body.get(name);
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    throw ParseError.payload(type, "failed to parse \"boolean\": expected a boolean for `" + name + "`");
+  }
+
+  /** Reads an unsigned 32-bit integer (clientId) given as a JSON number. */
+  public Long uint32(String name) {
+    Object v = body.get(name);
+    if (v == null) {
+      return null;
+    }
+    try {
+      BigDecimal d = v instanceof BigDecimal b ? b : new BigDecimal(String.valueOf(v));
+      long n = d.longValueExact();
+      if (n < 0 || n > 4_294_967_295L) {
+        throw new ArithmeticException();
+      }
+      return n;
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw ParseError.payload(type, "failed to parse \"integer(uint32)\": invalid value for `" + name + "`");
+    }
+  }
+
+  public <E extends Enum<E>> E enumValue(String name, Class<E> cls, boolean required) {
+    String s = string(name, required);
+    if (s == null) {
+      return null;
+    }
+    for (E e : cls.getEnumConstants()) {
+      if (e.name().equals(s)) {
+        return e;
+      }
+    }
+    throw ParseError.payload(type, "failed to parse \"" + cls.getSimpleName()
+        + "\": Expect a valid enumeration value.");
+  }
+}

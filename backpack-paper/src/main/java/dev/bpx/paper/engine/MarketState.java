@@ -1,0 +1,60 @@
+package dev.bpx.paper.engine;
+
+import dev.bpx.paper.ledger.Records;
+import dev.bpx.paper.market.MarketSpec;
+import dev.bpx.paper.market.PriceWalk;
+import dev.bpx.paper.matching.Order;
+import dev.bpx.paper.matching.OrderBook;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything the engine keeps for one market: the walk (mark and index price), the book, the
+ * market maker's quotes, pending trigger orders, recent trades and candles.
+ * Engine-owned, not thread-safe.
+ */
+public final class MarketState {
+  static final int KEEP_TRADES = 1000;
+
+  public final MarketSpec spec;
+  public final PriceWalk walk;
+  public final OrderBook book = new OrderBook();
+  public final List<Order> makerOrders = new ArrayList<>();
+  public final List<Order> triggers = new ArrayList<>();
+  public final ArrayDeque<Records.Trade> trades = new ArrayDeque<>();
+  public final Candles candles = new Candles();
+  /** The walk price the maker's ladder was last quoted around, in ticks; -1 before the first quote. */
+  public long quotedTicks = -1;
+  public BigDecimal lastTradePrice;
+  /** Funding rate of the interval in progress, a fraction per interval. */
+  public BigDecimal fundingRate = BigDecimal.ZERO;
+  public final List<Records.FundingPayment> fundingHistory = new ArrayList<>();
+  /** Resting orders of non-system accounts, to decide whether a walk step needs matching. */
+  public int userRestingOrders;
+
+  public MarketState(MarketSpec spec, PriceWalk walk) {
+    this.spec = spec;
+    this.walk = walk;
+  }
+
+  /** {@return the mark (and index) price: the walk's current price} */
+  public BigDecimal markPrice() {
+    return spec.fromTicks(walk.ticks());
+  }
+
+  /** {@return the last trade's price, or the mark price before any trade} */
+  public BigDecimal lastPrice() {
+    return lastTradePrice != null ? lastTradePrice : markPrice();
+  }
+
+  public void recordTrade(Records.Trade trade) {
+    trades.addFirst(trade);
+    if (trades.size() > KEEP_TRADES) {
+      trades.removeLast();
+    }
+    lastTradePrice = trade.price();
+    candles.trade(trade.timestamp(), spec.toTicks(trade.price()), trade.quantity(), trade.quoteQuantity());
+  }
+}

@@ -1,0 +1,153 @@
+package dev.bpx.paper.engine;
+
+import dev.bpx.paper.ledger.Account;
+import dev.bpx.paper.ledger.PerpPosition;
+import dev.bpx.paper.matching.Order;
+import dev.bpx.paper.matching.OrderStatus;
+import dev.bpx.paper.matching.OrderType;
+import dev.bpx.paper.matching.Side;
+import dev.bpx.paper.matching.TriggerBy;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trigger orders and attached take-profit / stop-loss exits. A trigger fires when its reference
+ * price (mark, index = mark, or last) reaches the trigger price from the side it was placed on;
+ * it then trades as a limit order (with a price) or a market order, keeping its id. The exits
+ * of a parent order are reduce-only triggers on the other side for the parent's executed
+ * quantity; when one fires the other is cancelled. Engine-owned, not thread-safe.
+ */
+final class Triggers {
+  private final Engine engine;
+
+  Triggers(Engine engine) {
+    this.engine = engine;
+  }
+
+  /** Registers a pending trigger; the direction is fixed against the current reference price. */
+  void arm(MarketState m, Account a, Order o, Boolean whenAbove) {
+    o.status = OrderStatus.TriggerPending;
+    if (whenAbove == null) {
+      o.triggerWhenAbove = o.triggerPrice.compareTo(reference(m, o.triggerBy)) >= 0;
+    } else {
+      o.triggerWhenAbove = whenAbove;
+    }
+    m.triggers.add(o);
+    a.orders.put(o.id, o);
+  }
+
+  /** Arms or resizes the take-profit and stop-loss children of a filled parent order. */
+  void protect(Order parent, long now) {
+    Account a = engine.accounts.get(parent.account);
+    MarketState m = engine.markets.get(parent.symbol);
+    String quantity = parent.executedQuantity.toPlainString();
+    List<Order> children = children(a, parent.id);
+    if (children.isEmpty()) {
+      boolean long_ = parent.side == Side.Bid;
+      if (parent.takeProfitTriggerPrice != null) {
+        child(m, a, parent, parent.takeProfitTriggerPrice, parent.takeProfitLimitPrice,
+            parent.takeProfitTriggerBy, long_, quantity, now);
+      }
+      if (parent.stopLossTriggerPrice != null) {
+        child(m, a, parent, parent.stopLossTriggerPrice, parent.stopLossLimitPrice,
+            parent.stopLossTriggerBy, !long_, quantity, now);
+      }
+    } else {
+      for (Order c : children) {
+        c.triggerQuantity = quantity;
+      }
+    }
+    parent.protectedQuantity = parent.executedQuantity;
+  }
+
+  private void child(MarketState m, Account a, Order parent, BigDecimal trigger, BigDecimal limit,
+                     TriggerBy by, boolean whenAbove, String quantity, long now) {
+    Order c = new Order();
+    c.id = engine.ids.nextOrder();
+    c.account = a.apiKey;
+    c.symbol = parent.symbol;
+    c.side = parent.side.opposite();
+    c.type = limit == null ? OrderType.Market : OrderType.Limit;
+    c.price = limit;
+    c.reduceOnly = m.spec.isPerp() ? Boolean.TRUE : null;
+    c.triggerPrice = trigger;
+    c.triggerQuantity = quantity;
+    c.triggerBy = by != null ? by : m.spec.isPerp() ? TriggerBy.MarkPrice : TriggerBy.LastPrice;
+    c.relatedOrderId = parent.id;
+    c.createdAt = now;
+    arm(m, a, c, whenAbove);
+  }
+
+  private static List<Order> children(Account a, long parentId) {
+    List<Order> out = new ArrayList<>();
+    for (Order o : a.orders.values()) {
+      if (o.status == OrderStatus.TriggerPending && o.relatedOrderId != null && o.relatedOrderId == parentId) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  /** Fires every pending trigger whose reference price has been reached. */
+  void check(long now) {
+    for (MarketState m : engine.markets.values()) {
+      if (m.triggers.isEmpty()) {
+        continue;
+      }
+      for (Order o : new ArrayList<>(m.triggers)) {
+        if (o.status != OrderStatus.TriggerPending) {
+          continue;
+        }
+        int c = reference(m, o.triggerBy).compareTo(o.triggerPrice);
+        if (o.triggerWhenAbove ? c >= 0 : c <= 0) {
+          fire(m, o, now);
+        }
+      }
+    }
+  }
+
+  private void fire(MarketState m, Order o, long now) {
+    Account a = engine.accounts.get(o.account);
+    m.triggers.remove(o);
+    o.triggeredAt = now;
+    if (o.relatedOrderId != null) {
+      for (Order sibling : children(a, o.relatedOrderId)) {
+        engine.entry.cancelOpen(a, m, sibling, OrderStatus.Cancelled, null);
+      }
+    }
+    BigDecimal quantity = resolveQuantity(a, m, o);
+    if (quantity == null || quantity.signum() <= 0) {
+      o.status = OrderStatus.TriggerFailed;
+      return;
+    }
+    o.quantity = quantity;
+    o.status = OrderStatus.New;
+    try {
+      engine.entry.execute(a, m, o, now);
+    } catch (ApiError e) {
+      o.status = OrderStatus.TriggerFailed;
+      o.quantity = null;
+    }
+  }
+
+  /** {@return the trigger quantity, a percentage meaning that share of the open position} */
+  private static BigDecimal resolveQuantity(Account a, MarketState m, Order o) {
+    String q = o.triggerQuantity;
+    if (q.endsWith("%")) {
+      PerpPosition p = a.positions.get(o.symbol);
+      if (p == null) {
+        return null;
+      }
+      BigDecimal pct = new BigDecimal(q.substring(0, q.length() - 1));
+      return p.netQuantity.abs().multiply(pct).movePointLeft(2)
+          .setScale(m.spec.quantityScale(), RoundingMode.DOWN);
+    }
+    return new BigDecimal(q);
+  }
+
+  private static BigDecimal reference(MarketState m, TriggerBy by) {
+    return by == TriggerBy.LastPrice ? m.lastPrice() : m.markPrice();
+  }
+}

@@ -1,0 +1,173 @@
+package dev.bpx.paper.http;
+
+import dev.bpx.paper.engine.ApiError;
+import dev.bpx.paper.engine.Command;
+import dev.bpx.paper.engine.Engine;
+import dev.bpx.paper.engine.MarketState;
+import dev.bpx.paper.engine.ParseError;
+import dev.bpx.paper.json.JsonWriter;
+import dev.bpx.paper.ledger.Account;
+import dev.bpx.paper.ledger.LendPosition;
+import dev.bpx.paper.ledger.Margin;
+import dev.bpx.paper.ledger.PerpPosition;
+import dev.bpx.paper.market.AssetSpec;
+import dev.bpx.paper.matching.Side;
+import dev.bpx.paper.store.JournaledEngine;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Account, capital, collateral, borrow-lend and position endpoints (signed). */
+final class AccountRoutes {
+  private final JournaledEngine store;
+
+  AccountRoutes(JournaledEngine store) {
+    this.store = store;
+  }
+
+  void register(Router r) {
+    r.add("GET", "/api/v1/account", q -> read(q, (e, a, w) -> AccountJson.account(w, a)));
+    r.add("PATCH", "/api/v1/account", this::update);
+    r.add("GET", "/api/v1/capital", q -> read(q, (e, a, w) -> AccountJson.capital(w, a)));
+    r.add("GET", "/api/v1/capital/collateral", q -> {
+      q.query().number("subaccountId", "uint16", 0, 65535);
+      return read(q, (e, a, w) -> AccountJson.collateral(w, e.marginSummary(a)));
+    });
+    r.add("GET", "/api/v1/borrowLend/positions", q -> read(q, (e, a, w) -> {
+      w.beginArray();
+      for (LendPosition p : a.lends.values()) {
+        AccountJson.lendPosition(w, e, p);
+      }
+      w.endArray();
+    }));
+    r.add("POST", "/api/v1/borrowLend", q -> {
+      store.submit(new Command(Command.BORROW_LEND, q.apiKey(), q.json("BorrowLendExecutePayload"), q.now()));
+      return Response.empty();
+    });
+    r.add("GET", "/api/v1/position", this::positions);
+    r.add("GET", "/api/v1/account/limits/order", this::maxOrder);
+    r.add("GET", "/api/v1/account/limits/borrow", this::maxBorrow);
+    r.add("GET", "/api/v1/account/limits/withdrawal", this::maxWithdrawal);
+  }
+
+  interface View {
+    void write(Engine e, Account a, JsonWriter w);
+  }
+
+  private Response read(Request q, View view) {
+    return store.read(q.now(), q.apiKey(), e -> {
+      JsonWriter w = new JsonWriter();
+      view.write(e, e.accounts().find(q.apiKey()), w);
+      return Response.json(w);
+    });
+  }
+
+  private Response update(Request q) {
+    store.submit(new Command(Command.UPDATE_ACCOUNT, q.apiKey(), q.json("UpdateAccountSettingsRequest"), q.now()));
+    return Response.empty();
+  }
+
+  private Response positions(Request q) {
+    Query query = q.query();
+    String symbol = query.string("symbol");
+    String type = query.oneOf("marketType", "MarketType", "SPOT", "PERP", "IPERP", "DATED", "PREDICTION", "RFQ");
+    return store.read(q.now(), q.apiKey(), e -> {
+      Account a = e.accounts().find(q.apiKey());
+      if (symbol != null && e.market(symbol, false) == null) {
+        throw ParseError.param("symbol", "failed to parse \"MarketSymbol\": Invalid market symbol");
+      }
+      if (symbol != null && !a.positions.containsKey(symbol)) {
+        throw ApiError.notFound("Position not found");
+      }
+      Margin.Summary s = e.marginSummary(a);
+      JsonWriter w = new JsonWriter().beginArray();
+      for (PerpPosition p : a.positions.values()) {
+        if ((symbol == null || symbol.equals(p.symbol)) && (type == null || "PERP".equals(type))) {
+          AccountJson.position(w, e, a, p, s, symbol != null);
+        }
+      }
+      return Response.json(w.endArray());
+    });
+  }
+
+  private Response maxOrder(Request q) {
+    Query query = q.query();
+    String symbol = query.required("symbol");
+    String side = query.oneOf("side", "Side", "Bid", "Ask");
+    if (side == null) {
+      throw ParseError.param("side", "Type \"Side\" expects an input, but not found");
+    }
+    BigDecimal price = query.decimal("price");
+    Boolean reduceOnly = query.bool("reduceOnly");
+    Boolean autoBorrow = query.bool("autoBorrow");
+    Boolean autoBorrowRepay = query.bool("autoBorrowRepay");
+    Boolean autoLendRedeem = query.bool("autoLendRedeem");
+    return store.read(q.now(), q.apiKey(), e -> {
+      MarketState m = e.markets().get(symbol);
+      if (m == null) {
+        throw ApiError.badRequest("Invalid market symbol");
+      }
+      Account a = e.accounts().find(q.apiKey());
+      BigDecimal at = price != null ? price : m.markPrice();
+      BigDecimal max;
+      if (m.spec.isPerp()) {
+        Margin.Summary s = e.marginSummary(a);
+        BigDecimal imf = m.spec.imf().base();
+        max = s.netEquityAvailable().max(BigDecimal.ZERO).divide(at.multiply(imf), m.spec.quantityScale(), RoundingMode.DOWN);
+        PerpPosition p = a.positions.get(symbol);
+        if (Boolean.TRUE.equals(reduceOnly)) {
+          max = p == null || p.netQuantity.signum() == Side.valueOf(side).sign() ? BigDecimal.ZERO : p.netQuantity.abs();
+        }
+      } else if (side.equals("Bid")) {
+        max = a.balance(m.spec.quoteSymbol()).available.divide(at, m.spec.quantityScale(), RoundingMode.DOWN);
+      } else {
+        max = a.balance(m.spec.baseSymbol()).available.setScale(m.spec.quantityScale(), RoundingMode.DOWN);
+      }
+      JsonWriter w = new JsonWriter().beginObject().field("symbol", symbol).field("side", side)
+          .field("maxOrderQuantity", Fmt.quantity(m.spec, max.max(BigDecimal.ZERO)))
+          .field("price", price == null ? null : price.toPlainString()).field("reduceOnly", reduceOnly)
+          .field("autoBorrow", autoBorrow).field("autoBorrowRepay", autoBorrowRepay)
+          .field("autoLendRedeem", autoLendRedeem).endObject();
+      return Response.json(w);
+    });
+  }
+
+  private Response maxBorrow(Request q) {
+    String symbol = q.query().required("symbol");
+    return store.read(q.now(), q.apiKey(), e -> {
+      AssetSpec spec = asset(e, symbol);
+      Margin.Summary s = e.marginSummary(e.accounts().find(q.apiKey()));
+      BigDecimal price = e.assetPrice(symbol);
+      BigDecimal perUnit = price.multiply(BigDecimal.ONE.subtract(spec.collateralWeight()).add(spec.imf().base()));
+      BigDecimal max = perUnit.signum() == 0 ? BigDecimal.ZERO
+          : s.netEquityAvailable().max(BigDecimal.ZERO).divide(perUnit, spec.scale(), RoundingMode.DOWN);
+      return Response.json(new JsonWriter().beginObject().field("symbol", symbol)
+          .field("maxBorrowQuantity", Fmt.amount(max)).endObject());
+    });
+  }
+
+  private Response maxWithdrawal(Request q) {
+    Query query = q.query();
+    String symbol = query.required("symbol");
+    Boolean autoBorrow = query.bool("autoBorrow");
+    Boolean autoLendRedeem = query.bool("autoLendRedeem");
+    return store.read(q.now(), q.apiKey(), e -> {
+      asset(e, symbol);
+      Account a = e.accounts().find(q.apiKey());
+      BigDecimal max = a.balance(symbol).available.max(BigDecimal.ZERO);
+      if (Boolean.TRUE.equals(autoLendRedeem)) {
+        max = max.add(a.lent(symbol).max(BigDecimal.ZERO));
+      }
+      return Response.json(new JsonWriter().beginObject().field("symbol", symbol)
+          .field("maxWithdrawalQuantity", Fmt.amount(max)).field("autoBorrow", autoBorrow)
+          .field("autoLendRedeem", autoLendRedeem).endObject());
+    });
+  }
+
+  private static AssetSpec asset(Engine e, String symbol) {
+    AssetSpec spec = e.assets().get(symbol);
+    if (spec == null) {
+      throw ParseError.param("symbol", "failed to parse \"CustodyAsset\": Expect a valid enumeration value.");
+    }
+    return spec;
+  }
+}

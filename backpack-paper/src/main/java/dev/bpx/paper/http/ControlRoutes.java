@@ -1,0 +1,47 @@
+package dev.bpx.paper.http;
+
+import dev.bpx.paper.engine.ApiError;
+import dev.bpx.paper.engine.Command;
+import dev.bpx.paper.engine.Fields;
+import dev.bpx.paper.json.JsonWriter;
+import dev.bpx.paper.store.JournaledEngine;
+import java.util.function.LongConsumer;
+
+/**
+ * The control API under {@code /_paper/}, off unless enabled: set a price, advance time, fund or
+ * reset an account. Unsigned (it is for tests and demos on loopback); accounts are named by
+ * their API key in the body.
+ */
+final class ControlRoutes {
+  private final JournaledEngine store;
+  private final LongConsumer advanceClock;
+
+  ControlRoutes(JournaledEngine store, LongConsumer advanceClock) {
+    this.store = store;
+    this.advanceClock = advanceClock;
+  }
+
+  void register(Router r) {
+    r.add("POST", "/_paper/price", q -> run(q, Command.SET_PRICE, null));
+    r.add("POST", "/_paper/fund", q -> run(q, Command.FUND, key(q)));
+    r.add("POST", "/_paper/reset", q -> run(q, Command.RESET, key(q)));
+    r.add("POST", "/_paper/advance", q -> {
+      Fields f = new Fields(q.json("Advance"), "Advance");
+      java.math.BigDecimal millis = f.decimal("millis");
+      if (millis == null || millis.signum() < 0) {
+        throw ApiError.badRequest("millis must be a non-negative number");
+      }
+      advanceClock.accept(millis.longValueExact());
+      return Response.json(new JsonWriter().beginObject().field("ok", true).endObject());
+    });
+  }
+
+  private static String key(Request q) {
+    return new Fields(q.json("Control"), "Control").string("apiKey", true);
+  }
+
+  private Response run(Request q, String type, String apiKey) {
+    store.submit(new Command(type, apiKey, q.json("Control"), q.now()));
+    return Response.json(new JsonWriter().beginObject().field("ok", true).endObject());
+  }
+}

@@ -1,0 +1,7 @@
+package dev.bpx.paper.http;
+
+/** One endpoint. */
+@FunctionalInterface
+interface Handler {
+  Response handle(Request request);
+}

@@ -1,0 +1,151 @@
+package dev.bpx.paper.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.bpx.auth.Instructions;
+import dev.bpx.auth.SignatureVerifier;
+import dev.bpx.auth.SignedRequest;
+import dev.bpx.auth.VerificationResult;
+import dev.bpx.paper.engine.ApiError;
+import dev.bpx.paper.engine.ParseError;
+import dev.bpx.paper.store.JournaledEngine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side: a JDK {@link HttpServer} bound to loopback, routing, signature checks for every
+ * signed endpoint, and error bodies as Backpack writes them (JSON {@code {"code","message"}} for
+ * semantic errors, plain text for unparseable parameters and unknown paths). Thread-safe.
+ */
+public final class HttpFront implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
+  private final HttpServer server;
+  private final ExecutorService pool;
+  private final Router router = new Router();
+  private final SignatureVerifier verifier;
+  private final Clock clock;
+
+  public HttpFront(JournaledEngine store, Clock clock, int port, boolean control, LongConsumer advanceClock) {
+    this.clock = clock;
+    this.verifier = new SignatureVerifier(clock);
+    new PublicRoutes(store).register(router);
+    new AccountRoutes(store).register(router);
+    new OrderRoutes(store).register(router);
+    new HistoryRoutes(store).register(router);
+    if (control) {
+      new ControlRoutes(store, advanceClock).register(router);
+    }
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot bind 127.0.0.1:" + port, e);
+    }
+    pool = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2), r -> {
+      Thread t = new Thread(r, "paper-http");
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(pool);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** {@return every endpoint served, as "METHOD path"} */
+  public List<String> endpoints() {
+    return router.endpoints();
+  }
+
+  private void handle(HttpExchange x) {
+    try (x) {
+      Response r;
+      try {
+        r = route(x);
+      } catch (ParseError e) {
+        r = Response.text(400, e.getMessage());
+      } catch (ApiError e) {
+        r = Response.error(e.status(), e.code(), e.getMessage());
+      } catch (RuntimeException e) {
+        LOG.error("{} {} failed", x.getRequestMethod(), x.getRequestURI().getPath(), e);
+        r = Response.error(500, "SERVER_ERROR", "Internal server error");
+      }
+      send(x, r);
+    } catch (IOException e) {
+      LOG.debug("client went away: {}", e.toString());
+    }
+  }
+
+  private Response route(HttpExchange x) throws IOException {
+    String method = x.getRequestMethod();
+    String path = x.getRequestURI().getRawPath();
+    String rawQuery = x.getRequestURI().getRawQuery();
+    String body;
+    try (InputStream in = x.getRequestBody()) {
+      body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    if (!router.knows(path)) {
+      return Response.text(404, "not found");
+    }
+    Handler h = router.find(method, path);
+    if (h == null) {
+      return Response.text(405, "method not allowed");
+    }
+    long now = clock.millis();
+    String apiKey = null;
+    if (Instructions.forRequest(method, path).isPresent()) {
+      var headers = x.getRequestHeaders();
+      VerificationResult v = verifier.verify(new SignedRequest(method, path, rawQuery, body,
+          headers.getFirst("X-API-Key"), headers.getFirst("X-Signature"),
+          headers.getFirst("X-Timestamp"), headers.getFirst("X-Window")));
+      if (!v.valid()) {
+        return switch (v.failure()) {
+          case MALFORMED_BODY -> Response.text(400, "parse request payload error: " + v.message());
+          case WINDOW_TOO_LARGE -> Response.error(400, "INVALID_CLIENT_REQUEST", v.message());
+          default -> Response.error(401, "INVALID_CLIENT_REQUEST", v.message());
+        };
+      }
+      apiKey = v.apiKey().strip();
+    }
+    return h.handle(new Request(method, path, rawQuery, body, apiKey, now));
+  }
+
+  private static void send(HttpExchange x, Response r) throws IOException {
+    if (r.body() == null) {
+      x.sendResponseHeaders(r.status(), -1);
+      return;
+    }
+    byte[] bytes = r.body().getBytes(StandardCharsets.UTF_8);
+    x.getResponseHeaders().set("Content-Type", r.contentType());
+    x.sendResponseHeaders(r.status(), bytes.length);
+    try (OutputStream out = x.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    pool.shutdown();
+    try {
+      pool.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

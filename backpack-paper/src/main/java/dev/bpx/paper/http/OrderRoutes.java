@@ -1,0 +1,133 @@
+package dev.bpx.paper.http;
+
+import dev.bpx.paper.engine.ApiError;
+import dev.bpx.paper.engine.Command;
+import dev.bpx.paper.engine.MarketState;
+import dev.bpx.paper.engine.ParseError;
+import dev.bpx.paper.json.JsonWriter;
+import dev.bpx.paper.ledger.Account;
+import dev.bpx.paper.matching.Order;
+import dev.bpx.paper.store.JournaledEngine;
+import java.util.List;
+
+/** {@code /api/v1/order} and {@code /api/v1/orders}: place, query, cancel (signed). */
+final class OrderRoutes {
+  private static final String[] MARKET_TYPES = {"SPOT", "PERP", "IPERP", "DATED", "PREDICTION", "RFQ"};
+  private final JournaledEngine store;
+
+  OrderRoutes(JournaledEngine store) {
+    this.store = store;
+  }
+
+  void register(Router r) {
+    r.add("POST", "/api/v1/order", this::place);
+    r.add("GET", "/api/v1/order", this::get);
+    r.add("DELETE", "/api/v1/order", this::cancel);
+    r.add("POST", "/api/v1/orders", this::batch);
+    r.add("GET", "/api/v1/orders", this::open);
+    r.add("DELETE", "/api/v1/orders", this::cancelAll);
+  }
+
+  private Response place(Request q) {
+    Object body = q.json("OrderExecutePayload");
+    return store.submit(new Command(Command.ORDER, q.apiKey(), body, q.now()), OrderRoutes::render);
+  }
+
+  private static Response render(dev.bpx.paper.engine.Engine e, Object result) {
+    Order o = (Order) result;
+    JsonWriter w = new JsonWriter();
+    OrderJson.write(w, o, e.market(o.symbol));
+    return Response.json(w);
+  }
+
+  private static Response renderList(dev.bpx.paper.engine.Engine e, List<?> items, boolean batch) {
+    {
+      JsonWriter w = new JsonWriter().beginArray();
+      for (Object item : items) {
+        if (item instanceof Order o) {
+          if (batch) {
+            // The spec's BatchCommandOrderResult tags each item with operation Ok / Err.
+            String json = orderJson(o, e.market(o.symbol));
+            w.raw(dev.bpx.auth.json.Json.parse("{\"operation\":\"Ok\"," + json.substring(1)));
+          } else {
+            OrderJson.write(w, o, e.market(o.symbol));
+          }
+        } else if (item instanceof ApiError err) {
+          w.beginObject().field("operation", "Err").field("code", err.code())
+              .field("message", err.getMessage()).endObject();
+        }
+      }
+      return Response.json(w.endArray());
+    }
+  }
+
+  private static String orderJson(Order o, dev.bpx.paper.market.MarketSpec m) {
+    JsonWriter w = new JsonWriter();
+    OrderJson.write(w, o, m);
+    return w.toString();
+  }
+
+  private Response batch(Request q) {
+    Object body = q.json("Vec<OrderExecutePayload>");
+    return store.submit(new Command(Command.ORDERS, q.apiKey(), body, q.now()),
+        (e, r) -> renderList(e, (List<?>) r, true));
+  }
+
+  private Response get(Request q) {
+    Query query = q.query();
+    String symbol = query.required("symbol");
+    Long orderId = query.number("orderId", "String", 0, Long.MAX_VALUE);
+    Long clientId = query.number("clientId", "uint32", 0, 4_294_967_295L);
+    if (orderId == null && clientId == null || orderId != null && clientId != null) {
+      throw ApiError.badRequest("Must specify either `clientId` or `orderId`");
+    }
+    return store.read(q.now(), q.apiKey(), e -> {
+      MarketState m = e.market(symbol, false);
+      if (m == null) {
+        throw ParseError.param("symbol", "failed to parse \"MarketSymbol\": Invalid market symbol");
+      }
+      Account a = e.accounts().find(q.apiKey());
+      for (Order o : a.orders.values()) {
+        if (o.status.isOpen() && o.symbol.equals(symbol)
+            && (orderId != null ? o.id == orderId : clientId.equals(o.clientId))) {
+          JsonWriter w = new JsonWriter();
+          OrderJson.write(w, o, m.spec);
+          return Response.json(w);
+        }
+      }
+      throw ApiError.notFound("Not Found");
+    });
+  }
+
+  private Response open(Request q) {
+    Query query = q.query();
+    String symbol = query.string("symbol");
+    String type = query.oneOf("marketType", "MarketType", MARKET_TYPES);
+    return store.read(q.now(), q.apiKey(), e -> {
+      if (symbol != null && e.market(symbol, false) == null) {
+        throw ParseError.param("symbol", "failed to parse \"MarketSymbol\": Invalid market symbol");
+      }
+      Account a = e.accounts().find(q.apiKey());
+      JsonWriter w = new JsonWriter().beginArray();
+      for (Order o : a.orders.values()) {
+        var m = e.market(o.symbol);
+        if (o.status.isOpen() && (symbol == null || symbol.equals(o.symbol))
+            && (type == null || type.equals(m.type().name()))) {
+          OrderJson.write(w, o, m);
+        }
+      }
+      return Response.json(w.endArray());
+    });
+  }
+
+  private Response cancel(Request q) {
+    Object body = q.json("OrderCancelPayload");
+    return store.submit(new Command(Command.CANCEL, q.apiKey(), body, q.now()), OrderRoutes::render);
+  }
+
+  private Response cancelAll(Request q) {
+    Object body = q.json("OrderCancelAllPayload");
+    return store.submit(new Command(Command.CANCEL_ALL, q.apiKey(), body, q.now()),
+        (e, r) -> renderList(e, (List<?>) r, false));
+  }
+}

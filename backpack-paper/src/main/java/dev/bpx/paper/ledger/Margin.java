@@ -1,0 +1,179 @@
+package dev.bpx.paper.ledger;
+
+import dev.bpx.paper.market.AssetSpec;
+import dev.bpx.paper.market.MarketSpec;
+import dev.bpx.paper.matching.Order;
+import dev.bpx.paper.matching.Side;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An account's margin picture at current marks, computed the way Backpack's collateral summary
+ * describes it (backpack-api.md section 6.2):
+ *
+ * <ul>
+ *   <li>per asset, {@code totalQuantity = available + locked + lent}; its collateral value is
+ *       {@code total * mark * weight}; a borrow is a liability at full mark;
+ *   <li>{@code netEquity = sum(collateral values) - liabilities + unrealized PnL};
+ *   <li>{@code netEquityLocked} = initial margin of perp exposure (position plus the open
+ *       orders that add to it, worst side) and of borrows;
+ *   <li>maintenance margin uses the MMF functions the same way; liquidation when
+ *       {@code netEquity < maintenance}.
+ * </ul>
+ *
+ * Staked balances are not collateral. Stateless apart from its price source; not thread-safe.
+ */
+public final class Margin {
+  private final PriceSource prices;
+
+  public Margin(PriceSource prices) {
+    this.prices = prices;
+  }
+
+  /** One collateral row. */
+  public record CollateralRow(String symbol, BigDecimal assetMarkPrice, BigDecimal totalQuantity,
+                              BigDecimal balanceNotional, BigDecimal collateralWeight,
+                              BigDecimal collateralValue, BigDecimal openOrderQuantity,
+                              BigDecimal lendQuantity, BigDecimal availableQuantity) {}
+
+  /** The whole summary. {@code marginFraction} is null without exposure. */
+  public record Summary(BigDecimal assetsValue, BigDecimal liabilitiesValue, BigDecimal borrowLiability,
+                        BigDecimal netEquity, BigDecimal netEquityAvailable, BigDecimal netEquityLocked,
+                        BigDecimal netExposureFutures, BigDecimal pnlUnrealized, BigDecimal imf,
+                        BigDecimal mmf, BigDecimal marginFraction, BigDecimal maintenance,
+                        List<CollateralRow> collateral) {}
+
+  public Summary summary(Account a, Map<String, List<Order>> openOrdersBySymbol) {
+    BigDecimal assets = BigDecimal.ZERO;
+    BigDecimal liabilities = BigDecimal.ZERO;
+    BigDecimal collateralValue = BigDecimal.ZERO;
+    BigDecimal initial = BigDecimal.ZERO;
+    BigDecimal maintenance = BigDecimal.ZERO;
+    BigDecimal exposure = BigDecimal.ZERO;
+    List<CollateralRow> rows = new ArrayList<>();
+    TreeMap<String, Boolean> assetsSeen = new TreeMap<>();
+    a.balances.keySet().forEach(s -> assetsSeen.put(s, true));
+    a.lends.keySet().forEach(s -> assetsSeen.put(s, true));
+    for (String asset : assetsSeen.keySet()) {
+      Balance b = a.balances.getOrDefault(asset, new Balance());
+      BigDecimal lent = a.lent(asset);
+      BigDecimal mark = prices.assetPrice(asset);
+      AssetSpec spec = prices.asset(asset);
+      BigDecimal weight = spec == null ? BigDecimal.ZERO : spec.collateralWeight();
+      BigDecimal positiveLent = lent.max(BigDecimal.ZERO);
+      BigDecimal total = b.available.add(b.locked).add(positiveLent);
+      BigDecimal notional = total.multiply(mark);
+      BigDecimal value = notional.multiply(weight);
+      assets = assets.add(notional);
+      collateralValue = collateralValue.add(value);
+      if (lent.signum() < 0) {
+        BigDecimal owed = lent.negate().multiply(mark);
+        liabilities = liabilities.add(owed);
+        if (spec != null) {
+          initial = initial.add(owed.multiply(spec.imf().fractionFor(owed)));
+          maintenance = maintenance.add(owed.multiply(spec.mmf().fractionFor(owed)));
+        }
+      }
+      if (total.signum() != 0 || lent.signum() != 0) {
+        rows.add(new CollateralRow(asset, mark, total, round(notional), weight, round(value),
+            b.locked, positiveLent, b.available));
+      }
+    }
+    BigDecimal unrealized = BigDecimal.ZERO;
+    for (PerpPosition p : a.positions.values()) {
+      BigDecimal mark = prices.markPrice(p.symbol);
+      unrealized = unrealized.add(p.unrealizedPnl(mark));
+    }
+    for (String symbol : perpSymbols(a, openOrdersBySymbol)) {
+      MarketSpec m = prices.market(symbol);
+      BigDecimal mark = prices.markPrice(symbol);
+      BigDecimal qty = exposureQuantity(a.positions.get(symbol), openOrdersBySymbol.get(symbol)).abs();
+      BigDecimal notional = qty.multiply(mark);
+      exposure = exposure.add(notional);
+      initial = initial.add(notional.multiply(m.imf().fractionFor(notional)));
+      PerpPosition p = a.positions.get(symbol);
+      if (p != null) {
+        BigDecimal posNotional = p.netQuantity.abs().multiply(mark);
+        maintenance = maintenance.add(posNotional.multiply(m.mmf().fractionFor(posNotional)));
+      }
+    }
+    BigDecimal netEquity = collateralValue.subtract(liabilities).add(unrealized);
+    BigDecimal gross = exposure.add(liabilities);
+    BigDecimal imf = gross.signum() == 0 ? BigDecimal.ZERO : initial.divide(gross, 8, RoundingMode.UP);
+    BigDecimal mmf = gross.signum() == 0 ? BigDecimal.ZERO : maintenance.divide(gross, 8, RoundingMode.UP);
+    BigDecimal fraction = gross.signum() == 0 ? null : netEquity.divide(gross, 8, RoundingMode.DOWN);
+    return new Summary(round(assets), round(liabilities), round(liabilities), round(netEquity),
+        round(netEquity.subtract(initial)), round(initial), round(exposure), round(unrealized),
+        imf.stripTrailingZeros(), mmf.stripTrailingZeros(),
+        fraction == null ? null : fraction.stripTrailingZeros(), maintenance, rows);
+  }
+
+  /**
+   * {@return position plus the open orders that add to it on the worse side: the larger of
+   * {@code q + open bids} and {@code q - open asks} in absolute value, with its sign}
+   */
+  public static BigDecimal exposureQuantity(PerpPosition p, List<Order> open) {
+    BigDecimal q = p == null ? BigDecimal.ZERO : p.netQuantity;
+    BigDecimal bids = BigDecimal.ZERO;
+    BigDecimal asks = BigDecimal.ZERO;
+    if (open != null) {
+      for (Order o : open) {
+        if (o.isTrigger() || Boolean.TRUE.equals(o.reduceOnly) || o.quantity == null) {
+          continue;
+        }
+        if (o.side == Side.Bid) {
+          bids = bids.add(o.remaining());
+        } else {
+          asks = asks.add(o.remaining());
+        }
+      }
+    }
+    BigDecimal up = q.add(bids);
+    BigDecimal down = q.subtract(asks);
+    return up.abs().compareTo(down.abs()) >= 0 ? up : down;
+  }
+
+  /**
+   * {@return the mark price of one position's market at which the account's equity would fall to
+   * its maintenance margin, other prices held; zero when no such positive price exists}
+   */
+  public BigDecimal liquidationPrice(Account a, PerpPosition p, Summary s) {
+    MarketSpec m = prices.market(p.symbol);
+    BigDecimal mark = prices.markPrice(p.symbol);
+    BigDecimal q = p.netQuantity;
+    BigDecimal posNotional = q.abs().multiply(mark);
+    BigDecimal mmf = m.mmf().fractionFor(posNotional);
+    BigDecimal ownMaintenance = posNotional.multiply(mmf);
+    BigDecimal otherMaintenance = s.maintenance().subtract(ownMaintenance);
+    // equity(P) = E + q (P - M);  maintenance(P) = other + |q| P mmf.  Solve equity = maintenance.
+    BigDecimal e = s.netEquity().subtract(otherMaintenance);
+    BigDecimal denominator = q.subtract(q.abs().multiply(mmf));
+    if (denominator.signum() == 0) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal price = q.multiply(mark).subtract(e).divide(denominator, MathContext.DECIMAL64);
+    if (price.signum() <= 0) {
+      return BigDecimal.ZERO;
+    }
+    return price.setScale(m.priceScale(), q.signum() > 0 ? RoundingMode.UP : RoundingMode.DOWN);
+  }
+
+  private java.util.Set<String> perpSymbols(Account a, Map<String, List<Order>> open) {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>(a.positions.keySet());
+    for (Map.Entry<String, List<Order>> e : open.entrySet()) {
+      if (!e.getValue().isEmpty() && prices.market(e.getKey()).isPerp()) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
+  }
+
+  private static BigDecimal round(BigDecimal v) {
+    return v.setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
+  }
+}
