@@ -1,0 +1,422 @@
+package dev.bpx.client;
+
+import dev.bpx.auth.KeyFormatException;
+import dev.bpx.auth.RequestSigner;
+import dev.bpx.auth.SigningKey;
+import dev.bpx.auth.SigningString;
+import dev.bpx.client.exception.BackpackException;
+import dev.bpx.client.exception.ValidationException;
+import dev.bpx.client.internal.ClockOffset;
+import dev.bpx.client.internal.EnvironmentConfig;
+import dev.bpx.client.internal.ErrorMapper;
+import dev.bpx.client.internal.HttpTransport;
+import dev.bpx.client.internal.ResponseDecoder;
+import dev.bpx.client.internal.RetryPolicy;
+import dev.bpx.client.internal.json.JsonCodec;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Backpack Exchange REST client: a facade over small services.
+ *
+ * <pre>{@code
+ * try (BackpackClient client = BackpackClient.fromEnvironment()) {   // BACKPACK_PRIVATE_KEY, .env, ...
+ *   List<Order> open = client.orders().listOpenOrders();
+ *   Order placed = client.orders().place(
+ *       OrderRequest.limit("SOL_USDC", Side.BID, new BigDecimal("1"), new BigDecimal("140.00")).build());
+ *   List<Balance> balances = client.capital().listBalances();           // includes lent funds
+ * }
+ * }</pre>
+ *
+ * <ul>
+ *   <li>{@link #markets()}: public market data (no keys needed);
+ *   <li>{@link #orders()}: open orders, place, cancel, max order quantity;
+ *   <li>{@link #account()}: settings, positions, collateral summary;
+ *   <li>{@link #capital()}: balances (with lent funds), borrow-lend positions, lend and redeem;
+ *   <li>{@link #history()}: orders, fills, funding, interest, borrow-lend movements.
+ * </ul>
+ *
+ * <p>A client without keys calls every public endpoint; a signed call then fails with a
+ * {@link ValidationException} that says to set {@code BACKPACK_PRIVATE_KEY}.
+ *
+ * <p>Thread-safe: immutable once built; share one instance. It holds one {@link OkHttpClient}; reads
+ * and writes use two views of it that share its connection pool. {@link #close()} releases the
+ * connection pool and threads when the client created the {@code OkHttpClient} itself.
+ */
+public final class BackpackClient implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BackpackClient.class);
+
+  /** The production REST endpoint. */
+  public static final String DEFAULT_BASE_URL = "https://api.backpack.exchange";
+  /** Default connect timeout. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** Default read timeout. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(15);
+  /** Default whole-call timeout. */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
+  /** Default time the market list (filters) is cached. */
+  public static final Duration DEFAULT_MARKET_CACHE_TTL = Duration.ofMinutes(5);
+
+  private final HttpUrl baseUrl;
+  private final OkHttpClient http;
+  private final boolean ownsHttp;
+  private final HttpTransport transport;
+  private final MarketService markets;
+  private final OrderService orders;
+  private final AccountService account;
+  private final CapitalService capital;
+  private final HistoryService history;
+
+  private BackpackClient(Builder b) {
+    this.baseUrl = b.baseUrl;
+    this.ownsHttp = b.okHttpClient == null;
+    OkHttpClient.Builder httpBuilder = ownsHttp ? new OkHttpClient.Builder() : b.okHttpClient.newBuilder();
+    if (ownsHttp || b.connectTimeout != null) {
+      httpBuilder.connectTimeout(orDefault(b.connectTimeout, DEFAULT_CONNECT_TIMEOUT));
+    }
+    if (ownsHttp || b.readTimeout != null) {
+      httpBuilder.readTimeout(orDefault(b.readTimeout, DEFAULT_READ_TIMEOUT));
+      httpBuilder.writeTimeout(orDefault(b.readTimeout, DEFAULT_READ_TIMEOUT));
+    }
+    if (ownsHttp || b.callTimeout != null) {
+      httpBuilder.callTimeout(orDefault(b.callTimeout, DEFAULT_CALL_TIMEOUT));
+    }
+    this.http = httpBuilder.build();
+    RequestSigner signer = b.signingKey == null ? null : new RequestSigner(b.signingKey);
+    RetryPolicy retryPolicy = new RetryPolicy(b.maxRetries, RetryPolicy.DEFAULT_INITIAL_DELAY,
+        RetryPolicy.DEFAULT_MAX_DELAY, RetryPolicy.DEFAULT_MAX_RETRY_AFTER,
+        () -> ThreadLocalRandom.current().nextDouble());
+    this.transport = new HttpTransport(http, baseUrl, signer, b.windowMillis, new ClockOffset(b.clock),
+        retryPolicy, b.sleeper, new ErrorMapper(b.clock));
+    ResponseDecoder decoder = new ResponseDecoder(JsonCodec.newMoshi());
+    this.markets = new MarketService(transport, decoder);
+    MarketCache cache = new MarketCache(markets::listMarkets, markets::getMarket, b.clock, b.marketCacheTtl);
+    this.orders = new OrderService(transport, decoder, cache);
+    this.account = new AccountService(transport, decoder);
+    this.capital = new CapitalService(transport, decoder);
+    this.history = new HistoryService(transport, decoder);
+  }
+
+  /** {@return a builder with the defaults: production URL, no keys, 5000 ms window, 3 retries} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * {@return a client configured from environment variables and a {@code .env} file in the working
+   * directory (environment wins); see {@code .env.example} for every variable}
+   *
+   * @throws ValidationException naming the variable when a value is malformed (e.g. a key that is
+   *     not base64 of 32 bytes, or {@code BACKPACK_WINDOW_MS=abc})
+   * @throws BackpackException if {@code BACKPACK_SYNC_CLOCK=true} and the server time cannot be read
+   */
+  public static BackpackClient fromEnvironment() {
+    return fromEnvironment(System.getenv(), Path.of(".env"));
+  }
+
+  /**
+   * {@return a client configured from the given variables laid over the given {@code .env} file}
+   *
+   * @param env variables, e.g. {@code System.getenv()}; these win over the file
+   * @param dotEnvFile a {@code .env} file; ignored when null or absent
+   * @throws ValidationException naming the variable when a value is malformed
+   */
+  public static BackpackClient fromEnvironment(Map<String, String> env, Path dotEnvFile) {
+    return builderFromEnvironment(env, dotEnvFile).build();
+  }
+
+  /**
+   * {@return a builder preset from the given variables and {@code .env} file, to adjust further
+   * (e.g. inject an {@code OkHttpClient}) before {@link Builder#build()}}
+   *
+   * @throws ValidationException naming the variable when a value is malformed
+   */
+  public static Builder builderFromEnvironment(Map<String, String> env, Path dotEnvFile) {
+    Objects.requireNonNull(env, "env");
+    EnvironmentConfig config = EnvironmentConfig.load(env, dotEnvFile);
+    Builder builder = builder();
+    config.get(EnvironmentConfig.BASE_URL).ifPresent(url -> builder.baseUrl(url, EnvironmentConfig.BASE_URL));
+    var privateKey = config.get(EnvironmentConfig.PRIVATE_KEY);
+    var publicKey = config.get(EnvironmentConfig.PUBLIC_KEY);
+    if (privateKey.isPresent()) {
+      builder.signingKey(loadKey(privateKey.get(), publicKey.orElse(null)));
+    } else if (publicKey.isPresent()) {
+      throw new ValidationException(EnvironmentConfig.PRIVATE_KEY,
+          "BACKPACK_PUBLIC_KEY is set but BACKPACK_PRIVATE_KEY is not",
+          "set BACKPACK_PRIVATE_KEY to the API secret (the public key alone cannot sign), or remove"
+              + " BACKPACK_PUBLIC_KEY for a public-data-only client");
+    }
+    config.longValue(EnvironmentConfig.WINDOW_MS, 1, SigningString.MAX_WINDOW_MILLIS, "a window in milliseconds")
+        .ifPresent(builder::windowMillis);
+    config.longValue(EnvironmentConfig.CONNECT_TIMEOUT_MS, 1, 600_000, "a timeout in milliseconds")
+        .ifPresent(ms -> builder.connectTimeout(Duration.ofMillis(ms)));
+    config.longValue(EnvironmentConfig.READ_TIMEOUT_MS, 1, 600_000, "a timeout in milliseconds")
+        .ifPresent(ms -> builder.readTimeout(Duration.ofMillis(ms)));
+    config.longValue(EnvironmentConfig.CALL_TIMEOUT_MS, 0, 3_600_000, "a timeout in milliseconds (0 for none)")
+        .ifPresent(ms -> builder.callTimeout(Duration.ofMillis(ms)));
+    config.longValue(EnvironmentConfig.MAX_RETRIES, 0, 10, "a number of retries")
+        .ifPresent(n -> builder.maxRetries((int) n));
+    config.booleanValue(EnvironmentConfig.SYNC_CLOCK).ifPresent(builder::syncClockOnStart);
+    config.longValue(EnvironmentConfig.MARKET_CACHE_TTL_SECONDS, 0, 86_400, "a number of seconds")
+        .ifPresent(s -> builder.marketCacheTtl(Duration.ofSeconds(s)));
+    return builder;
+  }
+
+  /** {@return public market data: markets, tickers, depth, klines, trades, funding, status...} */
+  public MarketService markets() {
+    return markets;
+  }
+
+  /** {@return orders: open orders, place, cancel, max order quantity, market rules} */
+  public OrderService orders() {
+    return orders;
+  }
+
+  /** {@return the account: settings, positions, collateral summary} */
+  public AccountService account() {
+    return account;
+  }
+
+  /** {@return balances (with lent funds), borrow-lend positions, lend and redeem} */
+  public CapitalService capital() {
+    return capital;
+  }
+
+  /** {@return history: orders, fills, funding payments, interest, borrow-lend movements} */
+  public HistoryService history() {
+    return history;
+  }
+
+  /** {@return whether this client has API keys and can call signed endpoints} */
+  public boolean hasCredentials() {
+    return transport.hasSigner();
+  }
+
+  /** {@return the base URL requests go to} */
+  public String baseUrl() {
+    return baseUrl.toString();
+  }
+
+  /**
+   * Measures the offset between this machine's clock and the exchange's ({@code GET /api/v1/time},
+   * midpoint of the round trip) and signs every later request with corrected timestamps. The client
+   * also does this by itself, once per request, when the exchange rejects a timestamp.
+   *
+   * @return the offset, server minus local (positive when the local clock is behind)
+   * @throws BackpackException if the server time cannot be read
+   */
+  public Duration syncClock() {
+    return transport.syncClock();
+  }
+
+  /** {@return the current clock correction, server minus local} */
+  public Duration clockOffset() {
+    return Duration.ofMillis(transport.clock().offsetMillis());
+  }
+
+  /**
+   * Releases the connection pool and dispatcher threads when this client created its
+   * {@code OkHttpClient}; an injected one is left to its owner.
+   */
+  @Override
+  public void close() {
+    if (ownsHttp) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  /** Shows the base URL and whether keys are set; never a key. */
+  @Override
+  public String toString() {
+    return "BackpackClient[" + baseUrl + ", credentials=" + (hasCredentials() ? "set" : "none") + "]";
+  }
+
+  private static SigningKey loadKey(String privateKey, String publicKey) {
+    try {
+      return SigningKey.fromBase64(privateKey, publicKey);
+    } catch (KeyFormatException e) {
+      // KeyFormatException messages name the variable and never contain key material.
+      String field = e.getMessage().startsWith(EnvironmentConfig.PUBLIC_KEY)
+          ? EnvironmentConfig.PUBLIC_KEY : EnvironmentConfig.PRIVATE_KEY;
+      throw new ValidationException(field, e.getMessage(), "copy the key again from Backpack's API key page");
+    }
+  }
+
+  private static Duration orDefault(Duration value, Duration fallback) {
+    return value == null ? fallback : value;
+  }
+
+  /**
+   * Builds a {@link BackpackClient}. Each setter checks its argument at once and throws
+   * {@link ValidationException} naming it. Not thread-safe.
+   */
+  public static final class Builder {
+    private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL);
+    private SigningKey signingKey;
+    private long windowMillis = SigningString.DEFAULT_WINDOW_MILLIS;
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private Duration callTimeout;
+    private Clock clock = Clock.systemUTC();
+    private OkHttpClient okHttpClient;
+    private Sleeper sleeper = Sleeper.system();
+    private int maxRetries = RetryPolicy.DEFAULT_MAX_RETRIES;
+    private boolean syncClockOnStart;
+    private Duration marketCacheTtl = DEFAULT_MARKET_CACHE_TTL;
+
+    private Builder() {}
+
+    /** Sets the REST base URL, e.g. a paper exchange's {@code http://localhost:8080}. @return this */
+    public Builder baseUrl(String baseUrl) {
+      return baseUrl(baseUrl, "baseUrl");
+    }
+
+    private Builder baseUrl(String url, String field) {
+      HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
+      if (parsed == null) {
+        throw new ValidationException(field, "'" + url + "' is not an http or https URL",
+            "use e.g. " + DEFAULT_BASE_URL + " or http://localhost:8080");
+      }
+      if (parsed.query() != null || parsed.fragment() != null) {
+        throw new ValidationException(field, "'" + url + "' has a query or fragment", "give only scheme, host, port and path");
+      }
+      this.baseUrl = parsed;
+      return this;
+    }
+
+    /**
+     * Sets the API keys as Backpack shows them.
+     *
+     * @param privateKeyBase64 the API secret: base64 of the 32-byte ED25519 seed
+     * @param publicKeyBase64 the API key (base64 public key) to check against the secret, or null
+     * @return this
+     * @throws ValidationException if a key is malformed or the two do not belong together (the message
+     *     never contains the keys)
+     */
+    public Builder keys(String privateKeyBase64, String publicKeyBase64) {
+      this.signingKey = loadKey(privateKeyBase64, publicKeyBase64);
+      return this;
+    }
+
+    /** Sets the signing key directly. @return this */
+    public Builder signingKey(SigningKey signingKey) {
+      this.signingKey = Objects.requireNonNull(signingKey, "signingKey");
+      return this;
+    }
+
+    /** Sets {@code X-Window}, the time a signed request stays valid: 1..60000 ms (default 5000). @return this */
+    public Builder windowMillis(long windowMillis) {
+      if (windowMillis < 1 || windowMillis > SigningString.MAX_WINDOW_MILLIS) {
+        throw new ValidationException("windowMillis", windowMillis + " is outside 1.." + SigningString.MAX_WINDOW_MILLIS,
+            "use a window between 1 and 60000 ms; 5000 is Backpack's default");
+      }
+      this.windowMillis = windowMillis;
+      return this;
+    }
+
+    /** Sets the connect timeout (default 10 s). @return this */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive("connectTimeout", timeout);
+      return this;
+    }
+
+    /** Sets the read (and write) timeout (default 15 s). @return this */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive("readTimeout", timeout);
+      return this;
+    }
+
+    /** Sets the whole-call timeout (default 30 s); zero for none. @return this */
+    public Builder callTimeout(Duration timeout) {
+      if (timeout == null || timeout.isNegative()) {
+        throw new ValidationException("callTimeout", "must be zero or positive", "use e.g. Duration.ofSeconds(30)");
+      }
+      this.callTimeout = timeout;
+      return this;
+    }
+
+    /** Sets the clock for {@code X-Timestamp} and caches (tests use a fixed clock). @return this */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Uses this OkHttp client (its pool, dispatcher, interceptors, proxy); its timeouts are kept unless
+     * set on this builder. The client is not closed by {@link BackpackClient#close()}.
+     *
+     * @return this
+     */
+    public Builder okHttpClient(OkHttpClient okHttpClient) {
+      this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient");
+      return this;
+    }
+
+    /** Sets how the client waits between retries (tests inject one that does not sleep). @return this */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** Sets the retries of reads after the first attempt: 0..10 (default 3). @return this */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0 || maxRetries > 10) {
+        throw new ValidationException("maxRetries", maxRetries + " is outside 0..10", "use a number from 0 to 10");
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /** Measures the clock offset against the exchange when the client is built. @return this */
+    public Builder syncClockOnStart(boolean syncClockOnStart) {
+      this.syncClockOnStart = syncClockOnStart;
+      return this;
+    }
+
+    /** Sets how long market filters are cached (default 5 minutes); zero disables the cache. @return this */
+    public Builder marketCacheTtl(Duration ttl) {
+      if (ttl == null || ttl.isNegative()) {
+        throw new ValidationException("marketCacheTtl", "must be zero or positive", "use e.g. Duration.ofMinutes(5)");
+      }
+      this.marketCacheTtl = ttl;
+      return this;
+    }
+
+    /**
+     * {@return the client}
+     *
+     * @throws BackpackException if {@link #syncClockOnStart} is set and the server time cannot be read
+     */
+    public BackpackClient build() {
+      BackpackClient client = new BackpackClient(this);
+      LOG.info("Backpack client for {} ({}; window {} ms, {} read retries)", client.baseUrl,
+          client.hasCredentials() ? "signed" : "public data only", windowMillis, maxRetries);
+      if (syncClockOnStart) {
+        try {
+          Duration offset = client.syncClock();
+          LOG.info("Clock offset to the exchange: {} ms", offset.toMillis());
+        } catch (BackpackException e) {
+          client.close();
+          throw e;
+        }
+      }
+      return client;
+    }
+
+    private static Duration positive(String field, Duration value) {
+      if (value == null || value.isZero() || value.isNegative()) {
+        throw new ValidationException(field, "must be positive", "use e.g. Duration.ofSeconds(10)");
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package dev.bpx.client;
+
+import dev.bpx.client.exception.ApiException;
+import dev.bpx.client.exception.NetworkException;
+import dev.bpx.client.exception.ResponseFormatException;
+import dev.bpx.client.exception.ValidationException;
+import dev.bpx.client.internal.ApiRequest;
+import dev.bpx.client.internal.HttpTransport;
+import dev.bpx.client.internal.ResponseDecoder;
+import dev.bpx.client.internal.json.JsonCodec;
+import dev.bpx.client.model.Balance;
+import dev.bpx.client.model.BorrowLendPosition;
+import dev.bpx.client.model.BorrowLendSide;
+import dev.bpx.client.model.CapitalBalance;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Balances and lending ({@code backpack-api.md} 2.2, 2.3, 6.3, 6.4). All signed.
+ *
+ * <p>Backpack leaves lent funds out of {@code GET /api/v1/capital}: with auto-lend on, a balance can
+ * look like zero there while it sits in a lend. {@link #listBalances()} adds them back, as the
+ * original seed did: {@code lent(asset)} is the sum of the positive {@code netQuantity} of the
+ * asset's borrow-lend positions.
+ *
+ * <p>Every method may throw {@link ValidationException} (nothing sent, including "no API keys"),
+ * {@link ApiException} and subtypes, {@link NetworkException} or {@link ResponseFormatException}.
+ *
+ * <p>Thread-safe. Get it from {@link BackpackClient#capital()}.
+ */
+public final class CapitalService {
+  private final HttpTransport transport;
+  private final ResponseDecoder decoder;
+
+  CapitalService(HttpTransport transport, ResponseDecoder decoder) {
+    this.transport = transport;
+    this.decoder = decoder;
+  }
+
+  /**
+   * {@return the raw {@code GET /api/v1/capital} balances by asset: available, locked (in open
+   * orders) and staked; lent funds are not included, see {@link #listBalances()}}
+   */
+  public Map<String, CapitalBalance> listCapitalBalances() {
+    ApiRequest api = ApiRequest.get("/api/v1/capital");
+    return decoder.decode(api, transport.execute(api), JsonCodec.capitalBalancesAdapter(decoder.moshi()));
+  }
+
+  /**
+   * {@return every asset's balance with available, locked, staked and lent, sorted by asset; an asset
+   * that is only lent (absent from {@code /capital}) appears with null available/locked/staked. Two
+   * requests: {@code GET /api/v1/capital} and {@code GET /api/v1/borrowLend/positions}}
+   */
+  public List<Balance> listBalances() {
+    Map<String, CapitalBalance> capital = listCapitalBalances();
+    Map<String, BigDecimal> lent = new TreeMap<>();
+    for (BorrowLendPosition position : listBorrowLendPositions()) {
+      if (position.netQuantity().signum() > 0) {
+        lent.merge(position.symbol(), position.netQuantity(), BigDecimal::add);
+      }
+    }
+    TreeSet<String> assets = new TreeSet<>(capital.keySet());
+    assets.addAll(lent.keySet());
+    List<Balance> balances = new ArrayList<>(assets.size());
+    for (String asset : assets) {
+      balances.add(Balance.of(asset, capital.get(asset), lent.getOrDefault(asset, BigDecimal.ZERO)));
+    }
+    return List.copyOf(balances);
+  }
+
+  /**
+   * {@return the account's borrow-lend positions ({@code GET /api/v1/borrowLend/positions}):
+   * {@code netQuantity} positive for a lend, negative for a borrow}
+   */
+  public List<BorrowLendPosition> listBorrowLendPositions() {
+    ApiRequest api = ApiRequest.get("/api/v1/borrowLend/positions");
+    List<BorrowLendPosition> positions = decoder.decodeList(api, transport.execute(api), BorrowLendPosition.class);
+    for (int i = 0; i < positions.size(); i++) {
+      ResponseDecoder.require(api, positions.get(i).symbol(), "$[" + i + "].symbol");
+      ResponseDecoder.require(api, positions.get(i).netQuantity(), "$[" + i + "].netQuantity");
+    }
+    return positions;
+  }
+
+  /**
+   * Lends {@code quantity} of {@code asset} ({@code POST /api/v1/borrowLend}, side {@code Lend}; on a
+   * borrowed asset this repays the borrow). The exchange answers 200 with no body. Not retried after
+   * an unknown outcome: check {@link #listBorrowLendPositions()}.
+   *
+   * @throws ValidationException for a blank asset or a quantity that is not positive
+   */
+  public void lend(String asset, BigDecimal quantity) {
+    borrowLend(asset, BorrowLendSide.LEND, quantity);
+  }
+
+  /**
+   * Redeems {@code quantity} of a lend of {@code asset} ({@code POST /api/v1/borrowLend}, side
+   * {@code Borrow} against the lend). The exchange answers 200 with no body. Not retried after an
+   * unknown outcome: check {@link #listBorrowLendPositions()}.
+   *
+   * @throws ValidationException for a blank asset or a quantity that is not positive
+   */
+  public void redeem(String asset, BigDecimal quantity) {
+    borrowLend(asset, BorrowLendSide.BORROW, quantity);
+  }
+
+  private void borrowLend(String asset, BorrowLendSide side, BigDecimal quantity) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("quantity", Args.positive("quantity", quantity).toPlainString());
+    body.put("side", side.wireValue());
+    body.put("symbol", Args.asset(asset));
+    transport.execute(ApiRequest.post("/api/v1/borrowLend", body));
+  }
+}

@@ -1,0 +1,368 @@
+package dev.bpx.client;
+
+import dev.bpx.client.exception.ApiException;
+import dev.bpx.client.exception.BackpackException;
+import dev.bpx.client.exception.NetworkException;
+import dev.bpx.client.exception.ResponseFormatException;
+import dev.bpx.client.exception.ValidationException;
+import dev.bpx.client.exception.ValidationException.Violation;
+import dev.bpx.client.internal.ApiRequest;
+import dev.bpx.client.internal.ApiResponse;
+import dev.bpx.client.internal.HttpTransport;
+import dev.bpx.client.internal.ResponseDecoder;
+import dev.bpx.client.internal.WireFormat;
+import dev.bpx.client.model.BatchOrderResult;
+import dev.bpx.client.model.CancelOrderType;
+import dev.bpx.client.model.HistoricalOrder;
+import dev.bpx.client.model.MarketType;
+import dev.bpx.client.model.MaxOrderQuantity;
+import dev.bpx.client.model.Order;
+import dev.bpx.client.request.MarketRules;
+import dev.bpx.client.request.MaxOrderQuantityQuery;
+import dev.bpx.client.request.OrderRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Orders, spot and perp ({@code backpack-api.md} 2.4, 4): list and get open orders, place (single and
+ * batch), cancel (by id, by clientId, all of a market), and the maximum order quantity. All signed.
+ *
+ * <p><b>An order is never placed twice.</b> Writes are never retried blindly (OkHttp's own retry is
+ * off for them). Every order carries a {@code clientId}. When placing fails in a way that leaves the
+ * outcome unknown (timeout or reset after the request was sent, or HTTP 5xx), {@link #place} waits
+ * until the request's signing window has passed, then asks the exchange for the order by
+ * {@code clientId} (open orders, then order history): it returns the order when found, re-sends it
+ * (same {@code clientId}) only when the exchange certainly does not have it, and throws a
+ * {@link NetworkException} naming the {@code clientId} when it cannot tell.
+ *
+ * <p>Every method may throw {@link ValidationException} (nothing sent, including "no API keys"),
+ * {@link ApiException} and subtypes, {@link NetworkException} or {@link ResponseFormatException}.
+ *
+ * <p>Thread-safe. Get it from {@link BackpackClient#orders()}.
+ */
+public final class OrderService {
+  private static final Logger LOG = LoggerFactory.getLogger(OrderService.class);
+  /** Re-sends after the exchange was confirmed not to have the order. */
+  static final int MAX_RESENDS = 2;
+
+  private final HttpTransport transport;
+  private final ResponseDecoder decoder;
+  private final MarketCache markets;
+  private final OrderReconciler reconciler;
+
+  OrderService(HttpTransport transport, ResponseDecoder decoder, MarketCache markets) {
+    this.transport = transport;
+    this.decoder = decoder;
+    this.markets = markets;
+    this.reconciler = new OrderReconciler(transport, decoder);
+  }
+
+  /** {@return every open order of the account, spot and perp ({@code GET /api/v1/orders})} */
+  public List<Order> listOpenOrders() {
+    return listOpen(Map.of());
+  }
+
+  /** {@return the open orders of one market, spot or perp} */
+  public List<Order> listOpenOrders(String symbol) {
+    return listOpen(Map.of("symbol", Args.symbol(symbol)));
+  }
+
+  /** {@return the open orders of every market of one kind, e.g. {@code PERP}} */
+  public List<Order> listOpenOrders(MarketType marketType) {
+    Args.required("marketType", marketType, "use e.g. MarketType.SPOT or MarketType.PERP");
+    return listOpen(Map.of("marketType", marketType.wireValue()));
+  }
+
+  /**
+   * {@return one open order by its id ({@code GET /api/v1/order}); empty when the exchange has no such
+   * open order (filled, cancelled and expired orders are in {@link HistoryService#listOrders})}
+   */
+  public Optional<Order> getOpenOrder(String symbol, String orderId) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("orderId", Args.text("orderId", orderId, "give the order's id as the exchange returned it"));
+    query.put("symbol", Args.symbol(symbol));
+    return reconciler.getOpenOrder(query);
+  }
+
+  /** {@return one open order by the clientId it was placed with; empty when none is open} */
+  public Optional<Order> getOpenOrderByClientId(String symbol, long clientId) {
+    return reconciler.findOpen(Args.symbol(symbol), Args.clientId(clientId));
+  }
+
+  /**
+   * {@return the market's filters as a rounding and checking helper (markets are cached for the
+   * client's market cache TTL)}
+   *
+   * @throws ValidationException if the exchange has no such market (the message lists similar ones)
+   */
+  public MarketRules getMarketRules(String symbol) {
+    return MarketRules.of(markets.require(Args.symbol(symbol)));
+  }
+
+  /**
+   * Places an order ({@code POST /api/v1/order}) after checking it and the market's filters.
+   *
+   * <p>The returned order is the exchange's answer, possibly already {@code FILLED}. After an unknown
+   * outcome it may instead be the order found on the exchange by {@code clientId}; when found in the
+   * order history, {@code reduceOnly}, {@code triggeredAt} and {@code relatedOrderId} are null, as
+   * the history does not carry them.
+   *
+   * @return the placed order
+   * @throws ValidationException if the request or the market filters reject it (nothing sent)
+   * @throws ApiException if the exchange rejected the order (it was not placed)
+   * @throws NetworkException when the outcome could not be determined; {@link
+   *     NetworkException#clientId()} names the order to look for
+   */
+  public Order place(OrderRequest request) {
+    Args.required("request", request, "build one with OrderRequest.limit(...) or marketByQuantity(...)");
+    request.validate();
+    getMarketRules(request.symbol()).validate(request);
+    ApiRequest api = ApiRequest.post("/api/v1/order", WireFormat.order(request));
+    long clientId = request.clientId();
+    int resends = 0;
+    while (true) {
+      long sentAt = transport.clock().nowMillis();
+      BackpackException unknown;
+      try {
+        return checked(api, decoder.decode(api, transport.execute(api), Order.class), "$");
+      } catch (NetworkException e) {
+        if (!e.requestMayHaveReachedExchange()) {
+          throw e;
+        }
+        unknown = e;
+      } catch (ApiException e) {
+        if (e.httpStatus() < 500) {
+          throw e;
+        }
+        unknown = e;
+      }
+      LOG.warn("{} for clientId {} on {}: outcome unknown ({}); checking the exchange before anything else",
+          api.endpoint(), clientId, request.symbol(), unknown.getClass().getSimpleName());
+      OrderReconciler.Lookup lookup = reconciler.find(request.symbol(), clientId, sentAt, api, unknown);
+      if (lookup instanceof OrderReconciler.Lookup.Found found) {
+        LOG.warn("{}: clientId {} was placed after all; returning it", api.endpoint(), clientId);
+        return found.order();
+      }
+      if (unknown instanceof ApiException api5xx) {
+        throw api5xx; // the exchange answered with an error and has no such order: not placed
+      }
+      if (resends >= MAX_RESENDS) {
+        throw new NetworkException(api.endpoint() + ": no answer after " + (resends + 1)
+            + " attempts, and the exchange confirmed it has no order with clientId " + clientId
+            + ": nothing was placed", api.method(), api.path(), false, clientId, unknown);
+      }
+      resends++;
+      LOG.warn("{}: the exchange has no order with clientId {}; sending it again ({} of {})",
+          api.endpoint(), clientId, resends, MAX_RESENDS);
+    }
+  }
+
+  /**
+   * Places up to a batch of orders in one request ({@code POST /api/v1/orders}); each gets its own
+   * result, an order or an error.
+   *
+   * <p>A batch is not re-sent after an unknown outcome: the {@link NetworkException} lists every
+   * {@code clientId} to look for.
+   *
+   * @return one result per request, in order
+   * @throws ValidationException listing the problems of every request, fields prefixed with
+   *     {@code orders[i].}
+   */
+  public List<BatchOrderResult> placeBatch(List<OrderRequest> requests) {
+    Args.required("requests", requests, "give at least one OrderRequest");
+    if (requests.isEmpty()) {
+      throw new ValidationException("requests", "is empty", "give at least one OrderRequest");
+    }
+    List<Violation> problems = new ArrayList<>();
+    List<Map<String, Object>> body = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      OrderRequest request = requests.get(i);
+      String prefix = "orders[" + i + "].";
+      try {
+        Args.required("request", request, "remove the null entry");
+        request.validate();
+        problems.addAll(getMarketRules(request.symbol()).check(request).stream()
+            .map(v -> new Violation(prefix + v.field(), v.reason(), v.fix())).collect(Collectors.toList()));
+        body.add(WireFormat.order(request));
+      } catch (ValidationException e) {
+        e.violations().forEach(v -> problems.add(new Violation(prefix + v.field(), v.reason(), v.fix())));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
+    ApiRequest api = ApiRequest.postBatch("/api/v1/orders", body);
+    try {
+      return decoder.decodeList(api, transport.execute(api), BatchOrderResult.class);
+    } catch (NetworkException e) {
+      if (!e.requestMayHaveReachedExchange()) {
+        throw e;
+      }
+      throw batchUnknown(api, requests, e);
+    } catch (ApiException e) {
+      if (e.httpStatus() < 500) {
+        throw e;
+      }
+      throw batchUnknown(api, requests, e);
+    }
+  }
+
+  /**
+   * Cancels one open order by its id ({@code DELETE /api/v1/order} with a JSON body).
+   *
+   * @return {@link CancelResult.Cancelled} with the order, {@link CancelResult.Accepted} when the
+   *     exchange queued the cancel (HTTP 202), or {@link CancelResult.AlreadyClosed} after a repeat
+   *     (see {@link CancelResult.AlreadyClosed})
+   * @throws ApiException e.g. not found, when the order is not open
+   */
+  public CancelResult cancel(String symbol, String orderId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("orderId", Args.text("orderId", orderId, "give the order's id as the exchange returned it"));
+    body.put("symbol", Args.symbol(symbol));
+    return cancelOne(symbol, body, orderId, null);
+  }
+
+  /**
+   * Cancels one open order by the clientId it was placed with.
+   *
+   * @return as {@link #cancel(String, String)}
+   * @throws ApiException e.g. not found, when no such order is open
+   */
+  public CancelResult cancelByClientId(String symbol, long clientId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("clientId", Args.clientId(clientId));
+    body.put("symbol", Args.symbol(symbol));
+    return cancelOne(symbol, body, null, clientId);
+  }
+
+  /** {@return the result of cancelling every open order (resting and conditional) of a market} */
+  public CancelAllResult cancelAll(String symbol) {
+    return cancelAll(symbol, null);
+  }
+
+  /**
+   * Cancels the open orders of a market ({@code DELETE /api/v1/orders}).
+   *
+   * @param orderType {@code RESTING_LIMIT_ORDER} or {@code CONDITIONAL_ORDER} only; null for both
+   * @return the cancelled orders, or {@code accepted = true} on HTTP 202
+   */
+  public CancelAllResult cancelAll(String symbol, CancelOrderType orderType) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("symbol", Args.symbol(symbol));
+    if (orderType != null) {
+      body.put("orderType", Args.required("orderType", orderType, "use RESTING_LIMIT_ORDER or CONDITIONAL_ORDER").wireValue());
+    }
+    ApiRequest api = ApiRequest.delete("/api/v1/orders", body);
+    ApiResponse response;
+    try {
+      response = transport.execute(api);
+    } catch (NetworkException e) {
+      if (!e.requestMayHaveReachedExchange()) {
+        throw e;
+      }
+      // Repeating a cancel can only remove orders, never add exposure, so one repeat is safe.
+      LOG.warn("{}: no answer ({}); repeating the cancel once", api.endpoint(), e.getCause());
+      response = transport.execute(api);
+    }
+    if (response.status() == 202 || response.hasNoBody()) {
+      return new CancelAllResult(List.of(), response.status() == 202);
+    }
+    List<Order> cancelled = decoder.decodeList(api, response, Order.class);
+    for (int i = 0; i < cancelled.size(); i++) {
+      checked(api, cancelled.get(i), "$[" + i + "]");
+    }
+    return new CancelAllResult(cancelled, false);
+  }
+
+  /**
+   * {@return the largest order the account can place ({@code GET /api/v1/account/limits/order})}
+   *
+   * @throws ValidationException if the query is invalid
+   */
+  public MaxOrderQuantity getMaxOrderQuantity(MaxOrderQuantityQuery query) {
+    Args.required("query", query, "build one with MaxOrderQuantityQuery.of(symbol, side)");
+    query.validate();
+    ApiRequest api = ApiRequest.get("/api/v1/account/limits/order", WireFormat.maxOrderQuantity(query));
+    return decoder.decode(api, transport.execute(api), MaxOrderQuantity.class);
+  }
+
+  private CancelResult cancelOne(String symbol, Map<String, Object> body, String orderId, Long clientId) {
+    ApiRequest api = ApiRequest.delete("/api/v1/order", body);
+    ApiResponse response;
+    try {
+      response = transport.execute(api);
+    } catch (NetworkException e) {
+      if (!e.requestMayHaveReachedExchange()) {
+        throw e;
+      }
+      // Repeating a cancel can only remove an order, never add exposure, so one repeat is safe. If the
+      // first attempt worked, the repeat finds nothing open; the history then tells what happened.
+      LOG.warn("{}: no answer ({}); repeating the cancel once", api.endpoint(), e.getCause());
+      try {
+        response = transport.execute(api);
+      } catch (ApiException repeat) {
+        if (!repeat.isNotFound()) {
+          throw repeat;
+        }
+        Optional<HistoricalOrder> closed = closedOrder(symbol, orderId, clientId);
+        if (closed.isPresent()) {
+          return new CancelResult.AlreadyClosed(closed.get());
+        }
+        throw repeat;
+      }
+    }
+    if (response.status() == 202 || response.hasNoBody()) {
+      return new CancelResult.Accepted(symbol);
+    }
+    return new CancelResult.Cancelled(checked(api, decoder.decode(api, response, Order.class), "$"));
+  }
+
+  private Optional<HistoricalOrder> closedOrder(String symbol, String orderId, Long clientId) {
+    if (orderId != null) {
+      Map<String, String> query = new LinkedHashMap<>();
+      query.put("symbol", symbol);
+      query.put("orderId", orderId);
+      ApiRequest api = ApiRequest.get("/wapi/v1/history/orders", query);
+      return decoder.decodeList(api, transport.execute(api), HistoricalOrder.class).stream()
+          .filter(h -> orderId.equals(h.id()))
+          .findFirst();
+    }
+    try {
+      return reconciler.findInHistory(symbol, clientId, java.time.Instant.EPOCH);
+    } catch (OrderReconciler.HistoryInconclusive e) {
+      return Optional.empty();
+    }
+  }
+
+  private List<Order> listOpen(Map<String, String> query) {
+    ApiRequest api = ApiRequest.get("/api/v1/orders", query);
+    List<Order> orders = decoder.decodeList(api, transport.execute(api), Order.class);
+    for (int i = 0; i < orders.size(); i++) {
+      checked(api, orders.get(i), "$[" + i + "]");
+    }
+    return orders;
+  }
+
+  private static NetworkException batchUnknown(ApiRequest api, List<OrderRequest> requests, BackpackException cause) {
+    String ids = requests.stream().map(r -> r.symbol() + ":" + r.clientId()).collect(Collectors.joining(", "));
+    return new NetworkException(api.endpoint() + ": the batch may have reached the exchange and got no usable"
+        + " answer, so the outcome is unknown; it is not re-sent. Look for these symbol:clientId pairs with"
+        + " client.orders().getOpenOrderByClientId(...) and client.history().listOrders(...) before placing"
+        + " them again: " + ids, api.method(), api.path(), true, null, cause);
+  }
+
+  /** Checks the fields the client relies on; fails with the JSON path of the first one missing. */
+  static Order checked(ApiRequest api, Order order, String path) {
+    ResponseDecoder.require(api, order.id(), path + ".id");
+    ResponseDecoder.require(api, order.symbol(), path + ".symbol");
+    ResponseDecoder.require(api, order.side(), path + ".side");
+    ResponseDecoder.require(api, order.status(), path + ".status");
+    return order;
+  }
+}

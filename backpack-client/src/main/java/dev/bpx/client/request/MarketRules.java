@@ -1,0 +1,242 @@
+package dev.bpx.client.request;
+
+import dev.bpx.client.exception.ValidationException;
+import dev.bpx.client.exception.ValidationException.Violation;
+import dev.bpx.client.model.Market;
+import dev.bpx.client.model.MarketType;
+import dev.bpx.client.model.OrderType;
+import dev.bpx.client.model.PriceFilter;
+import dev.bpx.client.model.QuantityFilter;
+import dev.bpx.client.model.Side;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A market's price and quantity filters ({@code backpack-api.md} section 5): the explicit rounding
+ * helper, and the check the client runs on every order before sending it.
+ *
+ * <p>Nothing is ever rounded silently: a price off the tick or a quantity off the step fails with a
+ * message naming the nearest valid values, and rounding happens only when you call one of the
+ * {@code round...} methods with a mode you choose. {@link #roundPrice(BigDecimal, Side)} picks the
+ * mode by side as XChange does: bids round down ({@link RoundingMode#FLOOR}), asks round up
+ * ({@link RoundingMode#CEILING}), so rounding never makes a limit price worse for you.
+ *
+ * <pre>{@code
+ * MarketRules rules = client.orders().getMarketRules("SOL_USDC");
+ * BigDecimal price = rules.roundPrice(new BigDecimal("142.123"), Side.BID);        // 142.12
+ * BigDecimal quantity = rules.roundQuantity(new BigDecimal("1.23456"), RoundingMode.DOWN);
+ * }</pre>
+ *
+ * <p>Thread-safe (immutable).
+ */
+public final class MarketRules {
+  private final String symbol;
+  private final MarketType marketType;
+  private final BigDecimal tickSize;
+  private final BigDecimal minPrice;
+  private final BigDecimal maxPrice;
+  private final BigDecimal stepSize;
+  private final BigDecimal minQuantity;
+  private final BigDecimal maxQuantity;
+
+  private MarketRules(Market market) {
+    this.symbol = Objects.requireNonNull(market.symbol(), "market.symbol");
+    this.marketType = market.marketType();
+    PriceFilter price = market.filters() == null ? null : market.filters().price();
+    QuantityFilter quantity = market.filters() == null ? null : market.filters().quantity();
+    this.tickSize = price == null ? null : positiveOrNull(price.tickSize());
+    this.minPrice = price == null ? null : price.minPrice();
+    this.maxPrice = price == null ? null : price.maxPrice();
+    this.stepSize = quantity == null ? null : positiveOrNull(quantity.stepSize());
+    this.minQuantity = quantity == null ? null : quantity.minQuantity();
+    this.maxQuantity = quantity == null ? null : quantity.maxQuantity();
+  }
+
+  /**
+   * {@return the rules of {@code market}}
+   *
+   * @throws NullPointerException if the market has no symbol
+   */
+  public static MarketRules of(Market market) {
+    return new MarketRules(Objects.requireNonNull(market, "market"));
+  }
+
+  /** {@return the market's symbol} */
+  public String symbol() {
+    return symbol;
+  }
+
+  /** {@return the price increment, or null when the market publishes none} */
+  public BigDecimal tickSize() {
+    return tickSize;
+  }
+
+  /** {@return the quantity increment, or null when the market publishes none} */
+  public BigDecimal stepSize() {
+    return stepSize;
+  }
+
+  /** {@return the smallest order quantity, or null when the market publishes none} */
+  public BigDecimal minQuantity() {
+    return minQuantity;
+  }
+
+  /**
+   * {@return {@code price} rounded to a multiple of the tick size with {@code mode}, at the tick's
+   * scale; unchanged when the market has no tick size}
+   */
+  public BigDecimal roundPrice(BigDecimal price, RoundingMode mode) {
+    return roundToMultiple(Objects.requireNonNull(price, "price"), tickSize, Objects.requireNonNull(mode, "mode"));
+  }
+
+  /**
+   * {@return {@code price} rounded to the tick in the direction that never worsens it for the given
+   * side: down for a bid ({@code FLOOR}), up for an ask ({@code CEILING})}
+   *
+   * @throws IllegalArgumentException for {@link Side#UNKNOWN}
+   */
+  public BigDecimal roundPrice(BigDecimal price, Side side) {
+    return roundPrice(price, passiveMode(side));
+  }
+
+  /**
+   * {@return {@code quantity} rounded to a multiple of the step size with {@code mode}; unchanged
+   * when the market has no step size. {@link RoundingMode#DOWN} never orders more than you asked}
+   */
+  public BigDecimal roundQuantity(BigDecimal quantity, RoundingMode mode) {
+    return roundToMultiple(
+        Objects.requireNonNull(quantity, "quantity"), stepSize, Objects.requireNonNull(mode, "mode"));
+  }
+
+  /**
+   * {@return every way {@code request} breaks this market's filters (empty when it fits): prices on
+   * the tick and within min/max, quantities on the step and within min/max, {@code reduceOnly} only on
+   * futures}
+   */
+  public List<Violation> check(OrderRequest request) {
+    List<Violation> out = new ArrayList<>();
+    if (request.orderType() == OrderType.LIMIT) {
+      checkPrice(out, "price", request.price());
+    }
+    checkPrice(out, "triggerPrice", request.triggerPrice());
+    checkPrice(out, "stopLossTriggerPrice", request.stopLossTriggerPrice());
+    checkPrice(out, "stopLossLimitPrice", request.stopLossLimitPrice());
+    checkPrice(out, "takeProfitTriggerPrice", request.takeProfitTriggerPrice());
+    checkPrice(out, "takeProfitLimitPrice", request.takeProfitLimitPrice());
+    checkQuantity(out, "quantity", request.quantity());
+    checkQuantity(out, "triggerQuantity", request.triggerQuantity());
+    if (Boolean.TRUE.equals(request.reduceOnly()) && marketType == MarketType.SPOT) {
+      out.add(new Violation("reduceOnly", symbol + " is a spot market and reduceOnly is for futures only",
+          "remove reduceOnly"));
+    }
+    return out;
+  }
+
+  /**
+   * Checks {@code request} against this market's filters.
+   *
+   * @throws ValidationException listing every violation, each naming the nearest valid values
+   */
+  public void validate(OrderRequest request) {
+    List<Violation> violations = check(request);
+    if (!violations.isEmpty()) {
+      throw new ValidationException(violations);
+    }
+  }
+
+  private void checkPrice(List<Violation> out, String field, BigDecimal price) {
+    if (price == null || price.signum() <= 0) {
+      return;
+    }
+    if (minPrice != null && price.compareTo(minPrice) < 0) {
+      out.add(new Violation(field, price.toPlainString() + " is below minPrice " + plain(minPrice) + " for " + symbol,
+          "use at least " + plain(minPrice)));
+      return;
+    }
+    if (maxPrice != null && maxPrice.signum() > 0 && price.compareTo(maxPrice) > 0) {
+      out.add(new Violation(field, price.toPlainString() + " is above maxPrice " + plain(maxPrice) + " for " + symbol,
+          "use at most " + plain(maxPrice)));
+      return;
+    }
+    if (tickSize != null && !isMultiple(price, tickSize)) {
+      out.add(new Violation(field,
+          price.toPlainString() + " is not a multiple of tickSize " + plain(tickSize) + " for " + symbol,
+          nearest(price, tickSize, minPrice, maxPrice)));
+    }
+  }
+
+  private void checkQuantity(List<Violation> out, String field, BigDecimal quantity) {
+    if (quantity == null || quantity.signum() <= 0) {
+      return;
+    }
+    if (minQuantity != null && quantity.compareTo(minQuantity) < 0) {
+      out.add(new Violation(field,
+          quantity.toPlainString() + " is below minQuantity " + plain(minQuantity) + " for " + symbol,
+          "use at least " + plain(minQuantity)));
+      return;
+    }
+    if (maxQuantity != null && maxQuantity.signum() > 0 && quantity.compareTo(maxQuantity) > 0) {
+      out.add(new Violation(field,
+          quantity.toPlainString() + " is above maxQuantity " + plain(maxQuantity) + " for " + symbol,
+          "use at most " + plain(maxQuantity)));
+      return;
+    }
+    if (stepSize != null && !isMultiple(quantity, stepSize)) {
+      out.add(new Violation(field,
+          quantity.toPlainString() + " is not a multiple of stepSize " + plain(stepSize) + " for " + symbol,
+          nearest(quantity, stepSize, minQuantity, maxQuantity)));
+    }
+  }
+
+  private static String nearest(BigDecimal value, BigDecimal increment, BigDecimal min, BigDecimal max) {
+    BigDecimal below = roundToMultiple(value, increment, RoundingMode.FLOOR);
+    BigDecimal above = roundToMultiple(value, increment, RoundingMode.CEILING);
+    boolean belowOk = below.signum() > 0 && (min == null || below.compareTo(min) >= 0);
+    boolean aboveOk = max == null || max.signum() <= 0 || above.compareTo(max) <= 0;
+    if (belowOk && aboveOk) {
+      return "use " + below.toPlainString() + " or " + above.toPlainString();
+    }
+    return "use " + (belowOk ? below : above).toPlainString();
+  }
+
+  private static boolean isMultiple(BigDecimal value, BigDecimal increment) {
+    return value.remainder(increment).signum() == 0;
+  }
+
+  static BigDecimal roundToMultiple(BigDecimal value, BigDecimal increment, RoundingMode mode) {
+    if (increment == null) {
+      return value;
+    }
+    BigDecimal units = value.divide(increment, 0, mode);
+    BigDecimal rounded = units.multiply(increment);
+    int scale = Math.max(0, increment.stripTrailingZeros().scale());
+    return rounded.setScale(scale, RoundingMode.UNNECESSARY);
+  }
+
+  private static RoundingMode passiveMode(Side side) {
+    if (side == Side.BID) {
+      return RoundingMode.FLOOR;
+    }
+    if (side == Side.ASK) {
+      return RoundingMode.CEILING;
+    }
+    throw new IllegalArgumentException("side must be BID or ASK, not " + side);
+  }
+
+  private static BigDecimal positiveOrNull(BigDecimal value) {
+    return value != null && value.signum() > 0 ? value : null;
+  }
+
+  private static String plain(BigDecimal value) {
+    return value.toPlainString();
+  }
+
+  @Override
+  public String toString() {
+    return "MarketRules[" + symbol + ", tickSize=" + (tickSize == null ? "-" : plain(tickSize))
+        + ", stepSize=" + (stepSize == null ? "-" : plain(stepSize)) + "]";
+  }
+}
