@@ -267,7 +267,7 @@ public final class OrderService {
         throw e;
       }
       // Repeating a cancel can only remove orders, never add exposure, so one repeat is safe.
-      LOG.warn("{}: no answer ({}); repeating the cancel once", api.endpoint(), e.getCause());
+      LOG.warn("{}: no answer ({}); repeating the cancel once", api.endpoint(), e.getMessage());
       response = transport.execute(api);
     }
     if (response.status() == 202 || response.hasNoBody()) {
@@ -303,7 +303,7 @@ public final class OrderService {
       }
       // Repeating a cancel can only remove an order, never add exposure, so one repeat is safe. If the
       // first attempt worked, the repeat finds nothing open; the history then tells what happened.
-      LOG.warn("{}: no answer ({}); repeating the cancel once", api.endpoint(), e.getCause());
+      LOG.warn("{}: no answer ({}); repeating the cancel once", api.endpoint(), e.getMessage());
       try {
         response = transport.execute(api);
       } catch (ApiException repeat) {
