@@ -1,0 +1,48 @@
+package dev.bpx.paper.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bpx.auth.SigningKey;
+import dev.bpx.paper.PaperClock;
+import dev.bpx.paper.PaperExchange;
+import dev.bpx.paper.PaperHttp;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalReplayTest {
+  @TempDir
+  Path dir;
+
+  private static final List<String> READS = List.of("/api/v1/capital", "/api/v1/capital/collateral",
+      "/api/v1/position", "/api/v1/orders", "/wapi/v1/history/fills", "/wapi/v1/history/funding",
+      "/wapi/v1/history/interest", "/api/v1/borrowLend/positions", "/api/v1/depth?symbol=SOL_USDC");
+
+  @Test
+  void aRestartedExchangeAnswersExactlyAsBeforeIncludingTimeDrivenEffects() {
+    Path state = dir.resolve("state.journal");
+    PaperClock clock = PaperClock.fixed(Instant.parse("2026-03-01T10:30:00Z"));
+    SigningKey key = SigningKey.generate();
+    List<String> before;
+    try (PaperExchange paper = PaperExchange.builder().clock(clock).seed(9).stateFile(state).start()) {
+      PaperHttp c = new PaperHttp(paper.url(), key, clock);
+      c.post("/api/v1/order", "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Bid\",\"orderType\":\"Market\",\"quantity\":\"3\"}");
+      c.post("/api/v1/order", "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"150.00\",\"quantity\":\"2\"}");
+      c.post("/api/v1/borrowLend", "{\"symbol\":\"SOL\",\"side\":\"Borrow\",\"quantity\":\"2\"}");
+      paper.advance(Duration.ofMinutes(95));
+      c.get("/api/v1/capital");
+      paper.advance(Duration.ofMinutes(10));
+      before = READS.stream().map(p -> c.get(p).body()).toList();
+    }
+    PaperClock later = PaperClock.fixed(Instant.parse("2026-03-01T10:30:00Z"));
+    try (PaperExchange paper = PaperExchange.builder().clock(later).seed(9).stateFile(state).start()) {
+      assertThat(later.offsetMillis()).isEqualTo(Duration.ofMinutes(105).toMillis());
+      PaperHttp c = new PaperHttp(paper.url(), key, later);
+      List<String> after = READS.stream().map(p -> c.get(p).body()).toList();
+      assertThat(after).isEqualTo(before);
+    }
+  }
+}
