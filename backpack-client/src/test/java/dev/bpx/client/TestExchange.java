@@ -83,6 +83,11 @@ final class TestExchange implements AutoCloseable {
   }
 
   TestExchange(Consumer<BackpackClient.Builder> customize) {
+    this((exchange, builder) -> customize.accept(builder));
+  }
+
+  /** Lets a test script the server (e.g. for syncClockOnStart) before the client is built. */
+  TestExchange(java.util.function.BiConsumer<TestExchange, BackpackClient.Builder> customize) {
     try {
       server.start();
     } catch (IOException e) {
@@ -94,7 +99,7 @@ final class TestExchange implements AutoCloseable {
         .clock(CLOCK)
         .sleeper(sleeps::add)
         .readTimeout(Duration.ofSeconds(5));
-    customize.accept(builder);
+    customize.accept(this, builder);
     client = builder.build();
   }
 
