@@ -12,7 +12,8 @@ import java.util.Objects;
  * batch), and whether it reads or writes (which decides the retry rules).
  *
  * <p>Body values are {@link String} (decimals already as plain strings), {@link Boolean} or
- * {@link Long}; they are serialised once and the serialised text is what gets signed.
+ * {@link Long}; they are serialised once and the serialised text is what gets signed. Thread-safe
+ * (immutable).
  *
  * @param method HTTP method
  * @param path path, e.g. {@code /api/v1/order}
