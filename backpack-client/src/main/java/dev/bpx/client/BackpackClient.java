@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.HttpUrl;
@@ -74,6 +75,8 @@ public final class BackpackClient implements AutoCloseable {
   private final AccountService account;
   private final CapitalService capital;
   private final HistoryService history;
+  private final SafetyLimits safetyLimits;
+  private final String publicKey;
 
   private BackpackClient(Builder b) {
     this.baseUrl = b.baseUrl;
@@ -99,9 +102,12 @@ public final class BackpackClient implements AutoCloseable {
     ResponseDecoder decoder = new ResponseDecoder(JsonCodec.newMoshi());
     this.markets = new MarketService(transport, decoder);
     MarketCache cache = new MarketCache(markets::listMarkets, markets::getMarket, b.clock, b.marketCacheTtl);
-    this.orders = new OrderService(transport, decoder, cache);
     this.account = new AccountService(transport, decoder);
     this.capital = new CapitalService(transport, decoder);
+    this.safetyLimits = b.safetyLimits;
+    this.publicKey = b.signingKey == null ? null : b.signingKey.publicKeyBase64();
+    OrderPreviewer previewer = new OrderPreviewer(cache, markets, account, capital, b.safetyLimits, signer != null);
+    this.orders = new OrderService(transport, decoder, cache, markets, account, b.safetyLimits, previewer);
     this.history = new HistoryService(transport, decoder);
   }
 
@@ -200,6 +206,19 @@ public final class BackpackClient implements AutoCloseable {
     return transport.hasSigner();
   }
 
+  /**
+   * {@return the base64 public key (Backpack's "API key") this client signs for, or empty without
+   * keys} The public key identifies the account; it is not a secret, but keep it out of logs anyway.
+   */
+  public Optional<String> publicKeyBase64() {
+    return Optional.ofNullable(publicKey);
+  }
+
+  /** {@return the safety limits enforced on every order} */
+  public SafetyLimits safetyLimits() {
+    return safetyLimits;
+  }
+
   /** {@return the base URL requests go to} */
   public String baseUrl() {
     return baseUrl.toString();
@@ -272,6 +291,7 @@ public final class BackpackClient implements AutoCloseable {
     private int maxRetries = RetryPolicy.DEFAULT_MAX_RETRIES;
     private boolean syncClockOnStart;
     private Duration marketCacheTtl = DEFAULT_MARKET_CACHE_TTL;
+    private SafetyLimits safetyLimits = SafetyLimits.none();
 
     private Builder() {}
 
@@ -379,6 +399,16 @@ public final class BackpackClient implements AutoCloseable {
     /** Measures the clock offset against the exchange when the client is built. @return this */
     public Builder syncClockOnStart(boolean syncClockOnStart) {
       this.syncClockOnStart = syncClockOnStart;
+      return this;
+    }
+
+    /**
+     * Sets the limits checked on every order before it is sent (default {@link SafetyLimits#none()}).
+     *
+     * @return this
+     */
+    public Builder safetyLimits(SafetyLimits limits) {
+      this.safetyLimits = Args.required("safetyLimits", limits, "use SafetyLimits.none() for no limits");
       return this;
     }
 

@@ -17,6 +17,10 @@ import dev.bpx.client.model.HistoricalOrder;
 import dev.bpx.client.model.MarketType;
 import dev.bpx.client.model.MaxOrderQuantity;
 import dev.bpx.client.model.Order;
+import dev.bpx.client.model.Position;
+import dev.bpx.client.model.Side;
+import dev.bpx.client.request.OrderHistoryQuery;
+import java.math.BigDecimal;
 import dev.bpx.client.request.MarketRules;
 import dev.bpx.client.request.MaxOrderQuantityQuery;
 import dev.bpx.client.request.OrderRequest;
@@ -55,12 +59,109 @@ public final class OrderService {
   private final ResponseDecoder decoder;
   private final MarketCache markets;
   private final OrderReconciler reconciler;
+  private final MarketService marketData;
+  private final AccountService account;
+  private final SafetyLimits limits;
+  private final OrderPreviewer previewer;
 
-  OrderService(HttpTransport transport, ResponseDecoder decoder, MarketCache markets) {
+  OrderService(HttpTransport transport, ResponseDecoder decoder, MarketCache markets, MarketService marketData,
+      AccountService account, SafetyLimits limits, OrderPreviewer previewer) {
     this.transport = transport;
     this.decoder = decoder;
     this.markets = markets;
     this.reconciler = new OrderReconciler(transport, decoder);
+    this.marketData = marketData;
+    this.account = account;
+    this.limits = limits;
+    this.previewer = previewer;
+  }
+
+  /**
+   * {@return what {@code request} would do if placed now: filter, limit and funds problems, the
+   * estimated fill against the current book (average price, slippage), fees, and for perpetuals the
+   * resulting position and an estimated liquidation price} Nothing is sent.
+   *
+   * @throws ValidationException if the symbol is unknown
+   * @throws BackpackException if market data cannot be read
+   */
+  public OrderPreview preview(OrderRequest request) {
+    Args.required("request", request, "build one with OrderRequest.limit(...) or marketByQuantity(...)");
+    return previewer.preview(request);
+  }
+
+  /** {@return the safety limits this client enforces on every order} */
+  public SafetyLimits safetyLimits() {
+    return limits;
+  }
+
+  /**
+   * Closes a whole perpetual position with a reduce-only market order on the opposite side.
+   *
+   * @return the closing order as the exchange answered
+   * @throws ValidationException if there is no open position in {@code symbol}; nothing is sent
+   */
+  public Order closePosition(String symbol) {
+    return closePosition(symbol, null);
+  }
+
+  /**
+   * Closes {@code quantity} of a perpetual position (the whole position when null) with a reduce-only
+   * market order on the opposite side; the order gets a generated {@code clientId}, so an ambiguous
+   * outcome is resolved like any other order's.
+   *
+   * @throws ValidationException if there is no open position, or {@code quantity} exceeds it
+   */
+  public Order closePosition(String symbol, BigDecimal quantity) {
+    String market = Args.symbol(symbol);
+    Position position = account.getPosition(market).filter(p -> p.netQuantity() != null && p.netQuantity().signum() != 0)
+        .orElseThrow(() -> new ValidationException("symbol", "there is no open position in " + market,
+            "list positions with account().listPositions(); nothing was sent"));
+    BigDecimal size = position.netQuantity().abs();
+    BigDecimal closing = quantity == null ? size : quantity;
+    if (closing.signum() <= 0 || closing.compareTo(size) > 0) {
+      throw new ValidationException("quantity", "must be more than 0 and at most the position size " + size.toPlainString(),
+          "leave it out to close the whole position");
+    }
+    Side side = position.netQuantity().signum() > 0 ? Side.ASK : Side.BID;
+    return place(OrderRequest.marketByQuantity(market, side, closing).reduceOnly(true).build());
+  }
+
+  /**
+   * Finds an order by id or clientId (give exactly one): among open orders first, then in the order
+   * history.
+   *
+   * @return the order, or empty when the exchange has no such order
+   * @throws ValidationException if neither or both ids are given
+   */
+  public Optional<OrderLookup> findOrder(String symbol, String orderId, Long clientId) {
+    String market = Args.symbol(symbol);
+    if ((orderId == null) == (clientId == null)) {
+      throw new ValidationException("orderId/clientId", "give exactly one of orderId and clientId", "pass one, set the other to null");
+    }
+    Optional<Order> open = orderId != null ? getOpenOrder(market, orderId) : getOpenOrderByClientId(market, clientId);
+    if (open.isPresent()) {
+      return Optional.of(new OrderLookup(open.get(), null));
+    }
+    if (orderId != null) {
+      OrderHistoryQuery query = OrderHistoryQuery.builder().symbol(market).orderId(orderId).limit(1).build();
+      ApiRequest api = ApiRequest.get("/wapi/v1/history/orders", WireFormat.query(query));
+      return decoder.decodeList(api, transport.execute(api), HistoricalOrder.class).stream()
+          .filter(h -> orderId.equals(h.id())).findFirst().map(h -> new OrderLookup(null, h));
+    }
+    try {
+      return reconciler.findInHistory(market, clientId, java.time.Instant.EPOCH).map(h -> new OrderLookup(null, h));
+    } catch (OrderReconciler.HistoryInconclusive e) {
+      throw new ValidationException("clientId", "no order with clientId " + clientId + " in the newest history pages",
+          "search by orderId, or list history with history().listOrders(...)");
+    }
+  }
+
+  /** The order's notional when a notional limit needs it; a market order by quantity reads the book. */
+  private BigDecimal notionalForLimits(OrderRequest request) {
+    if (!limits.limitsNotional()) {
+      return null;
+    }
+    return FillEstimator.notional(request, () -> marketData.getDepth(request.symbol()));
   }
 
   /** {@return every open order of the account, spot and perp ({@code GET /api/v1/orders})} */
@@ -123,6 +224,7 @@ public final class OrderService {
     Args.required("request", request, "build one with OrderRequest.limit(...) or marketByQuantity(...)");
     request.validate();
     getMarketRules(request.symbol()).validate(request);
+    limits.check(request, notionalForLimits(request));
     ApiRequest api = ApiRequest.post("/api/v1/order", WireFormat.order(request));
     long clientId = request.clientId();
     int resends = 0;
@@ -189,6 +291,10 @@ public final class OrderService {
         request.validate();
         problems.addAll(getMarketRules(request.symbol()).check(request).stream()
             .map(v -> new Violation(prefix + v.field(), v.reason(), v.fix())).collect(Collectors.toList()));
+        String limitProblem = limits.problem(request, notionalForLimits(request));
+        if (limitProblem != null) {
+          problems.add(new Violation(prefix + "order", limitProblem, "nothing was sent"));
+        }
         body.add(WireFormat.order(request));
       } catch (ValidationException e) {
         e.violations().forEach(v -> problems.add(new Violation(prefix + v.field(), v.reason(), v.fix())));

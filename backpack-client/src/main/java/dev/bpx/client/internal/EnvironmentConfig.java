@@ -67,11 +67,23 @@ public final class EnvironmentConfig {
    * @throws ValidationException if the file cannot be read or a line is not {@code KEY=value}
    */
   public static EnvironmentConfig load(Map<String, String> env, Path dotEnvFile) {
+    return load(env, dotEnvFile, List.of());
+  }
+
+  /**
+   * Like {@link #load(Map, Path)}, also taking {@code extraVariables} (an application's own settings,
+   * e.g. the MCP server's) from the environment.
+   *
+   * @throws ValidationException if the file cannot be read or a line is not {@code KEY=value}
+   */
+  public static EnvironmentConfig load(Map<String, String> env, Path dotEnvFile, java.util.Collection<String> extraVariables) {
     Map<String, String> merged = new HashMap<>();
     if (dotEnvFile != null && Files.isRegularFile(dotEnvFile)) {
       merged.putAll(parseDotEnv(dotEnvFile));
     }
-    for (String name : VARIABLES) {
+    java.util.List<String> names = new java.util.ArrayList<>(VARIABLES);
+    names.addAll(extraVariables);
+    for (String name : names) {
       String value = env.get(name);
       if (value != null && !value.isBlank()) {
         merged.put(name, value);
@@ -79,6 +91,11 @@ public final class EnvironmentConfig {
     }
     merged.values().removeIf(String::isBlank);
     return new EnvironmentConfig(merged);
+  }
+
+  /** {@return the names of every variable that has a value, from the environment or the file} */
+  public Set<String> names() {
+    return values.keySet();
   }
 
   /** {@return the value of a variable, stripped; empty when unset or blank} */

@@ -1,0 +1,149 @@
+package dev.bpx.client;
+
+import dev.bpx.client.model.Depth;
+import dev.bpx.client.model.OrderType;
+import dev.bpx.client.model.PriceLevel;
+import dev.bpx.client.model.Side;
+import dev.bpx.client.model.TimeInForce;
+import dev.bpx.client.request.OrderRequest;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Estimates how an order would fill against an order-book snapshot: walks the opposite side from the
+ * best price, as a matching engine with price-time priority would, and reports the filled quantity,
+ * its quote value, the part that would rest, and whether the book could fill it all.
+ *
+ * <p>An estimate only: the book moves, and hidden or newer orders are not seen. Thread-safe (stateless).
+ */
+final class FillEstimator {
+  private FillEstimator() {}
+
+  /**
+   * The estimate.
+   *
+   * @param filledQuantity base quantity that would trade now
+   * @param filledQuote quote value of that trade
+   * @param restingQuantity base quantity left on the book as a maker order (limit GTC only)
+   * @param unfilledQuantity base quantity neither filled nor resting (market or IOC/FOK remainder)
+   * @param bestPrice best opposite price, or null for an empty side
+   * @param bookExhausted whether the visible book ran out before the order was filled
+   */
+  record Estimate(
+      BigDecimal filledQuantity,
+      BigDecimal filledQuote,
+      BigDecimal restingQuantity,
+      BigDecimal unfilledQuantity,
+      BigDecimal bestPrice,
+      boolean bookExhausted) {
+
+    /** {@return the average fill price, or null when nothing fills} */
+    BigDecimal averagePrice() {
+      return filledQuantity.signum() == 0 ? null : filledQuote.divide(filledQuantity, MathContext.DECIMAL128);
+    }
+
+    /** {@return the notional of the whole order: what fills plus what rests at its limit price} */
+    BigDecimal notional(BigDecimal limitPrice) {
+      BigDecimal resting = limitPrice == null ? BigDecimal.ZERO : restingQuantity.multiply(limitPrice);
+      return filledQuote.add(resting);
+    }
+  }
+
+  static Estimate estimate(OrderRequest order, Depth depth) {
+    List<PriceLevel> levels = opposite(order.side(), depth);
+    BigDecimal best = levels.isEmpty() ? null : levels.get(0).price();
+    boolean market = order.orderType() == OrderType.MARKET;
+    BigDecimal limit = market ? null : order.price();
+    if (order.postOnly() != null && order.postOnly()) {
+      // A post-only order never takes: it rests whole, or the exchange refuses it.
+      return new Estimate(BigDecimal.ZERO, BigDecimal.ZERO, order.quantity(), BigDecimal.ZERO, best, false);
+    }
+    BigDecimal wantedBase = order.quantity();
+    BigDecimal wantedQuote = order.quoteQuantity();
+    BigDecimal filledBase = BigDecimal.ZERO;
+    BigDecimal filledQuote = BigDecimal.ZERO;
+    boolean exhausted = true;
+    for (PriceLevel level : levels) {
+      if (limit != null && !crosses(order.side(), level.price(), limit)) {
+        exhausted = false;
+        break;
+      }
+      BigDecimal take = level.quantity();
+      if (wantedBase != null) {
+        take = take.min(wantedBase.subtract(filledBase));
+      } else {
+        BigDecimal affordable = wantedQuote.subtract(filledQuote).divide(level.price(), MathContext.DECIMAL128);
+        take = take.min(affordable);
+      }
+      filledBase = filledBase.add(take);
+      filledQuote = filledQuote.add(take.multiply(level.price()));
+      boolean done = wantedBase != null
+          ? filledBase.compareTo(wantedBase) >= 0
+          : filledQuote.compareTo(wantedQuote) >= 0;
+      if (done) {
+        exhausted = false;
+        break;
+      }
+    }
+    BigDecimal remaining = wantedBase == null ? BigDecimal.ZERO : wantedBase.subtract(filledBase);
+    TimeInForce tif = order.timeInForce() == null ? TimeInForce.GTC : order.timeInForce();
+    if (!market && tif == TimeInForce.FOK && remaining.signum() > 0) {
+      // Fill-or-kill that cannot fill whole does not trade at all.
+      return new Estimate(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, wantedBase, best, exhausted);
+    }
+    boolean rests = !market && tif == TimeInForce.GTC;
+    return new Estimate(filledBase, filledQuote,
+        rests ? remaining : BigDecimal.ZERO,
+        rests ? BigDecimal.ZERO : remaining,
+        best, exhausted && (wantedBase == null ? filledQuote.compareTo(wantedQuote) < 0 : remaining.signum() > 0));
+  }
+
+  /**
+   * {@return the notional of an order in quote currency, or null when it cannot be estimated (a
+   * market order by quantity against an empty book)}
+   *
+   * <p>Limit: price × quantity. Market by quote quantity: the quote quantity. Market by quantity: its
+   * cost against the book, the part beyond the visible book valued at the worst visible price.
+   * Trigger orders: (limit price, else trigger price) × (quantity, else trigger quantity).
+   */
+  static BigDecimal notional(OrderRequest order, java.util.function.Supplier<Depth> depth) {
+    if (order.triggerPrice() != null) {
+      BigDecimal qty = order.quantity() != null ? order.quantity() : order.triggerQuantity();
+      BigDecimal price = order.price() != null ? order.price() : order.triggerPrice();
+      if (qty == null) {
+        return order.quoteQuantity();
+      }
+      return qty.multiply(price);
+    }
+    if (order.orderType() == OrderType.LIMIT) {
+      return order.price().multiply(order.quantity());
+    }
+    if (order.quoteQuantity() != null) {
+      return order.quoteQuantity();
+    }
+    Depth book = depth.get();
+    List<PriceLevel> levels = opposite(order.side(), book);
+    if (levels.isEmpty()) {
+      return null;
+    }
+    Estimate e = estimate(order, book);
+    BigDecimal worst = levels.get(levels.size() - 1).price();
+    return e.filledQuote().add(e.unfilledQuantity().multiply(worst));
+  }
+
+  /** {@return the side an order takes from, best price first (bids arrive ascending, so reversed)} */
+  static List<PriceLevel> opposite(Side side, Depth depth) {
+    if (side == Side.BID) {
+      return depth.asks();
+    }
+    List<PriceLevel> bids = new ArrayList<>(depth.bids());
+    java.util.Collections.reverse(bids);
+    return bids;
+  }
+
+  private static boolean crosses(Side side, BigDecimal levelPrice, BigDecimal limit) {
+    return side == Side.BID ? levelPrice.compareTo(limit) <= 0 : levelPrice.compareTo(limit) >= 0;
+  }
+}

@@ -1,0 +1,17 @@
+package dev.bpx.client;
+
+import dev.bpx.client.model.HistoricalOrder;
+import dev.bpx.client.model.Order;
+
+/**
+ * Where an order was found: still open on the book ({@link #openOrder()}), or in the order history
+ * once filled, cancelled or expired ({@link #historicalOrder()}). Exactly one is non-null.
+ *
+ * <p>Thread-safe (immutable).
+ */
+public record OrderLookup(Order openOrder, HistoricalOrder historicalOrder) {
+  /** {@return whether the order is still open} */
+  public boolean isOpen() {
+    return openOrder != null;
+  }
+}

@@ -1,0 +1,247 @@
+package dev.bpx.client;
+
+import dev.bpx.client.exception.BackpackException;
+import dev.bpx.client.exception.ValidationException;
+import dev.bpx.client.model.AccountSettings;
+import dev.bpx.client.model.CapitalBalance;
+import dev.bpx.client.model.CollateralSummary;
+import dev.bpx.client.model.Depth;
+import dev.bpx.client.model.MarginFunction;
+import dev.bpx.client.model.Market;
+import dev.bpx.client.model.MarketType;
+import dev.bpx.client.model.Position;
+import dev.bpx.client.model.Side;
+import dev.bpx.client.request.MarketRules;
+import dev.bpx.client.request.OrderRequest;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Computes {@link OrderPreview}s: what an order would do if placed now. Reads market data, and with
+ * keys the account's fees, balances, position and collateral; sends nothing.
+ *
+ * <p>Perpetual margin uses the market's IMF/MMF functions as {@code max(base, factor × √notional)}
+ * (Backpack's exact formula is unpublished), and the liquidation estimate treats the account's net
+ * equity as the margin of this one position: {@code P = (q·M − E) / (q − mmf·|q|)} for signed size
+ * {@code q}, mark {@code M} and equity {@code E}. Other positions and price moves make it approximate.
+ *
+ * <p>Thread-safe.
+ */
+final class OrderPreviewer {
+  private static final BigDecimal BPS = new BigDecimal("10000");
+  private static final BigDecimal LARGE_SLIPPAGE_BPS = new BigDecimal("50");
+
+  private final MarketCache markets;
+  private final MarketService marketData;
+  private final AccountService account;
+  private final CapitalService capital;
+  private final SafetyLimits limits;
+  private final boolean signed;
+
+  OrderPreviewer(MarketCache markets, MarketService marketData, AccountService account, CapitalService capital,
+      SafetyLimits limits, boolean signed) {
+    this.markets = markets;
+    this.marketData = marketData;
+    this.account = account;
+    this.capital = capital;
+    this.limits = limits;
+    this.signed = signed;
+  }
+
+  OrderPreview preview(OrderRequest order) {
+    List<String> problems = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    try {
+      order.validate();
+    } catch (ValidationException e) {
+      // A request that is not even well-formed gets no estimate: report its problems only.
+      e.violations().forEach(v -> problems.add(v.toString()));
+      return new OrderPreview(order.symbol(), null, order.side(), order.orderType(), false, problems, warnings,
+          null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+    Market market = markets.require(order.symbol());
+    MarketRules.of(market).check(order).forEach(v -> problems.add(v.toString()));
+    boolean perp = market.marketType() != MarketType.SPOT;
+
+    Depth depth = marketData.getDepth(order.symbol());
+    boolean conditional = order.triggerPrice() != null;
+    FillEstimator.Estimate fill = conditional
+        ? new FillEstimator.Estimate(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+            FillEstimator.opposite(order.side(), depth).stream().findFirst().map(l -> l.price()).orElse(null), false)
+        : FillEstimator.estimate(order, depth);
+    if (conditional) {
+      warnings.add("trigger order: nothing trades until the " + order.triggerBy() + " price reaches "
+          + order.triggerPrice().toPlainString() + "; the estimates below are for the order as placed");
+    }
+    BigDecimal notional = FillEstimator.notional(order, () -> depth);
+    String limitProblem = limits.problem(order, notional);
+    if (limitProblem != null) {
+      problems.add(limitProblem);
+    }
+    if (fill.bookExhausted()) {
+      warnings.add("the visible order book cannot fill the whole order now; the rest would expire unfilled");
+    }
+    if (fill.bestPrice() == null && !conditional) {
+      warnings.add("the " + (order.side() == Side.BID ? "ask" : "bid") + " side of the book is empty");
+    }
+    BigDecimal average = fill.averagePrice();
+    BigDecimal slippageBps = average == null || fill.bestPrice() == null || fill.bestPrice().signum() == 0 ? null
+        : average.subtract(fill.bestPrice()).abs().multiply(BPS).divide(fill.bestPrice(), 2, RoundingMode.HALF_UP);
+    if (slippageBps != null && slippageBps.compareTo(LARGE_SLIPPAGE_BPS) > 0) {
+      warnings.add("estimated slippage is " + slippageBps.toPlainString() + " bps (" + slippageBps.divide(new BigDecimal("100")).toPlainString()
+          + " %) from the best price; consider a limit order");
+    }
+
+    BigDecimal takerBps = null;
+    BigDecimal makerBps = null;
+    BigDecimal fee = null;
+    String requiredAsset = perp ? market.quoteSymbol() : order.side() == Side.BID ? market.quoteSymbol() : market.baseSymbol();
+    BigDecimal required = null;
+    BigDecimal available = null;
+    BigDecimal current = null;
+    BigDecimal resulting = null;
+    BigDecimal resultingEntry = null;
+    BigDecimal liquidation = null;
+    if (!signed) {
+      warnings.add("no API keys: fees, balances and positions were not checked");
+    } else {
+      try {
+        AccountSettings settings = account.getSettings();
+        takerBps = perp ? settings.futuresTakerFee() : settings.spotTakerFee();
+        makerBps = perp ? settings.futuresMakerFee() : settings.spotMakerFee();
+        if (takerBps != null && makerBps != null) {
+          BigDecimal restingValue = order.price() == null ? BigDecimal.ZERO : fill.restingQuantity().multiply(order.price());
+          fee = fill.filledQuote().multiply(takerBps).add(restingValue.multiply(makerBps)).divide(BPS, MathContext.DECIMAL64);
+        }
+      } catch (BackpackException e) {
+        warnings.add("fees unknown: " + e.getMessage());
+      }
+      try {
+        if (perp) {
+          Optional<Position> position = account.getPosition(order.symbol());
+          current = position.map(Position::netQuantity).orElse(BigDecimal.ZERO);
+          BigDecimal entry = position.map(Position::entryPrice).orElse(null);
+          BigDecimal signedFill = order.side() == Side.BID ? fill.filledQuantity() : fill.filledQuantity().negate();
+          resulting = current.add(signedFill);
+          resultingEntry = entryAfter(current, entry, signedFill, average);
+          if (Boolean.TRUE.equals(order.reduceOnly())) {
+            checkReduceOnly(order, current, problems);
+          }
+          CollateralSummary collateral = account.getCollateralSummary();
+          available = collateral.netEquityAvailable();
+          BigDecimal increase = riskIncrease(order, current, notional, fill);
+          required = increase.multiply(fraction(market.imfFunction(), increase));
+          if (available != null && required.compareTo(available) > 0) {
+            problems.add("insufficient margin: the order needs about " + plain(required) + " " + requiredAsset
+                + " of initial margin and " + plain(available) + " is available; reduce the quantity or add collateral");
+          }
+          BigDecimal mark = position.map(Position::markPrice).orElse(fill.bestPrice());
+          liquidation = liquidationPrice(resulting, mark, collateral.netEquity(), market.mmfFunction());
+        } else {
+          Map<String, CapitalBalance> balances = capital.listCapitalBalances();
+          CapitalBalance balance = balances.get(requiredAsset);
+          available = balance == null || balance.available() == null ? BigDecimal.ZERO : balance.available();
+          required = order.side() == Side.BID ? notional : sellQuantity(order, fill);
+          if (required != null && required.compareTo(available) > 0) {
+            problems.add("insufficient " + requiredAsset + ": the order needs " + plain(required) + " and "
+                + plain(available) + " is available; reduce the quantity, cancel open orders, or redeem lent "
+                + requiredAsset + " first");
+          }
+        }
+      } catch (BackpackException e) {
+        warnings.add("funds not checked: " + e.getMessage());
+      }
+    }
+    return new OrderPreview(order.symbol(), market.marketType(), order.side(), order.orderType(), problems.isEmpty(),
+        problems, warnings, fill.bestPrice(), fill.filledQuantity(), average == null ? null : average.round(MathContext.DECIMAL64).stripTrailingZeros(),
+        fill.filledQuote(), fill.restingQuantity(), notional, slippageBps, takerBps, makerBps, fee, requiredAsset, required,
+        available, current, resulting, resultingEntry, liquidation);
+  }
+
+  private static void checkReduceOnly(OrderRequest order, BigDecimal current, List<String> problems) {
+    boolean reduces = current.signum() != 0 && (order.side() == Side.BID) == (current.signum() < 0);
+    if (!reduces) {
+      problems.add("reduceOnly order would not reduce the position (position " + plain(current)
+          + "); remove reduceOnly or use the opposite side");
+    }
+  }
+
+  /** The notional by which the order raises exposure: none for the part that closes the current position. */
+  private static BigDecimal riskIncrease(OrderRequest order, BigDecimal current, BigDecimal notional,
+      FillEstimator.Estimate fill) {
+    if (notional == null) {
+      return BigDecimal.ZERO;
+    }
+    boolean closes = current.signum() != 0 && (order.side() == Side.BID) == (current.signum() < 0);
+    if (!closes) {
+      return notional;
+    }
+    BigDecimal quantity = order.quantity() != null ? order.quantity() : fill.filledQuantity();
+    if (quantity == null || quantity.signum() == 0) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal beyond = quantity.subtract(current.abs()).max(BigDecimal.ZERO);
+    return notional.multiply(beyond).divide(quantity, MathContext.DECIMAL64);
+  }
+
+  private static BigDecimal sellQuantity(OrderRequest order, FillEstimator.Estimate fill) {
+    if (order.quantity() != null) {
+      return order.quantity();
+    }
+    if (order.triggerQuantity() != null) {
+      return order.triggerQuantity();
+    }
+    return fill.filledQuantity();
+  }
+
+  static BigDecimal entryAfter(BigDecimal current, BigDecimal entry, BigDecimal signedFill, BigDecimal fillPrice) {
+    if (signedFill.signum() == 0) {
+      return current.signum() == 0 ? null : entry;
+    }
+    if (current.signum() == 0 || entry == null) {
+      return fillPrice;
+    }
+    if (current.signum() == signedFill.signum()) {
+      BigDecimal cost = current.abs().multiply(entry).add(signedFill.abs().multiply(fillPrice));
+      return cost.divide(current.abs().add(signedFill.abs()), MathContext.DECIMAL64);
+    }
+    BigDecimal after = current.add(signedFill);
+    if (after.signum() == 0) {
+      return null;
+    }
+    // Reducing keeps the entry; flipping opens the new side at the fill price.
+    return after.signum() == current.signum() ? entry : fillPrice;
+  }
+
+  static BigDecimal fraction(MarginFunction function, BigDecimal notional) {
+    if (function == null || function.base() == null) {
+      return BigDecimal.ONE;
+    }
+    BigDecimal scaled = function.factor() == null || notional.signum() <= 0 ? BigDecimal.ZERO
+        : function.factor().multiply(notional.sqrt(MathContext.DECIMAL64));
+    return function.base().max(scaled);
+  }
+
+  /** {@return the estimated liquidation price, or null when there is no position or no such price} */
+  static BigDecimal liquidationPrice(BigDecimal quantity, BigDecimal mark, BigDecimal equity, MarginFunction mmfFunction) {
+    if (quantity == null || quantity.signum() == 0 || mark == null || equity == null) {
+      return null;
+    }
+    BigDecimal mmf = fraction(mmfFunction, quantity.abs().multiply(mark));
+    BigDecimal denominator = quantity.subtract(mmf.multiply(quantity.abs()));
+    if (denominator.signum() == 0) {
+      return null;
+    }
+    BigDecimal price = quantity.multiply(mark).subtract(equity).divide(denominator, MathContext.DECIMAL64);
+    return price.signum() > 0 ? price.setScale(Math.max(2, Math.min(price.scale(), 8)), RoundingMode.HALF_UP).stripTrailingZeros() : null;
+  }
+
+  private static String plain(BigDecimal value) {
+    return value.stripTrailingZeros().toPlainString();
+  }
+}

@@ -1,0 +1,107 @@
+package dev.bpx.client;
+
+import dev.bpx.client.exception.ValidationException;
+import dev.bpx.client.request.OrderRequest;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Limits the client enforces on every order before anything is sent: a largest notional per order
+ * (in the market's quote currency) and a set of symbols orders may use. Cancels are never limited.
+ *
+ * <pre>{@code
+ * BackpackClient client = BackpackClient.builder()
+ *     .safetyLimits(SafetyLimits.of(new BigDecimal("500"), Set.of("SOL_USDC", "SOL_USDC_PERP")))
+ *     ...
+ * }</pre>
+ *
+ * <p>The notional of a limit order is {@code price × quantity}; of a market order by quote quantity,
+ * that quote quantity; of a market order by quantity, the cost of filling it against the current
+ * order book (so the check needs one depth request when a notional limit is set); of a trigger order,
+ * its limit price (or trigger price) times its quantity.
+ *
+ * <p>Thread-safe (immutable).
+ *
+ * @param maxOrderNotional the largest notional of one order in quote currency, or null for none
+ * @param allowedSymbols the symbols orders may use; empty means all
+ */
+public record SafetyLimits(BigDecimal maxOrderNotional, Set<String> allowedSymbols) {
+  private static final SafetyLimits NONE = new SafetyLimits(null, Set.of());
+
+  /** Checks and copies the values. */
+  public SafetyLimits {
+    if (maxOrderNotional != null && maxOrderNotional.signum() <= 0) {
+      throw new ValidationException("maxOrderNotional", "must be positive (got " + maxOrderNotional.toPlainString() + ")",
+          "use null for no limit");
+    }
+    Set<String> symbols = new LinkedHashSet<>();
+    if (allowedSymbols != null) {
+      for (String s : allowedSymbols) {
+        symbols.add(s.strip().toUpperCase(Locale.ROOT));
+      }
+    }
+    allowedSymbols = Collections.unmodifiableSet(symbols);
+  }
+
+  /** {@return no limits} */
+  public static SafetyLimits none() {
+    return NONE;
+  }
+
+  /** {@return limits with the given maximum notional (or null) and allowed symbols (empty for all)} */
+  public static SafetyLimits of(BigDecimal maxOrderNotional, Set<String> allowedSymbols) {
+    return new SafetyLimits(maxOrderNotional, allowedSymbols);
+  }
+
+  /** {@return whether orders on {@code symbol} are allowed} */
+  public boolean allowsSymbol(String symbol) {
+    return allowedSymbols.isEmpty() || allowedSymbols.contains(symbol.toUpperCase(Locale.ROOT));
+  }
+
+  /** {@return whether a notional limit is set, so a market-by-quantity order needs a cost estimate} */
+  public boolean limitsNotional() {
+    return maxOrderNotional != null;
+  }
+
+  /**
+   * {@return the problem with {@code request}, or null when it is within the limits}
+   *
+   * @param notional the order's notional in quote currency, or null when it could not be estimated
+   */
+  String problem(OrderRequest request, BigDecimal notional) {
+    if (!allowsSymbol(request.symbol())) {
+      return "orders on " + request.symbol() + " are not allowed by the safety limits (allowed: "
+          + String.join(", ", allowedSymbols) + "); change BACKPACK_ALLOWED_SYMBOLS to trade it";
+    }
+    if (maxOrderNotional != null) {
+      if (notional == null) {
+        return "the order's value cannot be estimated (the order book is empty), so the max order notional "
+            + maxOrderNotional.toPlainString() + " cannot be checked; use a limit order";
+      }
+      if (notional.compareTo(maxOrderNotional) > 0) {
+        return "the order's value " + notional.stripTrailingZeros().toPlainString() + " exceeds the max order notional "
+            + maxOrderNotional.toPlainString() + " (quote currency); reduce the quantity or raise BACKPACK_MAX_ORDER_NOTIONAL";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * @throws ValidationException if {@code request} breaks a limit; nothing has been sent
+   */
+  void check(OrderRequest request, BigDecimal notional) {
+    String problem = problem(request, notional);
+    if (problem != null) {
+      throw new ValidationException("order", problem, "nothing was sent");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SafetyLimits[maxOrderNotional=" + (maxOrderNotional == null ? "none" : maxOrderNotional.toPlainString())
+        + ", allowedSymbols=" + (allowedSymbols.isEmpty() ? "all" : allowedSymbols) + "]";
+  }
+}
