@@ -71,14 +71,21 @@ final class FillEstimator {
         break;
       }
       BigDecimal take = level.quantity();
+      BigDecimal takeQuote = take.multiply(level.price());
       if (wantedBase != null) {
         take = take.min(wantedBase.subtract(filledBase));
+        takeQuote = take.multiply(level.price());
       } else {
-        BigDecimal affordable = wantedQuote.subtract(filledQuote).divide(level.price(), MathContext.DECIMAL128);
-        take = take.min(affordable);
+        BigDecimal quoteLeft = wantedQuote.subtract(filledQuote);
+        if (takeQuote.compareTo(quoteLeft) >= 0) {
+          // This level absorbs the rest: count exactly the quote left, not quantity × price, which
+          // after the rounded division can miss it by a unit in the last place and walk on for dust.
+          take = quoteLeft.divide(level.price(), MathContext.DECIMAL128);
+          takeQuote = quoteLeft;
+        }
       }
       filledBase = filledBase.add(take);
-      filledQuote = filledQuote.add(take.multiply(level.price()));
+      filledQuote = filledQuote.add(takeQuote);
       boolean done = wantedBase != null
           ? filledBase.compareTo(wantedBase) >= 0
           : filledQuote.compareTo(wantedQuote) >= 0;

@@ -40,6 +40,11 @@ public record SafetyLimits(BigDecimal maxOrderNotional, Set<String> allowedSymbo
     Set<String> symbols = new LinkedHashSet<>();
     if (allowedSymbols != null) {
       for (String s : allowedSymbols) {
+        if (s == null || s.isBlank()) {
+          // A blank entry would make the list non-empty yet match nothing, refusing every order.
+          throw new ValidationException("allowedSymbols", "contains a blank symbol",
+              "remove it; give symbols such as SOL_USDC, or an empty set to allow all");
+        }
         symbols.add(s.strip().toUpperCase(Locale.ROOT));
       }
     }
