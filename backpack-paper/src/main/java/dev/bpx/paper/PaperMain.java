@@ -13,6 +13,10 @@ public final class PaperMain {
   private PaperMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    // slf4j-simple (shaded into the standalone jar only) reads these once, at its first use: stdout
+    // stays clean, logs go to stderr beside the URL and keys.
+    System.setProperty("org.slf4j.simpleLogger.logFile",
+        System.getProperty("org.slf4j.simpleLogger.logFile", "System.err"));
     PaperExchange.Builder b = PaperExchange.builder();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {

@@ -99,6 +99,11 @@ public final class Journal implements AutoCloseable {
     return header;
   }
 
+  /** {@return the 1-based line number of the first command in the file (after the header)} */
+  public long firstCommandLine() {
+    return 2;
+  }
+
   /** {@return the commands read at open, in order} */
   public List<Command> commands() {
     return commands;

@@ -6,6 +6,8 @@ import dev.bpx.paper.engine.Engine;
 import dev.bpx.paper.ledger.Account;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The single writer: every command and every read runs under one lock, commands are journaled
@@ -15,10 +17,12 @@ import java.util.function.Function;
  * <p>Thread-safe.
  */
 public final class JournaledEngine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(JournaledEngine.class);
   private final ReentrantLock lock = new ReentrantLock();
   private final Engine engine;
   private final CommandHandler handler;
   private final Journal journal;
+  private int skippedOnReplay;
 
   /** @param journal null for an in-memory exchange */
   public JournaledEngine(Engine engine, Journal journal) {
@@ -26,15 +30,30 @@ public final class JournaledEngine implements AutoCloseable {
     this.handler = new CommandHandler(engine);
     this.journal = journal;
     if (journal != null) {
-      for (Command c : journal.commands()) {
-        try {
-          handler.apply(c);
-        } catch (RuntimeException e) {
-          // Commands are journaled only after they succeed, so this means the code changed
-          // under an old journal; skip the command rather than refuse to start.
-        }
-      }
+      replay(journal.commands(), journal.firstCommandLine());
     }
+  }
+
+  private void replay(java.util.List<Command> commands, long firstLine) {
+    long line = firstLine;
+    for (Command c : commands) {
+      try {
+        handler.apply(c);
+      } catch (RuntimeException e) {
+        // Commands are journaled only after they succeed, so this means the code changed under
+        // an old journal; skip the command rather than refuse to start, but say so. The type,
+        // line and time identify it; the payload and key stay out of the log.
+        skippedOnReplay++;
+        LOG.warn("journal replay skipped a failing command: type={} line={} time={} ({}: {})",
+            c.type(), line, c.time(), e.getClass().getSimpleName(), e.getMessage());
+      }
+      line++;
+    }
+  }
+
+  /** {@return how many journaled commands failed and were skipped when the journal was replayed} */
+  public int skippedOnReplay() {
+    return skippedOnReplay;
   }
 
   /** Runs a command and journals it once it succeeded; refusals throw and are not journaled. */

@@ -22,6 +22,29 @@ class JournalReplayTest {
       "/wapi/v1/history/interest", "/api/v1/borrowLend/positions", "/api/v1/depth?symbol=SOL_USDC");
 
   @Test
+  void aCommandThatFailsOnReplayIsSkippedCountedAndTheRestStillApplies() throws Exception {
+    Path state = dir.resolve("bad.journal");
+    long t0 = Instant.parse("2026-03-01T10:30:00Z").toEpochMilli();
+    java.nio.file.Files.writeString(state, String.join("\n",
+        "{\"c\":\"header\",\"version\":1,\"seed\":9,\"start\":" + t0 + "}",
+        "{\"t\":" + t0 + ",\"c\":\"account.create\",\"k\":\"alice\"}",
+        "{\"t\":" + t0 + ",\"c\":\"order\",\"k\":\"alice\",\"p\":{\"symbol\":\"NOPE_USDC\",\"side\":\"Bid\","
+            + "\"orderType\":\"Limit\",\"price\":\"1\",\"quantity\":\"1\"}}",
+        "{\"t\":" + t0 + ",\"c\":\"control.fund\",\"k\":\"alice\",\"p\":{\"asset\":\"USDC\",\"quantity\":\"5\"}}",
+        ""));
+    Journal journal = Journal.open(state, new Journal.Header(9, t0), false);
+    dev.bpx.paper.engine.Engine engine = new dev.bpx.paper.engine.Engine(new dev.bpx.paper.engine.EngineConfig(9, t0,
+        dev.bpx.paper.market.DefaultMarkets.assets(), dev.bpx.paper.market.DefaultMarkets.markets(),
+        PaperExchange.Builder.defaultPortfolio(), 20));
+    try (JournaledEngine store = new JournaledEngine(engine, journal)) {
+      assertThat(store.skippedOnReplay()).isEqualTo(1);
+      java.math.BigDecimal usdc = store.read(t0, null, e -> e.accounts().find("alice").balance("USDC").available);
+      assertThat(usdc)
+          .isEqualByComparingTo("10005");
+    }
+  }
+
+  @Test
   void aRestartedExchangeAnswersExactlyAsBeforeIncludingTimeDrivenEffects() {
     Path state = dir.resolve("state.journal");
     PaperClock clock = PaperClock.fixed(Instant.parse("2026-03-01T10:30:00Z"));
