@@ -147,6 +147,21 @@ public record OrderRequest(
     return b;
   }
 
+  /**
+   * Starts an order whose type is data (from a form, a config file or a tool call): set the amounts
+   * with {@link Builder#quantity}, {@link Builder#quoteQuantity} and {@link Builder#price}, and
+   * {@link Builder#build()} reports every combination that does not fit the type. Prefer the typed
+   * factories ({@link #limit}, {@link #marketByQuantity}, {@link #marketByQuoteQuantity}) in code.
+   *
+   * @param symbol market, e.g. {@code SOL_USDC}
+   * @param side {@code BID} or {@code ASK}
+   * @param orderType {@code LIMIT} or {@code MARKET}
+   * @return a builder; call {@link Builder#build()}
+   */
+  public static Builder builder(String symbol, Side side, OrderType orderType) {
+    return new Builder(symbol, side, orderType);
+  }
+
   /** {@return a builder holding this request's values, to derive a variant} */
   public Builder toBuilder() {
     Builder b = new Builder(symbol, side, orderType);
@@ -308,6 +323,24 @@ public record OrderRequest(
       this.symbol = symbol;
       this.side = side;
       this.orderType = orderType;
+    }
+
+    /** Sets the base quantity (limit orders; market orders by quantity). @return this */
+    public Builder quantity(BigDecimal quantity) {
+      this.quantity = quantity;
+      return this;
+    }
+
+    /** Sets the quote amount to spend or receive (market orders only). @return this */
+    public Builder quoteQuantity(BigDecimal quoteQuantity) {
+      this.quoteQuantity = quoteQuantity;
+      return this;
+    }
+
+    /** Sets the limit price (limit orders only). @return this */
+    public Builder price(BigDecimal price) {
+      this.price = price;
+      return this;
     }
 
     /** Sets how long the order stays: {@code GTC}, {@code IOC} or {@code FOK}. @return this */

@@ -1,0 +1,175 @@
+package dev.bpx.mcp;
+
+import dev.bpx.auth.SigningKey;
+import dev.bpx.client.BackpackClient;
+import dev.bpx.client.SafetyLimits;
+import dev.bpx.client.internal.EnvironmentConfig;
+import dev.bpx.mcp.config.ConfigException;
+import dev.bpx.mcp.config.Mode;
+import dev.bpx.mcp.config.ServerConfig;
+import dev.bpx.paper.PaperExchange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The exchange connection behind the tools, opened on first use so that listing tools never waits for
+ * it: in paper mode the embedded {@link PaperExchange} (state in the data directory) and a client
+ * signed with the paper account's key; in live mode a client for the configured exchange and keys.
+ *
+ * <p>The paper account's key is generated once and kept in {@code paper-account.key} (owner-only) in
+ * the data directory, so the same account and its history come back at every start.
+ *
+ * <p>Thread-safe.
+ */
+public final class TradingSession implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TradingSession.class);
+  static final String PAPER_KEY_FILE = "paper-account.key";
+  static final String PAPER_STATE_FILE = "paper-exchange.journal";
+
+  private final ServerConfig config;
+  private PaperExchange paper;
+  private BackpackClient client;
+  private boolean closed;
+
+  /** Creates a session; nothing is opened until {@link #client()}. */
+  public TradingSession(ServerConfig config) {
+    this.config = config;
+  }
+
+  /** {@return the mode the session trades in} */
+  public Mode mode() {
+    return config.mode();
+  }
+
+  /** {@return the configuration the session was made from} */
+  public ServerConfig config() {
+    return config;
+  }
+
+  /**
+   * {@return the client, opening the exchange connection on the first call}
+   *
+   * @throws ConfigException if the keys are malformed or the paper exchange cannot start
+   */
+  public synchronized BackpackClient client() {
+    if (closed) {
+      throw new IllegalStateException("the server is shutting down");
+    }
+    if (client == null) {
+      client = config.mode() == Mode.PAPER ? openPaper() : openLive();
+    }
+    return client;
+  }
+
+  /** {@return the URL orders go to; for paper mode before first use, a description} */
+  public synchronized String exchangeUrl() {
+    if (config.mode() == Mode.LIVE) {
+      return config.baseUrl();
+    }
+    return paper != null ? paper.url() : "embedded paper exchange on 127.0.0.1 (starts on first use)";
+  }
+
+  /**
+   * {@return the account in words: for live mode the API key shortened to its first and last four
+   * characters (enough to recognise, not to copy), for paper mode the same of the paper key}
+   */
+  public synchronized String accountLabel() {
+    if (config.mode() == Mode.LIVE) {
+      return config.environment().get(EnvironmentConfig.PUBLIC_KEY).map(TradingSession::shorten)
+          .orElseGet(() -> client != null ? client.publicKeyBase64().map(TradingSession::shorten).orElse("?")
+              : "the key in BACKPACK_PRIVATE_KEY");
+    }
+    return client != null ? "paper account " + client.publicKeyBase64().map(TradingSession::shorten).orElse("?")
+        : "paper account (opens on first use)";
+  }
+
+  static String shorten(String key) {
+    return key.length() <= 12 ? "…" : key.substring(0, 4) + "…" + key.substring(key.length() - 4);
+  }
+
+  /** {@return the server version} */
+  public static String serverVersion() {
+    return ServerInfo.version();
+  }
+
+  /** {@return whether the connection has been opened} */
+  public synchronized boolean isOpen() {
+    return client != null;
+  }
+
+  private BackpackClient openLive() {
+    try {
+      return builderWithLimits(BackpackClient.builderFromEnvironment(envOf(config), null)).build();
+    } catch (RuntimeException e) {
+      throw new ConfigException("cannot use the configured keys: " + e.getMessage(), e);
+    }
+  }
+
+  private BackpackClient openPaper() {
+    Path dir = config.dataDir();
+    try {
+      Files.createDirectories(dir);
+      SigningKey key = loadOrCreatePaperKey(dir.resolve(PAPER_KEY_FILE));
+      PaperExchange.Builder builder = PaperExchange.builder().stateFile(dir.resolve(PAPER_STATE_FILE));
+      if (config.paperSeed() != null) {
+        builder.seed(config.paperSeed());
+      }
+      paper = builder.start();
+      log.info("paper exchange started at {} with state in {}", paper.url(), dir);
+      return builderWithLimits(BackpackClient.builder().baseUrl(paper.url()).signingKey(key)).build();
+    } catch (IOException e) {
+      throw new ConfigException("cannot use the data directory " + dir + " (" + e.getMessage()
+          + "): set BACKPACK_DATA_DIR to a writable directory", e);
+    }
+  }
+
+  private BackpackClient.Builder builderWithLimits(BackpackClient.Builder builder) {
+    return builder.safetyLimits(SafetyLimits.of(config.maxOrderNotional(), config.allowedSymbols()));
+  }
+
+  private static java.util.Map<String, String> envOf(ServerConfig config) {
+    java.util.Map<String, String> env = new java.util.HashMap<>();
+    for (String name : EnvironmentConfig.VARIABLES) {
+      config.environment().get(name).ifPresent(v -> env.put(name, v));
+    }
+    return env;
+  }
+
+  static SigningKey loadOrCreatePaperKey(Path file) throws IOException {
+    if (Files.exists(file)) {
+      try {
+        return SigningKey.fromBase64(Files.readString(file, StandardCharsets.UTF_8).strip());
+      } catch (IllegalArgumentException e) {
+        throw new IOException("the paper account key file " + file + " is damaged; delete it to start a new paper account");
+      }
+    }
+    SigningKey key = SigningKey.generate();
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.writeString(temp, key.exportPrivateKeyBase64() + "\n", StandardCharsets.UTF_8);
+    try {
+      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system (Windows): the user profile directory is already private.
+    }
+    Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    return key;
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (client != null) {
+      client.close();
+    }
+    if (paper != null) {
+      paper.close();
+    }
+  }
+
+}

@@ -1,0 +1,222 @@
+package dev.bpx.mcp.config;
+
+import dev.bpx.client.BackpackClient;
+import dev.bpx.client.exception.ValidationException;
+import dev.bpx.client.internal.EnvironmentConfig;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the server decides at start: the mode, where it trades, and the safety limits.
+ *
+ * <p>Paper mode unless a private key is configured; {@code --paper} forces paper mode even with keys.
+ * Every setting is parsed strictly: a malformed value or an unknown {@code BACKPACK_*} variable (a
+ * typo such as {@code BACKPACK_READONLY}) stops the server with a message naming it, so live mode and
+ * missing limits are never the result of a mistake. {@link #toString()} holds no secret.
+ *
+ * <p>Thread-safe (immutable).
+ *
+ * @param mode paper or live
+ * @param baseUrl the exchange URL in live mode; null in paper mode (the embedded exchange picks its own)
+ * @param readOnly whether write tools are hidden
+ * @param maxOrderNotional the largest order notional in quote currency, or null for no limit
+ * @param allowedSymbols symbols orders may use; empty for all
+ * @param dataDir where paper-mode state lives
+ * @param paperSeed the paper price walk's seed, or null for the default
+ * @param environment the parsed environment (the client reads its own settings from it)
+ */
+public record ServerConfig(
+    Mode mode,
+    String baseUrl,
+    boolean readOnly,
+    BigDecimal maxOrderNotional,
+    Set<String> allowedSymbols,
+    Path dataDir,
+    Long paperSeed,
+    EnvironmentConfig environment) {
+
+  private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9]+(_[A-Za-z0-9]+)+");
+
+  /** Compact constructor: copies the set. */
+  public ServerConfig {
+    allowedSymbols = Collections.unmodifiableSet(new LinkedHashSet<>(allowedSymbols));
+  }
+
+  /**
+   * Reads the command line, the environment and the {@code .env} file.
+   *
+   * @param args the command-line arguments; {@code --paper} is the only option that changes the mode
+   * @param env the environment, e.g. {@code System.getenv()}
+   * @param dotEnvFile the {@code .env} file to read when it exists, or null
+   * @param userHome the user's home directory, for the default data directory
+   * @throws ConfigException naming the wrong setting and how to fix it
+   */
+  public static ServerConfig load(List<String> args, Map<String, String> env, Path dotEnvFile, Path userHome) {
+    boolean forcePaper = false;
+    for (String arg : args) {
+      if (arg.equals("--paper")) {
+        forcePaper = true;
+      } else {
+        throw new ConfigException("unknown option '" + arg + "': the server takes --paper (force paper mode), --help or --version");
+      }
+    }
+    List<String> known = new ArrayList<>(EnvironmentConfig.VARIABLES);
+    known.addAll(Settings.SERVER_VARIABLES);
+    rejectUnknownVariables(env.keySet(), known);
+    EnvironmentConfig config;
+    try {
+      config = EnvironmentConfig.load(env, dotEnvFile, Settings.SERVER_VARIABLES);
+      rejectUnknownVariables(config.names(), known);
+      boolean hasKey = config.get(EnvironmentConfig.PRIVATE_KEY).isPresent();
+      if (!hasKey && config.get(EnvironmentConfig.PUBLIC_KEY).isPresent()) {
+        throw new ConfigException(EnvironmentConfig.PUBLIC_KEY + " is set but " + EnvironmentConfig.PRIVATE_KEY
+            + " is not: set the private key (API secret) too for live trading, or remove the public key for paper mode");
+      }
+      Mode mode = hasKey && !forcePaper ? Mode.LIVE : Mode.PAPER;
+      String baseUrl = mode == Mode.LIVE
+          ? checkBaseUrl(config.get(EnvironmentConfig.BASE_URL).orElse(BackpackClient.DEFAULT_BASE_URL))
+          : null;
+      boolean readOnly = config.booleanValue(Settings.READ_ONLY).orElse(false);
+      BigDecimal maxNotional = parseNotional(config.get(Settings.MAX_ORDER_NOTIONAL));
+      Set<String> symbols = parseSymbols(config.get(Settings.ALLOWED_SYMBOLS));
+      Path dataDir = config.get(Settings.DATA_DIR).map(Path::of).orElseGet(() -> defaultDataDir(env, userHome));
+      Long seed = config.longValue(Settings.PAPER_SEED, 0, Long.MAX_VALUE, "a whole number").stream().boxed().findFirst().orElse(null);
+      return new ServerConfig(mode, baseUrl, readOnly, maxNotional, symbols, dataDir, seed, config);
+    } catch (ValidationException e) {
+      throw new ConfigException(e.getMessage(), e);
+    }
+  }
+
+  /** {@return whether a private key is configured (whatever the mode)} */
+  public boolean hasKeys() {
+    return environment.get(EnvironmentConfig.PRIVATE_KEY).isPresent();
+  }
+
+  /** {@return one line describing the limits, for logs, instructions and the status tool} */
+  public String limitsSummary() {
+    List<String> parts = new ArrayList<>();
+    parts.add(readOnly ? "read-only (no order tools)" : "orders allowed");
+    parts.add(maxOrderNotional == null ? "no max order notional" : "max order notional " + maxOrderNotional.toPlainString() + " (quote currency)");
+    parts.add(allowedSymbols.isEmpty() ? "all symbols" : "symbols " + String.join(", ", allowedSymbols));
+    return String.join("; ", parts);
+  }
+
+  @Override
+  public String toString() {
+    return "ServerConfig[mode=" + mode.label() + ", baseUrl=" + baseUrl + ", " + limitsSummary() + ", dataDir=" + dataDir + "]";
+  }
+
+  private static void rejectUnknownVariables(Set<String> names, List<String> known) {
+    for (String name : names) {
+      if (name.startsWith("BACKPACK_") && !known.contains(name)) {
+        String hint = closest(name, known).map(k -> " Did you mean " + k + "?").orElse("");
+        throw new ConfigException("unknown setting " + name + "." + hint
+            + " Known settings: " + String.join(", ", known) + ". Remove or rename it; the server will not guess.");
+      }
+    }
+  }
+
+  private static String checkBaseUrl(String url) {
+    String lower = url.toLowerCase(Locale.ROOT);
+    boolean loopback = lower.startsWith("http://localhost") || lower.startsWith("http://127.") || lower.startsWith("http://[::1]");
+    if (!lower.startsWith("https://") && !loopback) {
+      throw new ConfigException(EnvironmentConfig.BASE_URL + " '" + url
+          + "' must use https:// (plain http is only allowed for localhost): signed requests must not travel in clear text");
+    }
+    return url;
+  }
+
+  private static BigDecimal parseNotional(Optional<String> text) {
+    if (text.isEmpty()) {
+      return null;
+    }
+    BigDecimal value;
+    try {
+      value = new BigDecimal(text.get().replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw new ConfigException(Settings.MAX_ORDER_NOTIONAL + " '" + text.get()
+          + "' is not a decimal number: set it to the largest order value in quote currency, e.g. 500 or 1000.50");
+    }
+    if (value.signum() <= 0) {
+      throw new ConfigException(Settings.MAX_ORDER_NOTIONAL + " must be positive (got " + text.get()
+          + "); set BACKPACK_READ_ONLY=true to forbid orders instead");
+    }
+    return value;
+  }
+
+  private static Set<String> parseSymbols(Optional<String> text) {
+    Set<String> symbols = new LinkedHashSet<>();
+    if (text.isEmpty()) {
+      return symbols;
+    }
+    for (String part : text.get().split(",")) {
+      String symbol = part.strip();
+      if (symbol.isEmpty()) {
+        continue;
+      }
+      if (!SYMBOL.matcher(symbol).matches()) {
+        throw new ConfigException(Settings.ALLOWED_SYMBOLS + " entry '" + symbol
+            + "' is not a market symbol: list symbols such as SOL_USDC,BTC_USDC_PERP separated by commas");
+      }
+      symbols.add(symbol);
+    }
+    if (symbols.isEmpty()) {
+      throw new ConfigException(Settings.ALLOWED_SYMBOLS + " is set but lists no symbol: list symbols such as SOL_USDC, or remove it to allow all");
+    }
+    return symbols;
+  }
+
+  static Path defaultDataDir(Map<String, String> env, Path userHome) {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    if (os.contains("win") && env.get("APPDATA") != null) {
+      return Path.of(env.get("APPDATA"), "backpack-mcp");
+    }
+    if (os.contains("mac")) {
+      return userHome.resolve("Library").resolve("Application Support").resolve("backpack-mcp");
+    }
+    String xdg = env.get("XDG_DATA_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : userHome.resolve(".local").resolve("share");
+    return base.resolve("backpack-mcp");
+  }
+
+  private static Optional<String> closest(String name, List<String> known) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : known) {
+      int d = distance(name, candidate);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = candidate;
+      }
+    }
+    return bestDistance <= 4 ? Optional.of(best) : Optional.empty();
+  }
+
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

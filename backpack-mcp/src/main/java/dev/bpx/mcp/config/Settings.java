@@ -1,0 +1,23 @@
+package dev.bpx.mcp.config;
+
+import java.util.List;
+
+/** The names of every environment variable the server reads (the client's and its own). */
+public final class Settings {
+  /** {@code true} hides every tool that places, cancels or moves funds. */
+  public static final String READ_ONLY = "BACKPACK_READ_ONLY";
+  /** The largest notional of one order, in the market's quote currency. */
+  public static final String MAX_ORDER_NOTIONAL = "BACKPACK_MAX_ORDER_NOTIONAL";
+  /** Comma-separated symbols that orders may use; unset means all. */
+  public static final String ALLOWED_SYMBOLS = "BACKPACK_ALLOWED_SYMBOLS";
+  /** Where paper-mode state is kept; default the user's data directory. */
+  public static final String DATA_DIR = "BACKPACK_DATA_DIR";
+  /** Seed of the paper exchange's price walk. */
+  public static final String PAPER_SEED = "BACKPACK_PAPER_SEED";
+
+  /** The server's own variables (the client's are listed by the client). */
+  public static final List<String> SERVER_VARIABLES =
+      List.of(READ_ONLY, MAX_ORDER_NOTIONAL, ALLOWED_SYMBOLS, DATA_DIR, PAPER_SEED);
+
+  private Settings() {}
+}

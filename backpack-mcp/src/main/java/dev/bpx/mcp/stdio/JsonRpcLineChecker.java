@@ -1,0 +1,98 @@
+package dev.bpx.mcp.stdio;
+
+import dev.bpx.auth.json.Json;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides whether one line of stdin is a JSON-RPC 2.0 message the MCP SDK can take, and if not, which
+ * error to answer with. The SDK ends the whole session on the first line it cannot read, so every line
+ * is checked here first.
+ *
+ * <p>Thread-safe (stateless).
+ */
+final class JsonRpcLineChecker {
+  static final int PARSE_ERROR = -32700;
+  static final int INVALID_REQUEST = -32600;
+
+  private JsonRpcLineChecker() {}
+
+  /** The verdict for one line: {@code error == null} means forward it to the SDK. */
+  record Verdict(Integer errorCode, String errorMessage, Object id) {
+    static final Verdict OK = new Verdict(null, null, null);
+
+    boolean ok() {
+      return errorCode == null;
+    }
+  }
+
+  static Verdict check(String line) {
+    Object parsed;
+    try {
+      parsed = Json.parse(line);
+    } catch (IllegalArgumentException e) {
+      return new Verdict(PARSE_ERROR, "Parse error: " + e.getMessage(), null);
+    }
+    if (parsed instanceof List) {
+      return new Verdict(INVALID_REQUEST, "Invalid Request: JSON-RPC batches are not supported; send one message per line", null);
+    }
+    if (!(parsed instanceof Map<?, ?> message)) {
+      return new Verdict(INVALID_REQUEST, "Invalid Request: a message must be a JSON object", null);
+    }
+    Object id = message.get("id");
+    Object usableId = isValidId(id) ? id : null;
+    if (!"2.0".equals(message.get("jsonrpc"))) {
+      return new Verdict(INVALID_REQUEST, "Invalid Request: \"jsonrpc\" must be \"2.0\"", usableId);
+    }
+    if (message.containsKey("id") && !isValidId(id)) {
+      return new Verdict(INVALID_REQUEST, "Invalid Request: \"id\" must be a string or an integer", null);
+    }
+    if (message.containsKey("method")) {
+      if (!(message.get("method") instanceof String)) {
+        return new Verdict(INVALID_REQUEST, "Invalid Request: \"method\" must be a string", usableId);
+      }
+      Object params = message.get("params");
+      if (message.containsKey("params") && !(params instanceof Map) && !(params instanceof List)) {
+        return new Verdict(INVALID_REQUEST, "Invalid Request: \"params\" must be an object or an array", usableId);
+      }
+      return Verdict.OK;
+    }
+    if (message.containsKey("result") || message.containsKey("error")) {
+      if (!message.containsKey("id")) {
+        return new Verdict(INVALID_REQUEST, "Invalid Request: a response needs an \"id\"", null);
+      }
+      if (message.containsKey("error") && !(message.get("error") instanceof Map)) {
+        return new Verdict(INVALID_REQUEST, "Invalid Request: \"error\" must be an object", usableId);
+      }
+      return Verdict.OK;
+    }
+    return new Verdict(INVALID_REQUEST, "Invalid Request: expected \"method\" (request or notification) or \"result\"/\"error\" (response)", usableId);
+  }
+
+  private static boolean isValidId(Object id) {
+    if (id instanceof String) {
+      return true;
+    }
+    if (id instanceof BigDecimal number) {
+      return number.stripTrailingZeros().scale() <= 0 && number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
+    }
+    return false;
+  }
+
+  /** {@return a JSON-RPC error response line (without newline)} */
+  static String errorResponse(Verdict verdict) {
+    StringBuilder out = new StringBuilder(128).append("{\"jsonrpc\":\"2.0\",\"id\":");
+    Object id = verdict.id();
+    if (id instanceof String s) {
+      Json.writeString(out, s);
+    } else if (id instanceof BigDecimal n) {
+      out.append(n.toBigIntegerExact());
+    } else {
+      out.append("null");
+    }
+    out.append(",\"error\":{\"code\":").append(verdict.errorCode()).append(",\"message\":");
+    Json.writeString(out, verdict.errorMessage());
+    return out.append("}}").toString();
+  }
+}

@@ -1,0 +1,130 @@
+package dev.bpx.mcp.stdio;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stands between stdin and the MCP SDK's stdio transport.
+ *
+ * <p>The SDK ends the session on the first line it cannot deserialise. This guard reads stdin line by
+ * line, answers a malformed line itself with a JSON-RPC parse error (-32700) or invalid-request error
+ * (-32600) on the protocol stream, skips blank lines, and hands only well-formed messages to the SDK
+ * through {@link #transportInput()}. Lines longer than the limit are dropped with an error instead of
+ * being buffered. When stdin ends, the transport sees end-of-stream and {@code onEnd} runs, so the
+ * process can exit even while other threads are alive.
+ *
+ * <p>Error lines are written while holding the protocol stream's monitor, the same monitor the SDK's
+ * transport holds for each message it writes, so lines never interleave.
+ *
+ * <p>Thread-safe: {@link #start()} once.
+ */
+public final class StdinGuard {
+  /** The longest line accepted, in bytes. */
+  public static final int DEFAULT_MAX_LINE_BYTES = 4 * 1024 * 1024;
+
+  private static final Logger log = LoggerFactory.getLogger(StdinGuard.class);
+
+  private final InputStream stdin;
+  private final OutputStream protocolOut;
+  private final int maxLineBytes;
+  private final Runnable onEnd;
+  private final LineFeed feed = new LineFeed();
+
+  /**
+   * @param stdin the raw standard input
+   * @param protocolOut the stream the transport writes JSON-RPC to (its monitor serialises writes)
+   * @param onEnd runs once when stdin ends or fails
+   */
+  public StdinGuard(InputStream stdin, OutputStream protocolOut, int maxLineBytes, Runnable onEnd) {
+    this.stdin = Objects.requireNonNull(stdin, "stdin");
+    this.protocolOut = Objects.requireNonNull(protocolOut, "protocolOut");
+    this.maxLineBytes = maxLineBytes;
+    this.onEnd = Objects.requireNonNull(onEnd, "onEnd");
+  }
+
+  /** {@return the stream to give the SDK's transport in place of stdin} */
+  public InputStream transportInput() {
+    return feed;
+  }
+
+  /** Starts the reader thread (a daemon: it never keeps the process alive). */
+  public void start() {
+    Thread reader = new Thread(this::run, "stdin-guard");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  void run() {
+    try {
+      ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+      boolean overLimit = false;
+      byte[] buffer = new byte[8192];
+      int n;
+      while ((n = stdin.read(buffer)) != -1) {
+        for (int i = 0; i < n; i++) {
+          byte b = buffer[i];
+          if (b == '\n') {
+            if (overLimit) {
+              reject(new JsonRpcLineChecker.Verdict(JsonRpcLineChecker.INVALID_REQUEST,
+                  "Invalid Request: message longer than " + maxLineBytes + " bytes", null));
+            } else {
+              handle(line);
+            }
+            line.reset();
+            overLimit = false;
+          } else if (!overLimit) {
+            if (line.size() >= maxLineBytes) {
+              overLimit = true;
+              line.reset();
+            } else {
+              line.write(b);
+            }
+          }
+        }
+      }
+      if (line.size() > 0 && !overLimit) {
+        handle(line);
+      }
+    } catch (IOException e) {
+      log.warn("stdin failed: {}", e.toString());
+    } finally {
+      feed.end();
+      onEnd.run();
+    }
+  }
+
+  private void handle(ByteArrayOutputStream bytes) {
+    String line = bytes.toString(StandardCharsets.UTF_8);
+    if (line.endsWith("\r")) {
+      line = line.substring(0, line.length() - 1);
+    }
+    if (line.isBlank()) {
+      return;
+    }
+    JsonRpcLineChecker.Verdict verdict = JsonRpcLineChecker.check(line);
+    if (verdict.ok()) {
+      feed.offerLine(line);
+    } else {
+      reject(verdict);
+    }
+  }
+
+  private void reject(JsonRpcLineChecker.Verdict verdict) {
+    log.warn("rejected a stdin line: {}", verdict.errorMessage());
+    byte[] response = (JsonRpcLineChecker.errorResponse(verdict) + "\n").getBytes(StandardCharsets.UTF_8);
+    synchronized (protocolOut) {
+      try {
+        protocolOut.write(response);
+        protocolOut.flush();
+      } catch (IOException e) {
+        log.warn("could not write an error response: {}", e.toString());
+      }
+    }
+  }
+}

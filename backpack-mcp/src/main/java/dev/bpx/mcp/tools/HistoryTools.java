@@ -1,0 +1,139 @@
+package dev.bpx.mcp.tools;
+
+import dev.bpx.client.model.Fill;
+import dev.bpx.client.model.FundingPayment;
+import dev.bpx.client.model.HistoricalOrder;
+import dev.bpx.client.model.SortDirection;
+import dev.bpx.client.request.FillHistoryQuery;
+import dev.bpx.client.request.FundingPaymentQuery;
+import dev.bpx.client.request.OrderHistoryQuery;
+import dev.bpx.mcp.TradingSession;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** History tools: past orders, fills, funding payments. Newest first. */
+final class HistoryTools {
+  private HistoryTools() {}
+
+  static List<ToolDef> all(TradingSession session) {
+    return List.of(orderHistory(session), fills(session), fundingPayments(session));
+  }
+
+  private static Schemas.ObjectSchema paging(Schemas.ObjectSchema schema) {
+    return schema
+        .optional("limit", Schemas.integer("How many (default 50, max 1000)", 1, 1000))
+        .optional("offset", Schemas.integer("Skip this many (paging)", 0, 1_000_000));
+  }
+
+  private static int limit(ToolArgs args) {
+    Long limit = args.optionalLong("limit", 1, 1000);
+    return limit == null ? 50 : limit.intValue();
+  }
+
+  private static int offset(ToolArgs args) {
+    Long offset = args.optionalLong("offset", 0, 1_000_000);
+    return offset == null ? 0 : offset.intValue();
+  }
+
+  private static ToolDef orderHistory(TradingSession session) {
+    return new ToolDef("get_order_history", "Get order history",
+        "Past orders (filled, cancelled, expired, and open), newest first, with why each expired. createdAt is UTC.",
+        paging(Schemas.object()
+            .optional("symbol", Schemas.symbol("Only this market"))
+            .optional("orderId", Schemas.string("Only this order"))),
+        Schemas.object()
+            .required("orders", Schemas.array(WireJson.schema(HistoricalOrder.class), null))
+            .required("count", Schemas.count(null))
+            .open().build(),
+        ToolDef.Kind.READ, false,
+        args -> {
+          OrderHistoryQuery.Builder q = OrderHistoryQuery.builder().limit(limit(args)).offset(offset(args))
+              .sortDirection(SortDirection.DESC);
+          String symbol = args.optionalSymbol("symbol");
+          if (symbol != null) {
+            q.symbol(symbol);
+          }
+          String orderId = args.optionalString("orderId");
+          if (orderId != null) {
+            q.orderId(orderId);
+          }
+          List<HistoricalOrder> orders = session.client().history().listOrders(q.build());
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("orders", WireJson.list(orders));
+          out.put("count", orders.size());
+          StringBuilder text = new StringBuilder(orders.size() + " order(s)");
+          for (int i = 0; i < orders.size() && i < 20; i++) {
+            HistoricalOrder o = orders.get(i);
+            text.append("\n- ").append(o.symbol()).append(' ').append(Text.wire(o.side())).append(' ')
+                .append(Text.wire(o.orderType())).append(' ').append(Text.plain(o.quantity())).append(" → ")
+                .append(Text.wire(o.status())).append(" (id ").append(o.id()).append(')');
+          }
+          return new ToolDef.Result(out, text.toString());
+        });
+  }
+
+  private static ToolDef fills(TradingSession session) {
+    return new ToolDef("get_fills", "Get fills",
+        "The account's trades (fills), newest first: price, quantity, fee and fee asset, maker or taker. Your own"
+            + " fills only (no liquidation or system fills).",
+        paging(Schemas.object()
+            .optional("symbol", Schemas.symbol("Only this market"))
+            .optional("orderId", Schemas.string("Only fills of this order"))),
+        Schemas.object()
+            .required("fills", Schemas.array(WireJson.schema(Fill.class), null))
+            .required("count", Schemas.count(null))
+            .open().build(),
+        ToolDef.Kind.READ, false,
+        args -> {
+          FillHistoryQuery.Builder q = FillHistoryQuery.builder().limit(limit(args)).offset(offset(args))
+              .sortDirection(SortDirection.DESC).fillType(dev.bpx.client.model.FillType.USER);
+          String symbol = args.optionalSymbol("symbol");
+          if (symbol != null) {
+            q.symbol(symbol);
+          }
+          String orderId = args.optionalString("orderId");
+          if (orderId != null) {
+            q.orderId(orderId);
+          }
+          List<Fill> fills = session.client().history().listFills(q.build());
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("fills", WireJson.list(fills));
+          out.put("count", fills.size());
+          StringBuilder text = new StringBuilder(fills.size() + " fill(s)");
+          for (int i = 0; i < fills.size() && i < 20; i++) {
+            Fill f = fills.get(i);
+            text.append("\n- ").append(f.symbol()).append(' ').append(Text.wire(f.side())).append(' ')
+                .append(Text.plain(f.quantity())).append(" @ ").append(Text.plain(f.price())).append(", fee ")
+                .append(Text.plain(f.fee())).append(' ').append(f.feeSymbol());
+          }
+          return new ToolDef.Result(out, text.toString());
+        });
+  }
+
+  private static ToolDef fundingPayments(TradingSession session) {
+    return new ToolDef("get_funding_payments", "Get funding payments",
+        "Funding payments on perpetual positions, newest first: quantity positive = received, negative = paid (USDC).",
+        paging(Schemas.object().optional("symbol", Schemas.symbol("Only this perpetual market"))),
+        Schemas.object()
+            .required("payments", Schemas.array(WireJson.schema(FundingPayment.class), null))
+            .required("count", Schemas.count(null))
+            .open().build(),
+        ToolDef.Kind.READ, false,
+        args -> {
+          FundingPaymentQuery.Builder q = FundingPaymentQuery.builder().limit(limit(args)).offset(offset(args))
+              .sortDirection(SortDirection.DESC);
+          String symbol = args.optionalSymbol("symbol");
+          if (symbol != null) {
+            q.symbol(symbol);
+          }
+          List<FundingPayment> payments = session.client().history().listFundingPayments(q.build());
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("payments", WireJson.list(payments));
+          out.put("count", payments.size());
+          java.math.BigDecimal sum = payments.stream().map(FundingPayment::quantity).filter(java.util.Objects::nonNull)
+              .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+          return new ToolDef.Result(out, payments.size() + " funding payment(s), net " + sum.toPlainString());
+        });
+  }
+}

@@ -1,0 +1,97 @@
+package dev.bpx.mcp.tools;
+
+import dev.bpx.client.model.OrderType;
+import dev.bpx.client.model.SelfTradePrevention;
+import dev.bpx.client.model.Side;
+import dev.bpx.client.model.TimeInForce;
+import dev.bpx.client.model.TriggerBy;
+import dev.bpx.client.request.OrderRequest;
+import java.util.List;
+
+/**
+ * The order arguments shared by {@code create_order} and {@code preview_order}: their schema, and
+ * their conversion to an {@link OrderRequest}, whose builder does all the checking.
+ */
+final class OrderArgs {
+  static final List<String> SIDES = List.of("Bid", "Ask");
+  static final List<String> TYPES = List.of("Limit", "Market");
+  static final List<String> TIME_IN_FORCE = List.of("GTC", "IOC", "FOK");
+  static final List<String> TRIGGER_BY = List.of("MarkPrice", "LastPrice", "IndexPrice");
+  static final List<String> STP = List.of("RejectTaker", "RejectMaker", "RejectBoth");
+
+  private OrderArgs() {}
+
+  static Schemas.ObjectSchema schema() {
+    return Schemas.object()
+        .required("symbol", Schemas.symbol("Market symbol: BASE_QUOTE for spot (SOL_USDC), BASE_QUOTE_PERP for perpetuals (SOL_USDC_PERP)"))
+        .required("side", Schemas.enumOf("Bid = buy, Ask = sell", SIDES))
+        .required("orderType", Schemas.enumOf("Limit (needs price and quantity) or Market (needs quantity or quoteQuantity)", TYPES))
+        .optional("quantity", Schemas.decimal("Base-asset amount as a decimal string, a multiple of the market's stepSize"))
+        .optional("price", Schemas.decimal("Limit price in quote currency, a multiple of the market's tickSize (Limit only)"))
+        .optional("timeInForce", Schemas.enumOf("GTC (default), IOC or FOK", TIME_IN_FORCE))
+        .optional("quoteQuantity", Schemas.decimal("Market only: quote amount to spend (Bid) or receive (Ask), e.g. \"10\" for 10 USDC"))
+        .optional("postOnly", Schemas.bool("Limit only: rest on the book, never take"))
+        .optional("reduceOnly", Schemas.bool("Perpetuals only: may only reduce the position"))
+        .optional("clientId", Schemas.integer("Your id for the order (1..4294967295); reusing it returns the existing order instead of placing a second one", 1, OrderRequest.MAX_CLIENT_ID))
+        .optional("selfTradePrevention", Schemas.enumOf("Default RejectTaker", STP))
+        .optional("takeProfitTriggerPrice", Schemas.decimal("Attach a take-profit that triggers at this price"))
+        .optional("takeProfitLimitPrice", Schemas.decimal("Take-profit limit price (omit for a market take-profit)"))
+        .optional("stopLossTriggerPrice", Schemas.decimal("Attach a stop-loss that triggers at this price"))
+        .optional("stopLossLimitPrice", Schemas.decimal("Stop-loss limit price (omit for a market stop-loss)"))
+        .optional("triggerBy", Schemas.enumOf("Price that triggers take-profit / stop-loss: MarkPrice (default), LastPrice, IndexPrice", TRIGGER_BY));
+  }
+
+  static OrderRequest parse(ToolArgs args) {
+    String symbol = args.symbol("symbol");
+    Side side = args.requiredEnum("side", Side::fromWire, SIDES);
+    OrderType type = args.requiredEnum("orderType", OrderType::fromWire, TYPES);
+    OrderRequest.Builder b = OrderRequest.builder(symbol, side, type)
+        .quantity(args.optionalDecimal("quantity"))
+        .price(args.optionalDecimal("price"))
+        .quoteQuantity(args.optionalDecimal("quoteQuantity"));
+    TimeInForce tif = args.optionalEnum("timeInForce", TimeInForce::fromWire, TIME_IN_FORCE);
+    if (tif != null) {
+      b.timeInForce(tif);
+    }
+    Boolean postOnly = args.optionalBoolean("postOnly");
+    if (postOnly != null) {
+      b.postOnly(postOnly);
+    }
+    Boolean reduceOnly = args.optionalBoolean("reduceOnly");
+    if (reduceOnly != null) {
+      b.reduceOnly(reduceOnly);
+    }
+    Long clientId = args.optionalLong("clientId", 1, OrderRequest.MAX_CLIENT_ID);
+    if (clientId != null) {
+      b.clientId(clientId);
+    }
+    SelfTradePrevention stp = args.optionalEnum("selfTradePrevention", SelfTradePrevention::fromWire, STP);
+    if (stp != null) {
+      b.selfTradePrevention(stp);
+    }
+    TriggerBy triggerBy = args.optionalEnum("triggerBy", TriggerBy::fromWire, TRIGGER_BY);
+    if (args.has("takeProfitTriggerPrice") || args.has("takeProfitLimitPrice")) {
+      b.takeProfitTriggerPrice(args.optionalDecimal("takeProfitTriggerPrice"));
+      b.takeProfitLimitPrice(args.optionalDecimal("takeProfitLimitPrice"));
+      if (triggerBy != null) {
+        b.takeProfitTriggerBy(triggerBy);
+      }
+    }
+    if (args.has("stopLossTriggerPrice") || args.has("stopLossLimitPrice")) {
+      b.stopLossTriggerPrice(args.optionalDecimal("stopLossTriggerPrice"));
+      b.stopLossLimitPrice(args.optionalDecimal("stopLossLimitPrice"));
+      if (triggerBy != null) {
+        b.stopLossTriggerBy(triggerBy);
+      }
+    }
+    if (triggerBy != null && !args.has("takeProfitTriggerPrice") && !args.has("stopLossTriggerPrice")) {
+      throw new ToolInputException("'triggerBy' applies to takeProfitTriggerPrice / stopLossTriggerPrice; set one of them or remove triggerBy");
+    }
+    return b.build();
+  }
+
+  /** {@return whether the caller chose the clientId (so a repeat call should find the first order)} */
+  static boolean hasClientId(ToolArgs args) {
+    return args.has("clientId");
+  }
+}

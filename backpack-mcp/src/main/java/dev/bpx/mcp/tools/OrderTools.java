@@ -1,0 +1,281 @@
+package dev.bpx.mcp.tools;
+
+import dev.bpx.client.CancelAllResult;
+import dev.bpx.client.CancelResult;
+import dev.bpx.client.OrderLookup;
+import dev.bpx.client.OrderPreview;
+import dev.bpx.client.model.CancelOrderType;
+import dev.bpx.client.model.HistoricalOrder;
+import dev.bpx.client.model.MaxOrderQuantity;
+import dev.bpx.client.model.Order;
+import dev.bpx.client.model.Side;
+import dev.bpx.client.request.MaxOrderQuantityQuery;
+import dev.bpx.client.request.OrderRequest;
+import dev.bpx.mcp.TradingSession;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Order tools: list, get, create, preview, cancel, cancel all, close a position, max quantity. */
+final class OrderTools {
+  private static final Map<String, Object> ORDERS = Schemas.array(WireJson.schema(Order.class), null);
+  /** The full order schema is in list_orders; other tools refer to it to keep tools/list small. */
+  private static final Map<String, Object> ORDER = Map.of("type", "object", "description", "the order, as in list_orders");
+
+  private OrderTools() {}
+
+  static List<ToolDef> all(TradingSession session) {
+    return List.of(listOrders(session), getOrder(session), createOrder(session), previewOrder(session),
+        cancelOrder(session), cancelAllOrders(session), closePosition(session), maxOrderQuantity(session));
+  }
+
+  private static ToolDef listOrders(TradingSession session) {
+    return new ToolDef("list_orders", "List open orders",
+        "Lists the account's open orders (resting limit orders and pending trigger orders) on spot AND perpetual"
+            + " markets, optionally for one symbol. Filled or cancelled orders are not here: use get_order_history.",
+        Schemas.object().optional("symbol", Schemas.symbol("Only this market, e.g. SOL_USDC or SOL_USDC_PERP")),
+        Schemas.object()
+            .required("orders", ORDERS)
+            .required("count", Schemas.count("number of orders"))
+            .required("symbol", Schemas.string("the symbol filter, or \"all\""))
+            .open().build(),
+        ToolDef.Kind.READ, false,
+        args -> {
+          String symbol = args.optionalSymbol("symbol");
+          List<Order> orders = symbol == null ? session.client().orders().listOpenOrders()
+              : session.client().orders().listOpenOrders(symbol);
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("orders", WireJson.list(orders));
+          out.put("count", orders.size());
+          out.put("symbol", symbol == null ? "all" : symbol);
+          return new ToolDef.Result(out, orders.size() + " open order(s)" + (symbol == null ? "" : " on " + symbol)
+              + Text.orderLines(orders));
+        });
+  }
+
+  private static ToolDef getOrder(TradingSession session) {
+    return new ToolDef("get_order", "Get one order",
+        "Finds one order by orderId or by clientId (give exactly one), whether still open or already filled,"
+            + " cancelled or expired (then from the order history). Use it to check the outcome of create_order"
+            + " when a call failed or timed out, before placing anything again.",
+        Schemas.object()
+            .required("symbol", Schemas.symbol("The order's market"))
+            .optional("orderId", Schemas.string("The exchange's order id"))
+            .optional("clientId", Schemas.integer("The clientId given or returned at creation", 0, OrderRequest.MAX_CLIENT_ID)),
+        Schemas.object()
+            .required("found", Schemas.bool("whether the exchange knows the order"))
+            .optional("open", Schemas.bool("true: resting on the book; false: finished (see status)"))
+            .optional("order", Map.of("type", "object"))
+            .open().build(),
+        ToolDef.Kind.READ, false,
+        args -> {
+          String symbol = args.symbol("symbol");
+          String orderId = args.optionalString("orderId");
+          Long clientId = args.optionalLong("clientId", 0, OrderRequest.MAX_CLIENT_ID);
+          if ((orderId == null) == (clientId == null)) {
+            throw new ToolInputException("give exactly one of 'orderId' and 'clientId'");
+          }
+          Optional<OrderLookup> found = session.client().orders().findOrder(symbol, orderId, clientId);
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("found", found.isPresent());
+          if (found.isEmpty()) {
+            return new ToolDef.Result(out, "No order " + (orderId != null ? "with id " + orderId : "with clientId " + clientId)
+                + " on " + symbol + ": the exchange has not placed it.");
+          }
+          OrderLookup lookup = found.get();
+          out.put("open", lookup.isOpen());
+          out.put("order", lookup.isOpen() ? WireJson.value(lookup.openOrder()) : WireJson.value(lookup.historicalOrder()));
+          String status = lookup.isOpen() ? String.valueOf(lookup.openOrder().status()) : String.valueOf(lookup.historicalOrder().status());
+          return new ToolDef.Result(out, "Order " + (lookup.isOpen() ? lookup.openOrder().id() : lookup.historicalOrder().id())
+              + " on " + symbol + " is " + (lookup.isOpen() ? "open" : "finished") + " (status " + status + ").");
+        });
+  }
+
+  private static ToolDef createOrder(TradingSession session) {
+    return new ToolDef("create_order", "Create an order",
+        "Places a Limit or Market order on a spot (SOL_USDC) or perpetual (SOL_USDC_PERP) market, optionally with"
+            + " take-profit / stop-loss. Checks the market's tick/step/minimum filters and the safety limits first and"
+            + " refuses with the nearest valid values instead of rounding. Amounts are decimal strings. Call"
+            + " preview_order first to see cost, fees and slippage. Every order gets a clientId; pass your own to make"
+            + " retries safe (a repeated clientId returns the existing order). If the outcome is unknown, use get_order.",
+        OrderArgs.schema(),
+        Schemas.object()
+            .required("success", Schemas.bool("true when the exchange accepted the order"))
+            .optional("order", ORDER)
+            .optional("clientId", Schemas.integer("the order's clientId", 0, OrderRequest.MAX_CLIENT_ID))
+            .optional("duplicate", Schemas.bool("true when an order with this clientId already existed and was returned instead"))
+            .optional("mode", Schemas.string("paper or live"))
+            .open().build(),
+        ToolDef.Kind.WRITE, true,
+        args -> {
+          OrderRequest request = OrderArgs.parse(args);
+          if (OrderArgs.hasClientId(args)) {
+            Optional<OrderLookup> existing = session.client().orders().findOrder(request.symbol(), null, request.clientId());
+            if (existing.isPresent()) {
+              return duplicate(existing.get(), request);
+            }
+          }
+          Order order = session.client().orders().place(request);
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("success", true);
+          out.put("order", WireJson.value(order));
+          out.put("clientId", request.clientId());
+          out.put("duplicate", false);
+          return new ToolDef.Result(out, "Placed " + Text.order(order) + ".");
+        });
+  }
+
+  private static ToolDef.Result duplicate(OrderLookup existing, OrderRequest request) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("success", true);
+    out.put("order", existing.isOpen() ? WireJson.value(existing.openOrder()) : WireJson.value(existing.historicalOrder()));
+    out.put("clientId", request.clientId());
+    out.put("duplicate", true);
+    HistoricalOrder h = existing.historicalOrder();
+    String what = existing.isOpen() ? Text.order(existing.openOrder())
+        : h.orderType() + " " + h.side() + " " + h.symbol() + " (id " + h.id() + ", status " + h.status() + ")";
+    return new ToolDef.Result(out, "Not placed again: clientId " + request.clientId() + " already belongs to " + what + ".");
+  }
+
+  private static ToolDef previewOrder(TradingSession session) {
+    return new ToolDef("preview_order", "Preview an order",
+        "Checks an order without sending it: market filters, safety limits and funds, and estimates from the"
+            + " current order book the average fill price, slippage (basis points), fee, total cost, what would rest"
+            + " on the book, and for perpetuals the resulting position, entry price and liquidation price. Same"
+            + " arguments as create_order. 'acceptable' false means create_order would be refused; 'problems' says why.",
+        OrderArgs.schema(),
+        WireJson.schema(OrderPreview.class),
+        ToolDef.Kind.READ, false,
+        args -> {
+          OrderRequest request = OrderArgs.parse(args);
+          OrderPreview preview = session.client().orders().preview(request);
+          return new ToolDef.Result(WireJson.object(preview), Text.preview(preview));
+        });
+  }
+
+  private static ToolDef cancelOrder(TradingSession session) {
+    return new ToolDef("cancel_order", "Cancel an order",
+        "Cancels one open order by orderId (or by clientId). Never blocked by safety limits. Repeating it is"
+            + " harmless. To cancel every order of a market use cancel_all_orders.",
+        Schemas.object()
+            .optional("orderId", Schemas.string("The exchange's order id (from create_order or list_orders)"))
+            .required("symbol", Schemas.symbol("The order's market"))
+            .optional("clientId", Schemas.integer("Instead of orderId: the order's clientId", 0, OrderRequest.MAX_CLIENT_ID)),
+        Schemas.object()
+            .required("success", Schemas.bool("true when the order is cancelled or the cancel was accepted"))
+            .optional("order", Map.of("type", "object"))
+            .optional("status", Schemas.enumOf("Cancelled, Accepted (queued by the exchange) or AlreadyClosed", List.of("Cancelled", "Accepted", "AlreadyClosed")))
+            .optional("mode", Schemas.string("paper or live"))
+            .open().build(),
+        ToolDef.Kind.CANCEL, true,
+        args -> {
+          String symbol = args.symbol("symbol");
+          String orderId = args.optionalString("orderId");
+          Long clientId = args.optionalLong("clientId", 0, OrderRequest.MAX_CLIENT_ID);
+          if ((orderId == null) == (clientId == null)) {
+            throw new ToolInputException("give exactly one of 'orderId' and 'clientId'");
+          }
+          CancelResult result = orderId != null ? session.client().orders().cancel(symbol, orderId)
+              : session.client().orders().cancelByClientId(symbol, clientId);
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("success", true);
+          String text;
+          if (result instanceof CancelResult.Cancelled c) {
+            out.put("order", WireJson.value(c.order()));
+            out.put("status", "Cancelled");
+            text = "Cancelled " + Text.order(c.order()) + ".";
+          } else if (result instanceof CancelResult.AlreadyClosed closed) {
+            out.put("order", WireJson.value(closed.order()));
+            out.put("status", "AlreadyClosed");
+            text = "Order " + closed.order().id() + " was already closed (status " + closed.order().status() + ").";
+          } else {
+            out.put("status", "Accepted");
+            text = "The exchange accepted the cancel and will execute it shortly; check with get_order.";
+          }
+          return new ToolDef.Result(out, text);
+        });
+  }
+
+  private static ToolDef cancelAllOrders(TradingSession session) {
+    return new ToolDef("cancel_all_orders", "Cancel all orders of a market",
+        "Cancels every open order on one market (optionally only resting limit orders or only trigger orders)."
+            + " Never blocked by safety limits.",
+        Schemas.object()
+            .required("symbol", Schemas.symbol("The market"))
+            .optional("orderType", Schemas.enumOf("RestingLimitOrder or ConditionalOrder; default both", List.of("RestingLimitOrder", "ConditionalOrder"))),
+        Schemas.object()
+            .required("success", Schemas.bool("true"))
+            .required("cancelled", Schemas.array(ORDER, null))
+            .required("count", Schemas.count("orders cancelled"))
+            .required("accepted", Schemas.bool("true when the exchange queued the cancel (the list may be incomplete)"))
+            .optional("mode", Schemas.string("paper or live"))
+            .open().build(),
+        ToolDef.Kind.CANCEL, false,
+        args -> {
+          String symbol = args.symbol("symbol");
+          CancelOrderType type = args.optionalEnum("orderType", CancelOrderType::fromWire, List.of("RestingLimitOrder", "ConditionalOrder"));
+          CancelAllResult result = type == null ? session.client().orders().cancelAll(symbol)
+              : session.client().orders().cancelAll(symbol, type);
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("success", true);
+          out.put("cancelled", WireJson.list(result.cancelled()));
+          out.put("count", result.cancelled().size());
+          out.put("accepted", result.accepted());
+          return new ToolDef.Result(out, "Cancelled " + result.cancelled().size() + " order(s) on " + symbol
+              + (result.accepted() ? " (the exchange queued the cancel)" : "") + ".");
+        });
+  }
+
+  private static ToolDef closePosition(TradingSession session) {
+    return new ToolDef("close_position", "Close a perpetual position",
+        "Closes a perpetual position (all of it, or 'quantity' of it) with a reduce-only market order on the"
+            + " opposite side. It can only reduce the position, never open a new one.",
+        Schemas.object()
+            .required("symbol", Schemas.symbol("The perpetual market, e.g. SOL_USDC_PERP"))
+            .optional("quantity", Schemas.decimal("Part of the position to close (base asset); omit to close all")),
+        Schemas.object()
+            .required("success", Schemas.bool("true"))
+            .required("order", ORDER)
+            .optional("mode", Schemas.string("paper or live"))
+            .open().build(),
+        ToolDef.Kind.WRITE, false,
+        args -> {
+          String symbol = args.symbol("symbol");
+          BigDecimal quantity = args.optionalDecimal("quantity");
+          Order order = session.client().orders().closePosition(symbol, quantity);
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("success", true);
+          out.put("order", WireJson.value(order));
+          return new ToolDef.Result(out, "Closing order: " + Text.order(order) + ".");
+        });
+  }
+
+  private static ToolDef maxOrderQuantity(TradingSession session) {
+    return new ToolDef("get_max_order_quantity", "Largest possible order",
+        "Asks the exchange for the largest quantity the account can order on a market and side, given its funds"
+            + " and margin (at 'price' for a limit order, at market otherwise).",
+        Schemas.object()
+            .required("symbol", Schemas.symbol("The market"))
+            .required("side", Schemas.enumOf("Bid = buy, Ask = sell", OrderArgs.SIDES))
+            .optional("price", Schemas.decimal("Limit price; omit for a market order"))
+            .optional("reduceOnly", Schemas.bool("Only reduce the position")),
+        WireJson.schema(MaxOrderQuantity.class),
+        ToolDef.Kind.READ, false,
+        args -> {
+          MaxOrderQuantityQuery.Builder q = MaxOrderQuantityQuery.of(args.symbol("symbol"),
+              args.requiredEnum("side", Side::fromWire, OrderArgs.SIDES));
+          BigDecimal price = args.optionalDecimal("price");
+          if (price != null) {
+            q.price(price);
+          }
+          Boolean reduceOnly = args.optionalBoolean("reduceOnly");
+          if (reduceOnly != null) {
+            q.reduceOnly(reduceOnly);
+          }
+          MaxOrderQuantity max = session.client().orders().getMaxOrderQuantity(q.build());
+          return new ToolDef.Result(WireJson.object(max), "Max order quantity: " + Text.plain(max.maxOrderQuantity()) + ".");
+        });
+  }
+}

@@ -1,0 +1,57 @@
+package dev.bpx.mcp.tools;
+
+import dev.bpx.mcp.TradingSession;
+import dev.bpx.mcp.config.ServerConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code get_server_status}: where the server trades and under which limits. No exchange call. */
+final class ServerTools {
+  private ServerTools() {}
+
+  static List<ToolDef> all(TradingSession session) {
+    Map<String, Object> output = Schemas.object()
+        .required("mode", Schemas.enumOf("paper or live", List.of("paper", "live")))
+        .required("exchangeUrl", Schemas.string("where orders go"))
+        .required("connected", Schemas.bool("whether the exchange connection is open yet"))
+        .required("readOnly", Schemas.bool("true when no order tool is offered"))
+        .required("maxOrderNotional", Schemas.text())
+        .required("allowedSymbols", Schemas.array(Map.of("type", "string"), "empty means every symbol"))
+        .required("limits", Schemas.string("the limits in one line"))
+        .required("account", Schemas.string("the account the keys belong to (public key, shortened), or the paper account"))
+        .required("version", Schemas.string("server version"))
+        .open()
+        .build();
+    return List.of(new ToolDef(
+        "get_server_status",
+        "Server status",
+        "Shows where this server trades: the mode (paper = simulated exchange, no real money; live = real"
+            + " Backpack account), the exchange URL, the account, and the safety limits in force (read-only,"
+            + " max order notional in quote currency, allowed symbols). Call it whenever you need to tell the"
+            + " user whether an order would be real. Makes no exchange call.",
+        Schemas.object(),
+        output,
+        ToolDef.Kind.LOCAL_READ,
+        false,
+        args -> status(session)));
+  }
+
+  private static ToolDef.Result status(TradingSession session) {
+    ServerConfig config = session.config();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("mode", config.mode().label());
+    out.put("exchangeUrl", session.exchangeUrl());
+    out.put("connected", session.isOpen());
+    out.put("readOnly", config.readOnly());
+    out.put("maxOrderNotional", config.maxOrderNotional() == null ? null : config.maxOrderNotional().toPlainString());
+    out.put("allowedSymbols", new ArrayList<>(config.allowedSymbols()));
+    out.put("limits", config.limitsSummary());
+    out.put("account", session.accountLabel());
+    out.put("version", dev.bpx.mcp.TradingSession.serverVersion());
+    String text = config.mode().label().toUpperCase(java.util.Locale.ROOT) + " mode on " + session.exchangeUrl()
+        + " (account " + session.accountLabel() + "). Limits: " + config.limitsSummary() + ".";
+    return new ToolDef.Result(out, text);
+  }
+}

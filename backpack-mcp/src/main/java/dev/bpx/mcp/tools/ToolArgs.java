@@ -1,0 +1,186 @@
+package dev.bpx.mcp.tools;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Typed, strict access to one tool call's arguments: JSON to Java types only, no trading rules.
+ *
+ * <p>Amounts must arrive as decimal strings ({@code "0.5"}): a JSON number has already passed
+ * through {@code double} in the JSON parser and may have lost digits, so it is refused with a message
+ * that says how to send it. Unknown argument names are refused too, so a misspelt
+ * {@code reduce_only} is an error rather than an order without the flag.
+ *
+ * <p>Not thread-safe; one instance per call.
+ */
+final class ToolArgs {
+  static final String DECIMAL_PATTERN = "^[0-9]+(\\.[0-9]+)?$";
+  static final String SYMBOL_PATTERN = "^[A-Za-z0-9]+(_[A-Za-z0-9]+)+$";
+  private static final Pattern DECIMAL = Pattern.compile(DECIMAL_PATTERN);
+  private static final Pattern SYMBOL = Pattern.compile(SYMBOL_PATTERN);
+
+  private final Map<String, Object> values;
+
+  ToolArgs(Map<String, Object> values, Collection<String> allowed) {
+    this.values = values == null ? Map.of() : values;
+    for (String name : this.values.keySet()) {
+      if (!allowed.contains(name)) {
+        throw new ToolInputException("unknown argument '" + name + "'"
+            + (allowed.isEmpty() ? ": this tool takes no arguments" : "; this tool takes: " + String.join(", ", allowed)));
+      }
+    }
+  }
+
+  boolean has(String name) {
+    Object v = values.get(name);
+    return v != null && !(v instanceof String s && s.isBlank());
+  }
+
+  String string(String name) {
+    String value = optionalString(name);
+    if (value == null) {
+      throw new ToolInputException("'" + name + "' is required");
+    }
+    return value;
+  }
+
+  String optionalString(String name) {
+    Object v = values.get(name);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof String s)) {
+      throw new ToolInputException("'" + name + "' must be a string (got " + describe(v) + ")");
+    }
+    String stripped = s.strip();
+    // The seed server treated "", "null" as absent; assistants still send them.
+    return stripped.isEmpty() || stripped.equals("null") ? null : stripped;
+  }
+
+  String symbol(String name) {
+    String value = string(name);
+    return checkSymbol(name, value);
+  }
+
+  String optionalSymbol(String name) {
+    String value = optionalString(name);
+    return value == null ? null : checkSymbol(name, value);
+  }
+
+  private static String checkSymbol(String name, String value) {
+    if (!SYMBOL.matcher(value).matches()) {
+      throw new ToolInputException("'" + name + "' '" + value + "' is not a market symbol: use the form BASE_QUOTE for spot"
+          + " (e.g. SOL_USDC) or BASE_QUOTE_PERP for perpetuals (e.g. SOL_USDC_PERP); list_markets shows every symbol");
+    }
+    return value.toUpperCase(Locale.ROOT);
+  }
+
+  BigDecimal decimal(String name) {
+    BigDecimal value = optionalDecimal(name);
+    if (value == null) {
+      throw new ToolInputException("'" + name + "' is required: send it as a decimal string such as \"0.5\"");
+    }
+    return value;
+  }
+
+  BigDecimal optionalDecimal(String name) {
+    Object v = values.get(name);
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof Number) {
+      throw new ToolInputException("'" + name + "' must be a decimal string such as \"" + v
+          + "\", not a JSON number (numbers can lose digits on the way); send it in quotes");
+    }
+    String text = optionalString(name);
+    if (text == null) {
+      return null;
+    }
+    if (!DECIMAL.matcher(text).matches()) {
+      throw new ToolInputException("'" + name + "' '" + text + "' is not a plain positive decimal: use digits with an"
+          + " optional decimal point, e.g. \"0.25\" or \"142.10\" (no signs, exponents, commas or units)");
+    }
+    return new BigDecimal(text);
+  }
+
+  Boolean optionalBoolean(String name) {
+    Object v = values.get(name);
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+      return Boolean.parseBoolean(s);
+    }
+    throw new ToolInputException("'" + name + "' must be true or false (got " + describe(v) + ")");
+  }
+
+  boolean flag(String name, boolean defaultValue) {
+    Boolean b = optionalBoolean(name);
+    return b == null ? defaultValue : b;
+  }
+
+  Long optionalLong(String name, long min, long max) {
+    Object v = values.get(name);
+    if (v == null) {
+      return null;
+    }
+    BigInteger integer;
+    if (v instanceof Integer || v instanceof Long || v instanceof BigInteger || v instanceof Short) {
+      integer = new BigInteger(v.toString());
+    } else if (v instanceof String s && s.strip().matches("-?[0-9]+")) {
+      integer = new BigInteger(s.strip());
+    } else {
+      throw new ToolInputException("'" + name + "' must be a whole number between " + min + " and " + max + " (got " + describe(v) + ")");
+    }
+    if (integer.compareTo(BigInteger.valueOf(min)) < 0 || integer.compareTo(BigInteger.valueOf(max)) > 0) {
+      throw new ToolInputException("'" + name + "' must be between " + min + " and " + max + " (got " + integer + ")");
+    }
+    return integer.longValue();
+  }
+
+  /** Parses a wire-spelled enum value with the enum's own lenient decoder, refusing UNKNOWN. */
+  <E extends Enum<E>> E optionalEnum(String name, Function<String, E> fromWire, List<String> allowed) {
+    String text = optionalString(name);
+    if (text == null) {
+      return null;
+    }
+    for (String candidate : allowed) {
+      if (candidate.equalsIgnoreCase(text)) {
+        return fromWire.apply(candidate);
+      }
+    }
+    throw new ToolInputException("'" + name + "' '" + text + "' is not one of " + String.join(", ", allowed));
+  }
+
+  <E extends Enum<E>> E requiredEnum(String name, Function<String, E> fromWire, List<String> allowed) {
+    E value = optionalEnum(name, fromWire, allowed);
+    if (value == null) {
+      throw new ToolInputException("'" + name + "' is required: one of " + String.join(", ", allowed));
+    }
+    return value;
+  }
+
+  static void requireNone(Map<String, Object> values) {
+    new ToolArgs(values, Set.of());
+  }
+
+  private static String describe(Object v) {
+    if (v instanceof String s) {
+      return "\"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\"";
+    }
+    if (v instanceof Number || v instanceof Boolean) {
+      return v.toString();
+    }
+    return v instanceof Map ? "an object" : v instanceof List ? "an array" : v.getClass().getSimpleName();
+  }
+}

@@ -1,0 +1,87 @@
+package dev.bpx.mcp.tools;
+
+import dev.bpx.mcp.config.Mode;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns {@link ToolDef}s into MCP SDK tool specifications.
+ *
+ * <p>Every handler runs inside one guard: argument and client failures become {@code isError} results
+ * with a message that says what to change and whether a retry can help, never protocol errors. Write
+ * tools are left out entirely in read-only mode, and every write tool's result names the mode.
+ */
+public final class ToolRegistry {
+  private static final Logger log = LoggerFactory.getLogger(ToolRegistry.class);
+
+  private ToolRegistry() {}
+
+  /** {@return the SDK specifications of {@code tools}, without write tools when {@code readOnly}} */
+  static List<SyncToolSpecification> specifications(List<ToolDef> tools, Mode mode, boolean readOnly) {
+    List<SyncToolSpecification> specs = new ArrayList<>();
+    for (ToolDef def : tools) {
+      if (readOnly && def.kind().writes()) {
+        continue;
+      }
+      specs.add(SyncToolSpecification.builder()
+          .tool(tool(def))
+          .callHandler((exchange, request) -> call(def, request.arguments(), mode))
+          .build());
+    }
+    return specs;
+  }
+
+  static McpSchema.Tool tool(ToolDef def) {
+    ToolDef.Kind kind = def.kind();
+    return McpSchema.Tool.builder()
+        .name(def.name())
+        .title(def.title())
+        .description(def.description())
+        .inputSchema(def.input().build())
+        .outputSchema(def.output())
+        .annotations(new McpSchema.ToolAnnotations(def.title(), kind.readOnly, kind.destructive, kind.idempotent, kind.openWorld, null))
+        .build();
+  }
+
+  static CallToolResult call(ToolDef def, Map<String, Object> arguments, Mode mode) {
+    long started = System.nanoTime();
+    try {
+      ToolDef.Result result = def.handler().handle(new ToolArgs(arguments, def.input().names()));
+      Map<String, Object> structured = new LinkedHashMap<>(result.structured());
+      String text = result.text();
+      if (def.kind().writes()) {
+        structured.putIfAbsent("mode", mode.label());
+        text = "[" + mode.label() + "] " + text;
+      }
+      log.debug("tool {} ok in {} ms", def.name(), (System.nanoTime() - started) / 1_000_000);
+      return CallToolResult.builder().structuredContent(structured).addTextContent(text).build();
+    } catch (RuntimeException | AssertionError | LinkageError failure) {
+      // AssertionError: Moshi wraps some decoding failures in it; it must not become a protocol error.
+      String message = ToolErrors.describe(failure);
+      if (!(failure instanceof ToolInputException) && !(failure instanceof dev.bpx.client.exception.BackpackException)) {
+        log.error("tool {} failed unexpectedly", def.name(), failure);
+      } else {
+        log.info("tool {} refused: {}", def.name(), failure.getClass().getSimpleName());
+      }
+      Map<String, Object> structured = new LinkedHashMap<>();
+      if (def.legacyEnvelope()) {
+        structured.put("success", false);
+        structured.put("error", message);
+      } else {
+        structured.put("error", message);
+      }
+      if (def.kind().writes()) {
+        structured.put("mode", mode.label());
+        message = "[" + mode.label() + "] " + message;
+      }
+      return CallToolResult.builder().structuredContent(structured).addTextContent(message).isError(true).build();
+    }
+  }
+}
