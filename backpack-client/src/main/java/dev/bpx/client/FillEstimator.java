@@ -140,6 +140,21 @@ final class FillEstimator {
     return e.filledQuote().add(e.unfilledQuantity().multiply(worst));
   }
 
+  /** {@return the quote value of the first {@code quantity} an order on {@code side} takes, best levels first} */
+  static BigDecimal quoteOfBest(Side side, Depth depth, BigDecimal quantity) {
+    BigDecimal left = quantity;
+    BigDecimal quote = BigDecimal.ZERO;
+    for (PriceLevel level : opposite(side, depth)) {
+      if (left.signum() <= 0) {
+        break;
+      }
+      BigDecimal take = level.quantity().min(left);
+      quote = quote.add(take.multiply(level.price()));
+      left = left.subtract(take);
+    }
+    return quote;
+  }
+
   /** {@return the side an order takes from, best price first (bids arrive ascending, so reversed)} */
   static List<PriceLevel> opposite(Side side, Depth depth) {
     if (side == Side.BID) {

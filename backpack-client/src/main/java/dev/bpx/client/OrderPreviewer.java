@@ -83,7 +83,7 @@ final class OrderPreviewer {
     if (limitProblem != null) {
       problems.add(limitProblem);
     }
-    if (fill.bookExhausted()) {
+    if (fill.bookExhausted() && fill.restingQuantity().signum() == 0) {
       warnings.add("the visible order book cannot fill the whole order now; the rest would expire unfilled");
     }
     if (fill.bestPrice() == null && !conditional) {
@@ -128,7 +128,15 @@ final class OrderPreviewer {
           BigDecimal entry = position.map(Position::entryPrice).orElse(null);
           BigDecimal signedFill = order.side() == Side.BID ? fill.filledQuantity() : fill.filledQuantity().negate();
           resulting = current.add(signedFill);
-          resultingEntry = entryAfter(current, entry, signedFill, average);
+          BigDecimal openingPrice = average;
+          if (current.signum() != 0 && signedFill.signum() == -current.signum()
+              && signedFill.abs().compareTo(current.abs()) > 0) {
+            // Flipping: the best levels close the old position; only the fills beyond it open the new one.
+            BigDecimal closingQuote = FillEstimator.quoteOfBest(order.side(), depth, current.abs());
+            openingPrice = fill.filledQuote().subtract(closingQuote)
+                .divide(signedFill.abs().subtract(current.abs()), MathContext.DECIMAL64);
+          }
+          resultingEntry = entryAfter(current, entry, signedFill, openingPrice);
           if (Boolean.TRUE.equals(order.reduceOnly())) {
             checkReduceOnly(order, current, problems);
           }
@@ -199,6 +207,7 @@ final class OrderPreviewer {
     return fill.filledQuantity();
   }
 
+  /** @param fillPrice average price of the fills that open or add (when flipping, those beyond the close) */
   static BigDecimal entryAfter(BigDecimal current, BigDecimal entry, BigDecimal signedFill, BigDecimal fillPrice) {
     if (signedFill.signum() == 0) {
       return current.signum() == 0 ? null : entry;

@@ -89,6 +89,16 @@ class FillEstimatorTest {
   }
 
   @Test
+  void quoteOfTheBestLevelsWalksFromTheBestPriceOnEachSide() {
+    Depth book = depth(BOOK);
+
+    // sell 2: 1 @ 99 + 1 @ 97; buy 2: 1 @ 100 + 1 @ 101; more than the book: everything visible
+    assertThat(FillEstimator.quoteOfBest(Side.ASK, book, dec("2"))).isEqualByComparingTo("196");
+    assertThat(FillEstimator.quoteOfBest(Side.BID, book, dec("2"))).isEqualByComparingTo("201");
+    assertThat(FillEstimator.quoteOfBest(Side.BID, book, dec("100"))).isEqualByComparingTo("817");
+  }
+
+  @Test
   void aCrossingGtcLimitBuyFillsWhatCrossesAndTheRestRests() {
     FillEstimator.Estimate e = estimate(
         OrderRequest.limit("SOL_USDC", Side.BID, dec("4"), dec("101")).timeInForce(TimeInForce.GTC));

@@ -1,0 +1,565 @@
+package dev.bpx.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.bpx.client.model.MarketType;
+import dev.bpx.client.model.OrderType;
+import dev.bpx.client.model.Side;
+import dev.bpx.client.model.TimeInForce;
+import dev.bpx.client.request.OrderRequest;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code orders().preview(...)}: what an order would do, computed from market data and the account,
+ * without ever writing. The exchange answers by path (a preview reads several endpoints).
+ */
+class OrderPreviewTest {
+  /** Spot book: best ask 100, best bid 99 (bids ascending on the wire, best last). */
+  private static final String SPOT_BOOK = """
+      {"asks":[["100.00","1"],["101.00","2"],["103.00","5"]],
+       "bids":[["95.00","5"],["97.00","2"],["99.00","1"]],
+       "lastUpdateId":"1504999670","timestamp":1753102447307501}""";
+
+  /** Perp book: best ask 100, best bid 98 (3 of it), then 96. */
+  private static final String PERP_BOOK = """
+      {"asks":[["100.00","10"],["102.00","10"]],
+       "bids":[["96.00","10"],["98.00","3"]],
+       "lastUpdateId":"1504999671","timestamp":1753102447307501}""";
+
+  private static final String ACCOUNT = """
+      {"autoBorrowSettlements":true,"autoLend":false,"autoRealizePnl":true,"autoRepayBorrows":true,
+       "borrowLimit":"2500000","futuresMakerFee":"2","futuresTakerFee":"5","leverageLimit":"10","limitOrders":0,
+       "liquidating":false,"positionLimit":"1000000","spotMakerFee":"8","spotTakerFee":"10","triggerOrders":0}""";
+
+  private static final String NO_POSITION = """
+      {"code":"RESOURCE_NOT_FOUND","message":"Position not found"}""";
+
+  private final Routes routes = new Routes();
+  private TestExchange exchange;
+
+  @AfterEach
+  void close() {
+    if (exchange != null) {
+      exchange.close();
+    }
+  }
+
+  private OrderService orders() {
+    return orders(SafetyLimits.none());
+  }
+
+  private OrderService orders(SafetyLimits limits) {
+    exchange = new TestExchange(b -> b.safetyLimits(limits));
+    exchange.server.setDispatcher(routes);
+    return exchange.client.orders();
+  }
+
+  private static BigDecimal dec(String value) {
+    return new BigDecimal(value);
+  }
+
+  private static String capital(String usdc, String sol) {
+    return """
+        {"USDC":{"available":"%s","locked":"0","staked":"0"},"SOL":{"available":"%s","locked":"0","staked":"0"}}"""
+        .formatted(usdc, sol);
+  }
+
+  private static String position(String netQuantity, String entryPrice, String markPrice) {
+    return """
+        [{"breakEvenPrice":"%2$s","cumulativeFundingPayment":"0","cumulativeInterest":"0","entryPrice":"%2$s",
+          "estLiquidationPrice":"0","imf":"0.02","imfFunction":{"type":"sqrt","base":"0.02","factor":"0.00006"},
+          "markPrice":"%3$s","mmf":"0.0135","mmfFunction":{"type":"sqrt","base":"0.0135","factor":"0.000036"},
+          "netCost":"0","netExposureNotional":"0","netExposureQuantity":"%1$s","netQuantity":"%1$s",
+          "pnlRealized":"0","pnlUnrealized":"0","positionId":"5479295502","subaccountId":null,
+          "symbol":"SOL_USDC_PERP","userId":1813870}]""".formatted(netQuantity, entryPrice, markPrice);
+  }
+
+  private static String collateral(String netEquity, String netEquityAvailable) {
+    return """
+        {"assetsValue":"%1$s","borrowLiability":"0","collateral":[],"imf":"0","unsettledEquity":"0",
+         "liabilitiesValue":"0","marginFraction":null,"mmf":"0","netEquity":"%1$s","netEquityAvailable":"%2$s",
+         "netEquityLocked":"0","netExposureFutures":"0","pnlUnrealized":"0"}""".formatted(netEquity, netEquityAvailable);
+  }
+
+  private void spot(String capital) {
+    routes.json("/api/v1/markets", TestExchange.MARKETS_JSON);
+    routes.json("/api/v1/depth", SPOT_BOOK);
+    routes.json("/api/v1/account", ACCOUNT);
+    routes.json("/api/v1/capital", capital);
+  }
+
+  private void perp(String book, String position, String collateral) {
+    routes.json("/api/v1/markets", TestExchange.MARKETS_JSON);
+    routes.json("/api/v1/depth", book);
+    routes.json("/api/v1/account", ACCOUNT);
+    if (position == null) {
+      routes.respond("/api/v1/position", 404, NO_POSITION);
+    } else {
+      routes.json("/api/v1/position", position);
+    }
+    routes.json("/api/v1/capital/collateral", collateral);
+  }
+
+  /** A preview only reads: every request the exchange saw is a GET. */
+  private void assertOnlyReads() {
+    assertThat(routes.seen()).isNotEmpty();
+    assertThat(routes.seen()).extracting(RecordedRequest::getMethod).containsOnly("GET");
+    assertThat(routes.seen()).extracting(r -> r.getUrl().encodedPath())
+        .doesNotContain("/api/v1/order", "/api/v1/orders", "/api/v1/borrowLend");
+  }
+
+  private void assertSignedReadsVerify() {
+    for (RecordedRequest request : routes.seen()) {
+      String path = request.getUrl().encodedPath();
+      if (path.equals("/api/v1/markets") || path.equals("/api/v1/depth")) {
+        TestExchange.assertUnsigned(request);
+      } else {
+        exchange.assertSigned(request);
+      }
+    }
+  }
+
+  @Test
+  void aSpotLimitBuyCrossingTheBookShowsFillAveragePriceSlippageFeesAndFunds() {
+    spot(capital("1000", "0"));
+    OrderService orders = orders();
+
+    OrderPreview p = orders.preview(
+        OrderRequest.limit("SOL_USDC", Side.BID, dec("4"), dec("101")).timeInForce(TimeInForce.GTC).build());
+
+    assertThat(p.symbol()).isEqualTo("SOL_USDC");
+    assertThat(p.marketType()).isEqualTo(MarketType.SPOT);
+    assertThat(p.side()).isEqualTo(Side.BID);
+    assertThat(p.orderType()).isEqualTo(OrderType.LIMIT);
+    assertThat(p.problems()).isEmpty();
+    assertThat(p.acceptable()).isTrue();
+    assertThat(p.bestPrice()).isEqualByComparingTo("100");
+    // 1 @ 100 + 2 @ 101 take; 1 rests at 101.
+    assertThat(p.estimatedFillQuantity()).isEqualByComparingTo("3");
+    assertThat(p.estimatedFillNotional()).isEqualByComparingTo("302");
+    assertThat(p.estimatedAveragePrice()).isCloseTo(dec("100.6666666666667"), within(dec("1E-12")));
+    assertThat(p.restingQuantity()).isEqualByComparingTo("1");
+    assertThat(p.orderNotional()).isEqualByComparingTo("404");
+    // (100.666... - 100) / 100 = 66.67 bps
+    assertThat(p.slippageBps()).isEqualByComparingTo("66.67");
+    assertThat(p.warnings()).anySatisfy(w -> assertThat(w).contains("slippage is 66.67 bps"));
+    assertThat(p.takerFeeBps()).isEqualByComparingTo("10");
+    assertThat(p.makerFeeBps()).isEqualByComparingTo("8");
+    // taker 302 × 10 bps = 0.302, maker 1 × 101 × 8 bps = 0.0808
+    assertThat(p.estimatedFee()).isEqualByComparingTo("0.3828");
+    assertThat(p.requiredAsset()).isEqualTo("USDC");
+    assertThat(p.requiredAmount()).isEqualByComparingTo("404");
+    assertThat(p.availableAmount()).isEqualByComparingTo("1000");
+    assertThat(p.currentPositionQuantity()).isNull();
+    assertThat(p.resultingPositionQuantity()).isNull();
+    assertThat(p.estimatedLiquidationPrice()).isNull();
+    assertOnlyReads();
+    assertSignedReadsVerify();
+    assertThat(routes.paths()).containsExactlyInAnyOrder(
+        "/api/v1/markets", "/api/v1/depth?symbol=SOL_USDC", "/api/v1/account", "/api/v1/capital");
+  }
+
+  @Test
+  void aSpotBuyNeedingMoreQuoteThanAvailableIsNotAcceptableAndSaysWhatToChange() {
+    spot(capital("400", "100"));
+
+    OrderPreview p = orders().preview(OrderRequest.limit("SOL_USDC", Side.BID, dec("4"), dec("101")).build());
+
+    assertThat(p.acceptable()).isFalse();
+    assertThat(p.requiredAmount()).isEqualByComparingTo("404");
+    assertThat(p.availableAmount()).isEqualByComparingTo("400");
+    assertThat(p.problems()).singleElement().asString()
+        .contains("insufficient USDC")
+        .contains("needs 404")
+        .contains("400 is available")
+        .contains("reduce the quantity");
+    assertOnlyReads();
+  }
+
+  @Test
+  void aSpotBuyWithTheQuoteAssetMissingFromCapitalHasNothingAvailable() {
+    spot("{\"SOL\":{\"available\":\"100\",\"locked\":\"0\",\"staked\":\"0\"}}");
+
+    OrderPreview p = orders().preview(OrderRequest.limit("SOL_USDC", Side.BID, dec("1"), dec("99")).build());
+
+    assertThat(p.availableAmount()).isEqualByComparingTo("0");
+    assertThat(p.acceptable()).isFalse();
+    assertThat(p.problems()).singleElement().asString().contains("insufficient USDC");
+  }
+
+  @Test
+  void aSpotSellChecksTheBaseAssetNotTheQuote() {
+    spot(capital("1000000", "1.5"));
+
+    OrderPreview p = orders().preview(OrderRequest.limit("SOL_USDC", Side.ASK, dec("2"), dec("98")).build());
+
+    assertThat(p.requiredAsset()).isEqualTo("SOL");
+    assertThat(p.requiredAmount()).isEqualByComparingTo("2");
+    assertThat(p.availableAmount()).isEqualByComparingTo("1.5");
+    assertThat(p.acceptable()).isFalse();
+    assertThat(p.problems()).singleElement().asString().contains("insufficient SOL").contains("needs 2").contains("1.5");
+    // 1 @ 99 (the best bid, last on the wire) crosses the limit of 98; 1 rests.
+    assertThat(p.bestPrice()).isEqualByComparingTo("99");
+    assertThat(p.estimatedFillQuantity()).isEqualByComparingTo("1");
+    assertThat(p.restingQuantity()).isEqualByComparingTo("1");
+    assertOnlyReads();
+  }
+
+  @Test
+  void aSpotSellWithEnoughBaseIsAcceptable() {
+    spot(capital("0", "5"));
+
+    OrderPreview p = orders().preview(OrderRequest.marketByQuantity("SOL_USDC", Side.ASK, dec("2")).build());
+
+    assertThat(p.acceptable()).isTrue();
+    assertThat(p.problems()).isEmpty();
+    // 1 @ 99 + 1 @ 97
+    assertThat(p.estimatedFillNotional()).isEqualByComparingTo("196");
+    assertThat(p.estimatedAveragePrice()).isEqualByComparingTo("98");
+    assertThat(p.slippageBps()).as("(99 - 98) / 99").isEqualByComparingTo("101.01");
+    // all taker: 196 × 10 bps
+    assertThat(p.estimatedFee()).isEqualByComparingTo("0.196");
+  }
+
+  @Test
+  void aGtcLimitOrderLargerThanTheBookIsNotSaidToExpireBecauseTheRestRests() {
+    spot(capital("10000", "0"));
+
+    OrderPreview p = orders().preview(OrderRequest.limit("SOL_USDC", Side.BID, dec("10"), dec("103")).build());
+
+    assertThat(p.estimatedFillQuantity()).isEqualByComparingTo("8");
+    assertThat(p.restingQuantity()).isEqualByComparingTo("2");
+    assertThat(p.warnings()).noneSatisfy(w -> assertThat(w).contains("expire"));
+  }
+
+  @Test
+  void aMarketOrderLargerThanTheBookWarnsThatTheRestExpires() {
+    spot(capital("10000", "0"));
+
+    OrderPreview p = orders().preview(OrderRequest.marketByQuantity("SOL_USDC", Side.BID, dec("10")).build());
+
+    assertThat(p.estimatedFillQuantity()).isEqualByComparingTo("8");
+    assertThat(p.orderNotional()).as("817 visible + 2 @ 103").isEqualByComparingTo("1023");
+    assertThat(p.warnings()).anySatisfy(w -> assertThat(w).contains("cannot fill the whole order"));
+  }
+
+  @Test
+  void aPerpMarketBuyAddingToALongAveragesTheEntryAndEstimatesTheLiquidationPrice() {
+    perp(PERP_BOOK, position("2", "90", "99"), collateral("100", "80"));
+
+    OrderPreview p = orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.BID, dec("3")).build());
+
+    assertThat(p.marketType()).isEqualTo(MarketType.PERP);
+    assertThat(p.estimatedFillQuantity()).isEqualByComparingTo("3");
+    assertThat(p.estimatedAveragePrice()).isEqualByComparingTo("100");
+    assertThat(p.currentPositionQuantity()).isEqualByComparingTo("2");
+    assertThat(p.resultingPositionQuantity()).isEqualByComparingTo("5");
+    // (2 × 90 + 3 × 100) / 5
+    assertThat(p.resultingEntryPrice()).isEqualByComparingTo("96");
+    assertThat(p.takerFeeBps()).isEqualByComparingTo("5");
+    assertThat(p.makerFeeBps()).isEqualByComparingTo("2");
+    // 300 × 5 bps
+    assertThat(p.estimatedFee()).isEqualByComparingTo("0.15");
+    assertThat(p.requiredAsset()).isEqualTo("USDC");
+    // IMF max(0.02, 0.00006 × √300 ≈ 0.00104) = 0.02 of 300
+    assertThat(p.requiredAmount()).isEqualByComparingTo("6");
+    assertThat(p.availableAmount()).isEqualByComparingTo("80");
+    // q = 5, M = 99 (the position's mark), E = 100, mmf = max(0.0135, 0.000036 × √495 ≈ 0.0008) = 0.0135:
+    // P = (5 × 99 - 100) / (5 - 0.0135 × 5) = 395 / 4.9325 = 80.08109477952...
+    assertThat(p.estimatedLiquidationPrice()).isEqualByComparingTo("80.08109478");
+    assertThat(p.acceptable()).isTrue();
+    assertOnlyReads();
+    assertSignedReadsVerify();
+    assertThat(routes.paths()).containsExactlyInAnyOrder("/api/v1/markets", "/api/v1/depth?symbol=SOL_USDC_PERP",
+        "/api/v1/account", "/api/v1/position?symbol=SOL_USDC_PERP", "/api/v1/capital/collateral");
+  }
+
+  @Test
+  void theLiquidationPriceOfANewLongUsesTheSqrtMaintenanceFractionOfItsNotional() {
+    perp("""
+        {"asks":[["100.00","3000"]],"bids":[["99.00","3000"]],"lastUpdateId":"1","timestamp":1753102447307501}""",
+        null, collateral("10000", "8000"));
+
+    OrderPreview p = orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.BID, dec("2500")).build());
+
+    // q = 2500, M = best ask 100 (no position yet), notional 250000, √ = 500:
+    // mmf = max(0.0135, 0.000036 × 500 = 0.018) = 0.018; E = 10000.
+    // P = (250000 - 10000) / (2500 - 0.018 × 2500) = 240000 / 2455 = 97.759674134419...
+    assertThat(p.currentPositionQuantity()).isEqualByComparingTo("0");
+    assertThat(p.resultingPositionQuantity()).isEqualByComparingTo("2500");
+    assertThat(p.resultingEntryPrice()).isEqualByComparingTo("100");
+    assertThat(p.estimatedLiquidationPrice()).isEqualByComparingTo("97.75967413");
+    // At that price equity E + q(P - M) equals maintenance mmf × |q| × P.
+    BigDecimal liq = p.estimatedLiquidationPrice();
+    BigDecimal equity = dec("10000").add(dec("2500").multiply(liq.subtract(dec("100"))));
+    BigDecimal maintenance = dec("0.018").multiply(dec("2500")).multiply(liq);
+    assertThat(equity).isCloseTo(maintenance, within(dec("0.0001")));
+    // IMF max(0.02, 0.00006 × 500 = 0.03) = 0.03 of 250000
+    assertThat(p.requiredAmount()).isEqualByComparingTo("7500");
+    assertThat(p.acceptable()).isTrue();
+    assertOnlyReads();
+  }
+
+  @Test
+  void theLiquidationPriceOfANewShortIsAboveTheMark() {
+    perp("""
+        {"asks":[["101.00","3000"]],"bids":[["100.00","3000"]],"lastUpdateId":"1","timestamp":1753102447307501}""",
+        null, collateral("10000", "8000"));
+
+    OrderPreview p = orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.ASK, dec("2500")).build());
+
+    // q = -2500, M = best bid 100, mmf 0.018, E = 10000:
+    // P = (-250000 - 10000) / (-2500 - 45) = 260000 / 2545 = 102.161100196463...
+    assertThat(p.resultingPositionQuantity()).isEqualByComparingTo("-2500");
+    assertThat(p.estimatedLiquidationPrice()).isEqualByComparingTo("102.1611002");
+  }
+
+  @Test
+  void aPerpOrderNeedingMoreMarginThanAvailableIsAProblem() {
+    perp("""
+        {"asks":[["100.00","3000"]],"bids":[["99.00","3000"]],"lastUpdateId":"1","timestamp":1753102447307501}""",
+        null, collateral("10000", "7499.99"));
+
+    OrderPreview p = orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.BID, dec("2500")).build());
+
+    assertThat(p.acceptable()).isFalse();
+    assertThat(p.problems()).singleElement().asString()
+        .contains("insufficient margin").contains("7500").contains("7499.99").contains("reduce the quantity");
+  }
+
+  @Test
+  void aPerpSellReducingALongKeepsTheEntryAndNeedsNoMargin() {
+    perp(PERP_BOOK, position("2", "90", "99"), collateral("100", "0"));
+
+    OrderPreview p = orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.ASK, dec("1")).build());
+
+    assertThat(p.estimatedAveragePrice()).isEqualByComparingTo("98");
+    assertThat(p.resultingPositionQuantity()).isEqualByComparingTo("1");
+    assertThat(p.resultingEntryPrice()).isEqualByComparingTo("90");
+    assertThat(p.requiredAmount()).isEqualByComparingTo("0");
+    assertThat(p.acceptable()).as("reducing needs no free margin").isTrue();
+  }
+
+  @Test
+  void aPerpSellClosingTheWholeLongLeavesNoEntryAndNoLiquidationPrice() {
+    perp(PERP_BOOK, position("2", "90", "99"), collateral("100", "0"));
+
+    OrderPreview p = orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.ASK, dec("2"))
+        .reduceOnly(true).build());
+
+    assertThat(p.resultingPositionQuantity()).isEqualByComparingTo("0");
+    assertThat(p.resultingEntryPrice()).isNull();
+    assertThat(p.estimatedLiquidationPrice()).isNull();
+    assertThat(p.problems()).isEmpty();
+  }
+
+  @Test
+  void aPerpSellFlippingALongOpensTheShortAtThePriceOfTheFillsBeyondTheClose() {
+    perp(PERP_BOOK, position("2", "90", "99"), collateral("1000", "1000"));
+
+    OrderPreview p = orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.ASK, dec("5")).build());
+
+    // Fills: 3 @ 98 then 2 @ 96 (average 97.2). The first 2 @ 98 close the long; the short of 3
+    // opens with 1 @ 98 + 2 @ 96 = 290, so its entry is 96.666..., not the order's average.
+    assertThat(p.estimatedAveragePrice()).isEqualByComparingTo("97.2");
+    assertThat(p.resultingPositionQuantity()).isEqualByComparingTo("-3");
+    assertThat(p.resultingEntryPrice()).isCloseTo(dec("96.6666666666667"), within(dec("1E-12")));
+    // Only the 3 beyond the close add risk: 486 × 3/5 = 291.6 of notional at IMF 0.02.
+    assertThat(p.requiredAmount()).isCloseTo(dec("5.832"), within(dec("1E-12")));
+  }
+
+  @Test
+  void aPerpBuyFlippingAShortOpensTheLongAtTheFillPrice() {
+    perp(PERP_BOOK, position("-1", "105", "99"), collateral("1000", "1000"));
+
+    OrderPreview p = orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.BID, dec("3")).build());
+
+    assertThat(p.currentPositionQuantity()).isEqualByComparingTo("-1");
+    assertThat(p.resultingPositionQuantity()).isEqualByComparingTo("2");
+    assertThat(p.resultingEntryPrice()).isEqualByComparingTo("100");
+  }
+
+  @Test
+  void aReduceOnlyOrderWithNoPositionIsAProblem() {
+    perp(PERP_BOOK, null, collateral("1000", "1000"));
+
+    OrderPreview p = orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.ASK, dec("1"))
+        .reduceOnly(true).build());
+
+    assertThat(p.currentPositionQuantity()).isEqualByComparingTo("0");
+    assertThat(p.acceptable()).isFalse();
+    assertThat(p.problems()).singleElement().asString()
+        .contains("reduceOnly").contains("would not reduce").contains("remove reduceOnly");
+    assertOnlyReads();
+  }
+
+  @Test
+  void aReduceOnlyOrderOnTheSameSideAsThePositionIsAProblem() {
+    perp(PERP_BOOK, position("2", "90", "99"), collateral("1000", "1000"));
+
+    OrderPreview p = orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.BID, dec("1"))
+        .reduceOnly(true).build());
+
+    assertThat(p.acceptable()).isFalse();
+    assertThat(p.problems()).singleElement().asString().contains("would not reduce");
+  }
+
+  @Test
+  void aNotionalOverTheSafetyLimitIsAProblem() {
+    spot(capital("100000", "0"));
+    OrderService orders = orders(SafetyLimits.of(dec("300"), java.util.Set.of()));
+
+    OrderPreview p = orders.preview(OrderRequest.limit("SOL_USDC", Side.BID, dec("4"), dec("101")).build());
+
+    assertThat(p.acceptable()).isFalse();
+    assertThat(p.problems()).singleElement().asString()
+        .contains("404").contains("exceeds the max order notional 300");
+    assertOnlyReads();
+  }
+
+  @Test
+  void aNotionalAtTheSafetyLimitIsAcceptable() {
+    spot(capital("100000", "0"));
+    OrderService orders = orders(SafetyLimits.of(dec("404"), java.util.Set.of()));
+
+    OrderPreview p = orders.preview(OrderRequest.limit("SOL_USDC", Side.BID, dec("4"), dec("101")).build());
+
+    assertThat(p.acceptable()).isTrue();
+  }
+
+  @Test
+  void aSymbolOutsideTheAllowListIsAProblem() {
+    spot(capital("100000", "0"));
+    OrderService orders = orders(SafetyLimits.of(null, java.util.Set.of("SOL_USDC_PERP")));
+
+    OrderPreview p = orders.preview(OrderRequest.limit("SOL_USDC", Side.BID, dec("1"), dec("99")).build());
+
+    assertThat(p.acceptable()).isFalse();
+    assertThat(p.problems()).singleElement().asString().contains("SOL_USDC").contains("not allowed");
+    assertOnlyReads();
+  }
+
+  @Test
+  void marketFilterProblemsAreReportedNotThrown() {
+    spot(capital("100000", "0"));
+
+    OrderPreview p = orders().preview(OrderRequest.limit("SOL_USDC", Side.BID, dec("1.234"), dec("99")).build());
+
+    assertThat(p.acceptable()).isFalse();
+    assertThat(p.problems()).anySatisfy(s -> assertThat(s).contains("stepSize 0.01").contains("1.23 or 1.24"));
+    assertOnlyReads();
+  }
+
+  @Test
+  void aClientWithoutKeysWarnsAndMakesNoSignedCall() {
+    spot(capital("100000", "0"));
+    exchange = new TestExchange();
+    exchange.server.setDispatcher(routes);
+    try (BackpackClient keyless = BackpackClient.builder()
+        .baseUrl(exchange.server.url("/").toString())
+        .clock(TestExchange.CLOCK)
+        .sleeper(d -> {})
+        .readTimeout(Duration.ofSeconds(5))
+        .build()) {
+
+      OrderPreview p = keyless.orders().preview(
+          OrderRequest.limit("SOL_USDC", Side.BID, dec("4"), dec("101")).build());
+
+      assertThat(keyless.publicKeyBase64()).isEmpty();
+      assertThat(p.warnings()).anySatisfy(w -> assertThat(w).contains("no API keys"));
+      assertThat(p.takerFeeBps()).isNull();
+      assertThat(p.estimatedFee()).isNull();
+      assertThat(p.availableAmount()).isNull();
+      assertThat(p.acceptable()).as("nothing found wrong with what could be checked").isTrue();
+      assertThat(p.estimatedFillQuantity()).isEqualByComparingTo("3");
+    }
+    assertOnlyReads();
+    assertThat(routes.seen()).allSatisfy(TestExchange::assertUnsigned);
+    assertThat(routes.seen()).allSatisfy(r -> assertThat(r.getHeaders().get("X-Timestamp")).isNull());
+    assertThat(routes.paths()).containsExactlyInAnyOrder("/api/v1/markets", "/api/v1/depth?symbol=SOL_USDC");
+  }
+
+  @Test
+  void aPreviewNeverWritesWhateverTheOrder() {
+    perp(PERP_BOOK, position("2", "90", "99"), collateral("1000", "1000"));
+    OrderService orders = orders(SafetyLimits.of(dec("1"), java.util.Set.of("BTC_USDC")));
+    routes.json("/api/v1/capital", capital("0", "0"));
+    List<OrderRequest> requests = List.of(
+        OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.ASK, dec("2")).reduceOnly(true).build(),
+        OrderRequest.marketByQuoteQuantity("SOL_USDC_PERP", Side.BID, dec("50")).build(),
+        OrderRequest.limit("SOL_USDC_PERP", Side.BID, dec("1"), dec("50")).postOnly(true).build(),
+        OrderRequest.limit("SOL_USDC", Side.ASK, dec("1"), dec("99")).timeInForce(TimeInForce.IOC).build(),
+        OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.ASK, dec("1"))
+            .triggerPrice(dec("90")).triggerQuantity(dec("1")).build());
+
+    for (OrderRequest request : requests) {
+      orders.preview(request);
+    }
+
+    assertOnlyReads();
+    assertSignedReadsVerify();
+  }
+
+  @Test
+  void aMalformedRequestGetsItsProblemsAndNoEstimateWithoutAnyRequest() {
+    OrderService orders = orders();
+    OrderRequest valid = OrderRequest.limit("SOL_USDC", Side.BID, dec("1"), dec("99")).build();
+    OrderRequest noPrice = new OrderRequest(valid.symbol(), valid.side(), valid.orderType(), valid.quantity(), null,
+        null, null, null, null, 1L, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null);
+
+    OrderPreview p = orders.preview(noPrice);
+
+    assertThat(p.acceptable()).isFalse();
+    assertThat(p.problems()).anySatisfy(s -> assertThat(s).contains("price"));
+    assertThat(p.estimatedFillQuantity()).isNull();
+    assertThat(routes.seen()).isEmpty();
+  }
+
+  /** Answers by path (any order of calls), records every request, and 404s anything unexpected. */
+  private static final class Routes extends Dispatcher {
+    private final Map<String, MockResponse> byPath = new ConcurrentHashMap<>();
+    private final List<RecordedRequest> seen = Collections.synchronizedList(new ArrayList<>());
+
+    void json(String path, String body) {
+      respond(path, 200, body);
+    }
+
+    void respond(String path, int code, String body) {
+      byPath.put(path, new MockResponse.Builder().code(code)
+          .addHeader("Content-Type", "application/json; charset=utf-8").body(body).build());
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+      seen.add(request);
+      MockResponse response = request.getMethod().equals("GET") ? byPath.get(request.getUrl().encodedPath()) : null;
+      return response != null ? response : new MockResponse.Builder().code(404)
+          .addHeader("Content-Type", "text/plain; charset=utf-8").body("not found").build();
+    }
+
+    List<RecordedRequest> seen() {
+      synchronized (seen) {
+        return List.copyOf(seen);
+      }
+    }
+
+    List<String> paths() {
+      return seen().stream().map(r -> r.getUrl().encodedPath()
+          + (r.getUrl().encodedQuery() == null ? "" : "?" + r.getUrl().encodedQuery())).toList();
+    }
+  }
+}
