@@ -50,6 +50,10 @@ public final class Main {
       System.exit(2);
       return;
     }
+    if (!training && System.console() != null) {
+      // A person started the server in a terminal rather than an MCP client through pipes.
+      err.println(Banner.text(config));
+    }
     InputStream stdin = training ? trainingSession() : System.in;
     run(config, stdin, protocolOut);
   }
