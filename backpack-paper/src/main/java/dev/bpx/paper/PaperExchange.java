@@ -44,6 +44,7 @@ public final class PaperExchange implements AutoCloseable {
     long seed = journal == null ? b.seed : journal.header().seed();
     long start = journal == null ? clock.millis() : journal.header().startMillis();
     if (journal != null) {
+      journal.snapshot().ifPresent(snap -> clock.setOffsetMillis(snap.clockOffsetMillis()));
       for (Command c : journal.commands()) {
         if (Command.CLOCK.equals(c.type()) && c.payload() instanceof Map<?, ?> m) {
           clock.setOffsetMillis(((BigDecimal) m.get("offsetMillis")).longValueExact());
@@ -52,6 +53,10 @@ public final class PaperExchange implements AutoCloseable {
     }
     EngineConfig config = new EngineConfig(seed, start, b.assets, b.markets, b.portfolio, b.makerLevels);
     this.store = new JournaledEngine(new Engine(config), journal);
+    if (journal != null && store.journaledCommands() >= b.compactAfter) {
+      LOG.info("compacting journal {} ({} commands)", b.stateFile, store.journaledCommands());
+      compact();
+    }
     this.http = new HttpFront(store, clock, b.port, b.controlApi, this::advanceMillis);
     LOG.info("paper exchange on {} (state {})", url(), b.stateFile == null ? "in memory" : b.stateFile);
   }
@@ -111,6 +116,15 @@ public final class PaperExchange implements AutoCloseable {
     store.submit(new Command(Command.RESET, apiKey, Map.of(), clock.millis()));
   }
 
+  /**
+   * Compacts the state file now: a snapshot of the current state replaces the commands journaled
+   * so far (written beside it, forced to disk, renamed over it). Start does this by itself when the
+   * journal holds {@link Builder#compactAfter} commands or more. No-op in memory.
+   */
+  public void compact() {
+    store.compact(clock.offsetMillis());
+  }
+
   /** Runs a read against a consistent engine state (tests, diagnostics). */
   public <T> T inspect(java.util.function.Function<Engine, T> read) {
     return store.read(clock.millis(), null, read);
@@ -128,6 +142,7 @@ public final class PaperExchange implements AutoCloseable {
     private long seed = 1;
     private Path stateFile;
     private boolean fsync = true;
+    private long compactAfter = 10_000;
     private PaperClock clock;
     private boolean controlApi;
     private int makerLevels = 20;
@@ -170,6 +185,18 @@ public final class PaperExchange implements AutoCloseable {
     /** Whether each journal append is forced to disk (default true; false survives process crashes only). */
     public Builder fsync(boolean fsync) {
       this.fsync = fsync;
+      return this;
+    }
+
+    /**
+     * Compacts the journal at start when it holds at least this many commands since the last
+     * compaction (default 10 000, about 2 MB; replaying them costs about a second).
+     */
+    public Builder compactAfter(long commands) {
+      if (commands < 0) {
+        throw new IllegalArgumentException("commands < 0");
+      }
+      this.compactAfter = commands;
       return this;
     }
 

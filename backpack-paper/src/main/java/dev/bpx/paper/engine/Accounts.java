@@ -19,11 +19,11 @@ public final class Accounts {
   private static final BigDecimal MAKER_FUNDS = new BigDecimal("1000000000000");
 
   private final Engine engine;
-  private final Map<String, Account> byKey = new LinkedHashMap<>();
+  final Map<String, Account> byKey = new LinkedHashMap<>();
   private final List<Account> users = new ArrayList<>();
   private final Account house = new Account(HOUSE, 0, true);
   private final Account maker = new Account(MAKER, 1, true);
-  private int nextUserId = 1_800_000;
+  int nextUserId = 1_800_000;
 
   Accounts(Engine engine) {
     this.engine = engine;

@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
- * One-minute candles of a market, built from the walk's prices and the exchange's trades,
- * keeping the last {@value #KEEP_MINUTES} minutes. Engine-owned, not thread-safe.
+ * One-minute candles of a market: the live ones, built from the walk's prices and the exchange's
+ * trades since birth (the last {@value #KEEP_MINUTES} minutes are kept), and the day of
+ * prehistory before birth, generated on the first read that reaches back that far (so starting
+ * the exchange costs nothing for it). Engine-owned, not thread-safe.
  */
 public final class Candles {
   static final int KEEP_MINUTES = 3 * 24 * 60;
@@ -31,16 +34,28 @@ public final class Candles {
     }
   }
 
-  private final NavigableMap<Long, Bucket> buckets = new TreeMap<>();
+  private final NavigableMap<Long, Bucket> live = new TreeMap<>();
+  private final long liveFrom;
+  private final Supplier<List<Bucket>> prehistorySource;
+  private NavigableMap<Long, Bucket> prehistory;
+
+  /**
+   * @param birthMillis the exchange's birth; buckets before its minute come from {@code prehistory}
+   * @param prehistory generates the buckets before birth, oldest first (called at most once)
+   */
+  Candles(long birthMillis, Supplier<List<Bucket>> prehistory) {
+    this.liveFrom = birthMillis - Math.floorMod(birthMillis, MINUTE);
+    this.prehistorySource = prehistory;
+  }
 
   public void price(long timeMillis, long ticks) {
     long start = timeMillis - Math.floorMod(timeMillis, MINUTE);
-    Bucket b = buckets.get(start);
+    Bucket b = live.get(start);
     if (b == null) {
       b = new Bucket(start, ticks);
-      buckets.put(start, b);
-      while (buckets.size() > KEEP_MINUTES) {
-        buckets.pollFirstEntry();
+      live.put(start, b);
+      while (live.size() > KEEP_MINUTES) {
+        live.pollFirstEntry();
       }
     }
     b.high = Math.max(b.high, ticks);
@@ -50,7 +65,7 @@ public final class Candles {
 
   public void trade(long timeMillis, long ticks, BigDecimal quantity, BigDecimal quote) {
     price(timeMillis, ticks);
-    Bucket b = buckets.floorEntry(timeMillis).getValue();
+    Bucket b = live.floorEntry(timeMillis).getValue();
     b.volume = b.volume.add(quantity);
     b.quoteVolume = b.quoteVolume.add(quote);
     b.trades++;
@@ -58,6 +73,36 @@ public final class Candles {
 
   /** {@return buckets whose start lies in [from, to), oldest first} */
   public List<Bucket> range(long from, long to) {
-    return new ArrayList<>(buckets.subMap(from, true, to, false).values());
+    List<Bucket> out = new ArrayList<>();
+    if (from < liveFrom && to > from) {
+      out.addAll(prehistory().subMap(from, true, Math.min(to, liveFrom), false).values());
+    }
+    if (to > from) {
+      out.addAll(live.subMap(from, true, to, false).values());
+    }
+    return out;
+  }
+
+  private NavigableMap<Long, Bucket> prehistory() {
+    if (prehistory == null) {
+      prehistory = new TreeMap<>();
+      for (Bucket b : prehistorySource.get()) {
+        prehistory.put(b.start, b);
+      }
+    }
+    return prehistory;
+  }
+
+  /** {@return the live buckets, oldest first (the snapshot's part; prehistory is regenerated)} */
+  List<Bucket> live() {
+    return new ArrayList<>(live.values());
+  }
+
+  /** Replaces the live buckets (snapshot restore). */
+  void restoreLive(List<Bucket> buckets) {
+    live.clear();
+    for (Bucket b : buckets) {
+      live.put(b.start, b);
+    }
   }
 }

@@ -27,7 +27,6 @@ import java.util.Map;
  * <p>Not thread-safe: callers hold one lock around every call ({@code Exchange} does).
  */
 public final class Engine implements PriceSource {
-  public static final long PREHISTORY_MILLIS = 24 * 3_600_000L;
   static final long HOUR = 3_600_000L;
 
   final EngineConfig config;
@@ -45,19 +44,25 @@ public final class Engine implements PriceSource {
   final Periodic periodic;
   final Liquidator liquidator;
   private final long originMillis;
-  private long stepsDone;
-  private long now;
+  /** Walk steps taken since birth (one a second); package-private for snapshots. */
+  long stepsDone;
+  long now;
 
   public Engine(EngineConfig config) {
     this.config = config;
-    this.originMillis = config.startMillis() - PREHISTORY_MILLIS;
+    // The walk starts at birth: nothing is walked before the first request needs it. The day of
+    // candles before birth is generated lazily by Prehistory.
+    this.originMillis = config.startMillis();
     for (AssetSpec a : config.assets()) {
       assets.put(a.symbol(), a);
     }
     for (MarketSpec m : config.markets()) {
       long start = m.toTicks(m.initialPrice());
+      long min = m.toTicks(m.minPrice());
+      Candles candles = new Candles(config.startMillis(), () -> Prehistory.generate(config.seed(), m.baseSymbol(),
+          m.volatilityBps(), start, min, config.startMillis()));
       markets.put(m.symbol(), new MarketState(m,
-          new PriceWalk(config.seed(), m.baseSymbol(), m.volatilityBps(), start, m.toTicks(m.minPrice()))));
+          new PriceWalk(config.seed(), m.baseSymbol(), m.volatilityBps(), start, min), candles));
     }
     this.accounts = new Accounts(this);
     this.ledger = new Ledger(accounts.house(), this, ids::nextPosition);
@@ -88,33 +93,34 @@ public final class Engine implements PriceSource {
    * requotes the maker around the current prices. Time never goes backwards.
    */
   public void advanceTo(long time) {
-    if (time <= now) {
-      return;
+    if (time > now) {
+      walkTo(time);
     }
-    long target = Math.floorDiv(time - originMillis, PriceWalk.STEP_MILLIS);
-    while (stepsDone < target) {
-      stepsDone++;
-      long stepTime = originMillis + stepsDone * PriceWalk.STEP_MILLIS;
-      boolean prehistory = stepTime < config.startMillis();
-      for (MarketState m : markets.values()) {
-        long ticks = m.walk.next();
-        m.candles.price(stepTime, ticks);
-        if (!prehistory && m.userRestingOrders > 0 && maker.wouldCross(m)) {
-          maker.requote(m, stepTime);
-        }
-      }
-      if (!prehistory) {
-        triggers.check(stepTime);
-        periodic.onStep(stepTime);
-        liquidator.check(stepTime);
-      }
-    }
-    now = time;
+    // Also at birth, where no time has passed yet: the first request finds the maker's quotes.
     for (MarketState m : markets.values()) {
       if (m.quotedTicks != m.walk.ticks()) {
         maker.requote(m, now);
       }
     }
+  }
+
+  private void walkTo(long time) {
+    long target = Math.floorDiv(time - originMillis, PriceWalk.STEP_MILLIS);
+    while (stepsDone < target) {
+      stepsDone++;
+      long stepTime = originMillis + stepsDone * PriceWalk.STEP_MILLIS;
+      for (MarketState m : markets.values()) {
+        long ticks = m.walk.next();
+        m.candles.price(stepTime, ticks);
+        if (m.userRestingOrders > 0 && maker.wouldCross(m)) {
+          maker.requote(m, stepTime);
+        }
+      }
+      triggers.check(stepTime);
+      periodic.onStep(stepTime);
+      liquidator.check(stepTime);
+    }
+    now = time;
   }
 
   /** Work every command ends with: triggers on new last prices, attached exits, settlement. */

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * What an engine is built from. Everything a replay needs to rebuild the same state.
  *
- * @param startMillis the exchange's birth time; the walk starts a day earlier so that
- *     tickers and candles have a history from the first request
+ * @param startMillis the exchange's birth time; the walk starts there, and the day of candles
+ *     before it is generated when first read, so tickers and klines have a history
  * @param portfolio what a new account receives, per asset
  * @param makerLevels the synthetic market maker's levels per side
  */

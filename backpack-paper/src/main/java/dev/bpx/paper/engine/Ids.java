@@ -5,10 +5,10 @@ package dev.bpx.paper.engine;
  * are ten-digit numbers like the live exchange's. Engine-owned, not thread-safe.
  */
 public final class Ids {
-  private long order = 4_200_000_000L;
-  private long trade = 9_000_000L;
-  private long position = 5_400_000_000L;
-  private long sequence;
+  long order = 4_200_000_000L;
+  long trade = 9_000_000L;
+  long position = 5_400_000_000L;
+  long sequence;
 
   public long nextOrder() {
     return ++order;

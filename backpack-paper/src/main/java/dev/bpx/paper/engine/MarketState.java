@@ -24,7 +24,7 @@ public final class MarketState {
   public final List<Order> makerOrders = new ArrayList<>();
   public final List<Order> triggers = new ArrayList<>();
   public final ArrayDeque<Records.Trade> trades = new ArrayDeque<>();
-  public final Candles candles = new Candles();
+  public final Candles candles;
   /** The walk price the maker's ladder was last quoted around, in ticks; -1 before the first quote. */
   public long quotedTicks = -1;
   public BigDecimal lastTradePrice;
@@ -34,9 +34,10 @@ public final class MarketState {
   /** Resting orders of non-system accounts, to decide whether a walk step needs matching. */
   public int userRestingOrders;
 
-  public MarketState(MarketSpec spec, PriceWalk walk) {
+  public MarketState(MarketSpec spec, PriceWalk walk, Candles candles) {
     this.spec = spec;
     this.walk = walk;
+    this.candles = candles;
   }
 
   /** {@return the mark (and index) price: the walk's current price} */

@@ -49,6 +49,12 @@ public final class PriceWalk {
     return ticks;
   }
 
+  /** Restores the walk's whole state (snapshot restore). */
+  public void restore(long steps, long priceTicks) {
+    this.step = steps;
+    this.ticks = priceTicks;
+  }
+
   /** Moves the price to a given value (control API); later steps continue from there. */
   public void set(long newTicks) {
     ticks = Math.max(minTicks, newTicks);

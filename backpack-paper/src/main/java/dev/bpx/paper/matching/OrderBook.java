@@ -44,6 +44,11 @@ public final class OrderBook {
     return updateId;
   }
 
+  /** Sets the update counter (snapshot restore, after the orders were added back). */
+  public void restoreUpdateId(long id) {
+    updateId = id;
+  }
+
   /** {@return the best resting price on a side, or null when it is empty} */
   public BigDecimal best(Side side) {
     NavigableMap<BigDecimal, ArrayDeque<Order>> m = sideOf(side);

@@ -3,6 +3,8 @@ package dev.bpx.paper.store;
 import dev.bpx.paper.engine.Command;
 import dev.bpx.paper.engine.CommandHandler;
 import dev.bpx.paper.engine.Engine;
+import dev.bpx.paper.engine.SnapshotReader;
+import dev.bpx.paper.engine.SnapshotWriter;
 import dev.bpx.paper.ledger.Account;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -30,7 +32,37 @@ public final class JournaledEngine implements AutoCloseable {
     this.handler = new CommandHandler(engine);
     this.journal = journal;
     if (journal != null) {
+      journal.snapshot().ifPresent(snap -> SnapshotReader.restore(engine, snap.state()));
       replay(journal.commands(), journal.firstCommandLine());
+    }
+  }
+
+  /**
+   * Compacts the journal: a snapshot of the current state replaces every command so far
+   * (crash-safe, see {@link Journal#compact}). Runs under the engine lock, so no command is
+   * between the snapshot and the new file. No-op for an in-memory exchange.
+   *
+   * @param clockOffsetMillis the paper clock's offset, restored with the snapshot
+   */
+  public void compact(long clockOffsetMillis) {
+    if (journal == null) {
+      return;
+    }
+    lock.lock();
+    try {
+      journal.compact(SnapshotWriter.write(engine), clockOffsetMillis);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** {@return the number of commands in the journal since it was created or last compacted} */
+  public long journaledCommands() {
+    lock.lock();
+    try {
+      return journal == null ? 0 : journal.commandCount();
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -1,0 +1,303 @@
+package dev.bpx.paper.engine;
+
+import dev.bpx.paper.ledger.Account;
+import dev.bpx.paper.ledger.AccountSettings;
+import dev.bpx.paper.ledger.Balance;
+import dev.bpx.paper.ledger.LendPosition;
+import dev.bpx.paper.ledger.PerpPosition;
+import dev.bpx.paper.ledger.Records;
+import dev.bpx.paper.matching.Order;
+import dev.bpx.paper.matching.OrderStatus;
+import dev.bpx.paper.matching.OrderType;
+import dev.bpx.paper.matching.SelfTradePrevention;
+import dev.bpx.paper.matching.Side;
+import dev.bpx.paper.matching.TimeInForce;
+import dev.bpx.paper.matching.TriggerBy;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Restores the state {@link SnapshotWriter} wrote into an engine freshly built from the same
+ * configuration. Orders are rebuilt once and shared by the account, the book and the trigger list,
+ * as they are in a live engine. Not thread-safe; runs before the engine serves anything.
+ */
+public final class SnapshotReader {
+  private final Engine engine;
+  private final Map<Long, Order> ordersById = new HashMap<>();
+
+  private SnapshotReader(Engine engine) {
+    this.engine = engine;
+  }
+
+  /**
+   * Overwrites a fresh engine's state with a snapshot's.
+   *
+   * @throws IllegalArgumentException if the snapshot's version or markets do not match
+   */
+  public static void restore(Engine engine, Map<String, Object> snapshot) {
+    new SnapshotReader(engine).run(snapshot);
+  }
+
+  private void run(Map<String, Object> s) {
+    if (l(s.get("version")) != SnapshotWriter.VERSION) {
+      throw new IllegalArgumentException("unsupported snapshot version " + s.get("version"));
+    }
+    Engine e = engine;
+    List<Object> ids = list(s.get("ids"));
+    e.ids.order = l(ids.get(0));
+    e.ids.trade = l(ids.get(1));
+    e.ids.position = l(ids.get(2));
+    e.ids.sequence = l(ids.get(3));
+    e.stepsDone = l(s.get("steps"));
+    e.now = l(s.get("now"));
+    Accounts accounts = e.accounts;
+    accounts.nextUserId = (int) l(s.get("nextUserId"));
+    account(accounts.house(), map(s.get("house")));
+    account(accounts.maker(), map(s.get("maker")));
+    accounts.users().clear();
+    accounts.byKey.clear();
+    for (Object o : list(s.get("users"))) {
+      Map<String, Object> m = map(o);
+      Account a = new Account(str(m.get("apiKey")), (int) l(m.get("userId")), false);
+      account(a, m);
+      accounts.users().add(a);
+      accounts.byKey.put(a.apiKey, a);
+    }
+    Map<String, Object> markets = map(s.get("markets"));
+    if (!markets.keySet().equals(e.markets.keySet())) {
+      throw new IllegalArgumentException("snapshot markets " + markets.keySet() + " differ from " + e.markets.keySet());
+    }
+    markets.forEach((symbol, m) -> market(e.markets.get(symbol), map(m)));
+  }
+
+  private void market(MarketState m, Map<String, Object> s) {
+    List<Object> walk = list(s.get("walk"));
+    m.walk.restore(l(walk.get(0)), l(walk.get(1)));
+    m.makerOrders.clear();
+    for (Object o : list(s.get("makerOrders"))) {
+      m.makerOrders.add(order(list(o)));
+    }
+    for (Order o : new ArrayList<>(m.book.all())) {
+      m.book.remove(o);
+    }
+    for (String side : List.of("bids", "asks")) {
+      for (Object level : list(s.get(side))) {
+        for (Object id : list(level)) {
+          m.book.add(known(l(id)));
+        }
+      }
+    }
+    m.book.restoreUpdateId(l(s.get("bookUpdateId")));
+    m.triggers.clear();
+    for (Object id : list(s.get("triggers"))) {
+      m.triggers.add(known(l(id)));
+    }
+    m.trades.clear();
+    for (Object o : list(s.get("trades"))) {
+      List<Object> r = list(o);
+      m.trades.addLast(new Records.Trade(l(r.get(0)), d(r.get(1)), d(r.get(2)), d(r.get(3)), l(r.get(4)),
+          (Boolean) r.get(5)));
+    }
+    List<Candles.Bucket> buckets = new ArrayList<>();
+    for (Object o : list(s.get("candles"))) {
+      List<Object> r = list(o);
+      Candles.Bucket b = new Candles.Bucket(l(r.get(0)), l(r.get(1)));
+      b.high = l(r.get(2));
+      b.low = l(r.get(3));
+      b.close = l(r.get(4));
+      b.volume = d(r.get(5));
+      b.quoteVolume = d(r.get(6));
+      b.trades = l(r.get(7));
+      buckets.add(b);
+    }
+    m.candles.restoreLive(buckets);
+    m.quotedTicks = l(s.get("quotedTicks"));
+    m.lastTradePrice = d(s.get("lastTradePrice"));
+    m.fundingRate = d(s.get("fundingRate"));
+    m.fundingHistory.clear();
+    m.fundingHistory.addAll(funding(list(s.get("fundingHistory"))));
+    m.userRestingOrders = (int) l(s.get("userRestingOrders"));
+  }
+
+  private void account(Account a, Map<String, Object> s) {
+    a.balances.clear();
+    map(s.get("balances")).forEach((asset, v) -> {
+      List<Object> r = list(v);
+      Balance b = a.balance(asset);
+      b.available = d(r.get(0));
+      b.locked = d(r.get(1));
+      b.staked = d(r.get(2));
+    });
+    a.lends.clear();
+    for (Object o : list(s.get("lends"))) {
+      List<Object> r = list(o);
+      LendPosition p = new LendPosition(l(r.get(0)), str(r.get(1)), l(r.get(4)));
+      p.netQuantity = d(r.get(2));
+      p.cumulativeInterest = d(r.get(3));
+      p.source = str(r.get(5));
+      a.lends.put(p.symbol, p);
+    }
+    a.positions.clear();
+    for (PerpPosition p : positions(list(s.get("positions")))) {
+      a.positions.put(p.symbol, p);
+    }
+    a.closedPositions.clear();
+    a.closedPositions.addAll(positions(list(s.get("closedPositions"))));
+    settings(a.settings, list(s.get("settings")));
+    a.orders.clear();
+    for (Object o : list(s.get("orders"))) {
+      Order order = order(list(o));
+      a.orders.put(order.id, order);
+    }
+    a.fills.clear();
+    for (Object o : list(s.get("fills"))) {
+      List<Object> r = list(o);
+      a.fills.add(new Records.Fill(l(r.get(0)), str(r.get(1)), ln(r.get(2)), str(r.get(3)), str(r.get(4)),
+          d(r.get(5)), d(r.get(6)), d(r.get(7)), str(r.get(8)), (Boolean) r.get(9), str(r.get(10)), l(r.get(11))));
+    }
+    a.funding.clear();
+    a.funding.addAll(funding(list(s.get("funding"))));
+    a.interest.clear();
+    for (Object o : list(s.get("interest"))) {
+      List<Object> r = list(o);
+      a.interest.add(new Records.InterestPayment(str(r.get(0)), d(r.get(1)), l(r.get(2)), str(r.get(3)),
+          str(r.get(4)), d(r.get(5)), str(r.get(6)), l(r.get(7))));
+    }
+    a.borrowLendMovements.clear();
+    for (Object o : list(s.get("borrowLendMovements"))) {
+      List<Object> r = list(o);
+      a.borrowLendMovements.add(new Records.BorrowLendMovement(str(r.get(0)), str(r.get(1)), d(r.get(2)),
+          d(r.get(3)), str(r.get(4)), str(r.get(5)), l(r.get(6))));
+    }
+    a.settlements.clear();
+    for (Object o : list(s.get("settlements"))) {
+      List<Object> r = list(o);
+      a.settlements.add(new Records.Settlement(d(r.get(0)), str(r.get(1)), l(r.get(2)), str(r.get(3))));
+    }
+    a.liquidating = (Boolean) s.get("liquidating");
+  }
+
+  private static List<Records.FundingPayment> funding(List<Object> rows) {
+    List<Records.FundingPayment> out = new ArrayList<>();
+    for (Object o : rows) {
+      List<Object> r = list(o);
+      out.add(new Records.FundingPayment(str(r.get(0)), d(r.get(1)), l(r.get(2)), d(r.get(3))));
+    }
+    return out;
+  }
+
+  private static List<PerpPosition> positions(List<Object> rows) {
+    List<PerpPosition> out = new ArrayList<>();
+    for (Object o : rows) {
+      List<Object> r = list(o);
+      PerpPosition p = new PerpPosition(l(r.get(0)), str(r.get(1)), l(r.get(10)));
+      p.netQuantity = d(r.get(2));
+      p.netCost = d(r.get(3));
+      p.pnlRealized = d(r.get(4));
+      p.cumulativeFunding = d(r.get(5));
+      p.fees = d(r.get(6));
+      p.closedVolume = d(r.get(7));
+      p.liquidationFees = d(r.get(8));
+      p.liquidated = (Boolean) r.get(9);
+      p.closedAt = ln(r.get(11));
+      p.closingPrice = d(r.get(12));
+      out.add(p);
+    }
+    return out;
+  }
+
+  private static void settings(AccountSettings s, List<Object> r) {
+    s.autoBorrowSettlements = (Boolean) r.get(0);
+    s.autoLend = (Boolean) r.get(1);
+    s.autoRealizePnl = (Boolean) r.get(2);
+    s.autoRepayBorrows = (Boolean) r.get(3);
+    s.leverageLimit = d(r.get(4));
+    s.borrowLimit = d(r.get(5));
+    s.positionLimit = d(r.get(6));
+    s.spotMakerFeeBps = d(r.get(7));
+    s.spotTakerFeeBps = d(r.get(8));
+    s.futuresMakerFeeBps = d(r.get(9));
+    s.futuresTakerFeeBps = d(r.get(10));
+  }
+
+  private Order order(List<Object> r) {
+    Order o = new Order();
+    o.id = l(r.get(0));
+    o.clientId = ln(r.get(1));
+    o.account = str(r.get(2));
+    o.symbol = str(r.get(3));
+    o.side = en(Side.class, r.get(4));
+    o.type = en(OrderType.class, r.get(5));
+    o.price = d(r.get(6));
+    o.quantity = d(r.get(7));
+    o.quoteQuantity = d(r.get(8));
+    o.executedQuantity = d(r.get(9));
+    o.executedQuoteQuantity = d(r.get(10));
+    o.timeInForce = en(TimeInForce.class, r.get(11));
+    o.postOnly = (Boolean) r.get(12);
+    o.reduceOnly = (Boolean) r.get(13);
+    o.selfTradePrevention = en(SelfTradePrevention.class, r.get(14));
+    o.status = en(OrderStatus.class, r.get(15));
+    o.expiryReason = str(r.get(16));
+    o.systemOrderType = str(r.get(17));
+    o.createdAt = l(r.get(18));
+    o.triggeredAt = ln(r.get(19));
+    o.triggerPrice = d(r.get(20));
+    o.triggerQuantity = str(r.get(21));
+    o.triggerBy = en(TriggerBy.class, r.get(22));
+    o.triggerWhenAbove = (Boolean) r.get(23);
+    o.stopLossTriggerPrice = d(r.get(24));
+    o.stopLossLimitPrice = d(r.get(25));
+    o.stopLossTriggerBy = en(TriggerBy.class, r.get(26));
+    o.takeProfitTriggerPrice = d(r.get(27));
+    o.takeProfitLimitPrice = d(r.get(28));
+    o.takeProfitTriggerBy = en(TriggerBy.class, r.get(29));
+    o.relatedOrderId = ln(r.get(30));
+    o.locked = d(r.get(31));
+    o.sequence = l(r.get(32));
+    o.protectedQuantity = d(r.get(33));
+    ordersById.put(o.id, o);
+    return o;
+  }
+
+  private Order known(long id) {
+    Order o = ordersById.get(id);
+    if (o == null) {
+      throw new IllegalArgumentException("snapshot refers to unknown order " + id);
+    }
+    return o;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object o) {
+    return (Map<String, Object>) o;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> list(Object o) {
+    return (List<Object>) o;
+  }
+
+  private static long l(Object o) {
+    return ((BigDecimal) o).longValueExact();
+  }
+
+  private static Long ln(Object o) {
+    return o == null ? null : l(o);
+  }
+
+  private static String str(Object o) {
+    return (String) o;
+  }
+
+  private static BigDecimal d(Object o) {
+    return o == null ? null : new BigDecimal((String) o);
+  }
+
+  private static <E extends Enum<E>> E en(Class<E> type, Object o) {
+    return o == null ? null : Enum.valueOf(type, (String) o);
+  }
+}
