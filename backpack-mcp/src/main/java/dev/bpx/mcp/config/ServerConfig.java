@@ -45,6 +45,7 @@ public record ServerConfig(
     EnvironmentConfig environment) {
 
   private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9]+(_[A-Za-z0-9]+)+");
+  private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.[0-9]{1,3}){3}");
 
   /** Compact constructor: copies the set. */
   public ServerConfig {
@@ -127,12 +128,23 @@ public record ServerConfig(
 
   private static String checkBaseUrl(String url) {
     String lower = url.toLowerCase(Locale.ROOT);
-    boolean loopback = lower.startsWith("http://localhost") || lower.startsWith("http://127.") || lower.startsWith("http://[::1]");
-    if (!lower.startsWith("https://") && !loopback) {
+    if (!lower.startsWith("https://") && !isLoopbackHttp(url)) {
       throw new ConfigException(EnvironmentConfig.BASE_URL + " '" + url
           + "' must use https:// (plain http is only allowed for localhost): signed requests must not travel in clear text");
     }
     return url;
+  }
+
+  /** Judged on the parsed host: a prefix test would pass {@code http://localhost.attacker.example}. */
+  private static boolean isLoopbackHttp(String url) {
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      String host = uri.getHost();
+      return "http".equalsIgnoreCase(uri.getScheme()) && host != null && uri.getRawUserInfo() == null
+          && (host.equalsIgnoreCase("localhost") || host.equals("[::1]") || LOOPBACK_IPV4.matcher(host).matches());
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
   }
 
   private static BigDecimal parseNotional(Optional<String> text) {

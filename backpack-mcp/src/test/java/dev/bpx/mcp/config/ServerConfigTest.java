@@ -1,0 +1,238 @@
+package dev.bpx.mcp.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bpx.auth.SigningKey;
+import dev.bpx.client.BackpackClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerConfigTest {
+  private static final SigningKey KEY = SigningKey.generate();
+  private static final String PRIVATE = KEY.exportPrivateKeyBase64();
+  private static final String PUBLIC = KEY.publicKeyBase64();
+
+  @TempDir Path home;
+
+  private ServerConfig load(Map<String, String> env) {
+    return ServerConfig.load(List.of(), env, null, home);
+  }
+
+  private static Map<String, String> env(String... pairs) {
+    Map<String, String> env = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      env.put(pairs[i], pairs[i + 1]);
+    }
+    return env;
+  }
+
+  private void assertRefused(Map<String, String> env, String... messageParts) {
+    assertThatThrownBy(() -> load(env)).isInstanceOf(ConfigException.class).hasMessageContainingAll(messageParts);
+  }
+
+  @Test
+  void noKeysMeansPaperModeWithNoLimits() {
+    ServerConfig config = load(Map.of("PATH", "/usr/bin", "HOME", "/somewhere"));
+    assertThat(config.mode()).isEqualTo(Mode.PAPER);
+    assertThat(config.hasKeys()).isFalse();
+    assertThat(config.baseUrl()).isNull();
+    assertThat(config.readOnly()).isFalse();
+    assertThat(config.maxOrderNotional()).isNull();
+    assertThat(config.allowedSymbols()).isEmpty();
+    assertThat(config.dataDir().startsWith(home)).as("data dir %s under the home directory", config.dataDir()).isTrue();
+    assertThat(config.limitsSummary()).contains("orders allowed", "no max order notional", "all symbols");
+  }
+
+  @Test
+  void dataDirectoryComesFromTheSettingWhenGiven() {
+    Path dir = home.resolve("state");
+    assertThat(load(env("BACKPACK_DATA_DIR", dir.toString())).dataDir()).isEqualTo(dir);
+  }
+
+  @Test
+  void privateKeyMeansLiveModeOnTheRealApiByDefault() {
+    ServerConfig config = load(env("BACKPACK_PRIVATE_KEY", PRIVATE, "BACKPACK_PUBLIC_KEY", PUBLIC));
+    assertThat(config.mode()).isEqualTo(Mode.LIVE);
+    assertThat(config.hasKeys()).isTrue();
+    assertThat(config.baseUrl()).isEqualTo(BackpackClient.DEFAULT_BASE_URL).startsWith("https://");
+  }
+
+  @Test
+  void paperOptionForcesPaperModeEvenWithKeys() {
+    ServerConfig config = ServerConfig.load(List.of("--paper"), env("BACKPACK_PRIVATE_KEY", PRIVATE), null, home);
+    assertThat(config.mode()).isEqualTo(Mode.PAPER);
+    assertThat(config.hasKeys()).isTrue();
+    assertThat(config.baseUrl()).isNull();
+  }
+
+  @Test
+  void unknownOptionIsRefused() {
+    assertThatThrownBy(() -> ServerConfig.load(List.of("--live"), Map.of(), null, home))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContainingAll("unknown option '--live'", "--paper");
+  }
+
+  @Test
+  void misspeltVariableIsRefusedWithTheLikelyName() {
+    assertRefused(env("BACKPACK_READONLY", "true"), "BACKPACK_READONLY", "Did you mean BACKPACK_READ_ONLY?");
+    assertRefused(env("BACKPACK_MAX_ORDER_NOTIONL", "100"), "BACKPACK_MAX_ORDER_NOTIONL", "Did you mean BACKPACK_MAX_ORDER_NOTIONAL?");
+    assertRefused(env("BACKPACK_API_SECRET", PRIVATE), "BACKPACK_API_SECRET", "Known settings");
+  }
+
+  @Test
+  void variablesOfOtherProgramsAreIgnored() {
+    ServerConfig config = load(env("BACKPACK", "x", "MY_BACKPACK_READONLY", "true", "OTHER", "y"));
+    assertThat(config.mode()).isEqualTo(Mode.PAPER);
+  }
+
+  @Test
+  void readOnlyAcceptsTrueOrFalseInAnyCaseOnly() {
+    assertThat(load(env("BACKPACK_READ_ONLY", "TRUE")).readOnly()).isTrue();
+    assertThat(load(env("BACKPACK_READ_ONLY", "false")).readOnly()).isFalse();
+    assertRefused(env("BACKPACK_READ_ONLY", "yes"), "BACKPACK_READ_ONLY", "'yes'", "true or false");
+    assertRefused(env("BACKPACK_READ_ONLY", "1"), "BACKPACK_READ_ONLY", "true or false");
+  }
+
+  @Test
+  void maxOrderNotionalMustBeAPositiveDecimal() {
+    assertThat(load(env("BACKPACK_MAX_ORDER_NOTIONAL", "250.5")).maxOrderNotional()).isEqualByComparingTo("250.5");
+    assertRefused(env("BACKPACK_MAX_ORDER_NOTIONAL", "abc"), "BACKPACK_MAX_ORDER_NOTIONAL", "'abc'", "not a decimal number");
+    assertRefused(env("BACKPACK_MAX_ORDER_NOTIONAL", "100 USDC"), "BACKPACK_MAX_ORDER_NOTIONAL", "not a decimal number");
+    assertRefused(env("BACKPACK_MAX_ORDER_NOTIONAL", "0"), "BACKPACK_MAX_ORDER_NOTIONAL", "must be positive");
+    assertRefused(env("BACKPACK_MAX_ORDER_NOTIONAL", "-5"), "BACKPACK_MAX_ORDER_NOTIONAL", "must be positive");
+  }
+
+  @Test
+  void allowedSymbolsAreACommaSeparatedListOfMarketSymbols() {
+    assertThat(load(env("BACKPACK_ALLOWED_SYMBOLS", " SOL_USDC, BTC_USDC_PERP ,")).allowedSymbols())
+        .containsExactly("SOL_USDC", "BTC_USDC_PERP");
+    assertRefused(env("BACKPACK_ALLOWED_SYMBOLS", "SOL/USDC"), "BACKPACK_ALLOWED_SYMBOLS", "'SOL/USDC'", "not a market symbol");
+    assertRefused(env("BACKPACK_ALLOWED_SYMBOLS", "SOL_USDC;BTC_USDC"), "BACKPACK_ALLOWED_SYMBOLS", "not a market symbol");
+    assertRefused(env("BACKPACK_ALLOWED_SYMBOLS", " , ,"), "BACKPACK_ALLOWED_SYMBOLS", "lists no symbol");
+  }
+
+  @Test
+  void limitsAppearInTheSummary() {
+    ServerConfig config = load(env("BACKPACK_READ_ONLY", "true", "BACKPACK_MAX_ORDER_NOTIONAL", "500",
+        "BACKPACK_ALLOWED_SYMBOLS", "SOL_USDC"));
+    assertThat(config.limitsSummary()).contains("read-only", "max order notional 500", "symbols SOL_USDC");
+  }
+
+  @Test
+  void plainHttpBaseUrlIsRefusedUnlessLoopback() {
+    assertRefused(env("BACKPACK_PRIVATE_KEY", PRIVATE, "BACKPACK_BASE_URL", "http://api.backpack.exchange"),
+        "BACKPACK_BASE_URL", "https://");
+    assertRefused(env("BACKPACK_PRIVATE_KEY", PRIVATE, "BACKPACK_BASE_URL", "api.backpack.exchange"), "https://");
+    assertRefused(env("BACKPACK_PRIVATE_KEY", PRIVATE, "BACKPACK_BASE_URL", "ftp://127.0.0.1"), "https://");
+    for (String loopback : List.of("http://127.0.0.1:8090", "http://localhost:8090", "http://LOCALHOST", "http://[::1]:8090/")) {
+      ServerConfig config = load(env("BACKPACK_PRIVATE_KEY", PRIVATE, "BACKPACK_BASE_URL", loopback));
+      assertThat(config.mode()).isEqualTo(Mode.LIVE);
+      assertThat(config.baseUrl()).isEqualTo(loopback);
+    }
+    assertThat(load(env("BACKPACK_PRIVATE_KEY", PRIVATE, "BACKPACK_BASE_URL", "https://example.org")).baseUrl())
+        .isEqualTo("https://example.org");
+  }
+
+  @Test
+  void plainHttpToAHostThatOnlyLooksLikeLoopbackIsRefused() {
+    // Prefix checks on the URL text would let these through: each sends signed requests in clear text
+    // to a remote host.
+    for (String remote : List.of("http://localhost.attacker.example", "http://localhost@attacker.example/",
+        "http://127.0.0.1.attacker.example", "http://127.attacker.example:8090", "http://localhost:80@attacker.example")) {
+      assertRefused(env("BACKPACK_PRIVATE_KEY", PRIVATE, "BACKPACK_BASE_URL", remote), "BACKPACK_BASE_URL", "https://");
+    }
+  }
+
+  @Test
+  void baseUrlIsNotCheckedInPaperMode() {
+    // Paper mode never uses it; refusing would block --paper with a live configuration.
+    ServerConfig config = ServerConfig.load(List.of("--paper"),
+        env("BACKPACK_PRIVATE_KEY", PRIVATE, "BACKPACK_BASE_URL", "http://remote.example"), null, home);
+    assertThat(config.mode()).isEqualTo(Mode.PAPER);
+  }
+
+  @Test
+  void publicKeyWithoutPrivateKeyIsRefused() {
+    assertRefused(env("BACKPACK_PUBLIC_KEY", PUBLIC), "BACKPACK_PUBLIC_KEY", "BACKPACK_PRIVATE_KEY is not");
+  }
+
+  @Test
+  void dotEnvFileIsReadAndTheEnvironmentWins() throws Exception {
+    Path dotEnv = home.resolve(".env");
+    Files.writeString(dotEnv, String.join("\n",
+        "# settings",
+        "BACKPACK_MAX_ORDER_NOTIONAL=100",
+        "export BACKPACK_ALLOWED_SYMBOLS=\"SOL_USDC,SOL_USDC_PERP\"",
+        "BACKPACK_READ_ONLY=true # comment",
+        "OTHER_TOOL_SETTING=whatever",
+        ""), StandardCharsets.UTF_8);
+    ServerConfig config = ServerConfig.load(List.of(), env("BACKPACK_MAX_ORDER_NOTIONAL", "200"), dotEnv, home);
+    assertThat(config.maxOrderNotional()).isEqualByComparingTo("200");
+    assertThat(config.allowedSymbols()).containsExactly("SOL_USDC", "SOL_USDC_PERP");
+    assertThat(config.readOnly()).isTrue();
+    assertThat(config.mode()).isEqualTo(Mode.PAPER);
+  }
+
+  @Test
+  void privateKeyInTheDotEnvFileMeansLiveMode() throws Exception {
+    Path dotEnv = home.resolve(".env");
+    Files.writeString(dotEnv, "BACKPACK_PRIVATE_KEY=" + PRIVATE + "\n", StandardCharsets.UTF_8);
+    assertThat(ServerConfig.load(List.of(), Map.of(), dotEnv, home).mode()).isEqualTo(Mode.LIVE);
+  }
+
+  @Test
+  void misspeltVariableInTheDotEnvFileIsRefused() throws Exception {
+    Path dotEnv = home.resolve(".env");
+    Files.writeString(dotEnv, "BACKPACK_READONLY=true\n", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> ServerConfig.load(List.of(), Map.of(), dotEnv, home))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("Did you mean BACKPACK_READ_ONLY?");
+  }
+
+  @Test
+  void missingDotEnvFileIsFine() {
+    assertThat(ServerConfig.load(List.of(), Map.of(), home.resolve("absent.env"), home).mode()).isEqualTo(Mode.PAPER);
+  }
+
+  @Test
+  void messagesNeverContainThePrivateKey() throws Exception {
+    Path dotEnv = home.resolve(".env");
+    Files.writeString(dotEnv, "BACKPACK_PRIVATE_KEY " + PRIVATE + "\n", StandardCharsets.UTF_8); // '=' missing
+    List<Runnable> failures = List.of(
+        () -> ServerConfig.load(List.of(), Map.of(), dotEnv, home),
+        () -> load(env("BACKPACK_PRIVATE_KEY", PRIVATE, "BACKPACK_BASE_URL", "http://remote.example")),
+        () -> load(env("BACKPACK_PRIVATE_KEY", PRIVATE, "BACKPACK_READONLY", "true")),
+        () -> load(env("BACKPACK_PRIVATE_KEY", PRIVATE, "BACKPACK_READ_ONLY", "maybe")),
+        () -> load(env("BACKPACK_PRIVATE_KEY", PRIVATE, "BACKPACK_MAX_ORDER_NOTIONAL", "lots")),
+        () -> load(env("BACKPACK_PRIVATE_KEY", PRIVATE, "BACKPACK_ALLOWED_SYMBOLS", "*")),
+        () -> load(env("BACKPACK_PRIVATE_KEY", PRIVATE, "BACKPACK_PAPER_SEED", "-1")),
+        () -> load(env("BACKPACK_SECRET_KEY", PRIVATE)));
+    for (Runnable failure : failures) {
+      assertThatThrownBy(failure::run).isInstanceOf(ConfigException.class)
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain(PRIVATE).doesNotContain(PRIVATE.substring(0, 16)));
+    }
+    ServerConfig live = load(env("BACKPACK_PRIVATE_KEY", PRIVATE, "BACKPACK_MAX_ORDER_NOTIONAL", "10"));
+    assertThat(live.toString()).doesNotContain(PRIVATE).contains("live");
+    assertThat(live.limitsSummary()).doesNotContain(PRIVATE);
+  }
+
+  @Test
+  void paperSeedMustBeANonNegativeWholeNumber() {
+    assertThat(load(env("BACKPACK_PAPER_SEED", "42")).paperSeed()).isEqualTo(42L);
+    assertThat(load(Map.of()).paperSeed()).isNull();
+    assertRefused(env("BACKPACK_PAPER_SEED", "4.2"), "BACKPACK_PAPER_SEED");
+  }
+
+  @Test
+  void clientTuningVariablesAreKnownSettings() {
+    assertThat(load(env("BACKPACK_WINDOW_MS", "5000", "BACKPACK_MAX_RETRIES", "2", "BACKPACK_SYNC_CLOCK", "true")).mode())
+        .isEqualTo(Mode.PAPER);
+  }
+}
