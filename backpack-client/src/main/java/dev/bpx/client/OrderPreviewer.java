@@ -86,6 +86,13 @@ final class OrderPreviewer {
     if (fill.bookExhausted() && fill.restingQuantity().signum() == 0) {
       warnings.add("the visible order book cannot fill the whole order now; the rest would expire unfilled");
     }
+    if (Boolean.TRUE.equals(order.postOnly()) && order.price() != null && fill.bestPrice() != null
+        && (order.side() == Side.BID ? order.price().compareTo(fill.bestPrice()) >= 0
+            : order.price().compareTo(fill.bestPrice()) <= 0)) {
+      problems.add("post-only order at " + plain(order.price()) + " would cross the best "
+          + (order.side() == Side.BID ? "ask " : "bid ") + plain(fill.bestPrice())
+          + " and take liquidity, so the exchange would not rest it; use a price that does not cross, or drop postOnly");
+    }
     if (fill.bestPrice() == null && !conditional) {
       warnings.add("the " + (order.side() == Side.BID ? "ask" : "bid") + " side of the book is empty");
     }

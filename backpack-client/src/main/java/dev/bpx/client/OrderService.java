@@ -158,7 +158,7 @@ public final class OrderService {
 
   /** The order's notional when a notional limit needs it; a market order by quantity reads the book. */
   private BigDecimal notionalForLimits(OrderRequest request) {
-    if (!limits.limitsNotional()) {
+    if (!limits.needsNotional(request)) {
       return null;
     }
     return FillEstimator.notional(request, () -> marketData.getDepth(request.symbol()));

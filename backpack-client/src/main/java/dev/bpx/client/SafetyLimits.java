@@ -10,7 +10,9 @@ import java.util.Set;
 
 /**
  * Limits the client enforces on every order before anything is sent: a largest notional per order
- * (in the market's quote currency) and a set of symbols orders may use. Cancels are never limited.
+ * (in the market's quote currency) and a set of symbols orders may use. Cancels and reduce-only
+ * orders are never limited: they can only lower risk, and a position must always be closable, even
+ * one built from several smaller orders or on a symbol since removed from the list.
  *
  * <pre>{@code
  * BackpackClient client = BackpackClient.builder()
@@ -71,12 +73,20 @@ public record SafetyLimits(BigDecimal maxOrderNotional, Set<String> allowedSymbo
     return maxOrderNotional != null;
   }
 
+  /** {@return whether checking {@code request} needs its notional (a limit is set and applies to it)} */
+  boolean needsNotional(OrderRequest request) {
+    return limitsNotional() && !Boolean.TRUE.equals(request.reduceOnly());
+  }
+
   /**
    * {@return the problem with {@code request}, or null when it is within the limits}
    *
    * @param notional the order's notional in quote currency, or null when it could not be estimated
    */
   String problem(OrderRequest request, BigDecimal notional) {
+    if (Boolean.TRUE.equals(request.reduceOnly())) {
+      return null;
+    }
     if (!allowsSymbol(request.symbol())) {
       return "orders on " + request.symbol() + " are not allowed by the safety limits (allowed: "
           + String.join(", ", allowedSymbols) + "); change BACKPACK_ALLOWED_SYMBOLS to trade it";

@@ -431,6 +431,21 @@ class OrderPreviewTest {
   }
 
   @Test
+  void aPostOnlyBuyThatWouldCrossTheBestAskIsAProblem() {
+    spot(capital("100000", "0"));
+    OrderService orders = orders();
+
+    OrderPreview crossing = orders.preview(OrderRequest.limit("SOL_USDC", Side.BID, dec("1"), dec("100")).postOnly(true).build());
+    OrderPreview resting = orders.preview(OrderRequest.limit("SOL_USDC", Side.BID, dec("1"), dec("99.99")).postOnly(true).build());
+
+    assertThat(crossing.acceptable()).isFalse();
+    assertThat(crossing.problems()).singleElement().asString().contains("post-only").contains("cross the best ask 100");
+    assertThat(resting.acceptable()).isTrue();
+    assertThat(resting.restingQuantity()).isEqualByComparingTo("1");
+    assertOnlyReads();
+  }
+
+  @Test
   void aNotionalAtTheSafetyLimitIsAcceptable() {
     spot(capital("100000", "0"));
     OrderService orders = orders(SafetyLimits.of(dec("404"), java.util.Set.of()));

@@ -278,6 +278,21 @@ class OrderServiceSafetyTest {
   // ---- closePosition ----
 
   @Test
+  void closingIsNeverBlockedByTheLimitsBecauseReduceOnlyOrdersOnlyLowerRisk() {
+    // A 2.5 SOL position worth far more than the 1 USDC limit, on a symbol not in the allow-list.
+    OrderService orders = orders(SafetyLimits.of(dec("1"), Set.of("BTC_USDC")));
+    exchange.enqueueJson(position("2.5"));
+    exchange.enqueueMarkets();
+    exchange.enqueueJson(order("9", 1, "SOL_USDC_PERP", "Ask", "Filled", "Market"));
+
+    orders.closePosition("SOL_USDC_PERP");
+
+    exchange.take("GET", "/api/v1/position", "symbol=SOL_USDC_PERP");
+    exchange.take("GET", "/api/v1/markets", null);
+    assertThat(TestExchange.jsonBody(exchange.take("POST", "/api/v1/order", null))).containsEntry("reduceOnly", true);
+  }
+
+  @Test
   void closingALongSendsAReduceOnlyMarketAskForExactlyThePositionSize() {
     OrderService orders = orders(SafetyLimits.none());
     exchange.enqueueJson(position("2.5"));

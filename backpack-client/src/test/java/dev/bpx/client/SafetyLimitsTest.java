@@ -23,6 +23,17 @@ class SafetyLimitsTest {
   }
 
   @Test
+  void reduceOnlyOrdersPassWhateverTheSymbolAndNotional() {
+    SafetyLimits limits = SafetyLimits.of(dec("1"), Set.of("BTC_USDC"));
+    OrderRequest reduce = OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.ASK, dec("100")).reduceOnly(true).build();
+    OrderRequest open = OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.ASK, dec("100")).build();
+
+    assertThat(limits.problem(reduce, dec("15000"))).isNull();
+    assertThat(limits.problem(reduce, null)).isNull();
+    assertThat(limits.problem(open, dec("15000"))).isNotNull();
+  }
+
+  @Test
   void noneAllowsEverySymbolAndAnyNotional() {
     SafetyLimits none = SafetyLimits.none();
 
