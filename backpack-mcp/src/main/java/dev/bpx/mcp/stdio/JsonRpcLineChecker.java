@@ -1,6 +1,8 @@
 package dev.bpx.mcp.stdio;
 
 import dev.bpx.auth.json.Json;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,7 @@ final class JsonRpcLineChecker {
       if (message.containsKey("params") && !(params instanceof Map) && !(params instanceof List)) {
         return new Verdict(INVALID_REQUEST, "Invalid Request: \"params\" must be an object or an array", usableId);
       }
-      return Verdict.OK;
+      return sdkVerdict(line, usableId);
     }
     if (message.containsKey("result") || message.containsKey("error")) {
       if (!message.containsKey("id")) {
@@ -65,7 +67,7 @@ final class JsonRpcLineChecker {
       if (message.containsKey("error") && !(message.get("error") instanceof Map)) {
         return new Verdict(INVALID_REQUEST, "Invalid Request: \"error\" must be an object", usableId);
       }
-      return Verdict.OK;
+      return sdkVerdict(line, usableId);
     }
     return new Verdict(INVALID_REQUEST, "Invalid Request: expected \"method\" (request or notification) or \"result\"/\"error\" (response)", usableId);
   }
@@ -75,9 +77,28 @@ final class JsonRpcLineChecker {
       return true;
     }
     if (id instanceof BigDecimal number) {
-      return number.stripTrailingZeros().scale() <= 0 && number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
+      // scale 0: an integer literal ("1", not "1.0" or "1e2", which the SDK reads as a double and refuses).
+      return number.scale() == 0 && number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
     }
     return false;
+  }
+
+  /**
+   * The last word goes to the SDK's own reader: a line that passes the checks above but that it still
+   * cannot read (e.g. a response with {@code "result":null}, an error object without a code, an id
+   * written {@code 1E0}, a number longer than Jackson's limit) would otherwise end the session.
+   */
+  private static Verdict sdkVerdict(String line, Object usableId) {
+    try {
+      McpSchema.deserializeJsonRpcMessage(McpJsonDefaults.getMapper(), line);
+      return Verdict.OK;
+    } catch (Exception e) {
+      String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      if (reason.length() > 200) {
+        reason = reason.substring(0, 200) + "…";
+      }
+      return new Verdict(INVALID_REQUEST, "Invalid Request: not a JSON-RPC message the MCP server can read (" + reason + ")", usableId);
+    }
   }
 
   /** {@return a JSON-RPC error response line (without newline)} */

@@ -1,0 +1,160 @@
+package dev.bpx.mcp.stdio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bpx.auth.json.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class StdinGuardTest {
+  private static final String PING = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+  private static final String LIST = "{\"jsonrpc\":\"2.0\",\"id\":\"b\",\"method\":\"tools/list\",\"params\":{\"cursor\":\"é✓\"}}";
+
+  private final ByteArrayOutputStream protocolOut = new ByteArrayOutputStream();
+  private final AtomicInteger ends = new AtomicInteger();
+
+  /** Runs the guard over {@code input} to its end; returns what it forwarded to the transport. */
+  private byte[] runOver(byte[] input, int maxLineBytes) throws IOException {
+    StdinGuard guard = new StdinGuard(new ByteArrayInputStream(input), protocolOut, maxLineBytes, ends::incrementAndGet);
+    guard.run();
+    return guard.transportInput().readAllBytes();
+  }
+
+  private byte[] runOver(String input) throws IOException {
+    return runOver(input.getBytes(StandardCharsets.UTF_8), StdinGuard.DEFAULT_MAX_LINE_BYTES);
+  }
+
+  private List<Map<String, Object>> errorsWritten() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    String text = protocolOut.toString(StandardCharsets.UTF_8);
+    assertThat(text.isEmpty() || text.endsWith("\n")).as("every error line ends with a newline").isTrue();
+    for (String line : text.lines().toList()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> message = (Map<String, Object>) Json.parse(line);
+      out.add(message);
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static int code(Map<String, Object> response) {
+    return ((BigDecimal) ((Map<String, Object>) response.get("error")).get("code")).intValueExact();
+  }
+
+  @Test
+  void validLinesAreForwardedByteExactOnePerLine() throws IOException {
+    byte[] forwarded = runOver(PING + "\n" + LIST + "\n");
+    assertThat(new String(forwarded, StandardCharsets.UTF_8)).isEqualTo(PING + "\n" + LIST + "\n");
+    assertThat(protocolOut.size()).isZero();
+    assertThat(ends).hasValue(1);
+  }
+
+  @Test
+  void crlfLineEndingsAreAccepted() throws IOException {
+    byte[] forwarded = runOver(PING + "\r\n" + LIST + "\r\n");
+    assertThat(new String(forwarded, StandardCharsets.UTF_8)).isEqualTo(PING + "\n" + LIST + "\n");
+    assertThat(protocolOut.size()).isZero();
+  }
+
+  @Test
+  void blankLinesAreSkippedSilently() throws IOException {
+    byte[] forwarded = runOver("\n   \n\r\n" + PING + "\n\t\n");
+    assertThat(new String(forwarded, StandardCharsets.UTF_8)).isEqualTo(PING + "\n");
+    assertThat(protocolOut.size()).isZero();
+  }
+
+  @Test
+  void lastLineWithoutNewlineIsStillForwarded() throws IOException {
+    assertThat(new String(runOver(PING), StandardCharsets.UTF_8)).isEqualTo(PING + "\n");
+  }
+
+  @Test
+  void malformedLinesGetErrorsAndTheLinesAroundThemAreForwarded() throws IOException {
+    byte[] forwarded = runOver(String.join("\n", "garbage{", PING, "[1,2]",
+        "{\"jsonrpc\":\"1.0\",\"id\":9,\"method\":\"ping\"}", "{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":null}", LIST, ""));
+    assertThat(new String(forwarded, StandardCharsets.UTF_8)).isEqualTo(PING + "\n" + LIST + "\n");
+    List<Map<String, Object>> errors = errorsWritten();
+    assertThat(errors).hasSize(4);
+    assertThat(code(errors.get(0))).isEqualTo(-32700);
+    assertThat(errors.get(0)).containsEntry("id", null).containsEntry("jsonrpc", "2.0");
+    assertThat(code(errors.get(1))).isEqualTo(-32600);
+    assertThat(code(errors.get(2))).isEqualTo(-32600);
+    assertThat(errors.get(2).get("id")).isEqualTo(new BigDecimal("9"));
+    assertThat(code(errors.get(3))).isEqualTo(-32600);
+  }
+
+  @Test
+  void oversizeLineIsDroppedWithAnErrorAndTheNextLineIsServed() throws IOException {
+    int max = 256;
+    String huge = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(10_000) + "\"}}";
+    String exact = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\",\"params\":{\"pad\":\"\"}}";
+    exact = exact.replace("\"pad\":\"\"", "\"pad\":\"" + "y".repeat(max - exact.length()) + "\"");
+    assertThat(exact).hasSize(max);
+    byte[] forwarded = runOver((huge + "\n" + PING + "\n" + exact + "\n").getBytes(StandardCharsets.UTF_8), max);
+    assertThat(new String(forwarded, StandardCharsets.UTF_8)).isEqualTo(PING + "\n" + exact + "\n");
+    List<Map<String, Object>> errors = errorsWritten();
+    assertThat(errors).hasSize(1);
+    assertThat(code(errors.get(0))).isEqualTo(-32600);
+    assertThat(errors.get(0)).containsEntry("id", null);
+    assertThat(errors.get(0).get("error").toString()).contains("longer than " + max);
+  }
+
+  @Test
+  void endOfInputEndsTheFeedAndRunsOnEndOnce() throws Exception {
+    PipedOutputStream client = new PipedOutputStream();
+    PipedInputStream stdin = new PipedInputStream(client, 1 << 16);
+    CountDownLatch ended = new CountDownLatch(1);
+    StdinGuard guard = new StdinGuard(stdin, protocolOut, 1024, ended::countDown);
+    guard.start();
+    InputStream transport = guard.transportInput();
+
+    client.write((PING + "\n").getBytes(StandardCharsets.UTF_8));
+    client.flush();
+    byte[] first = new byte[PING.length() + 1];
+    int read = 0;
+    while (read < first.length) {
+      int n = transport.read(first, read, first.length - read);
+      assertThat(n).isPositive();
+      read += n;
+    }
+    assertThat(new String(first, StandardCharsets.UTF_8)).isEqualTo(PING + "\n");
+    assertThat(ended.getCount()).isEqualTo(1);
+
+    client.close();
+    assertThat(ended.await(5, TimeUnit.SECONDS)).as("onEnd ran after stdin closed").isTrue();
+    assertThat(transport.read()).isEqualTo(-1);
+    assertThat(transport.read(new byte[8], 0, 8)).isEqualTo(-1);
+  }
+
+  @Test
+  void failingStdinEndsTheFeedToo() throws IOException {
+    InputStream broken = new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new IOException("broken pipe");
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        throw new IOException("broken pipe");
+      }
+    };
+    StdinGuard guard = new StdinGuard(broken, protocolOut, 1024, ends::incrementAndGet);
+    guard.run();
+    assertThat(guard.transportInput().read()).isEqualTo(-1);
+    assertThat(ends).hasValue(1);
+  }
+}
