@@ -1,0 +1,159 @@
+package dev.bpx.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The real server as a child JVM ({@code java -cp <test class path> dev.bpx.mcp.Main}), driven over
+ * stdio by the MCP SDK's own client. The child gets no inherited {@code BACKPACK_*} variable and runs
+ * in its own working directory (no stray {@code .env}), so a developer's live keys can never leak into
+ * a test run.
+ */
+public final class McpServerProcess implements AutoCloseable {
+  private final McpSyncClient client;
+  private final List<String> stderr = Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, McpSchema.Tool> tools = new LinkedHashMap<>();
+
+  private McpServerProcess(Map<String, String> env, Path workDir, List<String> args) {
+    StdioClientTransport transport = new IsolatedTransport(parameters(env, args), workDir);
+    transport.setStdErrorHandler(stderr::add);
+    client = McpClient.sync(transport)
+        .clientInfo(new McpSchema.Implementation("backpack-mcp-test", "1"))
+        .requestTimeout(Duration.ofSeconds(60))
+        .initializationTimeout(Duration.ofSeconds(60))
+        .enableCallToolSchemaCaching(true)
+        .build();
+    client.initialize();
+    for (McpSchema.Tool tool : client.listTools().tools()) {
+      tools.put(tool.name(), tool);
+    }
+  }
+
+  /** Starts the server with exactly {@code env} (plus PATH/HOME) and waits until it has listed its tools. */
+  public static McpServerProcess start(Map<String, String> env, Path workDir, String... args) {
+    return new McpServerProcess(env, workDir, List.of(args));
+  }
+
+  /** {@return the command line that launches the server: this JVM's java, the test class path} */
+  public static List<String> command(List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-XX:+UseSerialGC");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("dev.bpx.mcp.Main");
+    command.addAll(args);
+    return command;
+  }
+
+  /** {@return a process builder for the server with no inherited BACKPACK_* variable} */
+  public static ProcessBuilder isolatedBuilder(Path workDir) {
+    ProcessBuilder builder = new ProcessBuilder();
+    builder.environment().keySet().removeIf(name -> name.toUpperCase().startsWith("BACKPACK"));
+    builder.directory(workDir.toFile());
+    return builder;
+  }
+
+  private static ServerParameters parameters(Map<String, String> env, List<String> args) {
+    List<String> command = command(args);
+    return ServerParameters.builder(command.get(0)).args(command.subList(1, command.size())).env(env).build();
+  }
+
+  public McpSyncClient client() {
+    return client;
+  }
+
+  public Map<String, McpSchema.Tool> tools() {
+    return tools;
+  }
+
+  /** {@return everything the server wrote to stderr so far} */
+  public List<String> stderr() {
+    synchronized (stderr) {
+      return List.copyOf(stderr);
+    }
+  }
+
+  public CallToolResult call(String tool, Map<String, Object> arguments) {
+    return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+  }
+
+  /**
+   * Calls a tool that must succeed; checks the result against the tool's declared output schema and
+   * that a text rendering comes with it.
+   *
+   * @return the structured content
+   */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> ok(String tool, Map<String, Object> arguments) {
+    CallToolResult result = call(tool, arguments);
+    assertThat(result.isError()).as("%s%s failed: %s", tool, arguments, text(result)).isNotEqualTo(Boolean.TRUE);
+    assertThat(result.structuredContent()).as("structuredContent of %s", tool).isInstanceOf(Map.class);
+    McpSchema.Tool declared = tools.get(tool);
+    assertThat(declared).as("tool %s is listed", tool).isNotNull();
+    assertThat(SchemaChecks.instanceProblems(declared.outputSchema(), result.structuredContent()))
+        .as("%s result %s against its output schema", tool, result.structuredContent()).isEmpty();
+    assertThat(text(result)).as("text of %s", tool).isNotBlank();
+    return (Map<String, Object>) result.structuredContent();
+  }
+
+  /** Calls a tool that must fail as a tool result (never a protocol error); returns its text. */
+  public String error(String tool, Map<String, Object> arguments) {
+    CallToolResult result = call(tool, arguments);
+    assertThat(result.isError()).as("%s%s should fail but returned %s", tool, arguments, result.structuredContent()).isTrue();
+    String text = text(result);
+    assertThat(text).isNotBlank();
+    return text;
+  }
+
+  public static String text(CallToolResult result) {
+    return result.content().stream()
+        .filter(c -> c instanceof McpSchema.TextContent)
+        .map(c -> ((McpSchema.TextContent) c).text())
+        .collect(Collectors.joining("\n"));
+  }
+
+  /** {@return JSON of any value, for messages} */
+  public static String json(Object value) {
+    try {
+      return McpJsonDefaults.getMapper().writeValueAsString(value);
+    } catch (Exception e) {
+      return String.valueOf(value);
+    }
+  }
+
+  @Override
+  public void close() {
+    client.closeGracefully();
+  }
+
+  private static final class IsolatedTransport extends StdioClientTransport {
+    private final Path workDir;
+
+    IsolatedTransport(ServerParameters params, Path workDir) {
+      super(params, McpJsonDefaults.getMapper());
+      this.workDir = workDir;
+    }
+
+    @Override
+    protected ProcessBuilder getProcessBuilder() {
+      return isolatedBuilder(workDir);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.bpx.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The out-of-the-box experience: no keys at all, the embedded paper exchange, state kept between runs. */
+class PaperModeProcessTest {
+  @TempDir Path dataDir;
+  @TempDir Path workDir;
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void startsInPaperModeWithoutKeysPlacesAnOrderAndKeepsItAcrossRestarts() throws Exception {
+    Map<String, String> env = Map.of("BACKPACK_DATA_DIR", dataDir.toString());
+    String orderId;
+    try (McpServerProcess server = McpServerProcess.start(env, workDir)) {
+      assertThat(server.client().getServerInstructions()).contains("PAPER mode", "no real money");
+
+      Map<String, Object> status = server.ok("get_server_status", Map.of());
+      assertThat(status).containsEntry("mode", "paper").containsEntry("readOnly", false).containsEntry("connected", false);
+
+      Map<String, Object> before = server.ok("get_balances", Map.of());
+      BigDecimal solBefore = new BigDecimal((String) ((Map<String, Map<String, Object>>) before.get("balances")).get("SOL").get("available"));
+
+      var result = server.call("create_order", Map.of("symbol", "SOL_USDC", "side", "Bid", "orderType", "Market",
+          "quantity", "0.5"));
+      assertThat(result.isError()).as(McpServerProcess.text(result)).isFalse();
+      assertThat(McpServerProcess.text(result)).startsWith("[paper] Placed");
+      Map<String, Object> placed = (Map<String, Object>) result.structuredContent();
+      assertThat(placed).containsEntry("success", true).containsEntry("mode", "paper").containsEntry("duplicate", false);
+      Map<String, Object> order = (Map<String, Object>) placed.get("order");
+      assertThat(order).containsEntry("symbol", "SOL_USDC").containsEntry("side", "Bid").containsEntry("status", "Filled");
+      orderId = (String) order.get("id");
+
+      Map<String, Object> after = server.ok("get_balances", Map.of());
+      BigDecimal solAfter = new BigDecimal((String) ((Map<String, Map<String, Object>>) after.get("balances")).get("SOL").get("available"));
+      assertThat(solAfter).isGreaterThan(solBefore);
+
+      status = server.ok("get_server_status", Map.of());
+      assertThat(status).containsEntry("connected", true);
+      assertThat((String) status.get("exchangeUrl")).startsWith("http://127.0.0.1:");
+    }
+
+    Path keyFile = dataDir.resolve("paper-account.key");
+    assertThat(keyFile).exists();
+    assertThat(dataDir.resolve("paper-exchange.journal")).exists();
+    if (Files.getFileStore(keyFile).supportsFileAttributeView("posix")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+    }
+    String paperKey = Files.readString(keyFile, StandardCharsets.UTF_8).strip();
+
+    try (McpServerProcess again = McpServerProcess.start(env, workDir)) {
+      Map<String, Object> history = again.ok("get_order_history", Map.of("symbol", "SOL_USDC"));
+      List<Map<String, Object>> orders = (List<Map<String, Object>>) history.get("orders");
+      assertThat(orders).extracting(o -> o.get("id")).contains(orderId);
+      assertThat(String.join("\n", again.stderr())).doesNotContain(paperKey);
+    }
+  }
+}
