@@ -10,11 +10,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 
 /**
  * A transparent HTTP proxy on loopback that records every request it forwards ("POST /api/v1/order").
@@ -31,6 +33,8 @@ final class RecordingProxy implements AutoCloseable {
   private final HttpServer server;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private volatile String rewritePath;
+  private volatile UnaryOperator<String> rewrite = UnaryOperator.identity();
 
   RecordingProxy(String targetBaseUrl) throws IOException {
     this.target = targetBaseUrl;
@@ -58,6 +62,15 @@ final class RecordingProxy implements AutoCloseable {
     return requests.stream().filter(r -> !r.startsWith("GET ")).toList();
   }
 
+  /**
+   * Rewrites the body of successful answers on one path (null: none), to present the server with
+   * answers the paper exchange never gives but the real one may.
+   */
+  void rewriteAnswers(String path, UnaryOperator<String> rewriter) {
+    this.rewritePath = path;
+    this.rewrite = rewriter == null ? UnaryOperator.identity() : rewriter;
+  }
+
   private void forward(HttpExchange x) throws IOException {
     String method = x.getRequestMethod().toUpperCase(Locale.ROOT);
     String pathAndQuery = x.getRequestURI().getRawPath()
@@ -80,6 +93,9 @@ final class RecordingProxy implements AutoCloseable {
       HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       response.headers().firstValue("Content-Type").ifPresent(v -> x.getResponseHeaders().set("Content-Type", v));
       byte[] answer = response.body();
+      if (response.statusCode() == 200 && x.getRequestURI().getRawPath().equals(rewritePath)) {
+        answer = rewrite.apply(new String(answer, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+      }
       x.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
       if (answer.length > 0) {
         try (OutputStream out = x.getResponseBody()) {
