@@ -38,6 +38,8 @@ public final class HttpFront implements AutoCloseable {
   private final SignatureVerifier verifier;
   private final Clock clock;
 
+  private static final String NODELAY = "sun.net.httpserver.nodelay";
+
   public HttpFront(JournaledEngine store, Clock clock, int port, boolean control, LongConsumer advanceClock) {
     this.clock = clock;
     this.verifier = new SignatureVerifier(clock);
@@ -47,6 +49,13 @@ public final class HttpFront implements AutoCloseable {
     new HistoryRoutes(store).register(router);
     if (control) {
       new ControlRoutes(store, advanceClock).register(router);
+    }
+    // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm
+    // and the client's delayed ACK hold every response about 40 ms (measured: 170 orders/s from
+    // 8 threads). The server reads this property once, when its first instance is created, so set
+    // it here unless the application chose otherwise.
+    if (System.getProperty(NODELAY) == null) {
+      System.setProperty(NODELAY, "true");
     }
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
