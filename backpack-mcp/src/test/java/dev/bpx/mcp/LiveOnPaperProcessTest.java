@@ -334,6 +334,38 @@ class LiveOnPaperProcessTest {
   }
 
   @Test
+  void concurrentRetriesWithOneClientIdPlaceOneOrder() throws Exception {
+    // An assistant that retries create_order after a timeout may do so while the first call is still
+    // running: the clientId must still give one order.
+    steadyPrices();
+    for (int round = 0; round < 3; round++) {
+      long clientId = clientId();
+      Map<String, Object> order = args("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "0.2",
+          "price", "51.00", "clientId", clientId);
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+      try {
+        List<java.util.concurrent.Future<McpSchema.CallToolResult>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+          calls.add(pool.submit(() -> server.call("create_order", order)));
+        }
+        int placed = 0;
+        for (var call : calls) {
+          McpSchema.CallToolResult result = call.get(60, java.util.concurrent.TimeUnit.SECONDS);
+          assertThat(result.isError()).as(McpServerProcess.text(result)).isFalse();
+          if (Boolean.FALSE.equals(map(result.structuredContent()).get("duplicate"))) {
+            placed++;
+          }
+        }
+        assertThat(placed).as("calls that report a new order").isEqualTo(1);
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(history()).filteredOn(o -> Long.valueOf(clientId).equals(o.clientId())).hasSize(1);
+      server.ok("cancel_order", args("clientId", clientId, "symbol", "SOL_USDC"));
+    }
+  }
+
+  @Test
   void unknownToolIsRefusedWithoutTouchingTheExchange() {
     int historyBefore = history().size();
     try {

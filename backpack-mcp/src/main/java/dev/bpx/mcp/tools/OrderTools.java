@@ -24,6 +24,15 @@ final class OrderTools {
   /** The full order schema is in list_orders; other tools refer to it to keep tools/list small. */
   private static final Map<String, Object> ORDER = Map.of("type", "object", "description", "the order, as in list_orders");
 
+  /** create_order calls with a caller-chosen clientId run one at a time per stripe of clientIds. */
+  private static final Object[] CLIENT_ID_LOCKS = new Object[64];
+
+  static {
+    for (int i = 0; i < CLIENT_ID_LOCKS.length; i++) {
+      CLIENT_ID_LOCKS[i] = new Object();
+    }
+  }
+
   private OrderTools() {}
 
   static List<ToolDef> all(TradingSession session) {
@@ -111,20 +120,28 @@ final class OrderTools {
         ToolDef.Kind.WRITE, true,
         args -> {
           OrderRequest request = OrderArgs.parse(args);
-          if (OrderArgs.hasClientId(args)) {
+          if (!OrderArgs.hasClientId(args)) {
+            return placed(session.client().orders().place(request), request);
+          }
+          // A retry sent while the first call is still running waits for it, then finds its order,
+          // instead of racing it to the exchange (which refuses the second as "client ID already exists").
+          synchronized (CLIENT_ID_LOCKS[(int) (request.clientId() % CLIENT_ID_LOCKS.length)]) {
             Optional<OrderLookup> existing = session.client().orders().findOrder(request.symbol(), null, request.clientId());
             if (existing.isPresent()) {
               return duplicate(existing.get(), request);
             }
+            return placed(session.client().orders().place(request), request);
           }
-          Order order = session.client().orders().place(request);
-          Map<String, Object> out = new LinkedHashMap<>();
-          out.put("success", true);
-          out.put("order", WireJson.value(order));
-          out.put("clientId", request.clientId());
-          out.put("duplicate", false);
-          return new ToolDef.Result(out, "Placed " + Text.order(order) + ".");
         });
+  }
+
+  private static ToolDef.Result placed(Order order, OrderRequest request) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("success", true);
+    out.put("order", WireJson.value(order));
+    out.put("clientId", request.clientId());
+    out.put("duplicate", false);
+    return new ToolDef.Result(out, "Placed " + Text.order(order) + ".");
   }
 
   private static ToolDef.Result duplicate(OrderLookup existing, OrderRequest request) {
