@@ -1,0 +1,121 @@
+package dev.bpx.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The server process driven by hand: JSON-RPC lines written to stdin, and EVERY byte of stdout and
+ * stderr kept, so tests can check that stdout carries nothing but JSON-RPC. The process gets only
+ * the given environment (plus PATH and HOME), in the given working directory.
+ *
+ * <p>Not thread-safe.
+ */
+final class RawServer implements AutoCloseable {
+  static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+      + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw-it\",\"version\":\"1\"}}}";
+  static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
+
+  private final Process process;
+  private final OutputStream stdin;
+  private final List<String> stdout = new CopyOnWriteArrayList<>();
+  private final List<String> stderr = new CopyOnWriteArrayList<>();
+  private final Thread[] readers;
+
+  RawServer(List<String> command, Map<String, String> env, Path workDir) {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    Map<String, String> environment = builder.environment();
+    String path = environment.get("PATH");
+    String home = environment.get("HOME");
+    environment.clear();
+    if (path != null) {
+      environment.put("PATH", path);
+    }
+    if (home != null) {
+      environment.put("HOME", home);
+    }
+    environment.putAll(env);
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    stdin = process.getOutputStream();
+    readers = new Thread[] {collect(process.getInputStream(), stdout), collect(process.getErrorStream(), stderr)};
+  }
+
+  private static Thread collect(InputStream in, List<String> lines) {
+    Thread t = new Thread(() -> {
+      try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          lines.add(line);
+        }
+      } catch (IOException e) {
+        lines.add("<read failed: " + e + ">");
+      }
+    }, "raw-server-reader");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  void send(String jsonLine) {
+    try {
+      stdin.write((jsonLine + "\n").getBytes(StandardCharsets.UTF_8));
+      stdin.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the server stopped reading; stderr:\n" + String.join("\n", stderr), e);
+    }
+  }
+
+  /** {@return the stdout line answering request {@code id}}, waiting until the deadline */
+  String awaitResponse(int id, Duration timeout) {
+    String marker = "\"id\":" + id + ",";
+    return Poll.until(timeout, "the answer to request " + id + " (stderr: " + stderr + ")",
+        () -> stdout.stream().filter(l -> l.contains(marker)).findFirst().orElse(null), line -> line != null);
+  }
+
+  /** Closes stdin (the client went away) and waits for the process to end; {@return its exit code} */
+  int closeStdinAndAwaitExit(Duration timeout) {
+    try {
+      stdin.close();
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new AssertionError("the server did not exit within " + timeout + " after stdin closed");
+      }
+      for (Thread reader : readers) {
+        reader.join(timeout.toMillis());
+      }
+      return process.exitValue();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  List<String> stdout() {
+    return new ArrayList<>(stdout);
+  }
+
+  List<String> stderr() {
+    return new ArrayList<>(stderr);
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+}
