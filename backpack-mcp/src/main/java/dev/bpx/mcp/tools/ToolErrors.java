@@ -7,6 +7,7 @@ import dev.bpx.client.exception.NetworkException;
 import dev.bpx.client.exception.RateLimitException;
 import dev.bpx.client.exception.ResponseFormatException;
 import dev.bpx.client.exception.ValidationException;
+import dev.bpx.mcp.config.ConfigException;
 
 /**
  * Turns a failure into the text an assistant reads: what went wrong, what to change, and whether
@@ -21,6 +22,11 @@ final class ToolErrors {
     }
     if (failure instanceof BackpackException e) {
       return describe(e);
+    }
+    if (failure instanceof ConfigException) {
+      // Keys are checked when the exchange connection opens, on the first call that needs it.
+      return "The server's configuration is wrong: " + failure.getMessage() + ". Nothing was sent to the exchange."
+          + " Retrying will not help: the user must fix the setting and restart the server.";
     }
     return "Internal error in the server (" + failure.getClass().getSimpleName() + "): " + failure.getMessage()
         + ". Nothing is known to have been sent. Retrying will probably fail the same way; please report it.";

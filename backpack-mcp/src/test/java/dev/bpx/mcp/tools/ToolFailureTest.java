@@ -1,0 +1,63 @@
+package dev.bpx.mcp.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bpx.auth.SigningKey;
+import dev.bpx.mcp.TradingSession;
+import dev.bpx.mcp.config.ServerConfig;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Failures that happen before any request: wrong keys, an unreachable exchange. */
+class ToolFailureTest {
+  @TempDir Path dir;
+
+  private McpSchema.CallToolResult call(Map<String, String> env, String tool, Map<String, Object> args) {
+    ServerConfig config = ServerConfig.load(List.of(), env, null, dir);
+    try (TradingSession session = new TradingSession(config)) {
+      ToolDef def = Tools.definitions(session).stream().filter(d -> d.name().equals(tool)).findFirst().orElseThrow();
+      return ToolRegistry.call(def, args, config.mode());
+    }
+  }
+
+  private static String text(McpSchema.CallToolResult result) {
+    return ((McpSchema.TextContent) result.content().get(0)).text();
+  }
+
+  @Test
+  void malformedPrivateKeyIsAToolErrorNamingTheSettingWithoutItsValue() {
+    String secret = "c2VjcmV0LXRoYXQtaXMtbm90LWEta2V5LWF0LWFsbA==";
+    McpSchema.CallToolResult result = call(Map.of("BACKPACK_PRIVATE_KEY", secret, "BACKPACK_BASE_URL", "https://127.0.0.1:9"),
+        "get_balances", Map.of());
+    assertThat(result.isError()).isTrue();
+    assertThat(text(result)).contains("configuration is wrong", "BACKPACK_PRIVATE_KEY", "Nothing was sent", "restart")
+        .doesNotContain(secret).doesNotContain("please report");
+  }
+
+  @Test
+  void publicKeyOfAnotherAccountIsAToolErrorNamingTheSetting() {
+    SigningKey key = SigningKey.generate();
+    SigningKey other = SigningKey.generate();
+    McpSchema.CallToolResult result = call(Map.of("BACKPACK_PRIVATE_KEY", key.exportPrivateKeyBase64(),
+        "BACKPACK_PUBLIC_KEY", other.publicKeyBase64(), "BACKPACK_BASE_URL", "https://127.0.0.1:9"), "create_order",
+        Map.of("symbol", "SOL_USDC", "side", "Bid", "orderType", "Market", "quantity", "1"));
+    assertThat(result.isError()).isTrue();
+    assertThat(text(result)).startsWith("[live]").contains("configuration is wrong", "BACKPACK_PUBLIC_KEY")
+        .doesNotContain(key.exportPrivateKeyBase64());
+  }
+
+  @Test
+  void unreachableExchangeSaysNothingWasExecutedAndRetryingIsSafe() {
+    SigningKey key = SigningKey.generate();
+    McpSchema.CallToolResult result = call(Map.of("BACKPACK_PRIVATE_KEY", key.exportPrivateKeyBase64(),
+        "BACKPACK_BASE_URL", "http://127.0.0.1:9", "BACKPACK_MAX_RETRIES", "0", "BACKPACK_CONNECT_TIMEOUT_MS", "1000"),
+        "list_orders", Map.of());
+    assertThat(result.isError()).isTrue();
+    assertThat(text(result)).contains("did not reach the exchange", "retrying is safe");
+    assertThat(result.structuredContent()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKey("error");
+  }
+}
