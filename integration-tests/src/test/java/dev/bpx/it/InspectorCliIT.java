@@ -1,0 +1,110 @@
+package dev.bpx.it;
+
+import static dev.bpx.it.Json.list;
+import static dev.bpx.it.Json.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.TypeRef;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Smoke test with an MCP client nobody on the team wrote: the official inspector's CLI, started with
+ * {@code npx}, launching the built jar with the documented flags in paper mode. Skipped, with the
+ * reason, only where npx is missing or the npm registry cannot be reached.
+ */
+class InspectorCliIT {
+  static final String INSPECTOR = "@modelcontextprotocol/inspector@2.12.0";
+  private static final TypeRef<Map<String, Object>> MAP = new TypeRef<>() {};
+
+  @TempDir
+  static Path temp;
+
+  @BeforeAll
+  static void npxAndTheRegistryAreAvailable() {
+    Result npx = run(List.of("npx", "--version"), 30);
+    assumeTrue(npx.exitCode == 0, "SKIPPED: npx is not available (" + npx.output.strip()
+        + "); install Node.js 20+ to run the MCP inspector smoke test");
+    Result ping = run(List.of("npm", "ping"), 60);
+    assumeTrue(ping.exitCode == 0, "SKIPPED: the npm registry is unreachable (npm ping: " + ping.output.strip()
+        + "); the MCP inspector smoke test needs it to fetch " + INSPECTOR);
+  }
+
+  @Test
+  void inspectorListsEveryToolWithSchemasAndNoPortabilityError() throws IOException {
+    List<String> command = inspector("--strict", "--method", "tools/list");
+    Result result = run(command, 300);
+
+    assertThat(result.exitCode).as("inspector exit code (6 = a tool schema has an error-severity portability problem)\n%s",
+        result.output).isZero();
+    List<Map<String, Object>> tools = list(map(json(result), "result"), "tools");
+    assertThat(tools).extracting(t -> t.get("name")).hasSize(28)
+        .contains("list_orders", "create_order", "cancel_order", "list_positions", "get_balances", "get_server_status");
+    assertThat(tools).allSatisfy(t -> assertThat(t).containsKeys("inputSchema", "outputSchema", "description"));
+  }
+
+  @Test
+  void inspectorCallsToolsInPaperMode() throws IOException {
+    Result status = run(inspector("--method", "tools/call", "--tool-name", "get_server_status"), 300);
+    assertThat(status.exitCode).as(status.output).isZero();
+    Map<String, Object> statusResult = map(json(status), "result");
+    assertThat(statusResult.get("isError")).isNotEqualTo(true);
+    assertThat(map(statusResult, "structuredContent")).containsEntry("mode", "paper").containsEntry("readOnly", false);
+
+    Result balances = run(inspector("--method", "tools/call", "--tool-name", "get_balances",
+        "--tool-args-json", "{\"showZeroBalances\":true}"), 300);
+    assertThat(balances.exitCode).as(balances.output).isZero();
+    Map<String, Object> usdc = map(map(map(map(json(balances), "result"), "structuredContent"), "balances"), "USDC");
+    assertThat(usdc).containsEntry("available", "10000").containsEntry("lent", "2000");
+  }
+
+  private static List<String> inspector(String... method) {
+    List<String> command = new ArrayList<>(List.of("npx", "-y", INSPECTOR, "--cli", "--format", "json",
+        "-e", "BACKPACK_DATA_DIR=" + temp.resolve("data")));
+    command.add(ServerUnderTest.javaExecutable());
+    command.addAll(ServerUnderTest.documentedArgs(ServerUnderTest.jar(), ServerUnderTest.archive()));
+    command.addAll(List.of(method));
+    return command;
+  }
+
+  private static Map<String, Object> json(Result result) throws IOException {
+    String stdout = Files.readString(result.stdout, StandardCharsets.UTF_8).strip();
+    assertThat(stdout).as("inspector stdout; stderr:\n%s", result.output).startsWith("{");
+    return McpJsonDefaults.getMapper().readValue(stdout, MAP);
+  }
+
+  private record Result(int exitCode, Path stdout, String output) {}
+
+  /** Runs a command with the parent's environment minus BACKPACK_*; stdout to a file, stderr kept for messages. */
+  private static Result run(List<String> command, int timeoutSeconds) {
+    try {
+      Path out = Files.createTempFile(temp, "stdout", ".json");
+      Path err = Files.createTempFile(temp, "stderr", ".txt");
+      ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())
+          .redirectOutput(out.toFile()).redirectError(err.toFile());
+      builder.environment().keySet().removeIf(name -> name.startsWith("BACKPACK_"));
+      Process process = builder.start();
+      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        return new Result(-1, out, "timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
+      }
+      return new Result(process.exitValue(), out, Files.readString(err, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return new Result(-1, null, e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Result(-1, null, "interrupted");
+    }
+  }
+}
