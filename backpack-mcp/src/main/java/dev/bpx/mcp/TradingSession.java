@@ -31,9 +31,12 @@ public final class TradingSession implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TradingSession.class);
   static final String PAPER_KEY_FILE = "paper-account.key";
   static final String PAPER_STATE_FILE = "paper-exchange.journal";
+  static final String PAPER_LOCK_FILE = "paper.lock";
 
   private final ServerConfig config;
   private PaperExchange paper;
+  /** Held while this process owns the paper state; the OS releases it when the process ends. */
+  private java.nio.channels.FileChannel paperLock;
   private BackpackClient client;
   private boolean closed;
 
@@ -115,6 +118,7 @@ public final class TradingSession implements AutoCloseable {
     Path dir = config.dataDir();
     try {
       Files.createDirectories(dir);
+      lockPaperState(dir);
       SigningKey key = loadOrCreatePaperKey(dir.resolve(PAPER_KEY_FILE));
       PaperExchange.Builder builder = PaperExchange.builder().stateFile(dir.resolve(PAPER_STATE_FILE));
       if (config.paperSeed() != null) {
@@ -127,6 +131,31 @@ public final class TradingSession implements AutoCloseable {
       throw new ConfigException("cannot use the data directory " + dir + " (" + e.getMessage()
           + "): set BACKPACK_DATA_DIR to a writable directory", e);
     }
+  }
+
+  /**
+   * Two servers on one data directory (two MCP clients on one machine) would append to one journal
+   * from two engines: order ids collide and a restart replays a mix neither of them reported.
+   */
+  private void lockPaperState(Path dir) throws IOException {
+    if (paperLock != null) {
+      return; // taken by an earlier attempt to open that failed after it
+    }
+    java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dir.resolve(PAPER_LOCK_FILE),
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+    java.nio.channels.FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    if (lock == null) {
+      channel.close();
+      throw new ConfigException("another backpack-mcp server (perhaps started by a second MCP client) is using the paper"
+          + " account in " + dir + ": close it, or give this one its own BACKPACK_DATA_DIR");
+    }
+    paperLock = channel;
   }
 
   private BackpackClient.Builder builderWithLimits(BackpackClient.Builder builder) {
@@ -169,6 +198,13 @@ public final class TradingSession implements AutoCloseable {
     }
     if (paper != null) {
       paper.close();
+    }
+    if (paperLock != null) {
+      try {
+        paperLock.close();
+      } catch (IOException e) {
+        log.debug("releasing the paper lock: {}", e.toString());
+      }
     }
   }
 

@@ -65,4 +65,31 @@ class PaperModeProcessTest {
       assertThat(String.join("\n", again.stderr())).doesNotContain(paperKey);
     }
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void twoServersOnOneDataDirectoryDoNotCorruptThePaperAccount() throws Exception {
+    // Two MCP clients on one machine (say Cursor and Claude Desktop) each start the server with the
+    // same default data directory.
+    Map<String, String> env = Map.of("BACKPACK_DATA_DIR", dataDir.toString());
+    Map<String, Object> order = Map.of("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "0.1",
+        "price", "50.00");
+    List<String> placed = new java.util.ArrayList<>();
+    try (McpServerProcess first = McpServerProcess.start(env, workDir);
+        McpServerProcess second = McpServerProcess.start(env, workDir)) {
+      placed.add((String) ((Map<String, Object>) first.ok("create_order", order).get("order")).get("id"));
+      var result = second.call("create_order", order);
+      if (Boolean.TRUE.equals(result.isError())) {
+        assertThat(McpServerProcess.text(result)).contains("another", dataDir.toString(), "BACKPACK_DATA_DIR");
+      } else {
+        placed.add((String) ((Map<String, Object>) ((Map<String, Object>) result.structuredContent()).get("order")).get("id"));
+      }
+      placed.add((String) ((Map<String, Object>) first.ok("create_order", order).get("order")).get("id"));
+    }
+    assertThat(placed).doesNotHaveDuplicates();
+    try (McpServerProcess later = McpServerProcess.start(env, workDir)) {
+      List<Map<String, Object>> open = (List<Map<String, Object>>) later.ok("list_orders", Map.of()).get("orders");
+      assertThat(open).extracting(o -> o.get("id")).containsExactlyInAnyOrderElementsOf(placed);
+    }
+  }
 }
