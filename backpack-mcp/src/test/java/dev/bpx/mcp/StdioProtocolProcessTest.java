@@ -248,6 +248,24 @@ class StdioProtocolProcessTest {
   }
 
   @Test
+  void closingStdinWithCallsInFlightEndsTheProcessPromptly() throws Exception {
+    try (RawServer server = new RawServer(Map.of("BACKPACK_DATA_DIR", dataDir.toString()), workDir)) {
+      server.send(INITIALIZE);
+      server.until(1);
+      server.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+      // The first call starts the embedded exchange and walks a day of prices; stdin closes meanwhile.
+      server.send(toolCall(2, "get_klines", "{\"symbol\":\"SOL_USDC\",\"interval\":\"1m\",\"limit\":1000}"));
+      server.send(toolCall(3, "list_markets", "{}"));
+      long closedAt = System.nanoTime();
+      server.stdin.close();
+      assertThat(server.process.waitFor(5, TimeUnit.SECONDS)).as("exited within 5 s; stderr:%n%s", server.stderr()).isTrue();
+      System.out.println("exit with calls in flight: " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closedAt) + " ms");
+      Thread.sleep(100);
+      List.copyOf(server.stdout).forEach(StdioProtocolProcessTest::assertJsonRpc);
+    }
+  }
+
+  @Test
   void configurationErrorGoesToStderrWithExitCode2AndNothingOnStdout() throws Exception {
     String secret = SigningKey.generate().exportPrivateKeyBase64();
     List<Map<String, String>> wrong = List.of(

@@ -56,8 +56,10 @@ class StdinGuardTest {
 
   @Test
   void validLinesAreForwardedByteExactOnePerLine() throws IOException {
-    byte[] forwarded = runOver(PING + "\n" + LIST + "\n");
-    assertThat(new String(forwarded, StandardCharsets.UTF_8)).isEqualTo(PING + "\n" + LIST + "\n");
+    String escaped = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"x\",\"params\":{\"s\":\"\\u00e9\\n\\\"\",\"n\":1.50E+2, \"k\" : [ ]}}";
+    byte[] input = (PING + "\n" + LIST + "\n" + escaped + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] forwarded = runOver(input, StdinGuard.DEFAULT_MAX_LINE_BYTES);
+    assertThat(forwarded).isEqualTo(input);
     assertThat(protocolOut.size()).isZero();
     assertThat(ends).hasValue(1);
   }
