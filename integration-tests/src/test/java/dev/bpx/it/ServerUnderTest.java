@@ -123,7 +123,7 @@ final class ServerUnderTest implements AutoCloseable {
   }
 
   CallToolResult call(String tool, Map<String, Object> arguments) {
-    return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+    return client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
   }
 
   /** Calls a tool that must succeed; checks its structured content against its output schema. */
