@@ -61,7 +61,7 @@ final class MarketCache {
         "symbol",
         "the exchange has no market '" + symbol + "'",
         similar.isEmpty()
-            ? "check the symbol with client.markets().listMarkets(); symbols look like SOL_USDC or SOL_USDC_PERP"
+            ? "list the markets to see every symbol; symbols look like SOL_USDC (spot) or SOL_USDC_PERP (perpetual)"
             : "did you mean " + String.join(", ", similar) + "?");
   }
 

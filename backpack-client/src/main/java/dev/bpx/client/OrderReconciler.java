@@ -167,8 +167,7 @@ final class OrderReconciler {
     return new NetworkException(
         endpoint.endpoint() + ": the request may have reached the exchange and " + why
             + ", so the outcome is unknown. Before placing it again, look for clientId " + clientId + " on "
-            + symbol + " with client.orders().getOpenOrderByClientId(\"" + symbol + "\", " + clientId
-            + ") and client.history().listOrders(...)",
+            + symbol + " among the open orders and in the order history (findOrder does both)",
         endpoint.method(), endpoint.path(), true, clientId, cause);
   }
 

@@ -115,7 +115,7 @@ public final class OrderService {
     String market = Args.symbol(symbol);
     Position position = account.getPosition(market).filter(p -> p.netQuantity() != null && p.netQuantity().signum() != 0)
         .orElseThrow(() -> new ValidationException("symbol", "there is no open position in " + market,
-            "list positions with account().listPositions(); nothing was sent"));
+            "list the open positions to see which symbols have one; nothing was sent"));
     BigDecimal size = position.netQuantity().abs();
     BigDecimal closing = quantity == null ? size : quantity;
     if (closing.signum() <= 0 || closing.compareTo(size) > 0) {
@@ -152,7 +152,7 @@ public final class OrderService {
       return reconciler.findInHistory(market, clientId, java.time.Instant.EPOCH).map(h -> new OrderLookup(null, h));
     } catch (OrderReconciler.HistoryInconclusive e) {
       throw new ValidationException("clientId", "no order with clientId " + clientId + " in the newest history pages",
-          "search by orderId, or list history with history().listOrders(...)");
+          "search by orderId, or page through the order history");
     }
   }
 
@@ -459,7 +459,7 @@ public final class OrderService {
     String ids = requests.stream().map(r -> r.symbol() + ":" + r.clientId()).collect(Collectors.joining(", "));
     return new NetworkException(api.endpoint() + ": the batch may have reached the exchange and got no usable"
         + " answer, so the outcome is unknown; it is not re-sent. Look for these symbol:clientId pairs with"
-        + " client.orders().getOpenOrderByClientId(...) and client.history().listOrders(...) before placing"
+        + " among the open orders and in the order history (findOrder does both) before placing"
         + " them again: " + ids, api.method(), api.path(), true, null, cause);
   }
 

@@ -108,7 +108,7 @@ public final class TradingSession implements AutoCloseable {
 
   private BackpackClient openLive() {
     try {
-      return builderWithLimits(BackpackClient.builderFromEnvironment(envOf(config), null)).build();
+      return builderWithLimits(BackpackClient.builderFromEnvironment(config.clientEnvironment(), null)).build();
     } catch (RuntimeException e) {
       throw new ConfigException("cannot use the configured keys: " + e.getMessage(), e);
     }
@@ -126,7 +126,7 @@ public final class TradingSession implements AutoCloseable {
       }
       paper = builder.start();
       log.info("paper exchange started at {} with state in {}", paper.url(), dir);
-      return builderWithLimits(BackpackClient.builder().baseUrl(paper.url()).signingKey(key)).build();
+      return builderWithLimits(BackpackClient.builderFromEnvironment(config.clientTuning(), null).baseUrl(paper.url()).signingKey(key)).build();
     } catch (IOException e) {
       throw new ConfigException("cannot use the data directory " + dir + " (" + e.getMessage()
           + "): set BACKPACK_DATA_DIR to a writable directory", e);
@@ -160,14 +160,6 @@ public final class TradingSession implements AutoCloseable {
 
   private BackpackClient.Builder builderWithLimits(BackpackClient.Builder builder) {
     return builder.safetyLimits(SafetyLimits.of(config.maxOrderNotional(), config.allowedSymbols()));
-  }
-
-  private static java.util.Map<String, String> envOf(ServerConfig config) {
-    java.util.Map<String, String> env = new java.util.HashMap<>();
-    for (String name : EnvironmentConfig.VARIABLES) {
-      config.environment().get(name).ifPresent(v -> env.put(name, v));
-    }
-    return env;
   }
 
   static SigningKey loadOrCreatePaperKey(Path file) throws IOException {

@@ -80,7 +80,7 @@ class SafetyLimitsProcessTest {
     assertThat(limited.client().getServerInstructions()).contains("max order notional 100", "SOL_USDC");
     Map<String, Object> status = limited.ok("get_server_status", args());
     assertThat(status).containsEntry("maxOrderNotional", "100").containsEntry("mode", "live");
-    assertThat(status.get("allowedSymbols")).isEqualTo(List.of("SOL_USDC", "sol_usdc_perp"));
+    assertThat(status.get("allowedSymbols")).isEqualTo(List.of("SOL_USDC", "SOL_USDC_PERP"));
   }
 
   @Test

@@ -91,10 +91,32 @@ public record ServerConfig(
       Set<String> symbols = parseSymbols(config.get(Settings.ALLOWED_SYMBOLS));
       Path dataDir = config.get(Settings.DATA_DIR).map(Path::of).orElseGet(() -> defaultDataDir(env, userHome));
       Long seed = config.longValue(Settings.PAPER_SEED, 0, Long.MAX_VALUE, "a whole number").stream().boxed().findFirst().orElse(null);
-      return new ServerConfig(mode, baseUrl, readOnly, maxNotional, symbols, dataDir, seed, config);
+      ServerConfig result = new ServerConfig(mode, baseUrl, readOnly, maxNotional, symbols, dataDir, seed, config);
+      // The client's own settings (window, timeouts, retries) and, in live mode, the key format are
+      // checked now, so a mistake stops the server at start rather than at the first tool call.
+      BackpackClient.builderFromEnvironment(mode == Mode.LIVE ? result.clientEnvironment() : result.clientTuning(), null);
+      return result;
     } catch (ValidationException e) {
       throw new ConfigException(e.getMessage(), e);
     }
+  }
+
+  /** {@return the client's variables (keys included), as the client reads them} */
+  public Map<String, String> clientEnvironment() {
+    Map<String, String> env = new java.util.HashMap<>();
+    for (String name : EnvironmentConfig.VARIABLES) {
+      environment.get(name).ifPresent(v -> env.put(name, v));
+    }
+    return env;
+  }
+
+  /** {@return the client's tuning variables only (no keys, no URL), for the paper-mode client} */
+  public Map<String, String> clientTuning() {
+    Map<String, String> env = clientEnvironment();
+    env.remove(EnvironmentConfig.PRIVATE_KEY);
+    env.remove(EnvironmentConfig.PUBLIC_KEY);
+    env.remove(EnvironmentConfig.BASE_URL);
+    return env;
   }
 
   /** {@return whether a private key is configured (whatever the mode)} */
@@ -179,7 +201,7 @@ public record ServerConfig(
         throw new ConfigException(Settings.ALLOWED_SYMBOLS + " entry '" + symbol
             + "' is not a market symbol: list symbols such as SOL_USDC,BTC_USDC_PERP separated by commas");
       }
-      symbols.add(symbol);
+      symbols.add(symbol.toUpperCase(Locale.ROOT));
     }
     if (symbols.isEmpty()) {
       throw new ConfigException(Settings.ALLOWED_SYMBOLS + " is set but lists no symbol: list symbols such as SOL_USDC, or remove it to allow all");

@@ -1,9 +1,11 @@
 package dev.bpx.mcp.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bpx.auth.SigningKey;
 import dev.bpx.mcp.TradingSession;
+import dev.bpx.mcp.config.ConfigException;
 import dev.bpx.mcp.config.ServerConfig;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
@@ -28,26 +30,33 @@ class ToolFailureTest {
     return ((McpSchema.TextContent) result.content().get(0)).text();
   }
 
+  // Key problems stop the server at start (ServerConfig), before any tool can be called.
+
   @Test
-  void malformedPrivateKeyIsAToolErrorNamingTheSettingWithoutItsValue() {
+  void malformedPrivateKeyStopsTheServerAtStartNamingTheSettingWithoutItsValue() {
     String secret = "c2VjcmV0LXRoYXQtaXMtbm90LWEta2V5LWF0LWFsbA==";
-    McpSchema.CallToolResult result = call(Map.of("BACKPACK_PRIVATE_KEY", secret, "BACKPACK_BASE_URL", "https://127.0.0.1:9"),
-        "get_balances", Map.of());
-    assertThat(result.isError()).isTrue();
-    assertThat(text(result)).contains("configuration is wrong", "BACKPACK_PRIVATE_KEY", "Nothing was sent", "restart")
-        .doesNotContain(secret).doesNotContain("please report");
+    assertThatThrownBy(() -> ServerConfig.load(List.of(), Map.of("BACKPACK_PRIVATE_KEY", secret), null, dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("BACKPACK_PRIVATE_KEY")
+        .hasMessageNotContaining(secret);
   }
 
   @Test
-  void publicKeyOfAnotherAccountIsAToolErrorNamingTheSetting() {
+  void publicKeyOfAnotherAccountStopsTheServerAtStart() {
     SigningKey key = SigningKey.generate();
     SigningKey other = SigningKey.generate();
-    McpSchema.CallToolResult result = call(Map.of("BACKPACK_PRIVATE_KEY", key.exportPrivateKeyBase64(),
-        "BACKPACK_PUBLIC_KEY", other.publicKeyBase64(), "BACKPACK_BASE_URL", "https://127.0.0.1:9"), "create_order",
-        Map.of("symbol", "SOL_USDC", "side", "Bid", "orderType", "Market", "quantity", "1"));
-    assertThat(result.isError()).isTrue();
-    assertThat(text(result)).startsWith("[live]").contains("configuration is wrong", "BACKPACK_PUBLIC_KEY")
-        .doesNotContain(key.exportPrivateKeyBase64());
+    assertThatThrownBy(() -> ServerConfig.load(List.of(), Map.of("BACKPACK_PRIVATE_KEY", key.exportPrivateKeyBase64(),
+        "BACKPACK_PUBLIC_KEY", other.publicKeyBase64()), null, dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("BACKPACK_PUBLIC_KEY does not belong to BACKPACK_PRIVATE_KEY")
+        .hasMessageNotContaining(key.exportPrivateKeyBase64());
+  }
+
+  @Test
+  void malformedClientTuningStopsTheServerAtStartEvenInPaperMode() {
+    assertThatThrownBy(() -> ServerConfig.load(List.of(), Map.of("BACKPACK_WINDOW_MS", "90000"), null, dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("BACKPACK_WINDOW_MS");
   }
 
   @Test
