@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * Thread-safe: requests from any number of clients are served concurrently; one lock serialises
- * the engine.
+ * Thread-safe: requests from any number of clients are served concurrently; one writer thread
+ * runs every command, reads are answered from a consistent replica without waiting for it.
  */
 public final class PaperExchange implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PaperExchange.class);
@@ -52,7 +52,7 @@ public final class PaperExchange implements AutoCloseable {
       }
     }
     EngineConfig config = new EngineConfig(seed, start, b.assets, b.markets, b.portfolio, b.makerLevels);
-    this.store = new JournaledEngine(new Engine(config), journal);
+    this.store = new JournaledEngine(config, journal);
     if (journal != null && store.journaledCommands() >= b.compactAfter) {
       LOG.info("compacting journal {} ({} commands)", b.stateFile, store.journaledCommands());
       compact();
@@ -125,7 +125,10 @@ public final class PaperExchange implements AutoCloseable {
     store.compact(clock.offsetMillis());
   }
 
-  /** Runs a read against a consistent engine state (tests, diagnostics). */
+  /**
+   * Runs a read against a consistent engine state (tests, diagnostics), beside the writer on the
+   * published replica: the function must not change the engine.
+   */
   public <T> T inspect(java.util.function.Function<Engine, T> read) {
     return store.read(clock.millis(), null, read);
   }

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * One-minute candles of a market: the live ones, built from the walk's prices and the exchange's
  * trades since birth (the last {@value #KEEP_MINUTES} minutes are kept), and the day of
  * prehistory before birth, generated on the first read that reaches back that far (so starting
- * the exchange costs nothing for it). Engine-owned, not thread-safe.
+ * the exchange costs nothing for it). Engine-owned, changed by the writer only; the lazy
+ * prehistory is safe for parallel readers.
  */
 public final class Candles {
   static final int KEEP_MINUTES = 3 * 24 * 60;
@@ -37,7 +38,8 @@ public final class Candles {
   private final NavigableMap<Long, Bucket> live = new TreeMap<>();
   private final long liveFrom;
   private final Supplier<List<Bucket>> prehistorySource;
-  private NavigableMap<Long, Bucket> prehistory;
+  /** Built on the first read that needs it; reads run in parallel on a replica, hence volatile. */
+  private volatile NavigableMap<Long, Bucket> prehistory;
 
   /**
    * @param birthMillis the exchange's birth; buckets before its minute come from {@code prehistory}
@@ -84,13 +86,20 @@ public final class Candles {
   }
 
   private NavigableMap<Long, Bucket> prehistory() {
-    if (prehistory == null) {
-      prehistory = new TreeMap<>();
-      for (Bucket b : prehistorySource.get()) {
-        prehistory.put(b.start, b);
+    NavigableMap<Long, Bucket> p = prehistory;
+    if (p == null) {
+      synchronized (this) {
+        p = prehistory;
+        if (p == null) {
+          p = new TreeMap<>();
+          for (Bucket b : prehistorySource.get()) {
+            p.put(b.start, b);
+          }
+          prehistory = p; // published whole: never changed after this
+        }
       }
     }
-    return prehistory;
+    return p;
   }
 
   /** {@return the live buckets, oldest first (the snapshot's part; prehistory is regenerated)} */

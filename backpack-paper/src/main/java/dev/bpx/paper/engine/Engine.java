@@ -24,7 +24,8 @@ import java.util.Map;
  * interval is split, so reads may advance time without being journaled and a replay of the
  * journal's commands rebuilds the same state.
  *
- * <p>Not thread-safe: callers hold one lock around every call ({@code Exchange} does).
+ * <p>Not thread-safe: one writer thread changes it; readers use a replica that no one changes while
+ * they read it ({@code JournaledEngine}).
  */
 public final class Engine implements PriceSource {
   static final long HOUR = 3_600_000L;
@@ -102,6 +103,23 @@ public final class Engine implements PriceSource {
         maker.requote(m, now);
       }
     }
+  }
+
+  /**
+   * {@return whether the state a read at {@code time} sees is already there, that is whether
+   * {@link #advanceTo}{@code (time)} would change nothing but the clock: every walk step up to that
+   * time taken and the maker quoted around the current prices}
+   */
+  public boolean isCurrentAt(long time) {
+    if (Math.floorDiv(time - originMillis, PriceWalk.STEP_MILLIS) > stepsDone) {
+      return false;
+    }
+    for (MarketState m : markets.values()) {
+      if (m.quotedTicks != m.walk.ticks()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void walkTo(long time) {

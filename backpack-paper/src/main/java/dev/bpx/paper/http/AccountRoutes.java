@@ -118,9 +118,9 @@ final class AccountRoutes {
           max = p == null || p.netQuantity.signum() == Side.valueOf(side).sign() ? BigDecimal.ZERO : p.netQuantity.abs();
         }
       } else if (side.equals("Bid")) {
-        max = a.balance(m.spec.quoteSymbol()).available.divide(at, m.spec.quantityScale(), RoundingMode.DOWN);
+        max = a.available(m.spec.quoteSymbol()).divide(at, m.spec.quantityScale(), RoundingMode.DOWN);
       } else {
-        max = a.balance(m.spec.baseSymbol()).available.setScale(m.spec.quantityScale(), RoundingMode.DOWN);
+        max = a.available(m.spec.baseSymbol()).setScale(m.spec.quantityScale(), RoundingMode.DOWN);
       }
       JsonWriter w = new JsonWriter().beginObject().field("symbol", symbol).field("side", side)
           .field("maxOrderQuantity", Fmt.quantity(m.spec, max.max(BigDecimal.ZERO)))
@@ -153,7 +153,7 @@ final class AccountRoutes {
     return store.read(q.now(), q.apiKey(), e -> {
       asset(e, symbol);
       Account a = e.accounts().find(q.apiKey());
-      BigDecimal max = a.balance(symbol).available.max(BigDecimal.ZERO);
+      BigDecimal max = a.available(symbol).max(BigDecimal.ZERO);
       if (Boolean.TRUE.equals(autoLendRedeem)) {
         max = max.add(a.lent(symbol).max(BigDecimal.ZERO));
       }

@@ -34,7 +34,7 @@ final class HistoryRoutes {
       String symbol = q.query().string("symbol");
       q.query().number("subaccountId", "uint16", 0, 65535);
       return page(q, a -> a.funding, f -> symbol == null || symbol.equals(f.symbol()),
-          (w, f) -> w.beginObject().field("userId", (long) userId(q)).field("subaccountId", (Long) null)
+          (w, f, a) -> w.beginObject().field("userId", (long) a.userId).field("subaccountId", (Long) null)
               .field("symbol", f.symbol()).field("quantity", Fmt.amount(f.quantity()))
               .field("intervalEndTimestamp", Fmt.naive(f.intervalEnd()))
               .field("fundingRate", Fmt.amount(f.fundingRate())).endObject());
@@ -49,7 +49,7 @@ final class HistoryRoutes {
               && (symbol == null || symbol.equals(i.marketSymbol()))
               && (positionId == null || positionId.equals(i.positionId()))
               && !"UnrealizedPnl".equals(source),
-          (w, i) -> w.beginObject().field("paymentType", i.paymentType())
+          (w, i, a) -> w.beginObject().field("paymentType", i.paymentType())
               .field("interestRate", Fmt.amount(i.interestRate())).field("interval", i.intervalMillis())
               .field("marketSymbol", i.marketSymbol()).field("positionId", i.positionId())
               .field("quantity", Fmt.amount(i.quantity())).field("symbol", i.symbol())
@@ -65,7 +65,7 @@ final class HistoryRoutes {
               && (symbol == null || symbol.equals(m.symbol()))
               && (positionId == null || positionId.equals(m.positionId()))
               && (sources.isEmpty() || sources.contains(m.source())),
-          (w, m) -> w.beginObject().field("eventType", m.eventType()).field("positionId", m.positionId())
+          (w, m, a) -> w.beginObject().field("eventType", m.eventType()).field("positionId", m.positionId())
               .field("positionQuantity", Fmt.amount(m.positionQuantity()))
               .field("quantity", Fmt.amount(m.quantity())).field("source", m.source())
               .field("symbol", m.symbol()).field("timestamp", Fmt.naive(m.timestamp()))
@@ -77,34 +77,36 @@ final class HistoryRoutes {
           "CulledBorrowInterest", "CulledRealizePnl", "CulledRealizePnlBookUtilization", "FundingPayment",
           "RealizePnl", "TradingFees", "TradingFeesSystem");
       return page(q, a -> a.settlements, s -> source == null || source.equals(s.source()),
-          (w, s) -> w.beginObject().field("quantity", Fmt.amount(s.quantity())).field("source", s.source())
+          (w, s, a) -> w.beginObject().field("quantity", Fmt.amount(s.quantity())).field("source", s.source())
               .field("subaccountId", (Long) null).field("timestamp", Fmt.naive(s.timestamp()))
-              .field("userId", (long) userId(q)).field("positionId", s.positionId())
+              .field("userId", (long) a.userId).field("positionId", s.positionId())
               .field("engineSequence", (Long) null).endObject());
     });
     r.add("GET", "/wapi/v1/history/position", this::positions);
   }
 
-  private int userId(Request q) {
-    return store.read(q.now(), q.apiKey(), e -> e.accounts().find(q.apiKey()).userId);
+  /** Writes one row; gets the account too (for its user id). */
+  private interface Row<T> {
+    void write(JsonWriter w, T row, Account a);
   }
 
   private <T> Response page(Request q, java.util.function.Function<Account, List<T>> rows,
-                            Predicate<T> keep, BiConsumer<JsonWriter, T> write) {
+                            Predicate<T> keep, Row<T> write) {
     Query query = q.query();
     int limit = query.limit(100, 1000);
     int offset = query.offset();
     boolean asc = "Asc".equals(query.oneOf("sortDirection", "SortDirection", "Asc", "Desc"));
     return store.read(q.now(), q.apiKey(), e -> {
+      Account a = e.accounts().find(q.apiKey());
       List<T> all = new ArrayList<>();
-      for (T t : rows.apply(e.accounts().find(q.apiKey()))) {
+      for (T t : rows.apply(a)) {
         if (keep.test(t)) {
           all.add(t);
         }
       }
       JsonWriter w = new JsonWriter().beginArray();
       for (int n = 0, i = offset; n < limit && i < all.size(); n++, i++) {
-        write.accept(w, all.get(asc ? i : all.size() - 1 - i));
+        write.write(w, all.get(asc ? i : all.size() - 1 - i), a);
       }
       return Response.json(w.endArray());
     });

@@ -39,6 +39,7 @@ public final class HttpFront implements AutoCloseable {
   private final Clock clock;
 
   private static final String NODELAY = "sun.net.httpserver.nodelay";
+  private static final int HANDLER_THREADS = 32;
 
   public HttpFront(JournaledEngine store, Clock clock, int port, boolean control, LongConsumer advanceClock) {
     this.clock = clock;
@@ -62,7 +63,10 @@ public final class HttpFront implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot bind 127.0.0.1:" + port, e);
     }
-    pool = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2), r -> {
+    // Handler threads spend most of a write waiting for the writer's fsync, and group commit
+    // batches what is waiting: with too few threads the batches stay small. Bounded, so a flood of
+    // connections queues instead of creating threads.
+    pool = Executors.newFixedThreadPool(HANDLER_THREADS, r -> {
       Thread t = new Thread(r, "paper-http");
       t.setDaemon(true);
       return t;

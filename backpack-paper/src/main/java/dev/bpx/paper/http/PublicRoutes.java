@@ -94,7 +94,7 @@ final class PublicRoutes {
     long window = window(query);
     return store.read(q.now(), null, e -> {
       JsonWriter w = new JsonWriter();
-      MarketJson.ticker(w, known(e, symbol, "Invalid market symbol"), e.now(), window);
+      MarketJson.ticker(w, known(e, symbol, "Invalid market symbol"), at(e, q), window);
       return Response.json(w);
     });
   }
@@ -104,7 +104,7 @@ final class PublicRoutes {
     return store.read(q.now(), null, e -> {
       JsonWriter w = new JsonWriter().beginArray();
       for (MarketState m : e.markets().values()) {
-        MarketJson.ticker(w, m, e.now(), window);
+        MarketJson.ticker(w, m, at(e, q), window);
       }
       return Response.json(w.endArray());
     });
@@ -117,7 +117,7 @@ final class PublicRoutes {
     int n = limit == null ? 1000 : Integer.parseInt(limit);
     return store.read(q.now(), null, e -> {
       JsonWriter w = new JsonWriter();
-      MarketJson.depth(w, known(e, symbol, "Invalid market symbol"), n, e.now());
+      MarketJson.depth(w, known(e, symbol, "Invalid market symbol"), n, at(e, q));
       return Response.json(w);
     });
   }
@@ -138,7 +138,7 @@ final class PublicRoutes {
     long step = intervalMillis(interval);
     return store.read(q.now(), null, e -> {
       MarketState m = known(e, symbol, "Invalid market symbol");
-      long to = end == null ? e.now() : Math.min(end * 1000, e.now());
+      long to = end == null ? at(e, q) : Math.min(end * 1000, at(e, q));
       long from = Math.floorDiv(start * 1000, step) * step;
       from = Math.max(from, to - step * 1000);
       JsonWriter w = new JsonWriter().beginArray();
@@ -185,12 +185,12 @@ final class PublicRoutes {
     return store.read(q.now(), null, e -> {
       JsonWriter w = new JsonWriter().beginArray();
       if (symbol != null) {
-        MarketJson.markPrice(w, known(e, symbol, "Symbol not found"), e.now());
+        MarketJson.markPrice(w, known(e, symbol, "Symbol not found"), at(e, q));
       } else {
         String wanted = type == null ? "PERP" : type;
         for (MarketState m : e.markets().values()) {
           if (m.spec.type().name().equals(wanted)) {
-            MarketJson.markPrice(w, m, e.now());
+            MarketJson.markPrice(w, m, at(e, q));
           }
         }
       }
@@ -235,7 +235,7 @@ final class PublicRoutes {
         if (maker != null && maker.netQuantity.signum() > 0) {
           oi = oi.add(maker.netQuantity);
         }
-        MarketJson.openInterest(w, m, oi, e.now());
+        MarketJson.openInterest(w, m, oi, at(e, q));
       }
       if (symbol != null && !e.markets().containsKey(symbol)) {
         throw ApiError.badRequest("Symbol not found");
@@ -271,9 +271,17 @@ final class PublicRoutes {
           lent = n.signum() > 0 ? lent.add(n) : lent;
           borrowed = n.signum() < 0 ? borrowed.subtract(n) : borrowed;
         }
-        MarketJson.borrowLendMarket(w, a, e.assetPrice(a.symbol()), lent, borrowed, e.now());
+        MarketJson.borrowLendMarket(w, a, e.assetPrice(a.symbol()), lent, borrowed, at(e, q));
       }
       return Response.json(w.endArray());
     });
+  }
+
+  /**
+   * {@return the time a read answers for: the request's, or the last command's if later} The
+   * replica read has taken every step up to the request's time; between steps only the clock moves.
+   */
+  private static long at(Engine e, Request q) {
+    return Math.max(e.now(), q.now());
   }
 }

@@ -38,8 +38,15 @@ public final class Account {
     this.system = system;
   }
 
+  /** {@return the balance of an asset, added (empty) if the account has none: for commands only} */
   public Balance balance(String asset) {
     return balances.computeIfAbsent(asset, a -> new Balance());
+  }
+
+  /** {@return the available quantity of an asset, zero if there is no balance; changes nothing, so reads use it} */
+  public BigDecimal available(String asset) {
+    Balance b = balances.get(asset);
+    return b == null ? BigDecimal.ZERO : b.available;
   }
 
   /** {@return the lent (positive) or borrowed (negative) quantity of an asset} */

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An append-only file of commands, one JSON object per line. The first line is a header with
  * the seed and start time; after compaction the second line is a snapshot of the engine state
- * (and the clock offset) that the commands which follow start from. {@link #append} writes and
- * (by default) forces the line to disk before returning, so a command is durable before its
- * response is sent. A torn last line (a crash mid-write) is ignored and cut off on open: it was
+ * (and the clock offset) that the commands which follow start from. {@link #append} collects
+ * lines and {@link #flush} writes them and (by default) forces them to disk with one fsync; the
+ * writer flushes before it answers, so a command is durable before its response is sent. A torn last line (a crash mid-write) is ignored and cut off on open: it was
  * never acknowledged.
  *
  * <p>{@link #compact} replaces the file atomically: it writes header and snapshot to a sibling
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * A crash before the rename leaves the old journal whole (the leftover is deleted on open); after
  * it, the new one. Either holds every acknowledged command.
  *
- * <p>Not thread-safe; the engine lock serialises appends and compaction.
+ * <p>Not thread-safe; the engine's writer thread owns appends, flushes and compaction.
  */
 public final class Journal implements AutoCloseable {
   /** Version 2: the walk starts at birth (prehistory generated), snapshots may follow the header. */
@@ -53,6 +53,8 @@ public final class Journal implements AutoCloseable {
   private final Snapshot snapshot;
   private final List<Command> commands;
   private long appendedSinceOpen;
+  /** Lines appended since the last flush. */
+  private final StringBuilder pending = new StringBuilder();
 
   private Journal(Path file, FileChannel channel, boolean fsync, Header header, Snapshot snapshot,
                   List<Command> commands) {
@@ -165,6 +167,7 @@ public final class Journal implements AutoCloseable {
    * @throws UncheckedIOException if the new file cannot be written; the old journal then stays
    */
   public void compact(Map<String, Object> state, long clockOffsetMillis) {
+    flush();
     Path tmp = compactFile(file);
     try {
       String snapshotLine = new JsonWriter().beginObject().field("c", "snapshot")
@@ -208,6 +211,10 @@ public final class Journal implements AutoCloseable {
     return commands;
   }
 
+  /**
+   * Adds a command to the batch being written; nothing reaches the file before {@link #flush}.
+   * The writer appends a batch of commands and flushes once (group commit).
+   */
   public void append(Command c) {
     JsonWriter w = new JsonWriter().beginObject().field("t", c.time()).field("c", c.type());
     if (c.apiKey() != null) {
@@ -216,8 +223,30 @@ public final class Journal implements AutoCloseable {
     if (c.payload() != null) {
       w.name("p").raw(c.payload());
     }
-    write(w.endObject().toString());
+    pending.append(w.endObject().toString()).append('\n');
     appendedSinceOpen++;
+  }
+
+  /**
+   * Writes the appended commands in one write and (by default) forces them to disk with one
+   * fsync: once this returns they survive a crash, so their answers may be sent.
+   *
+   * @throws UncheckedIOException if the file cannot be written or forced
+   */
+  public void flush() {
+    if (pending.length() == 0) {
+      return;
+    }
+    String text = pending.toString();
+    pending.setLength(0);
+    try {
+      writeFully(channel, text);
+      if (fsync) {
+        channel.force(false);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write journal", e);
+    }
   }
 
   private static void writeFully(FileChannel ch, String text) throws IOException {
@@ -241,6 +270,7 @@ public final class Journal implements AutoCloseable {
   @Override
   public void close() {
     try {
+      flush();
       channel.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -3,74 +3,77 @@ package dev.bpx.paper.store;
 import dev.bpx.paper.engine.Command;
 import dev.bpx.paper.engine.CommandHandler;
 import dev.bpx.paper.engine.Engine;
+import dev.bpx.paper.engine.EngineConfig;
 import dev.bpx.paper.engine.SnapshotReader;
 import dev.bpx.paper.engine.SnapshotWriter;
-import dev.bpx.paper.ledger.Account;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single writer: every command and every read runs under one lock, commands are journaled
- * (and forced to disk) before their result is returned, reads render their answer while holding
- * the lock, so they always see a consistent state. Replays the journal when built.
+ * The exchange's one writer and its readers.
  *
- * <p>Thread-safe.
+ * <p><b>Writes</b> go through a queue to a single writer thread, which takes every command
+ * waiting (a batch), applies them one by one to the writable replica of the engine, rendering each
+ * answer from the state its command left, appends the successful ones to the journal, and forces
+ * the journal to disk once for the whole batch (group commit: one fsync covers every command that
+ * queued while the previous one ran). Only then does it publish the replica to readers and
+ * acknowledge the batch, so an answer is never sent, nor its effect seen by anyone, before the
+ * command is durable. Then it applies the same batch to the other replica ({@link Replicas}).
+ *
+ * <p><b>Reads</b> never take a lock and never wait for the writer: they render from the published
+ * replica, which no one changes while they are on it. The state between walk steps depends only on
+ * the step, so a read is answered from the replica when the replica has taken every step up to the
+ * read's time; otherwise (at most once a second of exchange time) the read first asks the writer to
+ * take those steps, as the old single lock did inside the read. The same goes for a read by an API
+ * key the exchange has not seen: the writer opens the account (journaled) first.
+ *
+ * <p>Replays the journal (into both replicas) when built. Thread-safe.
  */
 public final class JournaledEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JournaledEngine.class);
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Engine engine;
-  private final CommandHandler handler;
+  /** Bounds one batch, so a long queue still publishes (and acknowledges) in steps. */
+  private static final int MAX_BATCH = 512;
+  private static final Object STALE = new Object();
+
+  private final Replicas replicas;
   private final Journal journal;
+  private final BlockingQueue<WriteTask<?>> queue = new LinkedBlockingQueue<>();
+  private final Object admission = new Object();
+  private final Thread writer;
+  private boolean closed;
   private int skippedOnReplay;
 
-  /** @param journal null for an in-memory exchange */
-  public JournaledEngine(Engine engine, Journal journal) {
-    this.engine = engine;
-    this.handler = new CommandHandler(engine);
+  /**
+   * @param config what both replicas are built from
+   * @param journal null for an in-memory exchange
+   */
+  public JournaledEngine(EngineConfig config, Journal journal) {
+    this.replicas = new Replicas(new Engine(config), new Engine(config));
     this.journal = journal;
     if (journal != null) {
-      journal.snapshot().ifPresent(snap -> SnapshotReader.restore(engine, snap.state()));
+      for (int i = 0; i < 2; i++) {
+        Engine e = replicas.engine(i);
+        journal.snapshot().ifPresent(snap -> SnapshotReader.restore(e, snap.state()));
+      }
       replay(journal.commands(), journal.firstCommandLine());
     }
+    writer = new Thread(this::writeLoop, "paper-engine");
+    writer.setDaemon(true);
+    writer.start();
   }
 
-  /**
-   * Compacts the journal: a snapshot of the current state replaces every command so far
-   * (crash-safe, see {@link Journal#compact}). Runs under the engine lock, so no command is
-   * between the snapshot and the new file. No-op for an in-memory exchange.
-   *
-   * @param clockOffsetMillis the paper clock's offset, restored with the snapshot
-   */
-  public void compact(long clockOffsetMillis) {
-    if (journal == null) {
-      return;
-    }
-    lock.lock();
-    try {
-      journal.compact(SnapshotWriter.write(engine), clockOffsetMillis);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** {@return the number of commands in the journal since it was created or last compacted} */
-  public long journaledCommands() {
-    lock.lock();
-    try {
-      return journal == null ? 0 : journal.commandCount();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void replay(java.util.List<Command> commands, long firstLine) {
+  private void replay(List<Command> commands, long firstLine) {
     long line = firstLine;
     for (Command c : commands) {
       try {
-        handler.apply(c);
+        replicas.handler(0).apply(c);
       } catch (RuntimeException e) {
         // Commands are journaled only after they succeed, so this means the code changed under
         // an old journal; skip the command rather than refuse to start, but say so. The type,
@@ -78,6 +81,11 @@ public final class JournaledEngine implements AutoCloseable {
         skippedOnReplay++;
         LOG.warn("journal replay skipped a failing command: type={} line={} time={} ({}: {})",
             c.type(), line, c.time(), e.getClass().getSimpleName(), e.getMessage());
+      }
+      try {
+        replicas.handler(1).apply(c);
+      } catch (RuntimeException e) {
+        // the same refusal as above, already counted
       }
       line++;
     }
@@ -88,57 +96,159 @@ public final class JournaledEngine implements AutoCloseable {
     return skippedOnReplay;
   }
 
-  /** Runs a command and journals it once it succeeded; refusals throw and are not journaled. */
-  public Object submit(Command c) {
-    return submit(c, (e, result) -> result);
+  /**
+   * Compacts the journal: a snapshot of the current state replaces every command so far
+   * (crash-safe, see {@link Journal#compact}). Runs on the writer, so no command is between the
+   * snapshot and the new file. No-op for an in-memory exchange.
+   *
+   * @param clockOffsetMillis the paper clock's offset, restored with the snapshot
+   */
+  public void compact(long clockOffsetMillis) {
+    if (journal == null) {
+      return;
+    }
+    await(new WriteTask.WriterOnlyTask<Void>((e, j) -> {
+      j.flush();
+      j.compact(SnapshotWriter.write(e), clockOffsetMillis);
+      return null;
+    }));
+  }
+
+  /** {@return the number of commands in the journal since it was created or last compacted} */
+  public long journaledCommands() {
+    return journal == null ? 0 : await(new WriteTask.WriterOnlyTask<>((e, j) -> j.commandCount()));
+  }
+
+  /** Runs a command, journals it once it succeeded; refusals throw and are not journaled. */
+  public void submit(Command c) {
+    submit(c, (e, result) -> null);
   }
 
   /**
-   * Runs a command, journals it, and renders its result while still holding the lock, so the
-   * answer shows the state the command left.
+   * Runs a command, journals it, and renders its result on the writer from the state the
+   * command left. Returns once the command is durable and visible to reads.
    */
-  public <T> T submit(Command c, java.util.function.BiFunction<Engine, Object, T> render) {
-    lock.lock();
-    try {
-      Command timed = c.time() < engine.now() ? new Command(c.type(), c.apiKey(), c.payload(), engine.now()) : c;
-      Object result = handler.apply(timed);
-      if (journal != null) {
-        journal.append(timed);
+  public <T> T submit(Command c, BiFunction<Engine, Object, T> render) {
+    return await(new WriteTask.CommandTask<>(c, render));
+  }
+
+  /**
+   * Renders a read from a consistent state at exchange time {@code now}, opening the account of
+   * {@code apiKey} first if it is new (null for public reads). The view must not change the engine.
+   */
+  public <T> T read(long now, String apiKey, Function<Engine, T> view) {
+    for (;;) {
+      Object out = replicas.read(e -> e.isCurrentAt(now) && (apiKey == null || e.accounts().find(apiKey) != null)
+          ? view.apply(e) : STALE);
+      if (out != STALE) {
+        @SuppressWarnings("unchecked")
+        T t = (T) out;
+        return t;
       }
-      return render.apply(engine, result);
-    } finally {
-      lock.unlock();
+      // Outside the read: the writer may be waiting for this thread to leave the old replica.
+      await(new WriteTask.TickTask(now, apiKey));
     }
   }
 
-  /** Advances time, makes sure the account exists, and renders under the lock. */
-  public <T> T read(long now, String apiKey, Function<Engine, T> render) {
-    lock.lock();
-    try {
-      engine.advanceTo(now);
-      if (apiKey != null && engine.accounts().find(apiKey) == null) {
-        submit(new Command(Command.CREATE_ACCOUNT, apiKey, null, now));
+  private <T> T await(WriteTask<T> task) {
+    synchronized (admission) {
+      if (closed) {
+        throw new IllegalStateException("paper exchange closed");
       }
-      return render.apply(engine);
-    } finally {
-      lock.unlock();
+      queue.add(task);
+    }
+    try {
+      return task.done.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
     }
   }
 
-  /** {@return the account for a key, opening it (journaled) if it is new} */
-  public Account account(String apiKey, long now) {
-    return read(now, apiKey, e -> e.accounts().find(apiKey));
+  private void writeLoop() {
+    List<WriteTask<?>> batch = new ArrayList<>();
+    boolean stopping = false;
+    while (!stopping) {
+      batch.clear();
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        break;
+      }
+      queue.drainTo(batch, MAX_BATCH - 1);
+      Engine w = replicas.writable();
+      CommandHandler h = replicas.writableHandler();
+      int journaled = 0;
+      for (WriteTask<?> t : batch) {
+        if (t == Stop.INSTANCE) {
+          stopping = true;
+          continue;
+        }
+        Command c = t.lead(w, h, journal);
+        if (c != null && journal != null) {
+          journal.append(c);
+          journaled++;
+        }
+      }
+      if (journaled > 0) {
+        try {
+          journal.flush();
+        } catch (RuntimeException e) {
+          LOG.error("journal write failed; {} commands are applied but not durable", journaled, e);
+          batch.forEach(t -> t.failDurability(e));
+        }
+      }
+      int stale = replicas.publish();
+      batch.forEach(WriteTask::complete);
+      Engine other = replicas.engine(stale);
+      CommandHandler otherHandler = replicas.handler(stale);
+      for (WriteTask<?> t : batch) {
+        try {
+          t.follow(other, otherHandler);
+        } catch (RuntimeException e) {
+          LOG.error("replica update failed", e);
+        }
+      }
+    }
+    List<WriteTask<?>> left = new ArrayList<>();
+    queue.drainTo(left);
+    for (WriteTask<?> t : left) {
+      t.done.completeExceptionally(new IllegalStateException("paper exchange closed"));
+    }
+  }
+
+  /** Ends the writer loop after the tasks queued before it. */
+  private static final class Stop extends WriteTask<Void> {
+    static final Stop INSTANCE = new Stop();
+
+    @Override
+    Command lead(Engine e, CommandHandler h, Journal journal) {
+      return null;
+    }
+
+    @Override
+    void follow(Engine e, CommandHandler h) {
+    }
   }
 
   @Override
   public void close() {
-    lock.lock();
-    try {
-      if (journal != null) {
-        journal.close();
+    synchronized (admission) {
+      if (closed) {
+        return;
       }
-    } finally {
-      lock.unlock();
+      closed = true;
+      queue.add(Stop.INSTANCE);
+    }
+    try {
+      writer.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (journal != null) {
+      journal.close();
     }
   }
 }

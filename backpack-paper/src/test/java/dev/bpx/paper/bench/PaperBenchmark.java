@@ -34,16 +34,51 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PaperBenchmark {
   private static final int STARTS = 21;
   private static final long HTTP_SECONDS = 5;
+  private static final long WARMUP_MILLIS = 2000;
 
   private PaperBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     System.out.printf("backpack-paper benchmark: %d cores, %s%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-    startAndFirstRequest();
-    inProcessMatching();
+    // "http" runs only the two HTTP throughput measures (profiling, repeated runs)
+    boolean httpOnly = args.length > 0 && args[0].equals("http");
+    if (!httpOnly) {
+      startAndFirstRequest();
+      inProcessMatching();
+    }
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    httpThroughput(rounds);
+  }
+
+  /**
+   * In memory and with the journal, alternated so that both see the same background load, several
+   * rounds each; prints every round and the medians.
+   */
+  private static void httpThroughput(int rounds) throws Exception {
+    List<Double> memory = new ArrayList<>();
+    List<Double> journal = new ArrayList<>();
+    // One discarded round: C2 takes seconds to compile the Ed25519 arithmetic on both sides, and
+    // until it has, the first measure would be of the JIT rather than of the exchange.
     httpOrders(false);
-    httpOrders(true);
+    for (int r = 0; r < rounds; r++) {
+      memory.add(httpOrders(false));
+      journal.add(httpOrders(true));
+    }
+    System.out.printf("%-58s %,10.0f orders/s (median of %d: %s)%n", "HTTP signed POST /order, in memory",
+        median(memory), rounds, format(memory));
+    System.out.printf("%-58s %,10.0f orders/s (median of %d: %s)%n", "HTTP signed POST /order, journal + fsync",
+        median(journal), rounds, format(journal));
+  }
+
+  private static double median(List<Double> xs) {
+    List<Double> s = new ArrayList<>(xs);
+    Collections.sort(s);
+    return s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
+  }
+
+  private static String format(List<Double> xs) {
+    return xs.stream().map(x -> String.format("%,.0f", x)).collect(java.util.stream.Collectors.joining(" "));
   }
 
   /** The first run is a cold JVM (what the MCP server and the standalone jar pay); then the median. */
@@ -121,7 +156,7 @@ public final class PaperBenchmark {
   }
 
   /** Signed POST /api/v1/order over HTTP with the typed client, one account and client per thread. */
-  private static void httpOrders(boolean journal) throws Exception {
+  private static double httpOrders(boolean journal) throws Exception {
     Path dir = Files.createTempDirectory("paper-bench");
     PaperExchange.Builder b = PaperExchange.builder();
     if (journal) {
@@ -162,7 +197,7 @@ public final class PaperBenchmark {
         workers.add(w);
         w.start();
       }
-      Thread.sleep(1000); // warm-up: JIT, connections
+      Thread.sleep(WARMUP_MILLIS); // warm-up: JIT (the Ed25519 code takes a while), connections
       measuring.set(true);
       long t0 = System.nanoTime();
       Thread.sleep(HTTP_SECONDS * 1000);
@@ -173,6 +208,7 @@ public final class PaperBenchmark {
       System.out.printf("%-58s %,10.0f orders/s (%d client threads, %d refused)%n",
           "HTTP signed POST /order, typed client, " + (journal ? "journal + fsync" : "in memory"),
           n / seconds, threads, failed.get());
+      return n / seconds;
     }
   }
 

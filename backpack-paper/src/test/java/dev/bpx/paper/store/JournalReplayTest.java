@@ -33,12 +33,12 @@ class JournalReplayTest {
         "{\"t\":" + t0 + ",\"c\":\"control.fund\",\"k\":\"alice\",\"p\":{\"asset\":\"USDC\",\"quantity\":\"5\"}}",
         ""));
     Journal journal = Journal.open(state, new Journal.Header(9, t0), false);
-    dev.bpx.paper.engine.Engine engine = new dev.bpx.paper.engine.Engine(new dev.bpx.paper.engine.EngineConfig(9, t0,
+    dev.bpx.paper.engine.EngineConfig config = new dev.bpx.paper.engine.EngineConfig(9, t0,
         dev.bpx.paper.market.DefaultMarkets.assets(), dev.bpx.paper.market.DefaultMarkets.markets(),
-        PaperExchange.Builder.defaultPortfolio(), 20));
-    try (JournaledEngine store = new JournaledEngine(engine, journal)) {
+        PaperExchange.Builder.defaultPortfolio(), 20);
+    try (JournaledEngine store = new JournaledEngine(config, journal)) {
       assertThat(store.skippedOnReplay()).isEqualTo(1);
-      java.math.BigDecimal usdc = store.read(t0, null, e -> e.accounts().find("alice").balance("USDC").available);
+      java.math.BigDecimal usdc = store.read(t0, null, e -> e.accounts().find("alice").available("USDC"));
       assertThat(usdc)
           .isEqualByComparingTo("10005");
     }
