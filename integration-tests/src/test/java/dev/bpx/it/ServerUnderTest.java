@@ -170,9 +170,15 @@ final class ServerUnderTest implements AutoCloseable {
     assertThat(ok("get_server_status", Map.of())).containsKey("mode");
   }
 
+  /** Stops the server and deletes its temporary working and data directory. */
   @Override
   public void close() {
     client.closeGracefully();
+    try (java.util.stream.Stream<Path> files = Files.walk(workDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // A leftover temporary directory is not worth failing a test for.
+    }
   }
 
   /** The SDK's stdio transport with an isolated working directory and environment. */
