@@ -10,6 +10,7 @@ import dev.bpx.client.model.HistoricalOrder;
 import dev.bpx.client.model.Order;
 import dev.bpx.client.request.OrderHistoryQuery;
 import dev.bpx.client.request.OrderRequest;
+import dev.bpx.paper.PaperClock;
 import dev.bpx.paper.PaperExchange;
 import dev.bpx.paper.engine.Engine;
 import dev.bpx.paper.engine.MarketState;
@@ -18,6 +19,7 @@ import dev.bpx.paper.ledger.Balance;
 import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.matching.Side;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,16 +35,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Many clients write and read at once, over real HTTP, on the system clock (so walk steps, maker
- * requotes and reads that must first advance time happen under load) while a thread advances time
- * through funding and interest. Every read is checked against invariants that a half-applied
- * command would break.
+ * requotes and reads that must first advance time happen under load) while a thread makes time
+ * jump through funding and interest, and an in-process reader inspects the engine's published
+ * state. Every read is checked against invariants that a half-applied command would break.
  */
 class ParallelTradingInvariantsTest {
   private static final Duration DEADLINE = Duration.ofSeconds(90);
@@ -50,11 +54,20 @@ class ParallelTradingInvariantsTest {
   private static final int TAKERS = 2;
   private static final int ORDERS_PER_WRITER = 120;
 
-  private final PaperExchange paper = PaperExchange.builder().seed(5).start();
+  /**
+   * The system clock in whole seconds: time runs (walk steps, requotes, reads that must advance
+   * time), and walk steps land on the hour, where interest and funding are paid.
+   */
+  private final PaperExchange paper = PaperExchange.builder().seed(5)
+      .clock(new PaperClock(Clock.tick(Clock.systemUTC(), Duration.ofSeconds(1)))).start();
   private final List<BackpackClient> clients = new ArrayList<>();
   private final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
   /** Orders acknowledged to a client, by API key: order id to whether a cancel was sent for it. */
   private final Map<String, Map<String, Boolean>> acknowledged = new ConcurrentHashMap<>();
+  /** Held (shared) by every client call in flight; a clock jump takes it exclusively. */
+  private final ReentrantReadWriteLock inFlight = new ReentrantReadWriteLock();
+  /** One permit per acknowledged order: paces the clock jumps. */
+  private final Semaphore acks = new Semaphore(0);
 
   @AfterEach
   void close() {
@@ -91,10 +104,19 @@ class ParallelTradingInvariantsTest {
         writers.add(pool.submit(task(() -> take(client(k), k.publicKeyBase64()))));
       }
       writers.add(pool.submit(task(() -> {
-        // 20 s steps, 70 minutes in all: crosses an interest and a funding boundary. A step must
-        // stay well inside the clients' 60 s window, or a request signed just before it expires.
-        for (int i = 0; i < 210; i++) {
-          paper.advance(Duration.ofSeconds(20));
+        // 14 jumps of 5 minutes, spread over the run (one per 30 acknowledged orders): crosses
+        // interest and funding boundaries. A jump waits until no signed request is in flight, as a
+        // request signed before a jump would arrive 5 minutes late and be refused as expired.
+        for (int i = 0; i < 14; i++) {
+          if (!acks.tryAcquire(30, DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("writers stalled");
+          }
+          inFlight.writeLock().lock();
+          try {
+            paper.advance(Duration.ofMinutes(5));
+          } finally {
+            inFlight.writeLock().unlock();
+          }
         }
       })));
       for (int r = 0; r < 3; r++) {
@@ -105,10 +127,15 @@ class ParallelTradingInvariantsTest {
         readers.add(pool.submit(task(() -> {
           while (writing.get()) {
             int i = ThreadLocalRandom.current().nextInt(RESTERS);
-            checkRester(readClients.get(i), resters.get(i).publicKeyBase64(), resterTotals);
-            checkTaker(takerClients.get(ThreadLocalRandom.current().nextInt(TAKERS)));
-            checkBook(readClients.get(i).markets().getDepth("SOL_USDC"));
-            checkBook(readClients.get(i).markets().getDepth("SOL_USDC_PERP"));
+            inFlight.readLock().lock();
+            try {
+              checkRester(readClients.get(i), resters.get(i).publicKeyBase64(), resterTotals);
+              checkTaker(takerClients.get(ThreadLocalRandom.current().nextInt(TAKERS)));
+              checkBook(readClients.get(i).markets().getDepth("SOL_USDC"));
+              checkBook(readClients.get(i).markets().getDepth("SOL_USDC_PERP"));
+            } finally {
+              inFlight.readLock().unlock();
+            }
             count(writing, reads, readsWhileWriting);
           }
         })));
@@ -148,6 +175,8 @@ class ParallelTradingInvariantsTest {
       return null;
     });
     assertThat(violations).isEmpty();
+    int interestPayments = paper.inspect(e -> e.accounts().users().stream().mapToInt(a -> a.interest.size()).sum());
+    assertThat(interestPayments).as("interest payments made while trading").isPositive();
     assertThat(readsWhileWriting.get()).as("reads that overlapped the writers").isGreaterThan(20);
   }
 
@@ -162,15 +191,21 @@ class ParallelTradingInvariantsTest {
       boolean bid = rnd.nextBoolean();
       BigDecimal price = BigDecimal.valueOf(bid ? 8000 + rnd.nextInt(2000) : 20000 + rnd.nextInt(5000), 2);
       BigDecimal quantity = BigDecimal.valueOf(1 + rnd.nextInt(4), 2);
-      Order o = c.orders().place(OrderRequest.limit("SOL_USDC", bid ? dev.bpx.client.model.Side.BID
-          : dev.bpx.client.model.Side.ASK, quantity, price).build());
-      mine.put(o.id(), false);
-      open.add(o.id());
-      if (rnd.nextInt(3) == 0) {
-        String id = open.remove(rnd.nextInt(open.size()));
-        mine.put(id, true); // before sending: a reader may no longer expect it open
-        c.orders().cancel("SOL_USDC", id);
+      inFlight.readLock().lock();
+      try {
+        Order o = c.orders().place(OrderRequest.limit("SOL_USDC", bid ? dev.bpx.client.model.Side.BID
+            : dev.bpx.client.model.Side.ASK, quantity, price).build());
+        mine.put(o.id(), false);
+        open.add(o.id());
+        if (rnd.nextInt(3) == 0) {
+          String id = open.remove(rnd.nextInt(open.size()));
+          mine.put(id, true); // before sending: a reader may no longer expect it open
+          c.orders().cancel("SOL_USDC", id);
+        }
+      } finally {
+        inFlight.readLock().unlock();
       }
+      acks.release();
     }
   }
 
@@ -182,9 +217,15 @@ class ParallelTradingInvariantsTest {
       String symbol = rnd.nextBoolean() ? "SOL_USDC" : "SOL_USDC_PERP";
       dev.bpx.client.model.Side side = rnd.nextBoolean() ? dev.bpx.client.model.Side.BID
           : dev.bpx.client.model.Side.ASK;
-      Order o = c.orders().place(OrderRequest.marketByQuantity(symbol, side,
-          BigDecimal.valueOf(1 + rnd.nextInt(5), 2)).build());
-      mine.put(o.id(), true); // filled or expired at once, never open
+      inFlight.readLock().lock();
+      try {
+        Order o = c.orders().place(OrderRequest.marketByQuantity(symbol, side,
+            BigDecimal.valueOf(1 + rnd.nextInt(5), 2)).build());
+        mine.put(o.id(), true); // filled or expired at once, never open
+      } finally {
+        inFlight.readLock().unlock();
+      }
+      acks.release();
     }
   }
 
@@ -358,7 +399,7 @@ class ParallelTradingInvariantsTest {
 
   private BackpackClient client(SigningKey key) {
     // The paper clock: it runs with the system clock plus what the test advanced.
-    BackpackClient c = BackpackClient.builder().baseUrl(paper.url()).signingKey(key).clock(paper.clock()).windowMillis(60_000).sleeper(d -> { })
+    BackpackClient c = BackpackClient.builder().baseUrl(paper.url()).signingKey(key).clock(paper.clock()).sleeper(d -> { })
         .maxRetries(0).build();
     synchronized (clients) {
       clients.add(c);
