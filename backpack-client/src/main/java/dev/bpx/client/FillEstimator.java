@@ -52,6 +52,14 @@ final class FillEstimator {
   }
 
   static Estimate estimate(OrderRequest order, Depth depth) {
+    return estimate(order, depth, null);
+  }
+
+  /**
+   * Like {@link #estimate(OrderRequest, Depth)}; with {@code stepSize}, the quantity a quote-quantity
+   * market order takes from its last level is rounded down to the market's step, as the exchange fills.
+   */
+  static Estimate estimate(OrderRequest order, Depth depth, BigDecimal stepSize) {
     List<PriceLevel> levels = opposite(order.side(), depth);
     BigDecimal best = levels.isEmpty() ? null : levels.get(0).price();
     boolean market = order.orderType() == OrderType.MARKET;
@@ -82,6 +90,14 @@ final class FillEstimator {
           // after the rounded division can miss it by a unit in the last place and walk on for dust.
           take = quoteLeft.divide(level.price(), MathContext.DECIMAL128);
           takeQuote = quoteLeft;
+          if (stepSize != null && stepSize.signum() > 0) {
+            take = take.divide(stepSize, 0, java.math.RoundingMode.DOWN).multiply(stepSize);
+            takeQuote = take.multiply(level.price());
+          }
+          filledBase = filledBase.add(take);
+          filledQuote = filledQuote.add(takeQuote);
+          exhausted = false;
+          break;
         }
       }
       filledBase = filledBase.add(take);

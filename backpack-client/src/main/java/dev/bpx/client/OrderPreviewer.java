@@ -73,7 +73,7 @@ final class OrderPreviewer {
     FillEstimator.Estimate fill = conditional
         ? new FillEstimator.Estimate(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
             FillEstimator.opposite(order.side(), depth).stream().findFirst().map(l -> l.price()).orElse(null), false)
-        : FillEstimator.estimate(order, depth);
+        : FillEstimator.estimate(order, depth, stepSize(market));
     if (conditional) {
       warnings.add("trigger order: nothing trades until the " + order.triggerBy() + " price reaches "
           + order.triggerPrice().toPlainString() + "; the estimates below are for the order as placed");
@@ -176,6 +176,10 @@ final class OrderPreviewer {
         problems, warnings, fill.bestPrice(), fill.filledQuantity(), average == null ? null : average.round(MathContext.DECIMAL64).stripTrailingZeros(),
         fill.filledQuote(), fill.restingQuantity(), notional, slippageBps, takerBps, makerBps, fee, requiredAsset, required,
         available, current, resulting, resultingEntry, liquidation);
+  }
+
+  private static BigDecimal stepSize(Market market) {
+    return market.filters() == null || market.filters().quantity() == null ? null : market.filters().quantity().stepSize();
   }
 
   private static void checkReduceOnly(OrderRequest order, BigDecimal current, List<String> problems) {

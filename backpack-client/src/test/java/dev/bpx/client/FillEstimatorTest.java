@@ -189,6 +189,20 @@ class FillEstimatorTest {
   }
 
   @Test
+  void withTheMarketsStepAQuoteQuantityBuyTakesAWholeNumberOfStepsAndSpendsAtMostTheQuote() {
+    Depth book = depth("""
+        {"asks":[["2","1"],["3","1000"]],"bids":[],"lastUpdateId":"1","timestamp":1753102447307501}""");
+
+    FillEstimator.Estimate e = FillEstimator.estimate(
+        OrderRequest.marketByQuoteQuantity("SOL_USDC", Side.BID, dec("100")).build(), book, dec("0.01"));
+
+    // 1 @ 2 whole, then 98 / 3 = 32.666… rounded down to 32.66 @ 3 = 97.98.
+    assertThat(e.filledQuantity()).isEqualByComparingTo("33.66");
+    assertThat(e.filledQuote()).isEqualByComparingTo("99.98");
+    assertThat(e.bookExhausted()).isFalse();
+  }
+
+  @Test
   void aMarketBuyByQuoteQuantityThatDoesNotDivideEvenlyStillSpendsExactlyTheQuoteAndDoesNotExhaustTheBook() {
     // 100 / 3 has no finite decimal expansion: the rounded quantity must not leave a phantom remainder
     // that walks on to the next level or reports the book as too thin.

@@ -44,7 +44,7 @@ public final class Main {
     try {
       config = training
           ? ServerConfig.load(List.of("--paper"), java.util.Map.of(), null, Path.of(System.getProperty("java.io.tmpdir")))
-          : ServerConfig.load(arguments, System.getenv(), Path.of(".env"), Path.of(System.getProperty("user.home")));
+          : ServerConfig.load(arguments, System.getenv(), Path.of(".env"), userHome());
     } catch (ConfigException e) {
       err.println("backpack-mcp: configuration error: " + e.getMessage());
       System.exit(2);
@@ -56,6 +56,12 @@ public final class Main {
     }
     InputStream stdin = training ? trainingSession() : System.in;
     run(config, stdin, protocolOut);
+  }
+
+  /** $HOME when set (the JVM's user.home follows the password database and ignores it), else user.home. */
+  private static Path userHome() {
+    String home = System.getenv("HOME");
+    return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
   }
 
   static void run(ServerConfig config, InputStream stdin, OutputStream protocolOut) {

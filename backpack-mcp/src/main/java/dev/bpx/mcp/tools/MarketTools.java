@@ -154,10 +154,10 @@ final class MarketTools {
             .required("symbol", Schemas.string(null))
             .required("bids", LEVELS)
             .required("asks", LEVELS)
-            .optional("bestBid", Schemas.text())
-            .optional("bestAsk", Schemas.text())
-            .optional("spread", Schemas.text())
-            .optional("lastUpdateId", Schemas.text())
+            .optional("bestBid", Schemas.string("absent when there are no bids"))
+            .optional("bestAsk", Schemas.string("absent when there are no asks"))
+            .optional("spread", Schemas.string("best ask minus best bid; absent when a side is empty"))
+            .optional("lastUpdateId", Schemas.string(null))
             .open().build(),
         ToolDef.Kind.READ, false,
         args -> {
@@ -177,11 +177,19 @@ final class MarketTools {
           out.put("asks", levels(asks, levels));
           String bestBid = depth.bestBid().map(l -> l.price().toPlainString()).orElse(null);
           String bestAsk = depth.bestAsk().map(l -> l.price().toPlainString()).orElse(null);
-          out.put("bestBid", bestBid);
-          out.put("bestAsk", bestAsk);
-          out.put("spread", bestBid == null || bestAsk == null ? null
-              : depth.bestAsk().get().price().subtract(depth.bestBid().get().price()).toPlainString());
-          out.put("lastUpdateId", depth.lastUpdateId());
+          // Absent values are left out rather than null: not every client accepts nullable types.
+          if (bestBid != null) {
+            out.put("bestBid", bestBid);
+          }
+          if (bestAsk != null) {
+            out.put("bestAsk", bestAsk);
+          }
+          if (bestBid != null && bestAsk != null) {
+            out.put("spread", depth.bestAsk().get().price().subtract(depth.bestBid().get().price()).toPlainString());
+          }
+          if (depth.lastUpdateId() != null) {
+            out.put("lastUpdateId", depth.lastUpdateId());
+          }
           return new ToolDef.Result(out, symbol + ": best bid " + bestBid + ", best ask " + bestAsk + " (" + bids.size()
               + " bid / " + asks.size() + " ask levels)");
         });

@@ -90,28 +90,6 @@ final class Schemas {
     return describe(Map.of("type", "array", "items", items), description);
   }
 
-  /** {@return {@code schema} widened to accept null} (the SDK validates output against it). */
-  static Map<String, Object> nullable(Map<String, Object> schema) {
-    Map<String, Object> copy = new LinkedHashMap<>(schema);
-    Object type = copy.get("type");
-    if (type instanceof String t) {
-      copy.put("type", List.of(t, "null"));
-    }
-    if (copy.containsKey("enum")) {
-      List<Object> values = new ArrayList<>((List<?>) copy.get("enum"));
-      values.add(null);
-      copy.put("enum", values);
-    }
-    copy.remove("pattern");
-    return copy;
-  }
-
-  /** {@return a loose output-side string (no pattern) that may be null} */
-  static Map<String, Object> text() {
-    return Map.of("type", List.of("string", "null"));
-  }
-
-
   private static Map<String, Object> describe(Map<String, Object> base, String description) {
     Map<String, Object> schema = new LinkedHashMap<>(base);
     if (description != null) {

@@ -17,7 +17,7 @@ final class ServerTools {
         .required("exchangeUrl", Schemas.string("where orders go"))
         .required("connected", Schemas.bool("whether the exchange connection is open yet"))
         .required("readOnly", Schemas.bool("true when no order tool is offered"))
-        .required("maxOrderNotional", Schemas.text())
+        .optional("maxOrderNotional", Schemas.string("largest order value in quote currency; absent when there is no limit"))
         .required("allowedSymbols", Schemas.array(Map.of("type", "string"), "empty means every symbol"))
         .required("limits", Schemas.string("the limits in one line"))
         .required("account", Schemas.string("the account the keys belong to (public key, shortened), or the paper account"))
@@ -45,7 +45,9 @@ final class ServerTools {
     out.put("exchangeUrl", session.exchangeUrl());
     out.put("connected", session.isOpen());
     out.put("readOnly", config.readOnly());
-    out.put("maxOrderNotional", config.maxOrderNotional() == null ? null : config.maxOrderNotional().toPlainString());
+    if (config.maxOrderNotional() != null) {
+      out.put("maxOrderNotional", config.maxOrderNotional().toPlainString());
+    }
     out.put("allowedSymbols", new ArrayList<>(config.allowedSymbols()));
     out.put("limits", config.limitsSummary());
     out.put("account", session.accountLabel());
