@@ -47,6 +47,7 @@ public final class JournaledEngine implements AutoCloseable {
   private final BlockingQueue<WriteTask<?>> queue = new LinkedBlockingQueue<>();
   private final Object admission = new Object();
   private final Thread writer;
+  private final Stop stop = new Stop();
   private boolean closed;
   private int skippedOnReplay;
 
@@ -182,7 +183,7 @@ public final class JournaledEngine implements AutoCloseable {
       CommandHandler h = replicas.writableHandler();
       int journaled = 0;
       for (WriteTask<?> t : batch) {
-        if (t == Stop.INSTANCE) {
+        if (t == stop) {
           stopping = true;
           continue;
         }
@@ -221,8 +222,6 @@ public final class JournaledEngine implements AutoCloseable {
 
   /** Ends the writer loop after the tasks queued before it. */
   private static final class Stop extends WriteTask<Void> {
-    static final Stop INSTANCE = new Stop();
-
     @Override
     Command lead(Engine e, CommandHandler h, Journal journal) {
       return null;
@@ -240,7 +239,7 @@ public final class JournaledEngine implements AutoCloseable {
         return;
       }
       closed = true;
-      queue.add(Stop.INSTANCE);
+      queue.add(stop);
     }
     try {
       writer.join();

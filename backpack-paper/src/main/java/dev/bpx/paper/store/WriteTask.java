@@ -35,10 +35,6 @@ abstract class WriteTask<T> {
     failure = e;
   }
 
-  final boolean failed() {
-    return failure != null;
-  }
-
   /** Overrides the outcome when the batch could not be made durable. */
   final void failDurability(RuntimeException e) {
     if (failure == null) {
@@ -145,9 +141,9 @@ abstract class WriteTask<T> {
 
   /** Work on the writer's side only that changes no state (compaction, counting the journal). */
   static final class WriterOnlyTask<T> extends WriteTask<T> {
-    private final java.util.function.BiFunction<Engine, Journal, T> work;
+    private final BiFunction<Engine, Journal, T> work;
 
-    WriterOnlyTask(java.util.function.BiFunction<Engine, Journal, T> work) {
+    WriterOnlyTask(BiFunction<Engine, Journal, T> work) {
       this.work = work;
     }
 

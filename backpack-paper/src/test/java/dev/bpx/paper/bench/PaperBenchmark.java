@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A benchmark, not a test: start time, first-request latency and order throughput, in-process and
- * over HTTP with signatures through the typed client. Run (from the repository root):
+ * over HTTP with signatures through the typed client. Arguments (optional): {@code http} to run only
+ * the HTTP throughput, then the number of rounds (3) and of client threads (8). Run (from the
+ * repository root):
  *
  * <pre>
  * ./mvnw -q -o -pl backpack-paper test-compile exec:java -Dexec.classpathScope=test \
@@ -35,6 +37,7 @@ public final class PaperBenchmark {
   private static final int STARTS = 21;
   private static final long HTTP_SECONDS = 5;
   private static final long WARMUP_MILLIS = 2000;
+  private static int clientThreads = 8;
 
   private PaperBenchmark() {}
 
@@ -48,6 +51,7 @@ public final class PaperBenchmark {
       inProcessMatching();
     }
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    clientThreads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
     httpThroughput(rounds);
   }
 
@@ -162,7 +166,7 @@ public final class PaperBenchmark {
     if (journal) {
       b.stateFile(dir.resolve("bench.journal"));
     }
-    int threads = 8;
+    int threads = clientThreads;
     try (PaperExchange paper = b.start()) {
       paper.setPrice("SOL_USDC", new BigDecimal("150.00"));
       AtomicBoolean measuring = new AtomicBoolean();
