@@ -21,6 +21,8 @@ import java.util.concurrent.CountDownLatch;
  * configuration is checked (a wrong setting stops the server with a message on stderr and exit code
  * 2), and the server answers {@code initialize} and {@code tools/list} before the exchange connection
  * is opened. When stdin ends the process exits, whatever other threads are doing.
+ *
+ * <p>Not thread-safe: {@code main} runs once.
  */
 public final class Main {
   static final String CDS_TRAINING = "--cds-training";

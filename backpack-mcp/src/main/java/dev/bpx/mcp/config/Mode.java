@@ -1,6 +1,6 @@
 package dev.bpx.mcp.config;
 
-/** Where orders go. */
+/** Where orders go. Thread-safe (an enum). */
 public enum Mode {
   /** The embedded paper exchange: no real money. */
   PAPER,

@@ -2,7 +2,7 @@ package dev.bpx.mcp.config;
 
 import java.util.List;
 
-/** The names of every environment variable the server reads (the client's and its own). */
+/** The names of every environment variable the server reads (the client's and its own). Thread-safe (constants). */
 public final class Settings {
   /** {@code true} hides every tool that places, cancels or moves funds. */
   public static final String READ_ONLY = "BACKPACK_READ_ONLY";

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
  * <p>Every handler runs inside one guard: argument and client failures become {@code isError} results
  * with a message that says what to change and whether a retry can help, never protocol errors. Write
  * tools are left out entirely in read-only mode, and every write tool's result names the mode.
+ *
+ * <p>Thread-safe (stateless); the handlers it wraps are called concurrently by the SDK.
  */
 public final class ToolRegistry {
   private static final Logger log = LoggerFactory.getLogger(ToolRegistry.class);

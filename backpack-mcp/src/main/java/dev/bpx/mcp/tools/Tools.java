@@ -5,7 +5,7 @@ import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The whole tool table, by group. */
+/** The whole tool table, by group. Thread-safe (stateless). */
 public final class Tools {
   private Tools() {}
 
