@@ -187,10 +187,24 @@ public final class JournaledEngine implements AutoCloseable {
           stopping = true;
           continue;
         }
-        Command c = t.lead(w, h, journal);
+        Command c;
+        try {
+          c = t.lead(w, h, journal);
+        } catch (Error e) {
+          // As the old lock did, an Error in one command fails that request; the writer goes on,
+          // since a dead writer would leave every later request waiting.
+          LOG.error("command failed", e);
+          t.fail(new IllegalStateException("engine error", e));
+          c = null;
+        }
         if (c != null && journal != null) {
-          journal.append(c);
-          journaled++;
+          try {
+            journal.append(c);
+            journaled++;
+          } catch (RuntimeException e) {
+            LOG.error("cannot journal a {} command; it is applied but not durable", c.type(), e);
+            t.failDurability(e);
+          }
         }
       }
       if (journaled > 0) {
@@ -208,7 +222,7 @@ public final class JournaledEngine implements AutoCloseable {
       for (WriteTask<?> t : batch) {
         try {
           t.follow(other, otherHandler);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
           LOG.error("replica update failed", e);
         }
       }

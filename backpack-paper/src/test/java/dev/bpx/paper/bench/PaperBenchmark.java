@@ -64,10 +64,10 @@ public final class PaperBenchmark {
     List<Double> journal = new ArrayList<>();
     // One discarded round: C2 takes seconds to compile the Ed25519 arithmetic on both sides, and
     // until it has, the first measure would be of the JIT rather than of the exchange.
-    httpOrders(false);
+    httpOrders(false, "warm-up round, discarded: ");
     for (int r = 0; r < rounds; r++) {
-      memory.add(httpOrders(false));
-      journal.add(httpOrders(true));
+      memory.add(httpOrders(false, ""));
+      journal.add(httpOrders(true, ""));
     }
     System.out.printf("%-58s %,10.0f orders/s (median of %d: %s)%n", "HTTP signed POST /order, in memory",
         median(memory), rounds, format(memory));
@@ -160,7 +160,7 @@ public final class PaperBenchmark {
   }
 
   /** Signed POST /api/v1/order over HTTP with the typed client, one account and client per thread. */
-  private static double httpOrders(boolean journal) throws Exception {
+  private static double httpOrders(boolean journal, String label) throws Exception {
     Path dir = Files.createTempDirectory("paper-bench");
     PaperExchange.Builder b = PaperExchange.builder();
     if (journal) {
@@ -210,7 +210,7 @@ public final class PaperBenchmark {
       stop.set(true);
       done.await();
       System.out.printf("%-58s %,10.0f orders/s (%d client threads, %d refused)%n",
-          "HTTP signed POST /order, typed client, " + (journal ? "journal + fsync" : "in memory"),
+          label + "HTTP signed POST /order, typed client, " + (journal ? "journal + fsync" : "in memory"),
           n / seconds, threads, failed.get());
       return n / seconds;
     }
