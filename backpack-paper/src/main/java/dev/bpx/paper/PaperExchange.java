@@ -39,10 +39,14 @@ public final class PaperExchange implements AutoCloseable {
 
   private PaperExchange(Builder b) {
     this.clock = b.clock != null ? b.clock : PaperClock.system();
+    // Birth is aligned to the walk's one-second step, so that step times fall on whole hours and
+    // hourly funding and interest are paid; a real clock almost never starts on a whole second. A
+    // journal keeps the birth it recorded, so replay stays exact.
+    long birth = clock.millis() - Math.floorMod(clock.millis(), dev.bpx.paper.market.PriceWalk.STEP_MILLIS);
     Journal journal = b.stateFile == null ? null
-        : Journal.open(b.stateFile, new Journal.Header(b.seed, clock.millis()), b.fsync);
+        : Journal.open(b.stateFile, new Journal.Header(b.seed, birth), b.fsync);
     long seed = journal == null ? b.seed : journal.header().seed();
-    long start = journal == null ? clock.millis() : journal.header().startMillis();
+    long start = journal == null ? birth : journal.header().startMillis();
     if (journal != null) {
       journal.snapshot().ifPresent(snap -> clock.setOffsetMillis(snap.clockOffsetMillis()));
       for (Command c : journal.commands()) {
