@@ -35,6 +35,7 @@ final class AccountReset {
     a.lends.clear();
     a.balances.clear();
     a.orders.clear();
+    a.clearClientIds();
     a.fills.clear();
     a.funding.clear();
     a.interest.clear();

@@ -28,12 +28,8 @@ final class OrderEntry {
   Order place(Account a, OrderRequest r, long now) {
     MarketState m = engine.market(r.symbol(), true);
     OrderValidation.check(r, m.spec);
-    if (r.clientId() != null) {
-      for (Order o : a.orders.values()) {
-        if (o.status.isOpen() && r.clientId().equals(o.clientId)) {
-          throw ApiError.of("INVALID_ORDER", "Order with client ID already exists: " + r.clientId());
-        }
-      }
+    if (r.clientId() != null && a.openOrderWithClientId(r.clientId()) != null) {
+      throw ApiError.of("INVALID_ORDER", "Order with client ID already exists: " + r.clientId());
     }
     Order o = new Order();
     o.account = a.apiKey;
@@ -62,9 +58,11 @@ final class OrderEntry {
       o.triggerBy = r.triggerBy();
       o.id = engine.ids.nextOrder();
       engine.triggers.arm(m, a, o, null);
+      a.indexClientId(o);
       return o;
     }
     execute(a, m, o, now);
+    a.indexClientId(o);
     return o;
   }
 
@@ -175,12 +173,12 @@ final class OrderEntry {
     if (orderId == null && clientId == null || orderId != null && clientId != null) {
       throw ApiError.badRequest("Must specify either `clientId` or `orderId`");
     }
-    for (Order o : a.orders.values()) {
-      if (o.status.isOpen() && o.symbol.equals(m.spec.symbol())
-          && (orderId != null ? o.id == orderId : clientId.equals(o.clientId))) {
-        cancelOpen(a, m, o, OrderStatus.Cancelled, null);
-        return o;
-      }
+    // By key rather than by scanning the account's whole history: ids are unique, and at most one
+    // open order carries a clientId.
+    Order o = orderId != null ? a.orders.get(orderId) : a.openOrderWithClientId(clientId);
+    if (o != null && o.status.isOpen() && o.symbol.equals(m.spec.symbol())) {
+      cancelOpen(a, m, o, OrderStatus.Cancelled, null);
+      return o;
     }
     throw ApiError.notFound("Not Found");
   }

@@ -148,9 +148,11 @@ public final class SnapshotReader {
     a.closedPositions.addAll(positions(list(s.get("closedPositions"))));
     settings(a.settings, list(s.get("settings")));
     a.orders.clear();
+    a.clearClientIds();
     for (Object o : list(s.get("orders"))) {
       Order order = order(list(o));
       a.orders.put(order.id, order);
+      a.indexClientId(order); // in placement order: the last one with a clientId wins
     }
     a.fills.clear();
     for (Object o : list(s.get("fills"))) {

@@ -3,6 +3,7 @@ package dev.bpx.paper.ledger;
 import dev.bpx.paper.matching.Order;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,13 @@ public final class Account {
   public final AccountSettings settings = new AccountSettings();
   /** Every order this account placed, by id, in placement order. */
   public final Map<Long, Order> orders = new LinkedHashMap<>();
+  /**
+   * The last order placed with each clientId. Only that one can still be open, because placement
+   * refuses a clientId that an open order carries; so the duplicate check need not scan every
+   * order the account ever placed (it did: 4-5 % of all CPU in the HTTP benchmark, and growing with
+   * the history, on the writer's serial path). Rebuilt on snapshot restore; never iterated.
+   */
+  private final Map<Long, Order> lastByClientId = new HashMap<>();
   public final List<Records.Fill> fills = new ArrayList<>();
   public final List<Records.FundingPayment> funding = new ArrayList<>();
   public final List<Records.InterestPayment> interest = new ArrayList<>();
@@ -47,6 +55,24 @@ public final class Account {
   public BigDecimal available(String asset) {
     Balance b = balances.get(asset);
     return b == null ? BigDecimal.ZERO : b.available;
+  }
+
+  /** {@return the open order carrying this clientId, or null} */
+  public Order openOrderWithClientId(long clientId) {
+    Order o = lastByClientId.get(clientId);
+    return o != null && o.status.isOpen() && orders.get(o.id) == o ? o : null;
+  }
+
+  /** Notes an order just recorded in {@link #orders} (placement, snapshot restore) if it has a clientId. */
+  public void indexClientId(Order o) {
+    if (o.clientId != null) {
+      lastByClientId.put(o.clientId, o);
+    }
+  }
+
+  /** Forgets the clientId index along with the orders (account reset). */
+  public void clearClientIds() {
+    lastByClientId.clear();
   }
 
   /** {@return the lent (positive) or borrowed (negative) quantity of an asset} */
