@@ -55,8 +55,8 @@ class ParallelTradingInvariantsTest {
   private static final int ORDERS_PER_WRITER = 120;
 
   /**
-   * The system clock in whole seconds: time runs (walk steps, requotes, reads that must advance
-   * time), and walk steps land on the hour, where interest and funding are paid.
+   * The system clock (in whole seconds, so signed timestamps and step times are round): time runs,
+   * so walk steps, requotes and reads that must first advance time happen under load.
    */
   private final PaperExchange paper = PaperExchange.builder().seed(5)
       .clock(new PaperClock(Clock.tick(Clock.systemUTC(), Duration.ofSeconds(1)))).start();
