@@ -27,10 +27,7 @@ final class AccountTools {
             + " breakEvenPrice, pnlUnrealized, pnlRealized, estLiquidationPrice (Backpack computes it exactly only per"
             + " symbol, so each is fetched per symbol), margin fractions and funding paid. Spot holdings are in get_balances.",
         Schemas.object(),
-        Schemas.object()
-            .required("positions", Schemas.array(WireJson.schema(Position.class), null))
-            .required("count", Schemas.count(null))
-            .open().build(),
+        WireJson.listSchema("positions", Position.class),
         ToolDef.Kind.READ, false,
         args -> {
           List<Position> listed = session.client().account().listPositions();
@@ -38,9 +35,7 @@ final class AccountTools {
           List<Position> positions = listed.stream()
               .map(p -> session.client().account().getPosition(p.symbol()).orElse(p))
               .toList();
-          Map<String, Object> out = new LinkedHashMap<>();
-          out.put("positions", WireJson.list(positions));
-          out.put("count", positions.size());
+          Map<String, Object> out = WireJson.listResult("positions", positions);
           StringBuilder text = new StringBuilder(positions.size() + " position(s)");
           for (Position p : positions) {
             text.append("\n- ").append(p.symbol()).append(' ').append(Text.plain(p.netQuantity())).append(" @ ")
@@ -127,16 +122,11 @@ final class AccountTools {
         "Borrow-lend positions per asset: netQuantity positive = lent (earning interest), negative = borrowed,"
             + " with cumulative interest.",
         Schemas.object(),
-        Schemas.object()
-            .required("positions", Schemas.array(WireJson.schema(BorrowLendPosition.class), null))
-            .required("count", Schemas.count(null))
-            .open().build(),
+        WireJson.listSchema("positions", BorrowLendPosition.class),
         ToolDef.Kind.READ, false,
         args -> {
           List<BorrowLendPosition> positions = session.client().capital().listBorrowLendPositions();
-          Map<String, Object> out = new LinkedHashMap<>();
-          out.put("positions", WireJson.list(positions));
-          out.put("count", positions.size());
+          Map<String, Object> out = WireJson.listResult("positions", positions);
           StringBuilder text = new StringBuilder(positions.size() + " borrow-lend position(s)");
           for (BorrowLendPosition p : positions) {
             text.append("\n- ").append(p.symbol()).append(' ').append(Text.plain(p.netQuantity()));

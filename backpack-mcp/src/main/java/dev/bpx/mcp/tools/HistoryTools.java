@@ -42,10 +42,7 @@ final class HistoryTools {
         paging(Schemas.object()
             .optional("symbol", Schemas.symbol("Only this market"))
             .optional("orderId", Schemas.string("Only this order"))),
-        Schemas.object()
-            .required("orders", Schemas.array(WireJson.schema(HistoricalOrder.class), null))
-            .required("count", Schemas.count(null))
-            .open().build(),
+        WireJson.listSchema("orders", HistoricalOrder.class),
         ToolDef.Kind.READ, false,
         args -> {
           OrderHistoryQuery.Builder q = OrderHistoryQuery.builder().limit(limit(args)).offset(offset(args))
@@ -59,9 +56,7 @@ final class HistoryTools {
             q.orderId(orderId);
           }
           List<HistoricalOrder> orders = session.client().history().listOrders(q.build());
-          Map<String, Object> out = new LinkedHashMap<>();
-          out.put("orders", WireJson.list(orders));
-          out.put("count", orders.size());
+          Map<String, Object> out = WireJson.listResult("orders", orders);
           StringBuilder text = new StringBuilder(orders.size() + " order(s)");
           for (int i = 0; i < orders.size() && i < 20; i++) {
             HistoricalOrder o = orders.get(i);
@@ -80,10 +75,7 @@ final class HistoryTools {
         paging(Schemas.object()
             .optional("symbol", Schemas.symbol("Only this market"))
             .optional("orderId", Schemas.string("Only fills of this order"))),
-        Schemas.object()
-            .required("fills", Schemas.array(WireJson.schema(Fill.class), null))
-            .required("count", Schemas.count(null))
-            .open().build(),
+        WireJson.listSchema("fills", Fill.class),
         ToolDef.Kind.READ, false,
         args -> {
           FillHistoryQuery.Builder q = FillHistoryQuery.builder().limit(limit(args)).offset(offset(args))
@@ -97,9 +89,7 @@ final class HistoryTools {
             q.orderId(orderId);
           }
           List<Fill> fills = session.client().history().listFills(q.build());
-          Map<String, Object> out = new LinkedHashMap<>();
-          out.put("fills", WireJson.list(fills));
-          out.put("count", fills.size());
+          Map<String, Object> out = WireJson.listResult("fills", fills);
           StringBuilder text = new StringBuilder(fills.size() + " fill(s)");
           for (int i = 0; i < fills.size() && i < 20; i++) {
             Fill f = fills.get(i);
@@ -115,10 +105,7 @@ final class HistoryTools {
     return new ToolDef("get_funding_payments", "Get funding payments",
         "Funding payments on perpetual positions, newest first: quantity positive = received, negative = paid (USDC).",
         paging(Schemas.object().optional("symbol", Schemas.symbol("Only this perpetual market"))),
-        Schemas.object()
-            .required("payments", Schemas.array(WireJson.schema(FundingPayment.class), null))
-            .required("count", Schemas.count(null))
-            .open().build(),
+        WireJson.listSchema("payments", FundingPayment.class),
         ToolDef.Kind.READ, false,
         args -> {
           FundingPaymentQuery.Builder q = FundingPaymentQuery.builder().limit(limit(args)).offset(offset(args))
@@ -128,9 +115,7 @@ final class HistoryTools {
             q.symbol(symbol);
           }
           List<FundingPayment> payments = session.client().history().listFundingPayments(q.build());
-          Map<String, Object> out = new LinkedHashMap<>();
-          out.put("payments", WireJson.list(payments));
-          out.put("count", payments.size());
+          Map<String, Object> out = WireJson.listResult("payments", payments);
           java.math.BigDecimal sum = payments.stream().map(FundingPayment::quantity).filter(java.util.Objects::nonNull)
               .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
           return new ToolDef.Result(out, payments.size() + " funding payment(s), net " + sum.toPlainString());

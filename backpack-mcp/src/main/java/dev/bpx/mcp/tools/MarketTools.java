@@ -121,18 +121,13 @@ final class MarketTools {
         "Last price, 24h change (priceChangePercent is a fraction: -0.0158 = -1.58 %), high, low and volume of one"
             + " market, or of every market when symbol is omitted.",
         Schemas.object().optional("symbol", Schemas.symbol("The market; omit for all")),
-        Schemas.object()
-            .required("tickers", Schemas.array(WireJson.schema(Ticker.class), null))
-            .required("count", Schemas.count(null))
-            .open().build(),
+        WireJson.listSchema("tickers", Ticker.class),
         ToolDef.Kind.READ, false,
         args -> {
           String symbol = args.optionalSymbol("symbol");
           List<Ticker> tickers = symbol == null ? session.client().markets().listTickers()
               : session.client().markets().getTicker(symbol).map(List::of).orElse(List.of());
-          Map<String, Object> out = new LinkedHashMap<>();
-          out.put("tickers", WireJson.list(tickers));
-          out.put("count", tickers.size());
+          Map<String, Object> out = WireJson.listResult("tickers", tickers);
           StringBuilder text = new StringBuilder();
           for (int i = 0; i < tickers.size() && i < 20; i++) {
             Ticker t = tickers.get(i);
@@ -231,9 +226,7 @@ final class MarketTools {
           }
           List<Kline> klines = session.client().markets().listKlines(symbol, interval, start, end, null);
           List<Kline> tail = klines.size() > limit ? klines.subList(klines.size() - limit, klines.size()) : klines;
-          Map<String, Object> out = new LinkedHashMap<>();
-          out.put("klines", WireJson.list(tail));
-          out.put("count", tail.size());
+          Map<String, Object> out = WireJson.listResult("klines", tail);
           String last = tail.isEmpty() ? "" : "; last close " + Text.plain(tail.get(tail.size() - 1).close());
           return new ToolDef.Result(out, tail.size() + " " + interval.wireValue() + " candle(s) for " + symbol + last);
         });
@@ -283,18 +276,13 @@ final class MarketTools {
         Schemas.object()
             .required("symbol", Schemas.symbol("The market"))
             .optional("limit", Schemas.integer("How many (default 50, max 1000)", 1, 1000)),
-        Schemas.object()
-            .required("trades", Schemas.array(WireJson.schema(Trade.class), null))
-            .required("count", Schemas.count(null))
-            .open().build(),
+        WireJson.listSchema("trades", Trade.class),
         ToolDef.Kind.READ, false,
         args -> {
           String symbol = args.symbol("symbol");
           Long limit = args.optionalLong("limit", 1, 1000);
           List<Trade> trades = session.client().markets().listRecentTrades(symbol, limit == null ? 50 : limit.intValue());
-          Map<String, Object> out = new LinkedHashMap<>();
-          out.put("trades", WireJson.list(trades));
-          out.put("count", trades.size());
+          Map<String, Object> out = WireJson.listResult("trades", trades);
           return new ToolDef.Result(out, trades.size() + " trade(s) on " + symbol
               + (trades.isEmpty() ? "" : "; last at " + Text.plain(trades.get(trades.size() - 1).price())));
         });
@@ -305,18 +293,13 @@ final class MarketTools {
         "Mark price, index price, current funding rate (a fraction per funding interval: 0.0001 = 0.01 %) and next"
             + " funding time (epoch ms) of perpetual markets; one symbol or all.",
         Schemas.object().optional("symbol", Schemas.symbol("The perpetual market; omit for all")),
-        Schemas.object()
-            .required("markPrices", Schemas.array(WireJson.schema(MarkPrice.class), null))
-            .required("count", Schemas.count(null))
-            .open().build(),
+        WireJson.listSchema("markPrices", MarkPrice.class),
         ToolDef.Kind.READ, false,
         args -> {
           String symbol = args.optionalSymbol("symbol");
           List<MarkPrice> prices = symbol == null ? session.client().markets().listMarkPrices()
               : session.client().markets().listMarkPrices(symbol);
-          Map<String, Object> out = new LinkedHashMap<>();
-          out.put("markPrices", WireJson.list(prices));
-          out.put("count", prices.size());
+          Map<String, Object> out = WireJson.listResult("markPrices", prices);
           StringBuilder text = new StringBuilder();
           for (MarkPrice p : prices) {
             text.append(text.length() == 0 ? "" : "\n").append(p.symbol()).append(" mark ").append(Text.plain(p.markPrice()))
@@ -332,18 +315,13 @@ final class MarketTools {
         Schemas.object()
             .required("symbol", Schemas.symbol("The perpetual market"))
             .optional("limit", Schemas.integer("How many (default 24, max 1000)", 1, 1000)),
-        Schemas.object()
-            .required("fundingRates", Schemas.array(WireJson.schema(FundingRate.class), null))
-            .required("count", Schemas.count(null))
-            .open().build(),
+        WireJson.listSchema("fundingRates", FundingRate.class),
         ToolDef.Kind.READ, false,
         args -> {
           String symbol = args.symbol("symbol");
           Long limit = args.optionalLong("limit", 1, 1000);
           List<FundingRate> rates = session.client().markets().listFundingRates(symbol, limit == null ? 24 : limit.intValue(), 0);
-          Map<String, Object> out = new LinkedHashMap<>();
-          out.put("fundingRates", WireJson.list(rates));
-          out.put("count", rates.size());
+          Map<String, Object> out = WireJson.listResult("fundingRates", rates);
           return new ToolDef.Result(out, rates.size() + " funding rate(s) for " + symbol
               + (rates.isEmpty() ? "" : "; latest " + Text.plain(rates.get(0).fundingRate())));
         });

@@ -55,9 +55,7 @@ final class OrderTools {
           String symbol = args.optionalSymbol("symbol");
           List<Order> orders = symbol == null ? session.client().orders().listOpenOrders()
               : session.client().orders().listOpenOrders(symbol);
-          Map<String, Object> out = new LinkedHashMap<>();
-          out.put("orders", WireJson.list(orders));
-          out.put("count", orders.size());
+          Map<String, Object> out = WireJson.listResult("orders", orders);
           out.put("symbol", symbol == null ? "all" : symbol);
           return new ToolDef.Result(out, orders.size() + " open order(s)" + (symbol == null ? "" : " on " + symbol)
               + Text.orderLines(orders));

@@ -64,6 +64,22 @@ final class WireJson {
     return out;
   }
 
+  /** {@return the output schema {@code {<name>: [record...], count}} of a tool that lists records} */
+  static Map<String, Object> listSchema(String name, Class<? extends Record> type) {
+    return Schemas.object()
+        .required(name, Schemas.array(schema(type), null))
+        .required("count", Schemas.count(null))
+        .open().build();
+  }
+
+  /** {@return the structured result {@code {<name>: [wire JSON...], count}} of a tool that lists records} */
+  static Map<String, Object> listResult(String name, List<?> records) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(name, list(records));
+    out.put("count", records.size());
+    return out;
+  }
+
   /** {@return the JSON schema of a record's wire JSON: every property typed, none required} */
   static Map<String, Object> schema(Class<? extends Record> type) {
     return SCHEMAS.computeIfAbsent(type, t -> build(t, 0));
