@@ -29,8 +29,12 @@ import java.util.TreeMap;
  */
 public final class SignatureVerifier {
   private static final int SIGNATURE_LENGTH = 64;
+  /** Decoded keys kept; an exchange sees few distinct API keys, and the cap bounds a flood of new ones. */
+  private static final int MAX_CACHED_KEYS = 1024;
 
   private final Clock clock;
+  // Decoding a key costs a KeyFactory lookup per request; the cache is keyed by the header text.
+  private final java.util.concurrent.ConcurrentHashMap<String, PublicKey> keys = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Creates a verifier that judges freshness by {@code clock}. */
   public SignatureVerifier(Clock clock) {
@@ -54,10 +58,8 @@ public final class SignatureVerifier {
       return VerificationResult.fail(Failure.MISSING_HEADERS, "Missing X-Timestamp header", apiKey);
     }
 
-    PublicKey publicKey;
-    try {
-      publicKey = Ed25519Keys.publicKey(Base64.getDecoder().decode(apiKey.strip()));
-    } catch (IllegalArgumentException | GeneralSecurityException e) {
+    PublicKey publicKey = publicKey(apiKey);
+    if (publicKey == null) {
       return VerificationResult.fail(Failure.MALFORMED_HEADERS, "Invalid X-API-Key header", apiKey);
     }
     byte[] signature;
@@ -114,6 +116,25 @@ public final class SignatureVerifier {
       }
     }
     return VerificationResult.fail(Failure.BAD_SIGNATURE, "Invalid signature", apiKey);
+  }
+
+  /** {@return the decoded key of an {@code X-API-Key} header, or null when it is not one} */
+  private PublicKey publicKey(String header) {
+    PublicKey cached = keys.get(header);
+    if (cached != null) {
+      return cached;
+    }
+    PublicKey key;
+    try {
+      key = Ed25519Keys.publicKey(Base64.getDecoder().decode(header.strip()));
+    } catch (IllegalArgumentException | GeneralSecurityException e) {
+      return null;
+    }
+    if (keys.size() >= MAX_CACHED_KEYS) {
+      keys.clear();
+    }
+    keys.put(header, key);
+    return key;
   }
 
   private static List<String> signingStrings(

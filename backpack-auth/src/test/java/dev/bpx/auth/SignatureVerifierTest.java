@@ -165,6 +165,21 @@ class SignatureVerifierTest {
   }
 
   @Test
+  void requestsFromMoreKeysThanTheKeyCacheHoldsStillVerifyAndForgeriesStillFail() {
+    SignedHeaders first = null;
+    for (int i = 0; i < 1100; i++) {
+      SignedHeaders h = new RequestSigner(SigningKey.generate()).sign("balanceQuery", Map.of(), NOW, 5000);
+      first = first == null ? h : first;
+      assertThat(verifier.verify(get("/api/v1/capital", null, h)).valid()).isTrue();
+    }
+    SignedHeaders forged = new SignedHeaders(TestKeys.PUBLIC, first.signature(), NOW, 5000);
+
+    assertThat(verifier.verify(get("/api/v1/capital", null, first)).valid()).isTrue();
+    assertThat(verifier.verify(get("/api/v1/capital", null, forged)).failure()).isEqualTo(Failure.BAD_SIGNATURE);
+    assertThat(verifier.verify(get("/api/v1/capital", null, forged)).failure()).isEqualTo(Failure.BAD_SIGNATURE);
+  }
+
+  @Test
   void resultsNeverPrintTheKey() {
     SignedHeaders h = signer.sign("balanceQuery", Map.of(), NOW, 5000);
 
