@@ -69,7 +69,7 @@ public final class Main {
   static void run(ServerConfig config, InputStream stdin, OutputStream protocolOut) {
     CountDownLatch ended = new CountDownLatch(1);
     StdinGuard guard = new StdinGuard(stdin, protocolOut, StdinGuard.DEFAULT_MAX_LINE_BYTES, ended::countDown);
-    BackpackMcpServer server = BackpackMcpServer.start(config, guard.transportInput(), protocolOut);
+    BackpackMcpServer server = BackpackMcpServer.start(config, guard.transportInput(), guard.transportOutput());
     guard.start();
     try {
       ended.await();

@@ -58,7 +58,9 @@ final class JsonRpcLineChecker {
       if (message.containsKey("params") && !(params instanceof Map) && !(params instanceof List)) {
         return new Verdict(INVALID_REQUEST, "Invalid Request: \"params\" must be an object or an array", usableId);
       }
-      return sdkVerdict(line, usableId);
+      Verdict verdict = sdkVerdict(line, usableId);
+      // An accepted request carries its id, so the guard can wait for its answer at the end of input.
+      return verdict.ok() && message.containsKey("id") ? new Verdict(null, null, usableId) : verdict;
     }
     if (message.containsKey("result") || message.containsKey("error")) {
       if (!message.containsKey("id")) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,12 @@ public final class StdinGuard {
   /** The longest line accepted, in bytes. */
   public static final int DEFAULT_MAX_LINE_BYTES = 4 * 1024 * 1024;
 
+  /**
+   * How long, once stdin ends, answers to requests already taken may take before the process exits
+   * anyway: enough for ordinary calls, short of the grace period clients give a server to exit.
+   */
+  static final Duration DEFAULT_ANSWER_WAIT = Duration.ofSeconds(5);
+
   private static final Logger log = LoggerFactory.getLogger(StdinGuard.class);
 
   private final InputStream stdin;
@@ -35,6 +42,8 @@ public final class StdinGuard {
   private final int maxLineBytes;
   private final Runnable onEnd;
   private final LineFeed feed = new LineFeed();
+  private final AnsweredRequests answers;
+  private final Duration answerWait;
 
   /**
    * @param stdin the raw standard input
@@ -42,10 +51,27 @@ public final class StdinGuard {
    * @param onEnd runs once when stdin ends or fails
    */
   public StdinGuard(InputStream stdin, OutputStream protocolOut, int maxLineBytes, Runnable onEnd) {
+    this(stdin, protocolOut, maxLineBytes, onEnd, DEFAULT_ANSWER_WAIT);
+  }
+
+  /**
+   * @param answerWait how long, once stdin ends, to wait for the answers to requests already taken
+   */
+  StdinGuard(InputStream stdin, OutputStream protocolOut, int maxLineBytes, Runnable onEnd, Duration answerWait) {
     this.stdin = Objects.requireNonNull(stdin, "stdin");
-    this.protocolOut = Objects.requireNonNull(protocolOut, "protocolOut");
+    this.answers = new AnsweredRequests(Objects.requireNonNull(protocolOut, "protocolOut"));
+    this.protocolOut = answers;
+    this.answerWait = answerWait;
     this.maxLineBytes = maxLineBytes;
     this.onEnd = Objects.requireNonNull(onEnd, "onEnd");
+  }
+
+  /**
+   * {@return the stream to give the SDK's transport in place of stdout: the protocol stream, watched
+   * for answers} Its monitor is the one both the SDK and this guard hold while writing a line.
+   */
+  public OutputStream transportOutput() {
+    return answers;
   }
 
   /** {@return the stream to give the SDK's transport in place of stdin} */
@@ -94,8 +120,21 @@ public final class StdinGuard {
     } catch (IOException e) {
       log.warn("stdin failed: {}", e.toString());
     } finally {
+      awaitAnswers();
       feed.end();
       onEnd.run();
+    }
+  }
+
+  /** A client that closes stdin right after a request (e.g. {@code echo ... | server}) still gets the answer. */
+  private void awaitAnswers() {
+    try {
+      if (!answers.awaitAllAnswered(answerWait)) {
+        log.warn("stdin ended with {} request(s) unanswered after {} s; exiting anyway", answers.pendingCount(),
+            answerWait.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -109,6 +148,9 @@ public final class StdinGuard {
     }
     JsonRpcLineChecker.Verdict verdict = JsonRpcLineChecker.check(line);
     if (verdict.ok()) {
+      if (verdict.id() != null) {
+        answers.expect(verdict.id());
+      }
       feed.offerLine(line);
     } else {
       reject(verdict);

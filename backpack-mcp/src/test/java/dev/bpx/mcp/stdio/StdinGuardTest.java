@@ -1,5 +1,7 @@
 package dev.bpx.mcp.stdio;
 
+import java.io.OutputStream;
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bpx.auth.json.Json;
@@ -28,7 +30,9 @@ class StdinGuardTest {
 
   /** Runs the guard over {@code input} to its end; returns what it forwarded to the transport. */
   private byte[] runOver(byte[] input, int maxLineBytes) throws IOException {
-    StdinGuard guard = new StdinGuard(new ByteArrayInputStream(input), protocolOut, maxLineBytes, ends::incrementAndGet);
+    // No transport answers here: no wait at the end of input (the wait has tests of its own below).
+    StdinGuard guard = new StdinGuard(new ByteArrayInputStream(input), protocolOut, maxLineBytes, ends::incrementAndGet,
+        Duration.ZERO);
     guard.run();
     return guard.transportInput().readAllBytes();
   }
@@ -52,6 +56,51 @@ class StdinGuardTest {
   @SuppressWarnings("unchecked")
   private static int code(Map<String, Object> response) {
     return ((BigDecimal) ((Map<String, Object>) response.get("error")).get("code")).intValueExact();
+  }
+
+  @Test
+  void atTheEndOfInputTheGuardWaitsForTheAnswersToRequestsItForwarded() throws Exception {
+    CountDownLatch ended = new CountDownLatch(1);
+    StdinGuard guard = new StdinGuard(new ByteArrayInputStream((PING + "\n" + LIST + "\n").getBytes(StandardCharsets.UTF_8)),
+        protocolOut, StdinGuard.DEFAULT_MAX_LINE_BYTES, ended::countDown, Duration.ofSeconds(30));
+    guard.start();
+    OutputStream transport = guard.transportOutput();
+
+    assertThat(ended.await(300, TimeUnit.MILLISECONDS)).as("both requests are still unanswered").isFalse();
+    synchronized (transport) {
+      transport.write("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}\n".getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(ended.await(300, TimeUnit.MILLISECONDS)).as("request \"b\" is still unanswered").isFalse();
+    synchronized (transport) {
+      transport.write("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/message\",\"params\":{}}\n".getBytes(StandardCharsets.UTF_8));
+      transport.write("{\"jsonrpc\":\"2.0\",\"id\":\"b\",\"error\":{\"code\":-1,\"message\":\"x\"}}".getBytes(StandardCharsets.UTF_8));
+      transport.write('\n');
+    }
+    assertThat(ended.await(5, TimeUnit.SECONDS)).as("every request answered: the input may end").isTrue();
+    assertThat(protocolOut.toString(StandardCharsets.UTF_8)).as("answers pass through unchanged").contains("\"id\":\"b\"");
+  }
+
+  @Test
+  void anUnansweredRequestDelaysTheEndOnlyUntilTheWaitRunsOut() throws Exception {
+    CountDownLatch ended = new CountDownLatch(1);
+    StdinGuard guard = new StdinGuard(new ByteArrayInputStream((PING + "\n").getBytes(StandardCharsets.UTF_8)),
+        protocolOut, StdinGuard.DEFAULT_MAX_LINE_BYTES, ended::countDown, Duration.ofMillis(200));
+    long started = System.nanoTime();
+    guard.start();
+
+    assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    assertThat(guard.transportInput().readAllBytes()).as("the request was still forwarded").isNotEmpty();
+  }
+
+  @Test
+  void notificationsAreNotWaitedFor() throws Exception {
+    CountDownLatch ended = new CountDownLatch(1);
+    String note = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
+    new StdinGuard(new ByteArrayInputStream((note + "\n").getBytes(StandardCharsets.UTF_8)), protocolOut,
+        StdinGuard.DEFAULT_MAX_LINE_BYTES, ended::countDown, Duration.ofSeconds(30)).start();
+
+    assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
   }
 
   @Test
@@ -119,7 +168,7 @@ class StdinGuardTest {
     PipedOutputStream client = new PipedOutputStream();
     PipedInputStream stdin = new PipedInputStream(client, 1 << 16);
     CountDownLatch ended = new CountDownLatch(1);
-    StdinGuard guard = new StdinGuard(stdin, protocolOut, 1024, ended::countDown);
+    StdinGuard guard = new StdinGuard(stdin, protocolOut, 1024, ended::countDown, Duration.ZERO); // nothing answers the ping here
     guard.start();
     InputStream transport = guard.transportInput();
 
