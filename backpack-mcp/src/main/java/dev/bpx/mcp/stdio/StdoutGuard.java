@@ -9,7 +9,7 @@ import java.io.PrintStream;
  * Keeps the process's stdout for JSON-RPC alone.
  *
  * <p>{@link #claim()} takes the real stdout file descriptor for the transport and points
- * {@link System#out} at stderr, so that a stray {@code System.out.println} in any library cannot
+ * the JVM's standard-output print stream at stderr, so that a stray println in any library cannot
  * corrupt the protocol stream. It must run before anything else in {@code main}.
  *
  * <p>Thread-safe.
