@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -168,10 +167,6 @@ final class ToolArgs {
       throw new ToolInputException("'" + name + "' is required: one of " + String.join(", ", allowed));
     }
     return value;
-  }
-
-  static void requireNone(Map<String, Object> values) {
-    new ToolArgs(values, Set.of());
   }
 
   private static String describe(Object v) {

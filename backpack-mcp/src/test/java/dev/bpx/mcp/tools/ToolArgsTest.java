@@ -94,7 +94,7 @@ class ToolArgsTest {
     assertThatThrownBy(() -> new ToolArgs(Map.of("reduce_only", true), List.of("symbol", "reduceOnly")))
         .isInstanceOf(ToolInputException.class)
         .hasMessageContainingAll("unknown argument 'reduce_only'", "symbol, reduceOnly");
-    assertThatThrownBy(() -> ToolArgs.requireNone(Map.of("x", 1)))
+    assertThatThrownBy(() -> new ToolArgs(Map.of("x", 1), List.of()))
         .isInstanceOf(ToolInputException.class)
         .hasMessageContaining("takes no arguments");
     assertThat(new ToolArgs(null, List.of()).has("x")).isFalse();
