@@ -110,6 +110,7 @@ final class OrderTools {
         OrderArgs.schema(),
         Schemas.object()
             .required("success", Schemas.bool("true when the exchange accepted the order"))
+            .optional("error", Schemas.string("when success is false: what went wrong and what to do"))
             .optional("order", ORDER)
             .optional("clientId", Schemas.integer("the order's clientId", 0, OrderRequest.MAX_CLIENT_ID))
             .optional("duplicate", Schemas.bool("true when an order with this clientId already existed and was returned instead"))
@@ -180,6 +181,7 @@ final class OrderTools {
             .optional("clientId", Schemas.integer("Instead of orderId: the order's clientId", 0, OrderRequest.MAX_CLIENT_ID)),
         Schemas.object()
             .required("success", Schemas.bool("true when the order is cancelled or the cancel was accepted"))
+            .optional("error", Schemas.string("when success is false: what went wrong and what to do"))
             .optional("order", Map.of("type", "object"))
             .optional("status", Schemas.enumOf("Cancelled, Accepted (queued by the exchange) or AlreadyClosed", List.of("Cancelled", "Accepted", "AlreadyClosed")))
             .optional("mode", Schemas.string("paper or live"))

@@ -72,18 +72,33 @@ public final class ToolRegistry {
       } else {
         log.info("tool {} refused: {}", def.name(), failure.getClass().getSimpleName());
       }
-      Map<String, Object> structured = new LinkedHashMap<>();
-      if (def.legacyEnvelope()) {
-        structured.put("success", false);
-        structured.put("error", message);
-      } else {
-        structured.put("error", message);
-      }
       if (def.kind().writes()) {
-        structured.put("mode", mode.label());
         message = "[" + mode.label() + "] " + message;
       }
-      return CallToolResult.builder().structuredContent(structured).addTextContent(message).isError(true).build();
+      return errorResult(def, message, mode);
     }
+  }
+
+  /**
+   * {@return an {@code isError} result carrying {@code message} as its text}
+   *
+   * <p>Strict clients (the TypeScript SDK, Claude Desktop) validate {@code structuredContent} against
+   * the tool's output schema on error results too, and the MCP spec allows no exception for errors.
+   * So only the original write tools, whose schemas declare {@code success}/{@code error}, carry
+   * structured content on failure; every other tool's error is text only. Clients that drop
+   * structured content on errors (Claude Code) read the same message in {@code content[0]}.
+   */
+  static CallToolResult errorResult(ToolDef def, String message, Mode mode) {
+    CallToolResult.Builder result = CallToolResult.builder().addTextContent(message).isError(true);
+    if (def.legacyEnvelope()) {
+      Map<String, Object> structured = new LinkedHashMap<>();
+      structured.put("success", false);
+      structured.put("error", message);
+      if (def.kind().writes()) {
+        structured.put("mode", mode.label());
+      }
+      result.structuredContent(structured);
+    }
+    return result.build();
   }
 }
