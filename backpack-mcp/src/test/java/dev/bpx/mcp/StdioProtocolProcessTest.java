@@ -41,6 +41,7 @@ class StdioProtocolProcessTest {
     final BlockingQueue<String> pending = new LinkedBlockingQueue<>();
     final List<String> stdout = Collections.synchronizedList(new ArrayList<>());
     final Path stderrFile;
+    private final Thread reader;
 
     RawServer(Map<String, String> env, Path workDir, String... args) throws IOException {
       ProcessBuilder builder = McpServerProcess.isolatedBuilder(workDir).command(McpServerProcess.command(List.of(args)));
@@ -49,7 +50,7 @@ class StdioProtocolProcessTest {
       builder.redirectError(stderrFile.toFile());
       process = builder.start();
       stdin = process.getOutputStream();
-      Thread reader = new Thread(() -> {
+      reader = new Thread(() -> {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
           String line;
           while ((line = r.readLine()) != null) {
@@ -93,6 +94,15 @@ class StdioProtocolProcessTest {
       }
       fail("no answer to id %d within 30 s; received %s; stderr:%n%s", id, seen, stderr());
       return seen;
+    }
+
+    /**
+     * Waits until the process has closed its stdout and every line has been taken, instead of sleeping
+     * a fixed time and hoping the reader thread kept up (it may not on a loaded machine).
+     */
+    void awaitStdoutEnd() throws InterruptedException {
+      reader.join(TimeUnit.SECONDS.toMillis(30));
+      assertThat(reader.isAlive()).as("stdout still open 30 s after the process ended").isFalse();
     }
 
     String stderr() {
@@ -237,7 +247,7 @@ class StdioProtocolProcessTest {
       System.out.println("exit after stdin closed: " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closedAt) + " ms");
       assertThat(server.process.exitValue()).isZero();
 
-      Thread.sleep(100); // let the reader thread take the last bytes
+      server.awaitStdoutEnd();
       List<String> everything = List.copyOf(server.stdout);
       assertThat(everything).hasSizeGreaterThan(bad.size() * 2);
       everything.forEach(StdioProtocolProcessTest::assertJsonRpc);
@@ -253,7 +263,12 @@ class StdioProtocolProcessTest {
       server.send(INITIALIZE);
       server.until(1);
       server.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
-      // The first call starts the embedded exchange and walks a day of prices; stdin closes meanwhile.
+      // The embedded exchange is opened first (by a call that is answered), so that what stays in
+      // flight is bounded work, well inside the guard's 5 s wait even on a loaded machine: opening the
+      // exchange (a day of prices) inside the wait made this test fail under load. The wait itself is
+      // tested without processes in StdinGuardTest.
+      server.send(toolCall(4, "get_ticker", "{\"symbol\":\"SOL_USDC\"}"));
+      server.until(4);
       server.send(toolCall(2, "get_klines", "{\"symbol\":\"SOL_USDC\",\"interval\":\"1m\",\"limit\":1000}"));
       server.send(toolCall(3, "list_markets", "{}"));
       long closedAt = System.nanoTime();
@@ -261,7 +276,7 @@ class StdioProtocolProcessTest {
       // Calls already taken are answered first (the guard waits at most 5 s for them), then it exits.
       assertThat(server.process.waitFor(10, TimeUnit.SECONDS)).as("exited within 10 s; stderr:%n%s", server.stderr()).isTrue();
       System.out.println("exit with calls in flight: " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closedAt) + " ms");
-      Thread.sleep(100);
+      server.awaitStdoutEnd();
       List.copyOf(server.stdout).forEach(StdioProtocolProcessTest::assertJsonRpc);
       assertThat(List.copyOf(server.stdout)).as("both in-flight calls were answered before the exit")
           .anyMatch(line -> line.startsWith("{\"jsonrpc\":\"2.0\",\"id\":2,\"result\""))
@@ -280,7 +295,7 @@ class StdioProtocolProcessTest {
       try (RawServer server = new RawServer(env, workDir)) {
         assertThat(server.process.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(server.process.exitValue()).as("exit code for %s", env.keySet()).isEqualTo(2);
-        Thread.sleep(100);
+        server.awaitStdoutEnd();
         assertThat(server.stdout).as("stdout for %s", env.keySet()).isEmpty();
         assertThat(server.stderr()).contains("configuration error").doesNotContain(secret);
       }
@@ -292,7 +307,7 @@ class StdioProtocolProcessTest {
     try (RawServer help = new RawServer(Map.of(), workDir, "--help")) {
       assertThat(help.process.waitFor(20, TimeUnit.SECONDS)).isTrue();
       assertThat(help.process.exitValue()).isZero();
-      Thread.sleep(100);
+      help.awaitStdoutEnd();
       assertThat(help.stdout).isEmpty();
       assertThat(help.stderr()).contains("Usage", "--paper");
     }

@@ -15,6 +15,11 @@ public record Command(String type, String apiKey, Object payload, long time) {
   public static final String BORROW_LEND = "borrowLend";
   public static final String SET_PRICE = "control.price";
   public static final String CLOCK = "control.clock";
+  /**
+   * Time passing as a read saw it: the walk steps and the maker's requote it ran. Journaled so that a
+   * replay requotes at the same moments and so hands out the same order ids as the live run.
+   */
+  public static final String TICK = "tick";
   public static final String FUND = "control.fund";
   public static final String RESET = "control.reset";
 }

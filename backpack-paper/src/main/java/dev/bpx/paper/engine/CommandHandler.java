@@ -62,7 +62,7 @@ public final class CommandHandler {
         engine.setPrice(f.string("symbol", true), price);
         return null;
       }
-      case Command.CLOCK -> {
+      case Command.CLOCK, Command.TICK -> {
         return null;
       }
       case Command.FUND -> {

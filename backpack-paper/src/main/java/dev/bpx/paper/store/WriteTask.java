@@ -102,14 +102,16 @@ abstract class WriteTask<T> {
   }
 
   /**
-   * Brings the state up to a read's time (walk steps, funding, triggers: not journaled, since a
-   * replay re-runs them with the next command) and opens the reader's account if it is new
-   * (journaled).
+   * Brings the state up to a read's time (walk steps, funding, triggers, the maker's requote) and
+   * opens the reader's account if it is new. When that changes the state it is journaled (as the
+   * account's creation, which advances first, or as a {@link Command#TICK}): the maker's requotes take
+   * order ids, so a replay that requoted only at the next command's time would give the user's later
+   * orders other ids than the ones the user was told (the ids moved across a restart).
    */
   static final class TickTask extends WriteTask<Void> {
     private final long now;
     private final String apiKey;
-    private Command create;
+    private Command journaled;
 
     TickTask(long now, String apiKey) {
       this.now = now;
@@ -119,22 +121,29 @@ abstract class WriteTask<T> {
     @Override
     Command lead(Engine e, CommandHandler h, Journal journal) {
       try {
-        e.advanceTo(now);
+        long at = Math.max(now, e.now());
         if (apiKey != null && e.accounts().find(apiKey) == null) {
-          create = new Command(Command.CREATE_ACCOUNT, apiKey, null, Math.max(now, e.now()));
-          h.apply(create);
+          journaled = new Command(Command.CREATE_ACCOUNT, apiKey, null, at);
+        } else if (!e.isCurrentAt(now)) {
+          journaled = new Command(Command.TICK, null, null, at);
         }
+        apply(e, h);
       } catch (RuntimeException ex) {
         fail(ex);
       }
-      return create;
+      return journaled;
     }
 
     @Override
     void follow(Engine e, CommandHandler h) {
-      e.advanceTo(now);
-      if (create != null) {
-        h.apply(create);
+      apply(e, h);
+    }
+
+    private void apply(Engine e, CommandHandler h) {
+      if (journaled != null) {
+        h.apply(journaled); // advances to its time first, like every command
+      } else {
+        e.advanceTo(now);
       }
     }
   }

@@ -68,4 +68,38 @@ class JournalReplayTest {
       assertThat(after).isEqualTo(before);
     }
   }
+
+  @Test
+  void orderIdsSurviveARestartWhenReadsMovedTimeBetweenCommands() {
+    // Reads that see a new second run walk steps and requote the maker, whose quotes take order ids.
+    // Until those reads were journaled, a replay requoted less often, and the user's orders came back
+    // with other ids than the ones the user was given (found as a flaky two-server MCP test).
+    Path state = dir.resolve("ids.journal");
+    Instant start = Instant.parse("2026-03-01T10:30:00Z");
+    PaperClock clock = PaperClock.fixed(start);
+    SigningKey key = SigningKey.generate();
+    List<Object> idsBefore = new java.util.ArrayList<>();
+    String openBefore;
+    try (PaperExchange paper = PaperExchange.builder().clock(clock).seed(9).stateFile(state).start()) {
+      PaperHttp c = new PaperHttp(paper.url(), key, clock);
+      for (int i = 0; i < 5; i++) {
+        clock.advance(Duration.ofMillis(1_700)); // system time passing: nothing journaled by itself
+        c.get("/api/v1/depth?symbol=SOL_USDC");
+        clock.advance(Duration.ofMillis(1_300));
+        c.get("/api/v1/ticker?symbol=SOL_USDC");
+        idsBefore.add(c.post("/api/v1/order", "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\","
+            + "\"price\":\"50.00\",\"quantity\":\"0.1\"}").object().get("id"));
+      }
+      openBefore = c.get("/api/v1/orders?symbol=SOL_USDC").body();
+    }
+    PaperClock later = PaperClock.fixed(start);
+    try (PaperExchange paper = PaperExchange.builder().clock(later).seed(9).stateFile(state).start()) {
+      later.advance(Duration.ofSeconds(15));
+      PaperHttp c = new PaperHttp(paper.url(), key, later);
+      List<Object> idsAfter = c.get("/api/v1/orders?symbol=SOL_USDC").array().stream()
+          .map(o -> ((java.util.Map<?, ?>) o).get("id")).map(Object.class::cast).toList();
+      assertThat(idsAfter).containsExactlyInAnyOrderElementsOf(idsBefore);
+      assertThat(c.get("/api/v1/orders?symbol=SOL_USDC").body()).isEqualTo(openBefore);
+    }
+  }
 }
