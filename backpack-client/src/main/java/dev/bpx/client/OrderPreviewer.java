@@ -30,6 +30,8 @@ import java.util.Optional;
  * equity as the margin of this one position: {@code P = (q·M − E) / (q − mmf·|q|)} for signed size
  * {@code q}, mark {@code M} and equity {@code E}. Other positions and price moves make it approximate.
  *
+ * <p>The account's leverage limit is checked as the exchange applies it ({@link LeverageCheck}).
+ *
  * <p>Thread-safe.
  */
 final class OrderPreviewer {
@@ -53,7 +55,8 @@ final class OrderPreviewer {
     this.signed = signed;
   }
 
-  OrderPreview preview(OrderRequest order) {
+  /** @param leverage the account's leverage-limit rule, reading the account's open orders */
+  OrderPreview preview(OrderRequest order, LeverageCheck leverage) {
     List<String> problems = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     try {
@@ -114,11 +117,13 @@ final class OrderPreviewer {
     BigDecimal resulting = null;
     BigDecimal resultingEntry = null;
     BigDecimal liquidation = null;
+    BigDecimal leverageLimit = null;
     if (!signed) {
       warnings.add("no API keys: fees, balances and positions were not checked");
     } else {
       try {
         AccountSettings settings = account.getSettings();
+        leverageLimit = settings.leverageLimit();
         takerBps = perp ? settings.futuresTakerFee() : settings.spotTakerFee();
         makerBps = perp ? settings.futuresMakerFee() : settings.spotMakerFee();
         if (takerBps != null && makerBps != null) {
@@ -157,6 +162,7 @@ final class OrderPreviewer {
           }
           BigDecimal mark = position.map(Position::markPrice).orElse(fill.bestPrice());
           liquidation = liquidationPrice(resulting, mark, collateral.netEquity(), market.mmfFunction());
+          checkLeverage(leverage, order, market, leverageLimit, collateral, position, problems, warnings);
         } else {
           Map<String, CapitalBalance> balances = capital.listCapitalBalances();
           CapitalBalance balance = balances.get(requiredAsset);
@@ -176,6 +182,18 @@ final class OrderPreviewer {
         problems, warnings, fill.bestPrice(), fill.filledQuantity(), average == null ? null : average.round(MathContext.DECIMAL64).stripTrailingZeros(),
         fill.filledQuote(), fill.restingQuantity(), notional, slippageBps, takerBps, makerBps, fee, requiredAsset, required,
         available, current, resulting, resultingEntry, liquidation);
+  }
+
+  private static void checkLeverage(LeverageCheck leverage, OrderRequest order, Market market, BigDecimal leverageLimit,
+      CollateralSummary collateral, Optional<Position> position, List<String> problems, List<String> warnings) {
+    try {
+      String problem = leverage.problem(order, market, leverageLimit, collateral, position);
+      if (problem != null) {
+        problems.add(problem);
+      }
+    } catch (BackpackException e) {
+      warnings.add("leverage limit not checked: " + e.getMessage());
+    }
   }
 
   private static BigDecimal stepSize(Market market) {

@@ -63,6 +63,7 @@ public final class OrderService {
   private final AccountService account;
   private final SafetyLimits limits;
   private final OrderPreviewer previewer;
+  private final LeverageCheck leverage;
 
   OrderService(HttpTransport transport, ResponseDecoder decoder, MarketCache markets, MarketService marketData,
       AccountService account, SafetyLimits limits, OrderPreviewer previewer) {
@@ -74,10 +75,11 @@ public final class OrderService {
     this.account = account;
     this.limits = limits;
     this.previewer = previewer;
+    this.leverage = new LeverageCheck(marketData, this::listOpenOrders);
   }
 
   /**
-   * {@return what {@code request} would do if placed now: filter, limit and funds problems, the
+   * {@return what {@code request} would do if placed now: filter, limit, funds and leverage-limit problems, the
    * estimated fill against the current book (average price, slippage), fees, and for perpetuals the
    * resulting position and an estimated liquidation price} Nothing is sent.
    *
@@ -86,7 +88,7 @@ public final class OrderService {
    */
   public OrderPreview preview(OrderRequest request) {
     Args.required("request", request, "build one with OrderRequest.limit(...) or marketByQuantity(...)");
-    return previewer.preview(request);
+    return previewer.preview(request, leverage);
   }
 
   /** {@return the safety limits this client enforces on every order} */

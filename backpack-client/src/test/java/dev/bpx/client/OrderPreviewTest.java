@@ -44,6 +44,10 @@ class OrderPreviewTest {
        "borrowLimit":"2500000","futuresMakerFee":"2","futuresTakerFee":"5","leverageLimit":"10","limitOrders":0,
        "liquidating":false,"positionLimit":"1000000","spotMakerFee":"8","spotTakerFee":"10","triggerOrders":0}""";
 
+  private static final String MARK_PRICE = """
+      [{"symbol":"SOL_USDC_PERP","markPrice":"100","indexPrice":"100","fundingRate":"0.0000125",
+        "nextFundingTimestamp":1753106400000}]""";
+
   private static final String NO_POSITION = """
       {"code":"RESOURCE_NOT_FOUND","message":"Position not found"}""";
 
@@ -111,14 +115,22 @@ class OrderPreviewTest {
       routes.json("/api/v1/position", position);
     }
     routes.json("/api/v1/capital/collateral", collateral);
+    routes.json("/api/v1/markPrices", MARK_PRICE);
+    routes.json("/api/v1/orders", "[]");
+  }
+
+  /** The account with a leverage limit of 50, for orders whose subject is not the limit. */
+  private void leverageLimit50() {
+    routes.json("/api/v1/account", ACCOUNT.replace("\"leverageLimit\":\"10\"", "\"leverageLimit\":\"50\""));
   }
 
   /** A preview only reads: every request the exchange saw is a GET. */
   private void assertOnlyReads() {
     assertThat(routes.seen()).isNotEmpty();
     assertThat(routes.seen()).extracting(RecordedRequest::getMethod).containsOnly("GET");
+    // GET /api/v1/orders (open orders, read by the leverage check) is a read like the others.
     assertThat(routes.seen()).extracting(r -> r.getUrl().encodedPath())
-        .doesNotContain("/api/v1/order", "/api/v1/orders", "/api/v1/borrowLend");
+        .doesNotContain("/api/v1/order", "/api/v1/borrowLend");
   }
 
   private void assertSignedReadsVerify() {
@@ -293,6 +305,8 @@ class OrderPreviewTest {
         {"asks":[["100.00","3000"]],"bids":[["99.00","3000"]],"lastUpdateId":"1","timestamp":1753102447307501}""",
         null, collateral("10000", "8000"));
 
+    leverageLimit50();
+
     OrderPreview p = orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.BID, dec("2500")).build());
 
     // q = 2500, M = best ask 100 (no position yet), notional 250000, √ = 500:
@@ -319,6 +333,8 @@ class OrderPreviewTest {
         {"asks":[["101.00","3000"]],"bids":[["100.00","3000"]],"lastUpdateId":"1","timestamp":1753102447307501}""",
         null, collateral("10000", "8000"));
 
+    leverageLimit50();
+
     OrderPreview p = orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.ASK, dec("2500")).build());
 
     // q = -2500, M = best bid 100, mmf 0.018, E = 10000:
@@ -332,6 +348,8 @@ class OrderPreviewTest {
     perp("""
         {"asks":[["100.00","3000"]],"bids":[["99.00","3000"]],"lastUpdateId":"1","timestamp":1753102447307501}""",
         null, collateral("10000", "7499.99"));
+
+    leverageLimit50();
 
     OrderPreview p = orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.BID, dec("2500")).build());
 
@@ -545,6 +563,73 @@ class OrderPreviewTest {
   }
 
   /** Answers by path (any order of calls), records every request, and 404s anything unexpected. */
+  private static String collateral(String netEquity, String netEquityAvailable, String netExposureFutures) {
+    return collateral(netEquity, netEquityAvailable)
+        .replace("\"netExposureFutures\":\"0\"", "\"netExposureFutures\":\"" + netExposureFutures + "\"");
+  }
+
+  /** Deep enough that market orders of a few hundred fill at 100 / 99. */
+  private static final String DEEP_PERP_BOOK = """
+      {"asks":[["100.00","3000"]],"bids":[["99.00","3000"]],"lastUpdateId":"1","timestamp":1753102447307501}""";
+
+  @Test
+  void aPerpOrderOverTheLeverageLimitIsAProblemWithTheFigures() {
+    // Net equity 1000, leverage limit 10: exposure up to 10000 at the mark of 100, so 100 SOL and no more.
+    perp(DEEP_PERP_BOOK, null, collateral("1000", "1000"));
+
+    OrderPreview atLimit = orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.BID, dec("100")).build());
+    assertThat(atLimit.problems()).isEmpty();
+    assertThat(atLimit.acceptable()).isTrue();
+
+    OrderPreview over = exchange.client.orders().preview(
+        OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.BID, dec("100.01")).build());
+    assertThat(over.acceptable()).isFalse();
+    assertThat(over.problems()).singleElement().asString()
+        .contains("over the account's leverage limit", "to 10.01", "exposure 10001", "net equity 1000 USDC",
+            "leverageLimit of 10", "exposure up to 10000", "add about 100 SOL", "MAX_LEVERAGE_REACHED");
+    assertOnlyReads();
+    assertThat(routes.paths()).contains("/api/v1/markPrices?symbol=SOL_USDC_PERP", "/api/v1/orders?symbol=SOL_USDC_PERP");
+  }
+
+  @Test
+  void aPerpOrderFarInsideTheLeverageLimitDoesNotReadTheOpenOrders() {
+    perp(PERP_BOOK, position("2", "90", "99"), collateral("100", "80"));
+
+    OrderPreview p = orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.BID, dec("3")).build());
+
+    assertThat(p.acceptable()).isTrue();
+    assertThat(routes.paths()).doesNotContain("/api/v1/orders?symbol=SOL_USDC_PERP");
+  }
+
+  @Test
+  void openOrdersThatAddToExposureCountTowardsTheLeverageLimit() {
+    // A resting bid of 50 holds 5000 of the 10000 allowed; the worse side is the bid side.
+    perp(DEEP_PERP_BOOK, null, collateral("1000", "500", "5000"));
+    routes.json("/api/v1/orders", "[" + TestExchange.order("111", 1, "SOL_USDC_PERP", "Bid", "New", "Limit")
+        .replace("\"quantity\":\"1.5\"", "\"quantity\":\"50\"") + "]");
+
+    OrderPreview bidOver = orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.BID, dec("50.01")).build());
+    assertThat(bidOver.problems()).singleElement().asString().contains("leverage limit", "to 10.01");
+    // An ask of 60 against the bid of 50 raises the worse side by 10 only: 6000 of exposure.
+    OrderPreview ask = exchange.client.orders().preview(
+        OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.ASK, dec("60")).build());
+    assertThat(ask.problems()).isEmpty();
+  }
+
+  @Test
+  void anOrderThatDoesNotRaiseExposureIsNeverALeverageProblem() {
+    // Already over the limit (equity 10, exposure 198 at limit 10 allows 100): selling 4 of a long 2
+    // flips to short 2, the same exposure; a reduce-only sell is never checked.
+    perp(PERP_BOOK, position("2", "90", "99"), collateral("10", "0", "198"));
+
+    assertThat(orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.ASK, dec("4")).build()).problems())
+        .noneSatisfy(problem -> assertThat(problem).contains("leverage"));
+    assertThat(exchange.client.orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.ASK, dec("2"))
+        .reduceOnly(true).build()).problems()).isEmpty();
+    assertThat(exchange.client.orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.ASK, dec("4.01"))
+        .build()).problems()).anySatisfy(problem -> assertThat(problem).contains("leverage limit"));
+  }
+
   private static final class Routes extends Dispatcher {
     private final Map<String, MockResponse> byPath = new ConcurrentHashMap<>();
     private final List<RecordedRequest> seen = Collections.synchronizedList(new ArrayList<>());

@@ -9,6 +9,7 @@ import dev.bpx.paper.market.AssetSpec;
 import dev.bpx.paper.market.MarketSpec;
 import dev.bpx.paper.market.PriceWalk;
 import dev.bpx.paper.matching.Order;
+import dev.bpx.paper.matching.Side;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -230,6 +231,16 @@ public final class Engine implements PriceSource {
       }
     }
     return out;
+  }
+
+  /**
+   * {@return the largest quantity of an order on {@code symbol} that order entry would accept now:
+   * at {@code price} for a limit order, walking the book for a market order (null price)}
+   * Changes nothing. Throws {@link ApiError} for an off-tick price, or reduce-only on spot.
+   */
+  public BigDecimal maxOrderQuantity(Account a, MarketState m, Side side,
+                                     BigDecimal price, boolean reduceOnly) {
+    return OrderLimits.maxQuantity(this, a, m, side, price, reduceOnly);
   }
 
   public Margin.Summary marginSummary(Account a) {

@@ -9,46 +9,69 @@ import dev.bpx.paper.matching.Side;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Funds and margin for an order about to trade. Spot limit orders lock what they may spend
  * (quote at the limit price for a bid, base for an ask); spot market orders are checked against
- * the cost of walking the book; perp orders must leave the account's initial margin covered.
+ * the cost of walking the book; perp orders must leave the account's initial margin covered,
+ * the leverage limit included ({@link Margin.Initial}).
  */
 final class Funds {
   private Funds() {}
 
   static void reserve(Engine engine, Account a, MarketState m, Order o, boolean reduceOnly) {
-    if (a.system) {
-      return;
+    ApiError refusal = refusal(engine, a, m, o, reduceOnly);
+    if (refusal != null) {
+      throw refusal;
     }
-    MarketSpec s = m.spec;
-    if (s.isPerp()) {
-      if (!reduceOnly) {
-        checkMargin(engine, a, m, o);
-      }
-      return;
-    }
-    String asset = o.side == Side.Bid ? s.quoteSymbol() : s.baseSymbol();
-    BigDecimal need;
-    if (o.type == OrderType.Limit) {
-      need = o.side == Side.Bid ? o.price.multiply(o.quantity) : o.quantity;
-    } else if (o.side == Side.Bid) {
-      need = o.quantity == null ? o.quoteQuantity : costToBuy(m, o);
-      if (o.quoteQuantity != null) {
-        need = need.min(o.quoteQuantity);
-      }
-    } else {
-      need = o.quantity != null ? o.quantity : baseToSell(m, o);
-    }
-    if (a.balance(asset).available.compareTo(need) < 0) {
-      throw ApiError.of("INSUFFICIENT_FUNDS", "Insufficient funds");
-    }
-    if (o.type == OrderType.Limit) {
-      engine.ledger().lock(a, asset, need);
+    if (!a.system && !m.spec.isPerp() && o.type == OrderType.Limit) {
+      BigDecimal need = spotNeed(m, o);
+      engine.ledger().lock(a, spotAsset(m, o), need);
       o.locked = need;
     }
+  }
+
+  /**
+   * {@return the refusal an order would get for funds, margin or leverage, or null when it may
+   * trade} Changes nothing (a read may call it on a replica that other readers share): this is the
+   * one rule behind both order acceptance and {@code GET /api/v1/account/limits/order}.
+   *
+   * <p>Spot: the available balance must cover what the order may spend (quote at the limit price,
+   * or walking the book for a market bid; base for an ask). Perp, unless reduce-only: an order that
+   * adds initial margin ({@link Margin.Initial#locked()}) must leave it covered by net equity;
+   * {@code INSUFFICIENT_MARGIN} when the IMF functions alone are not covered, otherwise
+   * {@code MAX_LEVERAGE_REACHED} (the leverage limit is what it breaks).
+   */
+  static ApiError refusal(Engine engine, Account a, MarketState m, Order o, boolean reduceOnly) {
+    if (a.system) {
+      return null;
+    }
+    if (m.spec.isPerp()) {
+      return reduceOnly ? null : marginRefusal(engine, a, m, o);
+    }
+    if (a.available(spotAsset(m, o)).compareTo(spotNeed(m, o)) < 0) {
+      return ApiError.of("INSUFFICIENT_FUNDS", "Insufficient funds");
+    }
+    return null;
+  }
+
+  private static String spotAsset(MarketState m, Order o) {
+    return o.side == Side.Bid ? m.spec.quoteSymbol() : m.spec.baseSymbol();
+  }
+
+  /** {@return what a spot order may spend: quote for a bid, base for an ask} */
+  private static BigDecimal spotNeed(MarketState m, Order o) {
+    if (o.type == OrderType.Limit) {
+      return o.side == Side.Bid ? o.price.multiply(o.quantity) : o.quantity;
+    }
+    if (o.side == Side.Bid) {
+      BigDecimal need = o.quantity == null ? o.quoteQuantity : costToBuy(m, o);
+      return o.quoteQuantity != null ? need.min(o.quoteQuantity) : need;
+    }
+    return o.quantity != null ? o.quantity : baseToSell(m, o);
   }
 
   static void release(Engine engine, Account a, MarketState m, Order o) {
@@ -59,34 +82,42 @@ final class Funds {
     }
   }
 
-  private static void checkMargin(Engine engine, Account a, MarketState m, Order o) {
-    Margin.Summary before = engine.marginSummary(a);
-    BigDecimal saved = o.quantity;
-    if (o.quantity == null) {
-      o.quantity = o.quoteQuantity.divide(m.markPrice().multiply(m.spec.stepSize()), 0, RoundingMode.DOWN)
-          .multiply(m.spec.stepSize());
+  /**
+   * The margin picture with the order added to the account's open orders, computed on copies: the
+   * account and the order are left as they are.
+   */
+  private static ApiError marginRefusal(Engine engine, Account a, MarketState m, Order o) {
+    Map<String, List<Order>> open = engine.openOrders(a);
+    Margin.Initial before = engine.margin().summary(a, open).initial();
+    Order candidate = new Order();
+    candidate.account = o.account;
+    candidate.symbol = m.spec.symbol();
+    candidate.side = o.side;
+    candidate.type = o.type;
+    candidate.reduceOnly = o.reduceOnly;
+    candidate.quantity = o.quantity != null ? o.quantity
+        : o.quoteQuantity.divide(m.markPrice().multiply(m.spec.stepSize()), 0, RoundingMode.DOWN)
+            .multiply(m.spec.stepSize());
+    open.computeIfAbsent(m.spec.symbol(), s -> new ArrayList<>()).add(candidate);
+    Margin.Initial after = engine.margin().summary(a, open).initial();
+    if (after.covered() || after.locked().compareTo(before.locked()) <= 0) {
+      return null;
     }
-    long tempId = -1;
-    o.id = o.id == 0 ? tempId : o.id;
-    a.orders.put(o.id, o);
-    Margin.Summary after;
-    try {
-      after = engine.marginSummary(a);
-    } finally {
-      a.orders.remove(o.id);
-      if (o.id == tempId) {
-        o.id = 0;
-      }
-      o.quantity = saved;
+    if (!after.functionsCovered()) {
+      return ApiError.of("INSUFFICIENT_MARGIN", "Insufficient margin");
     }
-    if (after.netEquityAvailable().signum() < 0
-        && after.netEquityLocked().compareTo(before.netEquityLocked()) > 0) {
-      throw ApiError.of("INSUFFICIENT_MARGIN", "Insufficient margin");
-    }
+    return ApiError.of("MAX_LEVERAGE_REACHED", "Max leverage reached: the order would take the account's leverage"
+        + " (exposure / net equity) to " + ratio(after.leverage()) + ", above its leverage limit of "
+        + after.leverageLimit().stripTrailingZeros().toPlainString());
+  }
+
+  private static String ratio(BigDecimal leverage) {
+    return leverage == null ? "more than any limit (net equity is not positive)"
+        : leverage.setScale(2, RoundingMode.UP).toPlainString();
   }
 
   /** {@return the quote a market bid would spend walking the asks for its quantity} */
-  private static BigDecimal costToBuy(MarketState m, Order o) {
+  static BigDecimal costToBuy(MarketState m, Order o) {
     BigDecimal left = o.quantity;
     BigDecimal cost = BigDecimal.ZERO;
     for (Map.Entry<BigDecimal, ArrayDeque<Order>> level : m.book.levels(Side.Ask).entrySet()) {

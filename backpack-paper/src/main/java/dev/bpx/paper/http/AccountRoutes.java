@@ -107,21 +107,8 @@ final class AccountRoutes {
         throw ApiError.badRequest("Invalid market symbol");
       }
       Account a = e.accounts().find(q.apiKey());
-      BigDecimal at = price != null ? price : m.markPrice();
-      BigDecimal max;
-      if (m.spec.isPerp()) {
-        Margin.Summary s = e.marginSummary(a);
-        BigDecimal imf = m.spec.imf().base();
-        max = s.netEquityAvailable().max(BigDecimal.ZERO).divide(at.multiply(imf), m.spec.quantityScale(), RoundingMode.DOWN);
-        PerpPosition p = a.positions.get(symbol);
-        if (Boolean.TRUE.equals(reduceOnly)) {
-          max = p == null || p.netQuantity.signum() == Side.valueOf(side).sign() ? BigDecimal.ZERO : p.netQuantity.abs();
-        }
-      } else if (side.equals("Bid")) {
-        max = a.available(m.spec.quoteSymbol()).divide(at, m.spec.quantityScale(), RoundingMode.DOWN);
-      } else {
-        max = a.available(m.spec.baseSymbol()).setScale(m.spec.quantityScale(), RoundingMode.DOWN);
-      }
+      // autoBorrow, autoBorrowRepay and autoLendRedeem are echoed: orders here never borrow or redeem.
+      BigDecimal max = e.maxOrderQuantity(a, m, Side.valueOf(side), price, Boolean.TRUE.equals(reduceOnly));
       JsonWriter w = new JsonWriter().beginObject().field("symbol", symbol).field("side", side)
           .field("maxOrderQuantity", Fmt.quantity(m.spec, max.max(BigDecimal.ZERO)))
           .field("price", price == null ? null : price.toPlainString()).field("reduceOnly", reduceOnly)

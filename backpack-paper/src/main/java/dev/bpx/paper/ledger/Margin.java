@@ -20,8 +20,9 @@ import java.util.TreeMap;
  *   <li>per asset, {@code totalQuantity = available + locked + lent}; its collateral value is
  *       {@code total * mark * weight}; a borrow is a liability at full mark;
  *   <li>{@code netEquity = sum(collateral values) - liabilities + unrealized PnL};
- *   <li>{@code netEquityLocked} = initial margin of perp exposure (position plus the open
- *       orders that add to it, worst side) and of borrows;
+ *   <li>{@code netEquityLocked} = initial margin: the larger of the IMF functions applied to perp
+ *       exposure (position plus the open orders that add to it, worst side, at mark) and to borrows,
+ *       and {@code exposure / leverageLimit}, the account's leverage limit (see {@link Initial});
  *   <li>maintenance margin uses the MMF functions the same way; liquidation when
  *       {@code netEquity < maintenance}.
  * </ul>
@@ -46,7 +47,49 @@ public final class Margin {
                         BigDecimal netEquity, BigDecimal netEquityAvailable, BigDecimal netEquityLocked,
                         BigDecimal netExposureFutures, BigDecimal pnlUnrealized, BigDecimal imf,
                         BigDecimal mmf, BigDecimal marginFraction, BigDecimal maintenance,
-                        List<CollateralRow> collateral) {}
+                        List<CollateralRow> collateral, Initial initial) {}
+
+  /**
+   * The initial-margin rule, exact (the summary's other amounts are rounded for the wire). Order
+   * acceptance and the max-order-quantity answer both decide with it, so they cannot disagree.
+   *
+   * <p>Account leverage is {@code exposure / netEquity}, exposure being the notional at mark of
+   * every perp position plus the open orders that add to it (worst side) plus borrows: Backpack's
+   * "total exposure notional". The leverage limit caps it, which is the same as an account IMF of
+   * at least {@code 1 / leverageLimit}: {@code locked = max(byFunctions, exposure / leverageLimit)}.
+   *
+   * @param netEquity collateral value minus liabilities plus unrealized PnL
+   * @param byFunctions initial margin from the markets' and assets' IMF functions
+   * @param exposure total exposure notional
+   * @param leverageLimit the account's {@code leverageLimit}
+   */
+  public record Initial(BigDecimal netEquity, BigDecimal byFunctions, BigDecimal exposure,
+                        BigDecimal leverageLimit) {
+    /** {@return the margin the leverage limit requires: exposure / leverageLimit} */
+    public BigDecimal byLeverage() {
+      return exposure.divide(leverageLimit, MathContext.DECIMAL128);
+    }
+
+    /** {@return the initial margin locked: the larger of the two requirements} */
+    public BigDecimal locked() {
+      return byFunctions.max(byLeverage());
+    }
+
+    /** {@return whether the IMF functions' margin is covered by net equity} */
+    public boolean functionsCovered() {
+      return netEquity.compareTo(byFunctions) >= 0;
+    }
+
+    /** {@return whether net equity covers the initial margin (functions and leverage limit)} */
+    public boolean covered() {
+      return netEquity.compareTo(locked()) >= 0;
+    }
+
+    /** {@return exposure / netEquity, or null when net equity is not positive} */
+    public BigDecimal leverage() {
+      return netEquity.signum() <= 0 ? null : exposure.divide(netEquity, MathContext.DECIMAL64);
+    }
+  }
 
   public Summary summary(Account a, Map<String, List<Order>> openOrdersBySymbol) {
     BigDecimal assets = BigDecimal.ZERO;
@@ -104,13 +147,15 @@ public final class Margin {
     }
     BigDecimal netEquity = collateralValue.subtract(liabilities).add(unrealized);
     BigDecimal gross = exposure.add(liabilities);
-    BigDecimal imf = gross.signum() == 0 ? BigDecimal.ZERO : initial.divide(gross, 8, RoundingMode.UP);
+    Initial rule = new Initial(netEquity, initial, gross, a.settings.leverageLimit);
+    BigDecimal locked = rule.locked();
+    BigDecimal imf = gross.signum() == 0 ? BigDecimal.ZERO : locked.divide(gross, 8, RoundingMode.UP);
     BigDecimal mmf = gross.signum() == 0 ? BigDecimal.ZERO : maintenance.divide(gross, 8, RoundingMode.UP);
     BigDecimal fraction = gross.signum() == 0 ? null : netEquity.divide(gross, 8, RoundingMode.DOWN);
     return new Summary(round(assets), round(liabilities), round(liabilities), round(netEquity),
-        round(netEquity.subtract(initial)), round(initial), round(exposure), round(unrealized),
+        round(netEquity.subtract(locked)), round(locked), round(exposure), round(unrealized),
         imf.stripTrailingZeros(), mmf.stripTrailingZeros(),
-        fraction == null ? null : fraction.stripTrailingZeros(), maintenance, rows);
+        fraction == null ? null : fraction.stripTrailingZeros(), maintenance, rows, rule);
   }
 
   /**
