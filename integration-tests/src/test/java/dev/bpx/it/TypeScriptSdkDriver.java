@@ -61,17 +61,7 @@ final class TypeScriptSdkDriver implements McpClientDriver {
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the TypeScript SDK client bridge", e);
     }
-    Thread drain = new Thread(() -> {
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          stderr.add(line);
-        }
-      } catch (IOException e) {
-        stderr.add("(stderr unreadable: " + e + ")");
-      }
-    }, "ts-client-stderr");
-    drain.setDaemon(true);
-    drain.start();
+    RawServer.collect(process.getErrorStream(), stderr);
     TypeScriptSdkDriver driver = new TypeScriptSdkDriver(process, stderr);
     try {
       Map<String, Object> start = new LinkedHashMap<>();
