@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,7 +56,8 @@ final class RawServer implements AutoCloseable {
     readers = new Thread[] {collect(process.getInputStream(), stdout), collect(process.getErrorStream(), stderr)};
   }
 
-  private static Thread collect(InputStream in, List<String> lines) {
+  /** Starts a daemon thread that adds each line of {@code in} to {@code lines} (a thread-safe collection) until it ends. */
+  static Thread collect(InputStream in, Collection<String> lines) {
     Thread t = new Thread(() -> {
       try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         String line;
@@ -65,7 +67,7 @@ final class RawServer implements AutoCloseable {
       } catch (IOException e) {
         lines.add("<read failed: " + e + ">");
       }
-    }, "raw-server-reader");
+    }, "line-collector");
     t.setDaemon(true);
     t.start();
     return t;

@@ -2,11 +2,6 @@ package dev.bpx.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -15,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,27 +18,50 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 
 /**
- * The BUILT server jar, launched as a separate process with the documented JVM flags, driven by the
- * MCP Java SDK's client over stdio. The child gets a temporary working directory (so no stray
- * {@code .env} is read) and none of the parent's {@code BACKPACK_*} variables, only the given ones.
+ * The BUILT server jar, launched as a separate process with the documented JVM flags, driven over stdio
+ * by an official MCP client: the Java SDK's, or the TypeScript SDK's (see {@link Client}). The child gets
+ * a temporary working directory (so no stray {@code .env} is read) and none of the parent's
+ * {@code BACKPACK_*} variables, only the given ones.
  *
  * <p>Not thread-safe.
  */
 final class ServerUnderTest implements AutoCloseable {
   static final JsonSchemaValidator VALIDATOR = new DefaultJsonSchemaValidator();
 
-  private final McpSyncClient client;
+  /** The official MCP clients a suite can run under; both validate results against the tools' output schemas. */
+  enum Client {
+    /** The MCP Java SDK's client, in this JVM. */
+    JAVA_SDK,
+    /** The TypeScript SDK's client, in Node through {@link TypeScriptSdkDriver}; strict about error results too. */
+    TYPESCRIPT_SDK;
+
+    /** {@return why this client cannot run on this machine, or null when it can} */
+    String unavailable() {
+      return this == JAVA_SDK ? null : TypeScriptSdkInstallation.get().unavailable();
+    }
+
+    /** Skips the calling test, with the reason, where this client cannot run. */
+    void assumeAvailable() {
+      String reason = unavailable();
+      Assumptions.assumeTrue(reason == null, () -> "SKIPPED (" + this + "): " + reason);
+    }
+  }
+
+  private final Client clientKind;
+  private final McpClientDriver client;
   private final Queue<String> stderr;
   private final Map<String, McpSchema.Tool> tools;
   private final Path workDir;
 
-  private ServerUnderTest(McpSyncClient client, Queue<String> stderr, Path workDir) {
+  private ServerUnderTest(Client clientKind, McpClientDriver client, Queue<String> stderr, Path workDir) {
+    this.clientKind = clientKind;
     this.client = client;
     this.stderr = stderr;
     this.workDir = workDir;
-    this.tools = client.listTools().tools().stream()
+    this.tools = client.listTools().stream()
         .collect(Collectors.toMap(McpSchema.Tool::name, t -> t, (a, b) -> a, LinkedHashMap::new));
   }
 
@@ -74,8 +91,13 @@ final class ServerUnderTest implements AutoCloseable {
         "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", jar.toString());
   }
 
-  /** Starts the server with the documented launch and {@code env}, plus a temporary data directory. */
+  /** Starts the server with the documented launch and {@code env}, plus a temporary data directory; the Java SDK client drives it. */
   static ServerUnderTest start(Map<String, String> env) {
+    return start(Client.JAVA_SDK, env);
+  }
+
+  /** Starts the server with the documented launch and {@code env}, plus a temporary data directory, driven by {@code client}. */
+  static ServerUnderTest start(Client client, Map<String, String> env) {
     Path workDir;
     try {
       workDir = Files.createTempDirectory("bpx-it-server");
@@ -84,26 +106,30 @@ final class ServerUnderTest implements AutoCloseable {
     }
     Map<String, String> environment = new HashMap<>(env);
     environment.putIfAbsent("BACKPACK_DATA_DIR", workDir.resolve("data").toString());
-    ServerParameters parameters = ServerParameters.builder(javaExecutable())
-        .args(documentedArgs(jar(), archive()))
-        .env(environment)
-        .build();
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable());
+    command.addAll(documentedArgs(jar(), archive()));
     Queue<String> stderr = new ConcurrentLinkedQueue<>();
-    IsolatedTransport transport = new IsolatedTransport(parameters, workDir);
-    transport.setStdErrorHandler(stderr::add);
-    McpSyncClient client = McpClient.sync(transport)
-        .requestTimeout(Duration.ofSeconds(30))
-        .initializationTimeout(Duration.ofSeconds(30))
-        .jsonSchemaValidator(VALIDATOR)
-        .enableCallToolSchemaCaching(true)
-        .build();
+    McpClientDriver driver;
     try {
-      client.initialize();
-      return new ServerUnderTest(client, stderr, workDir);
+      driver = switch (client) {
+        case JAVA_SDK -> JavaSdkDriver.start(command, environment, workDir, stderr);
+        case TYPESCRIPT_SDK -> TypeScriptSdkDriver.start(command, environment, workDir, stderr);
+      };
     } catch (RuntimeException e) {
-      client.close();
-      throw new AssertionError("server did not start; stderr:\n" + String.join("\n", stderr), e);
+      throw new AssertionError("server did not start under the " + client + " client; stderr:\n" + String.join("\n", stderr), e);
     }
+    try {
+      return new ServerUnderTest(client, driver, stderr, workDir);
+    } catch (RuntimeException | AssertionError e) {
+      driver.close();
+      throw e;
+    }
+  }
+
+  /** {@return the client driving this server} */
+  Client client() {
+    return clientKind;
   }
 
   Map<String, McpSchema.Tool> tools() {
@@ -111,7 +137,7 @@ final class ServerUnderTest implements AutoCloseable {
   }
 
   McpSchema.InitializeResult initializeResult() {
-    return client.getCurrentInitializationResult();
+    return client.initializeResult();
   }
 
   List<String> stderr() {
@@ -122,11 +148,16 @@ final class ServerUnderTest implements AutoCloseable {
     return workDir;
   }
 
+  /**
+   * {@return the tool's result as the client handed it over}
+   *
+   * @throws io.modelcontextprotocol.spec.McpError on a JSON-RPC error, or when the client refused the result
+   */
   CallToolResult call(String tool, Map<String, Object> arguments) {
-    return client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
+    return client.call(tool, arguments);
   }
 
-  /** Calls a tool that must succeed; checks its structured content against its output schema. */
+  /** Calls a tool that must succeed; checks its structured content against its output schema and its text in {@code content[0]}. */
   Map<String, Object> ok(String tool, Map<String, Object> arguments) {
     CallToolResult result = call(tool, arguments);
     assertThat(result.isError()).as("%s %s failed: %s", tool, arguments, text(result)).isNotEqualTo(Boolean.TRUE);
@@ -137,21 +168,40 @@ final class ServerUnderTest implements AutoCloseable {
   @SuppressWarnings("unchecked")
   Map<String, Object> structured(String tool, CallToolResult result) {
     assertThat(result.structuredContent()).as("%s structuredContent", tool).isInstanceOf(Map.class);
-    Map<String, Object> outputSchema = tools.get(tool).outputSchema();
-    assertThat(outputSchema).as("%s outputSchema", tool).isNotNull();
-    JsonSchemaValidator.ValidationResponse validation = VALIDATOR.validate(outputSchema, result.structuredContent());
-    assertThat(validation.valid()).as("%s output against its schema: %s", tool, validation.errorMessage()).isTrue();
-    assertThat(text(result)).as("%s text content", tool).isNotBlank();
+    assertMatchesOutputSchema(tool, result);
+    firstText(tool, result);
     return (Map<String, Object>) result.structuredContent();
   }
 
-  /** Calls a tool that must fail with an {@code isError} result; {@return its text}. */
+  /**
+   * Calls a tool that must fail with an {@code isError} result; {@return its message}, which must be the text of
+   * {@code content[0]} (Claude Code shows only that on errors). Structured content, where present, must match the
+   * tool's output schema: the Java SDK client does not check error results, strict clients do.
+   */
   String error(String tool, Map<String, Object> arguments) {
     CallToolResult result = call(tool, arguments);
     assertThat(result.isError()).as("%s %s should fail but returned %s", tool, arguments, result.structuredContent())
         .isEqualTo(Boolean.TRUE);
-    String text = text(result);
-    assertThat(text).as("%s error text", tool).isNotBlank();
+    if (result.structuredContent() != null) {
+      assertMatchesOutputSchema(tool, result);
+    }
+    return firstText(tool, result);
+  }
+
+  private void assertMatchesOutputSchema(String tool, CallToolResult result) {
+    Map<String, Object> outputSchema = tools.get(tool).outputSchema();
+    assertThat(outputSchema).as("%s outputSchema", tool).isNotNull();
+    JsonSchemaValidator.ValidationResponse validation = VALIDATOR.validate(outputSchema, result.structuredContent());
+    assertThat(validation.valid()).as("%s %s result against its output schema: %s\n%s", tool,
+        Boolean.TRUE.equals(result.isError()) ? "error" : "success", validation.errorMessage(), result.structuredContent()).isTrue();
+  }
+
+  /** {@return the text of {@code content[0]}, after checking it is a non-blank text item} */
+  private static String firstText(String tool, CallToolResult result) {
+    assertThat(result.content()).as("%s content", tool).isNotEmpty();
+    assertThat(result.content().get(0)).as("%s content[0]", tool).isInstanceOf(McpSchema.TextContent.class);
+    String text = ((McpSchema.TextContent) result.content().get(0)).text();
+    assertThat(text).as("%s content[0].text", tool).isNotBlank();
     return text;
   }
 
@@ -173,28 +223,11 @@ final class ServerUnderTest implements AutoCloseable {
   /** Stops the server and deletes its temporary working and data directory. */
   @Override
   public void close() {
-    client.closeGracefully();
+    client.close();
     try (java.util.stream.Stream<Path> files = Files.walk(workDir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     } catch (IOException e) {
       // A leftover temporary directory is not worth failing a test for.
-    }
-  }
-
-  /** The SDK's stdio transport with an isolated working directory and environment. */
-  private static final class IsolatedTransport extends StdioClientTransport {
-    private final Path directory;
-
-    IsolatedTransport(ServerParameters parameters, Path directory) {
-      super(parameters, McpJsonDefaults.getMapper());
-      this.directory = directory;
-    }
-
-    @Override
-    protected ProcessBuilder getProcessBuilder() {
-      ProcessBuilder builder = new ProcessBuilder().directory(directory.toFile());
-      builder.environment().keySet().removeIf(name -> name.startsWith("BACKPACK_"));
-      return builder;
     }
   }
 }
