@@ -65,6 +65,15 @@ public final class BackpackClient implements AutoCloseable {
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
   /** Default time the market list (filters) is cached. */
   public static final Duration DEFAULT_MARKET_CACHE_TTL = Duration.ofMinutes(5);
+  /**
+   * Default span within which an order with the same {@code clientId} counts as the same order
+   * ({@link OrderService#placeIdempotent}, {@link OrderService#findOrder}): 24 hours.
+   */
+  public static final Duration DEFAULT_CLIENT_ID_LOOKBACK = Duration.ofHours(24);
+  /** Shortest clientId lookback: longer than the longest signing window (60 s) plus a margin. */
+  public static final Duration MIN_CLIENT_ID_LOOKBACK = Duration.ofMinutes(2);
+  /** Longest clientId lookback: 30 days. */
+  public static final Duration MAX_CLIENT_ID_LOOKBACK = Duration.ofDays(30);
 
   private final HttpUrl baseUrl;
   private final OkHttpClient http;
@@ -107,7 +116,8 @@ public final class BackpackClient implements AutoCloseable {
     this.safetyLimits = b.safetyLimits;
     this.publicKey = b.signingKey == null ? null : b.signingKey.publicKeyBase64();
     OrderPreviewer previewer = new OrderPreviewer(cache, markets, account, capital, b.safetyLimits, signer != null);
-    this.orders = new OrderService(transport, decoder, cache, markets, account, b.safetyLimits, previewer);
+    this.orders = new OrderService(transport, decoder, cache, markets, account, b.safetyLimits, previewer,
+        b.clientIdLookback);
     this.history = new HistoryService(transport, decoder);
   }
 
@@ -173,6 +183,9 @@ public final class BackpackClient implements AutoCloseable {
     config.booleanValue(EnvironmentConfig.SYNC_CLOCK).ifPresent(builder::syncClockOnStart);
     config.longValue(EnvironmentConfig.MARKET_CACHE_TTL_SECONDS, 0, 86_400, "a number of seconds")
         .ifPresent(s -> builder.marketCacheTtl(Duration.ofSeconds(s)));
+    config.longValue(EnvironmentConfig.CLIENT_ID_LOOKBACK_MINUTES, MIN_CLIENT_ID_LOOKBACK.toMinutes(),
+            MAX_CLIENT_ID_LOOKBACK.toMinutes(), "a number of minutes")
+        .ifPresent(m -> builder.clientIdLookback(Duration.ofMinutes(m)));
     return builder;
   }
 
@@ -292,6 +305,7 @@ public final class BackpackClient implements AutoCloseable {
     private boolean syncClockOnStart;
     private Duration marketCacheTtl = DEFAULT_MARKET_CACHE_TTL;
     private SafetyLimits safetyLimits = SafetyLimits.none();
+    private Duration clientIdLookback = DEFAULT_CLIENT_ID_LOOKBACK;
 
     private Builder() {}
 
@@ -409,6 +423,26 @@ public final class BackpackClient implements AutoCloseable {
      */
     public Builder safetyLimits(SafetyLimits limits) {
       this.safetyLimits = Args.required("safetyLimits", limits, "use SafetyLimits.none() for no limits");
+      return this;
+    }
+
+    /**
+     * Sets how far back an order with the same {@code clientId} counts as the same order, for {@link
+     * OrderService#placeIdempotent} and {@link OrderService#findOrder} by clientId: 2 minutes to 30
+     * days, default 24 hours. Backpack refuses a {@code clientId} only while its order is open, so a
+     * {@code clientId} may be used again after its order closed; within this span a repeat returns
+     * the earlier order, after it a repeat places a new one. Keep it longer than any delay after
+     * which your application (or an assistant) may repeat a call. The history search reads the orders
+     * placed within this span, so a longer span costs more reads on a busy market.
+     *
+     * @return this
+     */
+    public Builder clientIdLookback(Duration lookback) {
+      if (lookback == null || lookback.compareTo(MIN_CLIENT_ID_LOOKBACK) < 0 || lookback.compareTo(MAX_CLIENT_ID_LOOKBACK) > 0) {
+        throw new ValidationException("clientIdLookback", "must be between 2 minutes and 30 days",
+            "use e.g. Duration.ofHours(24)");
+      }
+      this.clientIdLookback = lookback;
       return this;
     }
 

@@ -45,9 +45,10 @@ public sealed interface CancelResult {
   record Accepted(String symbol) implements CancelResult {}
 
   /**
-   * The order was no longer open. This is reported only after an earlier attempt of the same cancel
-   * failed without an answer (it may have worked) and the repeat found nothing to cancel; the order
-   * history then shows the order's final state (usually {@code CANCELLED}, possibly {@code FILLED}).
+   * The order was no longer open. This is reported only after the cancel got no usable answer (it may
+   * have worked) and the exchange, asked afterwards, had the order no longer open; the order history
+   * then shows the order's final state ({@code CANCELLED} when the lost cancel worked, possibly
+   * {@code FILLED} or {@code EXPIRED}).
    *
    * @param order the order as the history shows it
    */

@@ -3,6 +3,8 @@ package dev.bpx.client;
 import dev.bpx.client.exception.ApiException;
 import dev.bpx.client.exception.BackpackException;
 import dev.bpx.client.exception.NetworkException;
+import dev.bpx.client.exception.RateLimitException;
+import dev.bpx.client.exception.ResponseFormatException;
 import dev.bpx.client.internal.ApiRequest;
 import dev.bpx.client.internal.HttpTransport;
 import dev.bpx.client.internal.ResponseDecoder;
@@ -17,32 +19,46 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds out whether the exchange has an order after a write whose outcome is unknown, by its
- * {@code clientId}: first among open orders ({@code GET /api/v1/order}), then in the order history
- * ({@code GET /wapi/v1/history/orders}), which also holds orders that filled or were cancelled at
- * once.
+ * Looks orders up by {@code clientId}: among open orders ({@code GET /api/v1/order}), then in the
+ * recent order history ({@code GET /wapi/v1/history/orders}, newest first), which also holds orders
+ * that filled, expired or were cancelled at once.
  *
- * <p>Before looking, it waits until the lost request can no longer be accepted: Backpack rejects a
- * request arriving after {@code X-Timestamp + X-Window}, so once that moment (plus a margin) has
- * passed on the corrected clock, "not found" means "never will be". Thread-safe.
+ * <p>The history is searched back to a point in time, never by a count of pages, so the cost grows
+ * with the number of orders in that span and not with the account's age: pages of {@value
+ * #HISTORY_PAGE} are read until a page ends before that point or the history ends. (The official
+ * spec gives this endpoint no {@code from} parameter, so the time bound is applied while paging.)
+ * New orders arriving while paging push older rows to later offsets, which can show a row twice but
+ * never skip one.
+ *
+ * <p>After a write whose outcome is unknown, {@link #find} first waits until the lost request can no
+ * longer be accepted: Backpack rejects a request arriving after {@code X-Timestamp + X-Window}, so
+ * once that moment (plus a margin) has passed on the corrected clock, "not found" means "never will
+ * be". Thread-safe.
  */
 final class OrderReconciler {
   /** Extra wait after the signing window ends, for clock error and engine latency. */
   static final Duration WINDOW_MARGIN = Duration.ofSeconds(1);
   /** How far before the send an order with the same clientId still counts as this order. */
   static final Duration HISTORY_SLACK = Duration.ofSeconds(60);
-  static final int HISTORY_PAGE = 100;
-  static final int HISTORY_MAX_PAGES = 5;
+  /** Rows per history page: the most the endpoint returns at once. */
+  static final int HISTORY_PAGE = 1000;
 
   private final HttpTransport transport;
   private final ResponseDecoder decoder;
+  private final Duration clientIdLookback;
 
-  OrderReconciler(HttpTransport transport, ResponseDecoder decoder) {
+  OrderReconciler(HttpTransport transport, ResponseDecoder decoder, Duration clientIdLookback) {
     this.transport = transport;
     this.decoder = decoder;
+    this.clientIdLookback = clientIdLookback;
   }
 
-  /** The verdict of a history search. */
+  /** {@return how far back an order with the same clientId counts as the same order} */
+  Duration clientIdLookback() {
+    return clientIdLookback;
+  }
+
+  /** The verdict of a search after an unknown outcome. */
   sealed interface Lookup {
     /** The exchange has the order. */
     record Found(Order order) implements Lookup {}
@@ -61,8 +77,7 @@ final class OrderReconciler {
    * @param endpoint the write whose outcome is unknown, for messages
    * @param cause the failure that made the outcome unknown
    * @return found or absent
-   * @throws NetworkException saying the outcome is unknown when the search itself fails or cannot
-   *     conclude
+   * @throws NetworkException saying the outcome is unknown when the search itself fails
    */
   Lookup find(String symbol, long clientId, long sentAtMillis, ApiRequest endpoint, BackpackException cause) {
     try {
@@ -79,13 +94,24 @@ final class OrderReconciler {
       Optional<HistoricalOrder> past =
           findInHistory(symbol, clientId, Instant.ofEpochMilli(sentAtMillis).minus(HISTORY_SLACK));
       return past.<Lookup>map(h -> new Lookup.Found(toOrder(h))).orElseGet(Lookup.Absent::new);
-    } catch (HistoryInconclusive e) {
-      throw outcomeUnknown(endpoint, symbol, clientId, "the order history is too long to check", cause);
     } catch (BackpackException e) {
       NetworkException unknown = outcomeUnknown(endpoint, symbol, clientId, "checking failed (" + e.getMessage() + ")", cause);
       unknown.addSuppressed(e);
       throw unknown;
     }
+  }
+
+  /**
+   * {@return the order with this clientId: the open one, else the newest one in the order history
+   * created within the lookback; empty when there is neither}
+   */
+  Optional<OrderLookup> findRecent(String symbol, long clientId) {
+    Optional<Order> open = findOpen(symbol, clientId);
+    if (open.isPresent()) {
+      return Optional.of(new OrderLookup(open.get(), null));
+    }
+    Instant notBefore = Instant.ofEpochMilli(transport.clock().nowMillis()).minus(clientIdLookback);
+    return findInHistory(symbol, clientId, notBefore).map(h -> new OrderLookup(null, h));
   }
 
   /** {@return the open order with this clientId; empty when the exchange has none open} */
@@ -102,25 +128,37 @@ final class OrderReconciler {
     try {
       return Optional.of(OrderService.checked(request, decoder.decode(request, transport.execute(request), Order.class), "$"));
     } catch (ApiException e) {
-      if (e.isNotFound() && !(e instanceof dev.bpx.client.exception.RateLimitException)) {
+      if (e.isNotFound() && !(e instanceof RateLimitException)) {
         return Optional.empty();
       }
       throw e;
     }
   }
 
+  /** {@return the order history's entry for one order id; empty when the history has none} */
+  Optional<HistoricalOrder> findInHistory(String symbol, String orderId) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("symbol", symbol);
+    query.put("orderId", orderId);
+    ApiRequest request = ApiRequest.get("/wapi/v1/history/orders", query);
+    return decoder.decodeList(request, transport.execute(request), HistoricalOrder.class).stream()
+        .filter(h -> orderId.equals(h.id()))
+        .findFirst();
+  }
+
   /**
    * {@return the newest history entry with this clientId created at or after {@code notBefore}}
    *
-   * @throws HistoryInconclusive when the pages searched neither reach the end of the history nor
-   *     get older than {@code notBefore}
+   * @throws ResponseFormatException if the exchange answers a later page with the rows of the
+   *     previous one (it ignores {@code offset}), so the search could never end
    */
   Optional<HistoricalOrder> findInHistory(String symbol, long clientId, Instant notBefore) {
-    for (int page = 0; page < HISTORY_MAX_PAGES; page++) {
+    String previousFirstId = null;
+    for (int offset = 0; ; offset += HISTORY_PAGE) {
       Map<String, String> query = new LinkedHashMap<>();
       query.put("symbol", symbol);
       query.put("limit", Integer.toString(HISTORY_PAGE));
-      query.put("offset", Integer.toString(page * HISTORY_PAGE));
+      query.put("offset", Integer.toString(offset));
       query.put("sortDirection", "Desc");
       ApiRequest request = ApiRequest.get("/wapi/v1/history/orders", query);
       List<HistoricalOrder> rows = decoder.decodeList(request, transport.execute(request), HistoricalOrder.class);
@@ -137,8 +175,13 @@ final class OrderReconciler {
       if (newestFirst(rows) && rows.get(rows.size() - 1).createdAt().isBefore(notBefore)) {
         return Optional.empty();
       }
+      String firstId = rows.get(0).id();
+      if (firstId != null && firstId.equals(previousFirstId)) {
+        throw new ResponseFormatException(request.endpoint(), "$", "offset " + offset
+            + " returned the same orders as the page before it, so the history cannot be searched", null);
+      }
+      previousFirstId = firstId;
     }
-    throw new HistoryInconclusive();
   }
 
   private static boolean newestFirst(List<HistoricalOrder> rows) {
@@ -166,17 +209,8 @@ final class OrderReconciler {
       ApiRequest endpoint, String symbol, long clientId, String why, BackpackException cause) {
     return new NetworkException(
         endpoint.endpoint() + ": the request may have reached the exchange and " + why
-            + ", so the outcome is unknown. Before placing it again, look for clientId " + clientId + " on "
-            + symbol + " among the open orders and in the order history (findOrder does both)",
-        endpoint.method(), endpoint.path(), true, clientId, cause);
-  }
-
-  /** The history search could not conclude. */
-  static final class HistoryInconclusive extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    HistoryInconclusive() {
-      super(null, null, false, false);
-    }
+            + ", so whether the order was placed is unknown. Before placing it again, look for clientId "
+            + clientId + " on " + symbol + " among the open orders and in the order history",
+        endpoint.method(), endpoint.path(), true, symbol, clientId, cause);
   }
 }

@@ -3,6 +3,7 @@ package dev.bpx.client;
 import dev.bpx.client.exception.ApiException;
 import dev.bpx.client.exception.BackpackException;
 import dev.bpx.client.exception.NetworkException;
+import dev.bpx.client.exception.OrderNotPlacedException;
 import dev.bpx.client.exception.ResponseFormatException;
 import dev.bpx.client.exception.ValidationException;
 import dev.bpx.client.exception.ValidationException.Violation;
@@ -20,10 +21,12 @@ import dev.bpx.client.model.Order;
 import dev.bpx.client.model.Position;
 import dev.bpx.client.model.Side;
 import dev.bpx.client.request.OrderHistoryQuery;
-import java.math.BigDecimal;
 import dev.bpx.client.request.MarketRules;
 import dev.bpx.client.request.MaxOrderQuantityQuery;
 import dev.bpx.client.request.OrderRequest;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,11 +42,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>An order is never placed twice.</b> Writes are never retried blindly (OkHttp's own retry is
  * off for them). Every order carries a {@code clientId}. When placing fails in a way that leaves the
- * outcome unknown (timeout or reset after the request was sent, or HTTP 5xx), {@link #place} waits
- * until the request's signing window has passed, then asks the exchange for the order by
- * {@code clientId} (open orders, then order history): it returns the order when found, re-sends it
- * (same {@code clientId}) only when the exchange certainly does not have it, and throws a
- * {@link NetworkException} naming the {@code clientId} when it cannot tell.
+ * outcome unknown (timeout or reset after the request was sent, HTTP 5xx, or a 2xx answer that cannot
+ * be read), {@link #place} waits until the request's signing window has passed, then asks the
+ * exchange for the order by {@code clientId} (open orders, then recent order history): it returns the
+ * order when found, re-sends it (same {@code clientId}) only when the exchange certainly does not have
+ * it, throws {@link OrderNotPlacedException} when it gives up on an order the exchange confirmed it
+ * does not have, and throws a {@link NetworkException} naming the {@code clientId} when it cannot
+ * tell. {@link #placeIdempotent} also makes repeating a call with the same {@code clientId} safe.
  *
  * <p>Every method may throw {@link ValidationException} (nothing sent, including "no API keys"),
  * {@link ApiException} and subtypes, {@link NetworkException} or {@link ResponseFormatException}.
@@ -52,13 +57,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class OrderService {
   private static final Logger LOG = LoggerFactory.getLogger(OrderService.class);
-  /** Re-sends after the exchange was confirmed not to have the order. */
-  static final int MAX_RESENDS = 2;
 
   private final HttpTransport transport;
   private final ResponseDecoder decoder;
   private final MarketCache markets;
   private final OrderReconciler reconciler;
+  private final OrderPlacer placer;
   private final MarketService marketData;
   private final AccountService account;
   private final SafetyLimits limits;
@@ -66,11 +70,12 @@ public final class OrderService {
   private final LeverageCheck leverage;
 
   OrderService(HttpTransport transport, ResponseDecoder decoder, MarketCache markets, MarketService marketData,
-      AccountService account, SafetyLimits limits, OrderPreviewer previewer) {
+      AccountService account, SafetyLimits limits, OrderPreviewer previewer, Duration clientIdLookback) {
     this.transport = transport;
     this.decoder = decoder;
     this.markets = markets;
-    this.reconciler = new OrderReconciler(transport, decoder);
+    this.reconciler = new OrderReconciler(transport, decoder, clientIdLookback);
+    this.placer = new OrderPlacer(transport, decoder, reconciler);
     this.marketData = marketData;
     this.account = account;
     this.limits = limits;
@@ -130,9 +135,12 @@ public final class OrderService {
 
   /**
    * Finds an order by id or clientId (give exactly one): among open orders first, then in the order
-   * history.
+   * history. By clientId the history is searched back for the client's clientId lookback (default
+   * 24 hours, {@link BackpackClient.Builder#clientIdLookback}): a clientId can be used again once its
+   * order is closed, so an older order with it is another order.
    *
-   * @return the order, or empty when the exchange has no such order
+   * @return the order (by clientId: the open one, else the newest within the lookback), or empty when
+   *     the exchange has no such order
    * @throws ValidationException if neither or both ids are given
    */
   public Optional<OrderLookup> findOrder(String symbol, String orderId, Long clientId) {
@@ -150,12 +158,13 @@ public final class OrderService {
       return decoder.decodeList(api, transport.execute(api), HistoricalOrder.class).stream()
           .filter(h -> orderId.equals(h.id())).findFirst().map(h -> new OrderLookup(null, h));
     }
-    try {
-      return reconciler.findInHistory(market, clientId, java.time.Instant.EPOCH).map(h -> new OrderLookup(null, h));
-    } catch (OrderReconciler.HistoryInconclusive e) {
-      throw new ValidationException("clientId", "no order with clientId " + clientId + " in the newest history pages",
-          "search by orderId, or page through the order history");
-    }
+    Instant notBefore = Instant.ofEpochMilli(transport.clock().nowMillis()).minus(reconciler.clientIdLookback());
+    return reconciler.findInHistory(market, clientId, notBefore).map(h -> new OrderLookup(null, h));
+  }
+
+  /** {@return how far back an order with the same clientId counts as the same order} */
+  public Duration clientIdLookback() {
+    return reconciler.clientIdLookback();
   }
 
   /** The order's notional when a notional limit needs it; a market order by quantity reads the book. */
@@ -216,55 +225,57 @@ public final class OrderService {
    * order history, {@code reduceOnly}, {@code triggeredAt} and {@code relatedOrderId} are null, as
    * the history does not carry them.
    *
+   * <p>This method does not look for an earlier order with the same {@code clientId} before sending
+   * (that costs a read of the order history, which Backpack rate-limits more tightly than orders);
+   * the exchange itself refuses a {@code clientId} that belongs to an open order. To make repeating a
+   * call safe, use {@link #placeIdempotent}.
+   *
    * @return the placed order
    * @throws ValidationException if the request or the market filters reject it (nothing sent)
    * @throws ApiException if the exchange rejected the order (it was not placed)
+   * @throws OrderNotPlacedException if placing failed and the exchange then confirmed it has no order
+   *     with the request's {@code clientId}: nothing was placed, placing again is safe
    * @throws NetworkException when the outcome could not be determined; {@link
-   *     NetworkException#clientId()} names the order to look for
+   *     NetworkException#clientId()} names the order to look for ({@link #findOrder})
    */
   public Order place(OrderRequest request) {
+    checkBeforeSending(request);
+    return placer.send(request);
+  }
+
+  /**
+   * Places an order unless one with the same {@code clientId} already exists, for callers that choose
+   * their own {@code clientId} so that repeating a call (after a crash, a timeout, or a retry by a
+   * user or an assistant) never places a second order.
+   *
+   * <p>Before sending it looks for the {@code clientId} among the open orders of the market and in
+   * its order history back to the client's clientId lookback (default 24 hours, {@link
+   * BackpackClient.Builder#clientIdLookback}): Backpack only refuses a {@code clientId} that belongs
+   * to an open order, so a closed order counts as "the same order" only within that span, and an older
+   * one is taken for an earlier use of the id. The cost of the check grows with the orders placed
+   * within the lookback, not with the account's age. Calls with the same {@code clientId} through this
+   * client run one at a time (striped locks, a fixed number), so a repeat sent while the first call is
+   * still running waits for it and then finds its order. After that the order is placed as by {@link
+   * #place}, with the same handling of unknown outcomes; if the exchange refuses the {@code clientId}
+   * as taken (another process placed it meanwhile), the open order with it is returned.
+   *
+   * @return the order, and whether it already existed ({@link Placement#duplicate()})
+   * @throws ValidationException if the request or the market filters reject it (nothing sent)
+   * @throws ApiException if the exchange rejected the order, or a lookup before sending failed (then
+   *     nothing was sent: its {@link ApiException#method()} is {@code GET})
+   * @throws OrderNotPlacedException as {@link #place}
+   * @throws NetworkException as {@link #place}
+   */
+  public Placement placeIdempotent(OrderRequest request) {
+    checkBeforeSending(request);
+    return placer.sendIdempotent(request);
+  }
+
+  private void checkBeforeSending(OrderRequest request) {
     Args.required("request", request, "build one with OrderRequest.limit(...) or marketByQuantity(...)");
     request.validate();
     getMarketRules(request.symbol()).validate(request);
     limits.check(request, notionalForLimits(request));
-    ApiRequest api = ApiRequest.post("/api/v1/order", WireFormat.order(request));
-    long clientId = request.clientId();
-    int resends = 0;
-    while (true) {
-      long sentAt = transport.clock().nowMillis();
-      BackpackException unknown;
-      try {
-        return checked(api, decoder.decode(api, transport.execute(api), Order.class), "$");
-      } catch (NetworkException e) {
-        if (!e.requestMayHaveReachedExchange()) {
-          throw e;
-        }
-        unknown = e;
-      } catch (ApiException e) {
-        if (e.httpStatus() < 500) {
-          throw e;
-        }
-        unknown = e;
-      }
-      LOG.warn("{} for clientId {} on {}: outcome unknown ({}); checking the exchange before anything else",
-          api.endpoint(), clientId, request.symbol(), unknown.getClass().getSimpleName());
-      OrderReconciler.Lookup lookup = reconciler.find(request.symbol(), clientId, sentAt, api, unknown);
-      if (lookup instanceof OrderReconciler.Lookup.Found found) {
-        LOG.warn("{}: clientId {} was placed after all; returning it", api.endpoint(), clientId);
-        return found.order();
-      }
-      if (unknown instanceof ApiException api5xx) {
-        throw api5xx; // the exchange answered with an error and has no such order: not placed
-      }
-      if (resends >= MAX_RESENDS) {
-        throw new NetworkException(api.endpoint() + ": no answer after " + (resends + 1)
-            + " attempts, and the exchange confirmed it has no order with clientId " + clientId
-            + ": nothing was placed", api.method(), api.path(), false, clientId, unknown);
-      }
-      resends++;
-      LOG.warn("{}: the exchange has no order with clientId {}; sending it again ({} of {})",
-          api.endpoint(), clientId, resends, MAX_RESENDS);
-    }
   }
 
   /**
@@ -324,10 +335,15 @@ public final class OrderService {
   /**
    * Cancels one open order by its id ({@code DELETE /api/v1/order} with a JSON body).
    *
+   * <p>When the cancel gets no usable answer (none after it was sent, HTTP 5xx such as a proxy's 504,
+   * or an unreadable 2xx), the exchange may have cancelled the order; the client then looks the order
+   * up: no longer open, it returns {@link CancelResult.AlreadyClosed} with the order as the history
+   * shows it; still open, it cancels once more (a cancel never adds exposure).
+   *
    * @return {@link CancelResult.Cancelled} with the order, {@link CancelResult.Accepted} when the
-   *     exchange queued the cancel (HTTP 202), or {@link CancelResult.AlreadyClosed} after a repeat
-   *     (see {@link CancelResult.AlreadyClosed})
+   *     exchange queued the cancel (HTTP 202), or {@link CancelResult.AlreadyClosed} after a lost answer
    * @throws ApiException e.g. not found, when the order is not open
+   * @throws NetworkException when the answer was lost and the lookup could not settle it
    */
   public CancelResult cancel(String symbol, String orderId) {
     Map<String, Object> body = new LinkedHashMap<>();
@@ -402,50 +418,88 @@ public final class OrderService {
 
   private CancelResult cancelOne(String symbol, Map<String, Object> body, String orderId, Long clientId) {
     ApiRequest api = ApiRequest.delete("/api/v1/order", body);
-    ApiResponse response;
     try {
-      response = transport.execute(api);
+      return cancelResult(symbol, api, transport.execute(api));
     } catch (NetworkException e) {
       if (!e.requestMayHaveReachedExchange()) {
         throw e;
       }
-      // Repeating a cancel can only remove an order, never add exposure, so one repeat is safe. If the
-      // first attempt worked, the repeat finds nothing open; the history then tells what happened.
-      LOG.warn("{}: no answer ({}); repeating the cancel once", api.endpoint(), e.getMessage());
-      try {
-        response = transport.execute(api);
-      } catch (ApiException repeat) {
-        if (!repeat.isNotFound()) {
-          throw repeat;
-        }
-        Optional<HistoricalOrder> closed = closedOrder(symbol, orderId, clientId);
-        if (closed.isPresent()) {
-          return new CancelResult.AlreadyClosed(closed.get());
-        }
-        throw repeat;
+      return afterLostCancel(symbol, api, orderId, clientId, e);
+    } catch (ApiException e) {
+      if (e.httpStatus() < 500) {
+        throw e;
       }
+      return afterLostCancel(symbol, api, orderId, clientId, e);
+    } catch (ResponseFormatException e) {
+      return afterLostCancel(symbol, api, orderId, clientId, e);
     }
+  }
+
+  private CancelResult cancelResult(String symbol, ApiRequest api, ApiResponse response) {
     if (response.status() == 202 || response.hasNoBody()) {
       return new CancelResult.Accepted(symbol);
     }
     return new CancelResult.Cancelled(checked(api, decoder.decode(api, response, Order.class), "$"));
   }
 
-  private Optional<HistoricalOrder> closedOrder(String symbol, String orderId, Long clientId) {
-    if (orderId != null) {
-      Map<String, String> query = new LinkedHashMap<>();
-      query.put("symbol", symbol);
-      query.put("orderId", orderId);
-      ApiRequest api = ApiRequest.get("/wapi/v1/history/orders", query);
-      return decoder.decodeList(api, transport.execute(api), HistoricalOrder.class).stream()
-          .filter(h -> orderId.equals(h.id()))
-          .findFirst();
-    }
+  /**
+   * A cancel got no usable answer (no answer after it was sent, HTTP 5xx such as a proxy's 504, or an
+   * unreadable 2xx), so the exchange may have cancelled the order. Asks the exchange: an order no
+   * longer open is reported from the history as it ended; an order still open is cancelled once more,
+   * which is safe because a cancel never adds exposure.
+   */
+  private CancelResult afterLostCancel(String symbol, ApiRequest api, String orderId, Long clientId, BackpackException lost) {
+    LOG.warn("{}: no usable answer ({}); looking the order up", api.endpoint(), lost.getClass().getSimpleName());
+    String market = Args.symbol(symbol);
+    Optional<Order> open;
     try {
-      return reconciler.findInHistory(symbol, clientId, java.time.Instant.EPOCH);
-    } catch (OrderReconciler.HistoryInconclusive e) {
-      return Optional.empty();
+      open = orderId != null ? getOpenOrder(market, orderId) : reconciler.findOpen(market, clientId);
+    } catch (BackpackException e) {
+      throw cancelUnknown(api, market, orderId, clientId, "checking whether the order is still open failed ("
+          + e.getMessage() + ")", lost);
     }
+    if (open.isEmpty()) {
+      return closed(market, api, orderId, clientId, lost);
+    }
+    LOG.warn("{}: the order is still open; cancelling it once more", api.endpoint());
+    try {
+      return cancelResult(symbol, api, transport.execute(api));
+    } catch (ApiException repeat) {
+      if (repeat.isNotFound() && !(repeat instanceof dev.bpx.client.exception.RateLimitException)) {
+        return closed(market, api, orderId, clientId, repeat);
+      }
+      throw cancelUnknown(api, market, orderId, clientId, "the order was still open when checked, and cancelling it"
+          + " again failed too (" + repeat.getMessage() + ")", repeat);
+    } catch (NetworkException | ResponseFormatException repeat) {
+      throw cancelUnknown(api, market, orderId, clientId, "the order was still open when checked, and cancelling it"
+          + " again got no usable answer either", repeat);
+    }
+  }
+
+  /** The order is no longer open: the history says how it ended. */
+  private CancelResult closed(String market, ApiRequest api, String orderId, Long clientId, BackpackException cause) {
+    Optional<HistoricalOrder> ended;
+    try {
+      ended = orderId != null ? reconciler.findInHistory(market, orderId)
+          : reconciler.findInHistory(market, clientId, Instant.ofEpochMilli(transport.clock().nowMillis())
+              .minus(reconciler.clientIdLookback()));
+    } catch (BackpackException e) {
+      throw cancelUnknown(api, market, orderId, clientId, "the order is no longer open, and reading the order"
+          + " history failed (" + e.getMessage() + ")", cause);
+    }
+    if (ended.isEmpty()) {
+      throw cancelUnknown(api, market, orderId, clientId, "the order is neither open nor in the recent order history",
+          cause);
+    }
+    return new CancelResult.AlreadyClosed(ended.get());
+  }
+
+  private static NetworkException cancelUnknown(ApiRequest api, String symbol, String orderId, Long clientId,
+      String why, BackpackException cause) {
+    String order = orderId != null ? "order " + orderId : "the order with clientId " + clientId;
+    return new NetworkException(api.endpoint() + ": the cancel got no usable answer and " + why + ", so whether "
+        + order + " on " + symbol + " is cancelled is unknown. Cancelling it again is safe; a cancel never adds"
+        + " exposure", api.method(), api.path(), true, symbol, clientId, cause);
   }
 
   private List<Order> listOpen(Map<String, String> query) {
@@ -460,9 +514,8 @@ public final class OrderService {
   private static NetworkException batchUnknown(ApiRequest api, List<OrderRequest> requests, BackpackException cause) {
     String ids = requests.stream().map(r -> r.symbol() + ":" + r.clientId()).collect(Collectors.joining(", "));
     return new NetworkException(api.endpoint() + ": the batch may have reached the exchange and got no usable"
-        + " answer, so the outcome is unknown; it is not re-sent. Look for these symbol:clientId pairs with"
-        + " among the open orders and in the order history (findOrder does both) before placing"
-        + " them again: " + ids, api.method(), api.path(), true, null, cause);
+        + " answer, so the outcome is unknown; it is not re-sent. Look for these symbol:clientId pairs"
+        + " among the open orders and in the order history before placing them again: " + ids, api.method(), api.path(), true, null, cause);
   }
 
   /** Checks the fields the client relies on; fails with the JSON path of the first one missing. */

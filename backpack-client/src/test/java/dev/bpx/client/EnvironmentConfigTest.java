@@ -94,6 +94,21 @@ class EnvironmentConfigTest {
   }
 
   @Test
+  void theClientIdLookbackIsReadInMinutesWithinTwoMinutesToThirtyDays() {
+    try (BackpackClient client = BackpackClient.fromEnvironment(Map.of("BACKPACK_CLIENT_ID_LOOKBACK_MINUTES", "90"), null)) {
+      assertThat(client.orders().clientIdLookback()).isEqualTo(java.time.Duration.ofMinutes(90));
+    }
+    try (BackpackClient client = BackpackClient.fromEnvironment(Map.of(), null)) {
+      assertThat(client.orders().clientIdLookback()).isEqualTo(java.time.Duration.ofHours(24));
+    }
+    for (String bad : new String[] {"1", "43201", "1d"}) {
+      assertThatThrownBy(() -> BackpackClient.fromEnvironment(Map.of("BACKPACK_CLIENT_ID_LOOKBACK_MINUTES", bad), null))
+          .isInstanceOfSatisfying(ValidationException.class,
+              e -> assertThat(e.fields()).containsExactly("BACKPACK_CLIENT_ID_LOOKBACK_MINUTES"));
+    }
+  }
+
+  @Test
   void otherMalformedValuesNameTheirVariable() {
     assertThatThrownBy(() -> BackpackClient.fromEnvironment(Map.of("BACKPACK_MAX_RETRIES", "many"), null))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("BACKPACK_MAX_RETRIES"));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bpx.client.exception.ApiException;
 import dev.bpx.client.exception.NetworkException;
+import dev.bpx.client.exception.OrderNotPlacedException;
 import dev.bpx.client.model.Order;
 import dev.bpx.client.model.OrderStatus;
 import dev.bpx.client.model.Side;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class OrderPlacementFaultTest {
   private static final long CLIENT_ID = 424242;
   private static final String OPEN_LOOKUP = "clientId=424242&symbol=SOL_USDC";
-  private static final String HISTORY_LOOKUP = "symbol=SOL_USDC&limit=100&offset=0&sortDirection=Desc";
+  private static final String HISTORY_LOOKUP = "symbol=SOL_USDC&limit=1000&offset=0&sortDirection=Desc";
   private static final String NOT_FOUND = "{\"code\":\"RESOURCE_NOT_FOUND\",\"message\":\"Not Found\"}";
 
   private final TestExchange exchange = new TestExchange(b -> b.readTimeout(Duration.ofMillis(500)));
@@ -130,20 +131,27 @@ class OrderPlacementFaultTest {
         .isInstanceOfSatisfying(NetworkException.class, e -> {
           assertThat(e.requestMayHaveReachedExchange()).isTrue();
           assertThat(e.clientId()).hasValue(CLIENT_ID);
-          assertThat(e.getMessage()).contains("outcome is unknown").contains("clientId 424242").contains("SOL_USDC");
+          assertThat(e.symbol()).hasValue("SOL_USDC");
+          assertThat(e.getMessage()).contains("whether the order was placed is unknown").contains("clientId 424242")
+              .contains("SOL_USDC").doesNotContain("findOrder");
         });
     assertThat(exchange.requestCount()).as("no second POST").isEqualTo(3);
   }
 
   @Test
-  void a500AnswerToPlaceIsCheckedAndRethrownWhenTheOrderIsAbsent() {
+  void a500AnswerToPlaceIsCheckedAndReportedNotPlacedWhenTheOrderIsAbsent() {
     exchange.enqueueMarkets();
     exchange.enqueue(500, "{\"code\":\"SERVER_ERROR\",\"message\":\"Internal\"}");
     exchange.enqueue(404, NOT_FOUND);
     exchange.enqueueJson("[]");
 
     assertThatThrownBy(() -> exchange.client.orders().place(request()))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.httpStatus()).isEqualTo(500));
+        .isInstanceOfSatisfying(OrderNotPlacedException.class, e -> {
+          assertThat(e.clientId()).isEqualTo(CLIENT_ID);
+          assertThat(e.symbol()).isEqualTo("SOL_USDC");
+          assertThat(e.getMessage()).contains("HTTP 500", "nothing was placed", "clientId 424242");
+          assertThat(e.getCause()).isInstanceOfSatisfying(ApiException.class, c -> assertThat(c.httpStatus()).isEqualTo(500));
+        });
     assertThat(exchange.requestCount()).as("one POST, two lookups, no resend").isEqualTo(4);
   }
 
@@ -176,22 +184,22 @@ class OrderPlacementFaultTest {
   @Test
   void resendsStopAfterTheLimitAndSayNothingWasPlaced() {
     exchange.enqueueMarkets();
-    for (int i = 0; i <= OrderService.MAX_RESENDS; i++) {
+    for (int i = 0; i <= OrderPlacer.MAX_RESENDS; i++) {
       exchange.enqueueDisconnectAfterRequest();
       exchange.enqueue(404, NOT_FOUND);
       exchange.enqueueJson("[]");
     }
 
     assertThatThrownBy(() -> exchange.client.orders().place(request()))
-        .isInstanceOfSatisfying(NetworkException.class, e -> {
-          assertThat(e.requestMayHaveReachedExchange()).isFalse();
-          assertThat(e.getMessage()).contains("nothing was placed");
+        .isInstanceOfSatisfying(OrderNotPlacedException.class, e -> {
+          assertThat(e.clientId()).isEqualTo(CLIENT_ID);
+          assertThat(e.getMessage()).contains("nothing was placed", "placing the order again is safe");
         });
-    assertThat(exchange.requestCount()).isEqualTo(1 + 3 * (OrderService.MAX_RESENDS + 1));
+    assertThat(exchange.requestCount()).isEqualTo(1 + 3 * (OrderPlacer.MAX_RESENDS + 1));
   }
 
   @Test
-  void aCancelRepeatedAfterAConnectionDropReportsTheOrderAlreadyClosed() {
+  void aCancelWhoseAnswerWasLostLooksTheOrderUpAndReportsItClosed() {
     exchange.enqueueDisconnectAfterRequest();
     exchange.enqueue(404, NOT_FOUND);
     exchange.enqueueJson("[" + historicalOrder("111", CLIENT_ID, "SOL_USDC", "Cancelled", "2025-01-01T00:00:00") + "]");
@@ -199,8 +207,9 @@ class OrderPlacementFaultTest {
     CancelResult result = exchange.client.orders().cancel("SOL_USDC", "111");
 
     exchange.take("DELETE", "/api/v1/order", null);
-    exchange.take("DELETE", "/api/v1/order", null);
+    exchange.assertSigned(exchange.take("GET", "/api/v1/order", "orderId=111&symbol=SOL_USDC"));
     exchange.assertSigned(exchange.take("GET", "/wapi/v1/history/orders", "symbol=SOL_USDC&orderId=111"));
+    assertThat(exchange.requestCount()).as("no second DELETE once the order is known closed").isEqualTo(3);
     assertThat(result).isInstanceOfSatisfying(CancelResult.AlreadyClosed.class,
         c -> assertThat(c.order().status()).isEqualTo(OrderStatus.CANCELLED));
   }

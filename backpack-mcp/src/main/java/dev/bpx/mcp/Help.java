@@ -26,7 +26,8 @@ final class Help {
         BACKPACK_PAPER_SEED           seed of the paper exchange's price walk
         BACKPACK_WINDOW_MS, BACKPACK_CONNECT_TIMEOUT_MS, BACKPACK_READ_TIMEOUT_MS,
         BACKPACK_CALL_TIMEOUT_MS, BACKPACK_MAX_RETRIES, BACKPACK_SYNC_CLOCK,
-        BACKPACK_MARKET_CACHE_TTL_SECONDS   client tuning; see .env.example
+        BACKPACK_MARKET_CACHE_TTL_SECONDS, BACKPACK_CLIENT_ID_LOOKBACK_MINUTES
+                                      client tuning; see .env.example
 
       An unknown BACKPACK_* variable or a malformed value stops the server (exit code 2).
       Logs go to stderr; stdout carries JSON-RPC only.

@@ -12,13 +12,15 @@ package dev.bpx.client.exception;
  * } catch (ApiException e) {               // the exchange said no: e.code(), e.apiMessage()
  * } catch (NetworkException e) {           // no answer: e.requestMayHaveReachedExchange()
  * } catch (ResponseFormatException e) {    // the answer could not be read
+ * } catch (OrderNotPlacedException e) {    // failed, and the exchange confirmed it has no such order
  * }
  * }</pre>
  *
  * <p>Messages never contain API keys, signatures or signed request bodies. Thread-safe (immutable).
  */
 public abstract sealed class BackpackException extends RuntimeException
-    permits ValidationException, ApiException, NetworkException, ResponseFormatException {
+    permits ValidationException, ApiException, NetworkException, ResponseFormatException,
+        OrderNotPlacedException {
   private static final long serialVersionUID = 1L;
 
   BackpackException(String message, Throwable cause) {

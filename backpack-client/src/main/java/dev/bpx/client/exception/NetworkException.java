@@ -18,6 +18,7 @@ public final class NetworkException extends BackpackException {
   private final String path;
   private final boolean requestMayHaveReachedExchange;
   private final Long clientId;
+  private final String symbol;
 
   /**
    * Creates an exception for a failed exchange of messages.
@@ -36,10 +37,33 @@ public final class NetworkException extends BackpackException {
       boolean requestMayHaveReachedExchange,
       Long clientId,
       Throwable cause) {
+    this(message, method, path, requestMayHaveReachedExchange, null, clientId, cause);
+  }
+
+  /**
+   * Creates an exception for a failed exchange of messages about one order.
+   *
+   * @param message what happened and what to do
+   * @param method HTTP method of the request
+   * @param path path of the request
+   * @param requestMayHaveReachedExchange whether any byte of the request was sent
+   * @param symbol the order's market, or null
+   * @param clientId the order's {@code clientId}, or null
+   * @param cause the I/O failure, or null
+   */
+  public NetworkException(
+      String message,
+      String method,
+      String path,
+      boolean requestMayHaveReachedExchange,
+      String symbol,
+      Long clientId,
+      Throwable cause) {
     super(message, cause);
     this.method = method;
     this.path = path;
     this.requestMayHaveReachedExchange = requestMayHaveReachedExchange;
+    this.symbol = symbol;
     this.clientId = clientId;
   }
 
@@ -61,7 +85,15 @@ public final class NetworkException extends BackpackException {
     return requestMayHaveReachedExchange;
   }
 
-  /** {@return the {@code clientId} of the order whose outcome is unknown, when an order was placed} */
+  /** {@return the market of the order whose outcome is unknown, when the request was about one order} */
+  public java.util.Optional<String> symbol() {
+    return java.util.Optional.ofNullable(symbol);
+  }
+
+  /**
+   * {@return the {@code clientId} of the order whose outcome is unknown, when the request placed or
+   * cancelled one order by {@code clientId}}
+   */
   public OptionalLong clientId() {
     return clientId == null ? OptionalLong.empty() : OptionalLong.of(clientId);
   }

@@ -5,7 +5,9 @@ package dev.bpx.client.exception;
  * field missing. Names the endpoint and the JSON path (e.g. {@code $[3].id}); keeps the parser's
  * exception as the cause. The body itself is never put in the message.
  *
- * <p>A write that ends in this exception was executed by the exchange; only its answer is unreadable.
+ * <p>A read that ends in this exception changed nothing. A write that ends in it was most likely
+ * executed by the exchange, only its answer is unreadable; placing one order and cancelling one order
+ * never end in it, as the client then looks the order up by its id or {@code clientId} instead.
  * Thread-safe (immutable).
  */
 public final class ResponseFormatException extends BackpackException {

@@ -9,7 +9,8 @@
  * │   ├── AuthenticationException   401/403, bad signature, expired timestamp
  * │   └── RateLimitException        429, with the retry-after delay when known
  * ├── NetworkException          no answer; says whether the request may have reached the exchange
- * └── ResponseFormatException   2xx but unreadable: endpoint and JSON path
+ * ├── ResponseFormatException   2xx but unreadable: endpoint and JSON path
+ * └── OrderNotPlacedException   placing failed and the exchange confirmed it has no such order: safe to place again
  * </pre>
  *
  * <p>The hierarchy is sealed because this project owns it. No message contains a key, a signature

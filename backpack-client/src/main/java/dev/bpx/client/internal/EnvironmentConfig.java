@@ -45,10 +45,13 @@ public final class EnvironmentConfig {
   public static final String SYNC_CLOCK = "BACKPACK_SYNC_CLOCK";
   /** How long the market list is cached, seconds. */
   public static final String MARKET_CACHE_TTL_SECONDS = "BACKPACK_MARKET_CACHE_TTL_SECONDS";
+  /** How far back an order with the same clientId counts as the same order, minutes. */
+  public static final String CLIENT_ID_LOOKBACK_MINUTES = "BACKPACK_CLIENT_ID_LOOKBACK_MINUTES";
 
   /** Every variable this client reads. */
   public static final List<String> VARIABLES = List.of(PRIVATE_KEY, PUBLIC_KEY, BASE_URL, WINDOW_MS,
-      CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, CALL_TIMEOUT_MS, MAX_RETRIES, SYNC_CLOCK, MARKET_CACHE_TTL_SECONDS);
+      CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, CALL_TIMEOUT_MS, MAX_RETRIES, SYNC_CLOCK, MARKET_CACHE_TTL_SECONDS,
+      CLIENT_ID_LOOKBACK_MINUTES);
 
   private static final Set<String> SECRETS = Set.of(PRIVATE_KEY);
   private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

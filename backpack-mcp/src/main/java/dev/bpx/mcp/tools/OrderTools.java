@@ -4,8 +4,8 @@ import dev.bpx.client.CancelAllResult;
 import dev.bpx.client.CancelResult;
 import dev.bpx.client.OrderLookup;
 import dev.bpx.client.OrderPreview;
+import dev.bpx.client.Placement;
 import dev.bpx.client.model.CancelOrderType;
-import dev.bpx.client.model.HistoricalOrder;
 import dev.bpx.client.model.MaxOrderQuantity;
 import dev.bpx.client.model.Order;
 import dev.bpx.client.model.Side;
@@ -23,15 +23,6 @@ final class OrderTools {
   private static final Map<String, Object> ORDERS = Schemas.array(WireJson.schema(Order.class), null);
   /** The full order schema is in list_orders; other tools refer to it to keep tools/list small. */
   private static final Map<String, Object> ORDER = Map.of("type", "object", "description", "the order, as in list_orders");
-
-  /** create_order calls with a caller-chosen clientId run one at a time per stripe of clientIds. */
-  private static final Object[] CLIENT_ID_LOCKS = new Object[64];
-
-  static {
-    for (int i = 0; i < CLIENT_ID_LOCKS.length; i++) {
-      CLIENT_ID_LOCKS[i] = new Object();
-    }
-  }
 
   private OrderTools() {}
 
@@ -88,8 +79,12 @@ final class OrderTools {
           Map<String, Object> out = new LinkedHashMap<>();
           out.put("found", found.isPresent());
           if (found.isEmpty()) {
-            return new ToolDef.Result(out, "No order " + (orderId != null ? "with id " + orderId : "with clientId " + clientId)
-                + " on " + symbol + ": the exchange has not placed it.");
+            if (orderId != null) {
+              return new ToolDef.Result(out, "No order with id " + orderId + " on " + symbol + ": the exchange has not placed it.");
+            }
+            return new ToolDef.Result(out, "No order with clientId " + clientId + " on " + symbol + ": none is open and"
+                + " none was created in the last " + span(session.client().orders().clientIdLookback())
+                + " (order history searched), so the exchange has not placed it; create_order with this clientId is safe.");
           }
           OrderLookup lookup = found.get();
           out.put("open", lookup.isOpen());
@@ -122,16 +117,15 @@ final class OrderTools {
           if (!OrderArgs.hasClientId(args)) {
             return placed(session.client().orders().place(request), request);
           }
-          // A retry sent while the first call is still running waits for it, then finds its order,
-          // instead of racing it to the exchange (which refuses the second as "client ID already exists").
-          synchronized (CLIENT_ID_LOCKS[(int) (request.clientId() % CLIENT_ID_LOCKS.length)]) {
-            Optional<OrderLookup> existing = session.client().orders().findOrder(request.symbol(), null, request.clientId());
-            if (existing.isPresent()) {
-              return duplicate(existing.get(), request);
-            }
-            return placed(session.client().orders().place(request), request);
-          }
+          // The client serialises calls per clientId and looks for an existing order first.
+          Placement placement = session.client().orders().placeIdempotent(request);
+          return placement.duplicate() ? duplicate(placement.order(), request) : placed(placement.order(), request);
         });
+  }
+
+  /** {@return e.g. "24 hours" or "90 minutes"} */
+  private static String span(java.time.Duration d) {
+    return d.toMinutes() % 60 == 0 ? d.toHours() + " hours" : d.toMinutes() + " minutes";
   }
 
   private static ToolDef.Result placed(Order order, OrderRequest request) {
@@ -143,16 +137,14 @@ final class OrderTools {
     return new ToolDef.Result(out, "Placed " + Text.order(order) + ".");
   }
 
-  private static ToolDef.Result duplicate(OrderLookup existing, OrderRequest request) {
+  private static ToolDef.Result duplicate(Order existing, OrderRequest request) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("success", true);
-    out.put("order", existing.isOpen() ? WireJson.value(existing.openOrder()) : WireJson.value(existing.historicalOrder()));
+    out.put("order", WireJson.value(existing));
     out.put("clientId", request.clientId());
     out.put("duplicate", true);
-    HistoricalOrder h = existing.historicalOrder();
-    String what = existing.isOpen() ? Text.order(existing.openOrder())
-        : h.orderType() + " " + h.side() + " " + h.symbol() + " (id " + h.id() + ", status " + h.status() + ")";
-    return new ToolDef.Result(out, "Not placed again: clientId " + request.clientId() + " already belongs to " + what + ".");
+    return new ToolDef.Result(out, "Not placed again: clientId " + request.clientId() + " already belongs to "
+        + Text.order(existing) + ".");
   }
 
   private static ToolDef previewOrder(TradingSession session) {
@@ -206,7 +198,8 @@ final class OrderTools {
           } else if (result instanceof CancelResult.AlreadyClosed closed) {
             out.put("order", WireJson.value(closed.order()));
             out.put("status", "AlreadyClosed");
-            text = "Order " + closed.order().id() + " was already closed (status " + closed.order().status() + ").";
+            text = "Order " + closed.order().id() + " is no longer open: the order history shows status "
+                + closed.order().status() + ".";
           } else {
             out.put("status", "Accepted");
             text = "The exchange accepted the cancel and will execute it shortly; check with get_order.";

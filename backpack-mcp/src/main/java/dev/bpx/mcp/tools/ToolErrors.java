@@ -4,6 +4,7 @@ import dev.bpx.client.exception.ApiException;
 import dev.bpx.client.exception.AuthenticationException;
 import dev.bpx.client.exception.BackpackException;
 import dev.bpx.client.exception.NetworkException;
+import dev.bpx.client.exception.OrderNotPlacedException;
 import dev.bpx.client.exception.RateLimitException;
 import dev.bpx.client.exception.ResponseFormatException;
 import dev.bpx.client.exception.ValidationException;
@@ -12,8 +13,15 @@ import dev.bpx.mcp.config.ConfigException;
 /**
  * Turns a failure into the text an assistant reads: what went wrong, what to change, and whether
  * retrying can help. Messages come from our own exceptions, which never carry keys or signatures.
+ *
+ * <p>The outcome is always one an assistant can act on: nothing was sent or changed (a failed read,
+ * or a write the exchange confirmed it does not have: safe to retry); or the outcome is unknown, and
+ * then the text names the order's clientId and the tool to call ({@code get_order}) before anything
+ * is placed again. A failed read never says a request "may have been executed".
  */
 final class ToolErrors {
+  private static final String READ_FAILED = " Nothing was placed, cancelled or changed: this call only reads.";
+
   private ToolErrors() {}
 
   static String describe(Throwable failure) {
@@ -36,6 +44,10 @@ final class ToolErrors {
     if (failure instanceof ValidationException e) {
       return "Refused before sending: " + e.getMessage() + ". Nothing was sent to the exchange. Change the request and call again.";
     }
+    if (failure instanceof OrderNotPlacedException e) {
+      return "Not placed: " + e.getMessage() + ". Nothing was executed. Calling create_order again is safe; with the"
+          + " same clientId " + e.clientId() + " it can never place the order twice.";
+    }
     if (failure instanceof RateLimitException e) {
       return "The exchange is rate limiting requests (HTTP 429)"
           + e.retryAfter().map(d -> "; retry after " + Math.max(1, d.toSeconds()) + " s").orElse("; wait a few seconds and retry")
@@ -47,24 +59,63 @@ final class ToolErrors {
           + " Retrying will not help until that is fixed. Nothing was executed.";
     }
     if (failure instanceof ApiException e) {
-      boolean serverSide = e.httpStatus() >= 500;
-      return "The exchange rejected the request (HTTP " + e.httpStatus() + e.code().map(c -> " " + c).orElse("") + "): "
-          + e.apiMessage().orElse("no message") + ". "
-          + (serverSide
-              ? "This is an exchange-side problem; retrying later may help (for orders, check list_orders / get_order first)."
-              : "Change the request before retrying; the same request will fail again.");
+      return describe(e);
     }
     if (failure instanceof NetworkException e) {
-      String ids = e.clientId().isPresent() ? " Check with get_order using clientId " + e.clientId().getAsLong() + " before placing it again." : "";
-      return "Could not complete the call to the exchange: " + e.getMessage() + ". "
-          + (e.requestMayHaveReachedExchange()
-              ? "The request may have reached the exchange, so its outcome is unknown." + ids
-              : "The request did not reach the exchange; retrying is safe.");
+      return describe(e);
     }
     if (failure instanceof ResponseFormatException e) {
-      return "The exchange answered in an unexpected format (" + e.getMessage() + "). The request may have been executed;"
-          + " check with the read tools before retrying.";
+      String what = "The exchange answered in an unexpected format (" + e.getMessage() + ").";
+      return isRead(e.endpoint())
+          ? what + READ_FAILED + " Retrying is safe; if it keeps failing, the exchange or a proxy is sending bad answers."
+          : what + " The request was most likely executed; check with the read tools (get_order, list_orders,"
+              + " get_balances) before repeating it.";
     }
     return failure.getMessage();
+  }
+
+  private static String describe(ApiException e) {
+    String what = "The exchange rejected the request (HTTP " + e.httpStatus() + e.code().map(c -> " " + c).orElse("") + "): "
+        + e.apiMessage().orElse("no message") + ".";
+    if (e.httpStatus() < 500) {
+      if (e.isNotFound() && "DELETE".equals(e.method())) {
+        return what + " The order is not open (already filled, cancelled or expired, or never placed): get_order"
+            + " shows how it ended. Nothing was changed.";
+      }
+      return what + " Change the request before retrying; the same request will fail again.";
+    }
+    if ("GET".equals(e.method())) {
+      return what + READ_FAILED + " This is an exchange-side problem; retrying later is safe.";
+    }
+    return what + " This is an exchange-side problem, and the request may or may not have been executed; check with"
+        + " the read tools (get_order, list_orders, get_balances) before repeating it.";
+  }
+
+  private static String describe(NetworkException e) {
+    String what = "Could not complete the call to the exchange: " + e.getMessage() + ".";
+    if (!e.requestMayHaveReachedExchange()) {
+      return what + " The request did not reach the exchange; nothing was executed and retrying is safe.";
+    }
+    if ("GET".equals(e.method())) {
+      return what + READ_FAILED + " Retrying is safe.";
+    }
+    String symbol = e.symbol().map(s -> "symbol " + s + " and ").orElse("symbol and ");
+    if ("DELETE".equals(e.method())) {
+      String which = e.clientId().isPresent() ? symbol + "clientId " + e.clientId().getAsLong() : symbol + "orderId";
+      return what + " Call get_order with " + which + " to see whether the order is still open. Cancelling again is"
+          + " safe: a cancel never adds exposure.";
+    }
+    if (e.clientId().isPresent()) {
+      long clientId = e.clientId().getAsLong();
+      return what + " Whether the order with clientId " + clientId + " was placed is unknown. Call get_order with "
+          + symbol + "clientId " + clientId + " before placing it again. Do not place it again with another"
+          + " clientId; create_order with the same clientId " + clientId + " never places it twice.";
+    }
+    return what + " The request may have reached the exchange, so its outcome is unknown; check with the read"
+        + " tools (get_order, list_orders, get_balances) before repeating it.";
+  }
+
+  private static boolean isRead(String endpoint) {
+    return endpoint != null && endpoint.startsWith("GET ");
   }
 }

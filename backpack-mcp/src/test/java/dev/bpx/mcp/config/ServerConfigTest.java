@@ -93,6 +93,14 @@ class ServerConfigTest {
   }
 
   @Test
+  void clientIdLookbackOutsideItsRangeStopsTheServerNamingIt() {
+    assertRefused(env("BACKPACK_CLIENT_ID_LOOKBACK_MINUTES", "0"), "BACKPACK_CLIENT_ID_LOOKBACK_MINUTES", "2..43200");
+    assertRefused(env("BACKPACK_CLIENT_ID_LOOKBACK_MINUTES", "a day"), "BACKPACK_CLIENT_ID_LOOKBACK_MINUTES");
+    assertThat(load(env("BACKPACK_CLIENT_ID_LOOKBACK_MINUTES", "60")).clientTuning())
+        .containsEntry("BACKPACK_CLIENT_ID_LOOKBACK_MINUTES", "60");
+  }
+
+  @Test
   void readOnlyAcceptsTrueOrFalseInAnyCaseOnly() {
     assertThat(load(env("BACKPACK_READ_ONLY", "TRUE")).readOnly()).isTrue();
     assertThat(load(env("BACKPACK_READ_ONLY", "false")).readOnly()).isFalse();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import dev.bpx.client.exception.ApiException;
 import dev.bpx.client.exception.AuthenticationException;
 import dev.bpx.client.exception.NetworkException;
+import dev.bpx.client.exception.OrderNotPlacedException;
 import dev.bpx.client.exception.RateLimitException;
 import dev.bpx.client.exception.ResponseFormatException;
 import dev.bpx.client.exception.ValidationException;
@@ -48,6 +49,9 @@ class ToolErrorResultsTest {
       Map.entry("unknown outcome", () -> new NetworkException("read timed out", "POST", "/api/v1/order", true, 42L, new IOException())),
       Map.entry("not sent", () -> new NetworkException("connection refused", "GET", "/api/v1/orders", false, null, null)),
       Map.entry("garbled answer", () -> new ResponseFormatException("/api/v1/orders", "$[0].price", "not a decimal", null)),
+      Map.entry("not placed", () -> new OrderNotPlacedException("POST /api/v1/order: HTTP 500", "SOL_USDC", 42L,
+          new ApiException(500, null, null, "POST", "/api/v1/order"))),
+      Map.entry("lost cancel", () -> new NetworkException("no answer", "DELETE", "/api/v1/order", true, "SOL_USDC", 42L, null)),
       Map.entry("configuration", () -> new ConfigException("BACKPACK_BASE_URL is not a URL")),
       Map.entry("bug", () -> new IllegalStateException("unexpected")),
       Map.entry("decoder assertion", () -> new AssertionError("Moshi")));
