@@ -109,9 +109,14 @@ final class OrderTools {
             + " retries safe (a repeated clientId returns the existing order). If the outcome is unknown, use get_order.",
         OrderArgs.schema(),
         Schemas.object()
-            .required("success", Schemas.bool("true when the exchange accepted the order"))
+            .required("success", Schemas.bool("true when the exchange accepted the order (see traded: an accepted order can expire at once)"))
             .optional("error", Schemas.string("when success is false: what went wrong and what to do"))
             .optional("order", ORDER)
+            .optional("traded", Schemas.bool("whether any of it was bought or sold"))
+            .optional("expired", Schemas.bool("true: the exchange ended it at once (post-only that would cross, IOC/FOK with"
+                + " nothing to fill, reduce-only with nothing to reduce); the text says why and what to change"))
+            .optional("expiryReason", Schemas.string("why it expired, as the exchange says (PostOnlyTaker, ImmediateOrCancel,"
+                + " FillOrKill, ReduceOnlyNotReduced, ...)"))
             .optional("clientId", Schemas.integer("the order's clientId", 0, OrderRequest.MAX_CLIENT_ID))
             .optional("duplicate", Schemas.bool("true when an order with this clientId already existed and was returned instead"))
             .optional("mode", Schemas.string("paper or live"))
@@ -120,7 +125,7 @@ final class OrderTools {
         args -> {
           OrderRequest request = OrderArgs.parse(args);
           if (!OrderArgs.hasClientId(args)) {
-            return placed(session.client().orders().place(request), request);
+            return placed(session, session.client().orders().place(request), request);
           }
           // A retry sent while the first call is still running waits for it, then finds its order,
           // instead of racing it to the exchange (which refuses the second as "client ID already exists").
@@ -129,18 +134,19 @@ final class OrderTools {
             if (existing.isPresent()) {
               return duplicate(existing.get(), request);
             }
-            return placed(session.client().orders().place(request), request);
+            return placed(session, session.client().orders().place(request), request);
           }
         });
   }
 
-  private static ToolDef.Result placed(Order order, OrderRequest request) {
+  private static ToolDef.Result placed(TradingSession session, Order order, OrderRequest request) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("success", true);
     out.put("order", WireJson.value(order));
+    String text = OrderOutcome.describe(session.client(), order, out, "Placed " + Text.order(order) + ".");
     out.put("clientId", request.clientId());
     out.put("duplicate", false);
-    return new ToolDef.Result(out, "Placed " + Text.order(order) + ".");
+    return new ToolDef.Result(out, text);
   }
 
   private static ToolDef.Result duplicate(OrderLookup existing, OrderRequest request) {
@@ -255,6 +261,9 @@ final class OrderTools {
         Schemas.object()
             .required("success", Schemas.bool("true"))
             .required("order", ORDER)
+            .optional("traded", Schemas.bool("whether any of it was sold or bought"))
+            .optional("expired", Schemas.bool("true: the exchange ended it at once; the text says why"))
+            .optional("expiryReason", Schemas.string("why it expired, as the exchange says"))
             .optional("mode", Schemas.string("paper or live"))
             .open().build(),
         ToolDef.Kind.WRITE, false,
@@ -265,7 +274,8 @@ final class OrderTools {
           Map<String, Object> out = new LinkedHashMap<>();
           out.put("success", true);
           out.put("order", WireJson.value(order));
-          return new ToolDef.Result(out, "Closing order: " + Text.order(order) + ".");
+          return new ToolDef.Result(out, OrderOutcome.describe(session.client(), order, out,
+              "Closing order: " + Text.order(order) + "."));
         });
   }
 
