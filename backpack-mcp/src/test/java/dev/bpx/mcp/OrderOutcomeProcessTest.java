@@ -77,7 +77,7 @@ class OrderOutcomeProcessTest {
     McpSchema.CallToolResult result = server.checked("create_order", order);
     String text = McpServerProcess.text(result);
     Map<String, Object> out = map(result.structuredContent());
-    assertThat(text).as("said first").startsWith("Did not trade: ");
+    assertThat(text).as("said first, after the mode").startsWith("[live] Did not trade: ");
     assertThat(out).containsEntry("success", true).containsEntry("traded", false).containsEntry("expired", true)
         .containsEntry("expiryReason", reason.wireValue());
     String id = (String) map(out.get("order")).get("id");
@@ -96,7 +96,7 @@ class OrderOutcomeProcessTest {
 
     String postOnly = expiresAtOnce(args("symbol", "BTC_USDC", "side", "Bid", "orderType", "Limit", "quantity", "0.001",
         "price", bestAsk.toPlainString(), "postOnly", true), OrderExpiryReason.POST_ONLY_TAKER);
-    assertThat(postOnly).contains("post-only", "would have crossed", "below the best ask", "drop postOnly");
+    assertThat(postOnly).contains("post-only", "would have crossed", "price the buy below the best ask", "drop postOnly");
 
     String ioc = expiresAtOnce(args("symbol", "BTC_USDC", "side", "Bid", "orderType", "Limit", "quantity", "0.001",
         "price", bestBid.toPlainString(), "timeInForce", "IOC"), OrderExpiryReason.IMMEDIATE_OR_CANCEL);

@@ -70,8 +70,8 @@ final class OrderOutcome {
     }
     return switch (reason) {
       case POST_ONLY_TAKER -> "the post-only order" + at(order.price()) + " would have crossed the book and taken"
-          + " liquidity, and post-only orders only rest. To rest it, price it below the best ask (to buy) or above the"
-          + " best bid (to sell)" + (buy ? " - this was a buy" : " - this was a sell") + "; to trade now, drop postOnly.";
+          + " liquidity, and post-only orders only rest. To rest it, price the " + (buy ? "buy below the best ask"
+          : "sell above the best bid") + "; to trade now, drop postOnly.";
       case IMMEDIATE_OR_CANCEL -> "an IOC order trades only what the book offers at once" + at(order.price())
           + ", and nothing was there. Use a price that crosses the book, or timeInForce GTC to rest the order.";
       case FILL_OR_KILL -> "a FOK order trades its whole quantity at once or nothing, and the book could not fill all"
