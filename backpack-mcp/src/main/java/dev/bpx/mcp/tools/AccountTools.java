@@ -52,17 +52,16 @@ final class AccountTools {
         .required("locked", Schemas.string("in open orders"))
         .required("staked", Schemas.string(null))
         .required("lent", Schemas.string("lent out through borrow-lend (earning interest)"))
-        .required("borrowed", Schemas.string("owed through borrow-lend (a debt paying interest; e.g. a liquidation's shortfall)"))
-        .required("total", Schemas.string("available + locked + staked + lent (borrowed not subtracted)"))
+        .required("borrowed", Schemas.string("owed (a debt, e.g. after a liquidation)"))
+        .required("total", Schemas.string("available + locked + staked + lent"))
         .open().build();
     return new ToolDef("get_balances", "Get balances",
         "Balances per asset: available, locked (in open orders), staked, lent (lent out to earn interest),"
-            + " borrowed (owed, e.g. after a liquidation) and total. By default only assets with a non-zero total or a"
-            + " debt are shown.",
+            + " borrowed (owed) and total. By default only assets with a non-zero total or a debt are shown.",
         Schemas.object().optional("showZeroBalances", Schemas.bool("Include assets whose total is zero (default false)")),
         Schemas.object()
             .required("balances", Map.of("type", "object", "additionalProperties", row))
-            .required("count", Schemas.count("assets with a non-zero total or a debt"))
+            .required("count", Schemas.count("assets shown by default"))
             .required("totalAssets", Schemas.count("assets the account has a balance row for"))
             .open().build(),
         ToolDef.Kind.READ, false,

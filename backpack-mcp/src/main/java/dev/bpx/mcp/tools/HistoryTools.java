@@ -41,14 +41,13 @@ final class HistoryTools {
 
   private static ToolDef orderHistory(TradingSession session) {
     return new ToolDef("get_order_history", "Get order history",
-        "Past orders (filled, cancelled, expired, and open), newest first, with why each expired. Orders the"
-            + " exchange placed to liquidate a position, and orders expired by a liquidation, have liquidation: true."
-            + " createdAt is UTC.",
+        "Past orders (filled, cancelled, expired, and open), newest first, with why each expired;"
+            + " liquidation: true marks a liquidation's. createdAt is UTC.",
         paging(Schemas.object()
             .optional("symbol", Schemas.symbol("Only this market"))
             .optional("orderId", Schemas.string("Only this order"))),
         WireJson.listSchema("orders", HistoricalOrder.class, "liquidation",
-            Schemas.bool("true: a liquidation's order (systemOrderType LiquidatePosition...) or expired by one")),
+            Schemas.bool(null)),
         ToolDef.Kind.READ, false,
         args -> {
           OrderHistoryQuery.Builder q = OrderHistoryQuery.builder().limit(limit(args)).offset(offset(args))
@@ -92,14 +91,13 @@ final class HistoryTools {
 
   private static ToolDef fills(TradingSession session) {
     return new ToolDef("get_fills", "Get fills",
-        "The account's trades (fills), newest first: price, quantity, fee and fee asset, maker or taker. Fills the"
-            + " exchange made for the account are included: a liquidation's have liquidation: true and a"
-            + " systemOrderType (LiquidatePositionOnBook, LiquidatePositionOnBackstop, LiquidatePositionOnAdl).",
+        "The account's trades (fills), newest first: price, quantity, fee and fee asset, maker or taker;"
+            + " liquidation: true marks a liquidation's.",
         paging(Schemas.object()
             .optional("symbol", Schemas.symbol("Only this market"))
             .optional("orderId", Schemas.string("Only fills of this order"))),
         WireJson.listSchema("fills", Fill.class, "liquidation",
-            Schemas.bool("true: the exchange closed the position in a liquidation")),
+            Schemas.bool(null)),
         ToolDef.Kind.READ, false,
         args -> {
           FillHistoryQuery.Builder q = FillHistoryQuery.builder().limit(limit(args)).offset(offset(args))

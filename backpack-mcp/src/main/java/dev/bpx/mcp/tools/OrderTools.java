@@ -109,14 +109,12 @@ final class OrderTools {
             + " retries safe (a repeated clientId returns the existing order). If the outcome is unknown, use get_order.",
         OrderArgs.schema(),
         Schemas.object()
-            .required("success", Schemas.bool("true when the exchange accepted the order (see traded: an accepted order can expire at once)"))
+            .required("success", Schemas.bool("true when the exchange accepted the order (see traded)"))
             .optional("error", Schemas.string("when success is false: what went wrong and what to do"))
             .optional("order", ORDER)
-            .optional("traded", Schemas.bool("whether any of it was bought or sold"))
-            .optional("expired", Schemas.bool("true: the exchange ended it at once (post-only that would cross, IOC/FOK with"
-                + " nothing to fill, reduce-only with nothing to reduce); the text says why and what to change"))
-            .optional("expiryReason", Schemas.string("why it expired, as the exchange says (PostOnlyTaker, ImmediateOrCancel,"
-                + " FillOrKill, ReduceOnlyNotReduced, ...)"))
+            .optional("traded", Schemas.bool("whether any of it traded"))
+            .optional("expired", Schemas.bool("true: the exchange ended it at once; the text says why and what to change"))
+            .optional("expiryReason", Schemas.string("the exchange's reason, e.g. PostOnlyTaker"))
             .optional("clientId", Schemas.integer("the order's clientId", 0, OrderRequest.MAX_CLIENT_ID))
             .optional("duplicate", Schemas.bool("true when an order with this clientId already existed and was returned instead"))
             .optional("mode", Schemas.string("paper or live"))
@@ -261,9 +259,9 @@ final class OrderTools {
         Schemas.object()
             .required("success", Schemas.bool("true"))
             .required("order", ORDER)
-            .optional("traded", Schemas.bool("whether any of it was sold or bought"))
-            .optional("expired", Schemas.bool("true: the exchange ended it at once; the text says why"))
-            .optional("expiryReason", Schemas.string("why it expired, as the exchange says"))
+            .optional("traded", Schemas.bool(null))
+            .optional("expired", Schemas.bool(null))
+            .optional("expiryReason", Schemas.string(null))
             .optional("mode", Schemas.string("paper or live"))
             .open().build(),
         ToolDef.Kind.WRITE, false,
