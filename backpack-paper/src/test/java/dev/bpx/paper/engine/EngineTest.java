@@ -146,6 +146,24 @@ class EngineTest {
   }
 
   @Test
+  void aLiquidationExpiresOpenOrdersAndBorrowsTheShortfallWithLiquidationAsTheReasonAndSource() {
+    place(alice, "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Bid\",\"orderType\":\"Market\",\"quantity\":\"300\"}");
+    Order resting = place(alice, "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"50.00\",\"quantity\":\"1\"}");
+    // A gap far below the liquidation price: closing at 100 loses about 30000, more than the 12000 USDC held and lent.
+    engine.setPrice("SOL_USDC_PERP", d("100.00"));
+    assertThat(alice.positions).isEmpty();
+    assertThat(resting.status).isEqualTo(OrderStatus.Expired);
+    assertThat(resting.expiryReason).isEqualTo("Liquidation");
+    assertThat(alice.lent("USDC")).as("the shortfall is borrowed").isNegative();
+    assertThat(alice.borrowLendMovements).filteredOn(m -> m.symbol().equals("USDC"))
+        .extracting(Records.BorrowLendMovement::source).containsSubsequence("Liquidation", "Liquidation")
+        .doesNotContain("AutoBorrowRepay");
+    Order system = alice.orders.values().stream().filter(o -> o.systemOrderType != null).findFirst().orElseThrow();
+    assertThat(system.systemOrderType).isEqualTo("LiquidatePositionOnBackstop");
+    assertThat(system.status).isEqualTo(OrderStatus.Filled);
+  }
+
+  @Test
   void fundingIsPaidEachIntervalFromLongsAtTheMarkPrice() {
     place(alice, "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Bid\",\"orderType\":\"Market\",\"quantity\":\"10\"}");
     engine.advanceTo(T0 + 3_600_000L + 100);
