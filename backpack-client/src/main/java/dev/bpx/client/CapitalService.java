@@ -26,7 +26,7 @@ import java.util.TreeSet;
  * <p>Backpack leaves lent funds out of {@code GET /api/v1/capital}: with auto-lend on, a balance can
  * look like zero there while it sits in a lend. {@link #listBalances()} adds them back, as the
  * original seed did: {@code lent(asset)} is the sum of the positive {@code netQuantity} of the
- * asset's borrow-lend positions.
+ * asset's borrow-lend positions, and {@code borrowed(asset)} that of the negative ones, made positive.
  *
  * <p>Every method may throw {@link ValidationException} (nothing sent, including "no API keys"),
  * {@link ApiException} and subtypes, {@link NetworkException} or {@link ResponseFormatException}.
@@ -52,23 +52,29 @@ public final class CapitalService {
   }
 
   /**
-   * {@return every asset's balance with available, locked, staked and lent, sorted by asset; an asset
-   * that is only lent (absent from {@code /capital}) appears with null available/locked/staked. Two
-   * requests: {@code GET /api/v1/capital} and {@code GET /api/v1/borrowLend/positions}}
+   * {@return every asset's balance with available, locked, staked, lent and borrowed, sorted by
+   * asset; an asset that is only lent or borrowed (absent from {@code /capital}) appears with null
+   * available/locked/staked. Two requests: {@code GET /api/v1/capital} and {@code GET
+   * /api/v1/borrowLend/positions}}
    */
   public List<Balance> listBalances() {
     Map<String, CapitalBalance> capital = listCapitalBalances();
     Map<String, BigDecimal> lent = new TreeMap<>();
+    Map<String, BigDecimal> borrowed = new TreeMap<>();
     for (BorrowLendPosition position : listBorrowLendPositions()) {
       if (position.netQuantity().signum() > 0) {
         lent.merge(position.symbol(), position.netQuantity(), BigDecimal::add);
+      } else if (position.netQuantity().signum() < 0) {
+        borrowed.merge(position.symbol(), position.netQuantity().negate(), BigDecimal::add);
       }
     }
     TreeSet<String> assets = new TreeSet<>(capital.keySet());
     assets.addAll(lent.keySet());
+    assets.addAll(borrowed.keySet());
     List<Balance> balances = new ArrayList<>(assets.size());
     for (String asset : assets) {
-      balances.add(Balance.of(asset, capital.get(asset), lent.getOrDefault(asset, BigDecimal.ZERO)));
+      balances.add(Balance.of(asset, capital.get(asset), lent.getOrDefault(asset, BigDecimal.ZERO),
+          borrowed.getOrDefault(asset, BigDecimal.ZERO)));
     }
     return List.copyOf(balances);
   }

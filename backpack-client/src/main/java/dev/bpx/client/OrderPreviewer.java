@@ -7,6 +7,7 @@ import dev.bpx.client.model.CapitalBalance;
 import dev.bpx.client.model.CollateralSummary;
 import dev.bpx.client.model.Depth;
 import dev.bpx.client.model.MarginFunction;
+import dev.bpx.client.model.MarkPrice;
 import dev.bpx.client.model.Market;
 import dev.bpx.client.model.MarketType;
 import dev.bpx.client.model.Position;
@@ -26,9 +27,8 @@ import java.util.Optional;
  * keys the account's fees, balances, position and collateral; sends nothing.
  *
  * <p>Perpetual margin uses the market's IMF/MMF functions as {@code max(base, factor × √notional)}
- * (Backpack's exact formula is unpublished), and the liquidation estimate treats the account's net
- * equity as the margin of this one position: {@code P = (q·M − E) / (q − mmf·|q|)} for signed size
- * {@code q}, mark {@code M} and equity {@code E}. Other positions and price moves make it approximate.
+ * (Backpack's exact formula is unpublished). The liquidation estimate solves the exchange's
+ * account-level rule with the whole underlying moving together ({@link LiquidationEstimator}).
  *
  * <p>The account's leverage limit is checked as the exchange applies it ({@link LeverageCheck}).
  *
@@ -135,7 +135,8 @@ final class OrderPreviewer {
       }
       try {
         if (perp) {
-          Optional<Position> position = account.getPosition(order.symbol());
+          List<Position> positions = account.listPositions();
+          Optional<Position> position = positions.stream().filter(p -> order.symbol().equals(p.symbol())).findFirst();
           current = position.map(Position::netQuantity).orElse(BigDecimal.ZERO);
           BigDecimal entry = position.map(Position::entryPrice).orElse(null);
           BigDecimal signedFill = order.side() == Side.BID ? fill.filledQuantity() : fill.filledQuantity().negate();
@@ -160,8 +161,7 @@ final class OrderPreviewer {
             problems.add("insufficient margin: the order needs about " + plain(required) + " " + requiredAsset
                 + " of initial margin and " + plain(available) + " is available; reduce the quantity or add collateral");
           }
-          BigDecimal mark = position.map(Position::markPrice).orElse(fill.bestPrice());
-          liquidation = liquidationPrice(resulting, mark, collateral.netEquity(), market.mmfFunction());
+          liquidation = liquidationPrice(order, market, positions, position, collateral, resulting, signedFill, fill, takerBps);
           checkLeverage(leverage, order, market, leverageLimit, collateral, position, problems, warnings);
         } else {
           Map<String, CapitalBalance> balances = capital.listCapitalBalances();
@@ -265,18 +265,37 @@ final class OrderPreviewer {
     return function.base().max(scaled);
   }
 
-  /** {@return the estimated liquidation price, or null when there is no position or no such price} */
-  static BigDecimal liquidationPrice(BigDecimal quantity, BigDecimal mark, BigDecimal equity, MarginFunction mmfFunction) {
-    if (quantity == null || quantity.signum() == 0 || mark == null || equity == null) {
+  /**
+   * {@return where the exchange would liquidate the account after the order (see {@link
+   * LiquidationEstimator}), or null when there would be no position or no such price}
+   */
+  private BigDecimal liquidationPrice(OrderRequest order, Market market, List<Position> positions,
+      Optional<Position> position, CollateralSummary collateral, BigDecimal resulting, BigDecimal signedFill,
+      FillEstimator.Estimate fill, BigDecimal takerBps) {
+    if (resulting.signum() == 0 || collateral.netEquity() == null) {
       return null;
     }
-    BigDecimal mmf = fraction(mmfFunction, quantity.abs().multiply(mark));
-    BigDecimal denominator = quantity.subtract(mmf.multiply(quantity.abs()));
-    if (denominator.signum() == 0) {
+    BigDecimal mark = position.map(Position::markPrice).orElseGet(() -> markPrice(order.symbol(), fill.bestPrice()));
+    if (mark == null) {
       return null;
     }
-    BigDecimal price = quantity.multiply(mark).subtract(equity).divide(denominator, MathContext.DECIMAL64);
-    return price.signum() > 0 ? price.setScale(Math.max(2, Math.min(price.scale(), 8)), RoundingMode.HALF_UP).stripTrailingZeros() : null;
+    // At entry the fills cost their distance from the mark and the taker fee.
+    BigDecimal orderEffect = fill.averagePrice() == null ? BigDecimal.ZERO
+        : signedFill.multiply(mark.subtract(fill.averagePrice()));
+    if (takerBps != null) {
+      orderEffect = orderEffect.subtract(fill.filledQuote().multiply(takerBps).divide(BPS, MathContext.DECIMAL64));
+    }
+    LiquidationEstimator estimator = LiquidationEstimator.of(market.baseSymbol(), collateral.netEquity(), orderEffect,
+        collateral.collateral(), positions, order.symbol(), resulting, mark, market.mmfFunction(),
+        capital.listBorrowLendPositions(), symbol -> markets.require(symbol).baseSymbol());
+    BigDecimal tick = market.filters() == null || market.filters().price() == null ? null : market.filters().price().tickSize();
+    return estimator.price(mark, tick);
+  }
+
+  /** {@return the market's mark price, or {@code fallback} when the exchange has none for it} */
+  private BigDecimal markPrice(String symbol, BigDecimal fallback) {
+    return marketData.listMarkPrices(symbol).stream().filter(m -> symbol.equals(m.symbol()) && m.markPrice() != null)
+        .map(MarkPrice::markPrice).findFirst().orElse(fallback);
   }
 
   private static String plain(BigDecimal value) {

@@ -122,8 +122,13 @@ class AccountCapitalHistoryTest {
     assertThat(eth.total()).isEqualByComparingTo("0.5");
     Balance sol = balances.get(1);
     assertThat(sol.lent()).as("a borrow is not lent").isEqualByComparingTo("0");
+    assertThat(sol.borrowed()).as("but shown as borrowed").isEqualByComparingTo("2");
+    assertThat(sol.hasDebt()).isTrue();
+    assertThat(eth.borrowed()).isEqualByComparingTo("0");
     Balance usdc = balances.get(2);
     assertThat(usdc.lent().toPlainString()).isEqualTo("950.00001");
+    assertThat(usdc.borrowed()).isEqualByComparingTo("0");
+    assertThat(usdc.hasDebt()).isFalse();
     assertThat(usdc.total()).isEqualByComparingTo("997.157511635");
   }
 

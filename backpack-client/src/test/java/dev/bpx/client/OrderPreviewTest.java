@@ -109,12 +109,9 @@ class OrderPreviewTest {
     routes.json("/api/v1/markets", TestExchange.MARKETS_JSON);
     routes.json("/api/v1/depth", book);
     routes.json("/api/v1/account", ACCOUNT);
-    if (position == null) {
-      routes.respond("/api/v1/position", 404, NO_POSITION);
-    } else {
-      routes.json("/api/v1/position", position);
-    }
+    routes.json("/api/v1/position", position == null ? "[]" : position);
     routes.json("/api/v1/capital/collateral", collateral);
+    routes.json("/api/v1/borrowLend/positions", "[]");
     routes.json("/api/v1/markPrices", MARK_PRICE);
     routes.json("/api/v1/orders", "[]");
   }
@@ -289,14 +286,16 @@ class OrderPreviewTest {
     // IMF max(0.02, 0.00006 × √300 ≈ 0.00104) = 0.02 of 300
     assertThat(p.requiredAmount()).isEqualByComparingTo("6");
     assertThat(p.availableAmount()).isEqualByComparingTo("80");
-    // q = 5, M = 99 (the position's mark), E = 100, mmf = max(0.0135, 0.000036 × √495 ≈ 0.0008) = 0.0135:
-    // P = (5 × 99 - 100) / (5 - 0.0135 × 5) = 395 / 4.9325 = 80.08109477952...
-    assertThat(p.estimatedLiquidationPrice()).isEqualByComparingTo("80.08109478");
+    // At entry the 3 bought at 100 against the mark 99 cost 3, and the fee 0.15: E = 100 - 3.15 = 96.85.
+    // With q = 5 at mark 99 moving by r, mmf = max(0.0135, 0.000036 × √(495 r)) = 0.0135:
+    // 96.85 + 495 (r - 1) = 0.0135 × 495 r  =>  r = 398.15 / 488.3175, P = 99 r = 80.7197...;
+    // the exchange, checking tick by tick on the way down, liquidates at the tick below: 80.71.
+    assertThat(p.estimatedLiquidationPrice()).isEqualByComparingTo("80.71");
     assertThat(p.acceptable()).isTrue();
     assertOnlyReads();
     assertSignedReadsVerify();
     assertThat(routes.paths()).containsExactlyInAnyOrder("/api/v1/markets", "/api/v1/depth?symbol=SOL_USDC_PERP",
-        "/api/v1/account", "/api/v1/position?symbol=SOL_USDC_PERP", "/api/v1/capital/collateral");
+        "/api/v1/account", "/api/v1/position", "/api/v1/capital/collateral", "/api/v1/borrowLend/positions");
   }
 
   @Test
@@ -309,22 +308,28 @@ class OrderPreviewTest {
 
     OrderPreview p = orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.BID, dec("2500")).build());
 
-    // q = 2500, M = best ask 100 (no position yet), notional 250000, √ = 500:
-    // mmf = max(0.0135, 0.000036 × 500 = 0.018) = 0.018; E = 10000.
-    // P = (250000 - 10000) / (2500 - 0.018 × 2500) = 240000 / 2455 = 97.759674134419...
+    // q = 2500 at the mark 100 (from /markPrices, no position yet); E = 10000 - 125 fee (5 bps of 250000).
+    // mmf = max(0.0135, 0.000036 × √(250000 r)) is the sqrt term near r = 1, so maintenance is 4500 r^1.5:
+    // 9875 + 250000 (r - 1) = 4500 r^1.5 at r = 0.977906..., P = 97.7906...; the firing tick below is 97.79.
     assertThat(p.currentPositionQuantity()).isEqualByComparingTo("0");
     assertThat(p.resultingPositionQuantity()).isEqualByComparingTo("2500");
     assertThat(p.resultingEntryPrice()).isEqualByComparingTo("100");
-    assertThat(p.estimatedLiquidationPrice()).isEqualByComparingTo("97.75967413");
-    // At that price equity E + q(P - M) equals maintenance mmf × |q| × P.
-    BigDecimal liq = p.estimatedLiquidationPrice();
-    BigDecimal equity = dec("10000").add(dec("2500").multiply(liq.subtract(dec("100"))));
-    BigDecimal maintenance = dec("0.018").multiply(dec("2500")).multiply(liq);
-    assertThat(equity).isCloseTo(maintenance, within(dec("0.0001")));
+    assertThat(p.estimatedLiquidationPrice()).isEqualByComparingTo("97.79");
+    // Equity falls below maintenance at that price, and is still above it one tick higher.
+    assertThat(equityMinusMaintenance(dec("97.79"))).isNegative();
+    assertThat(equityMinusMaintenance(dec("97.80"))).isPositive();
     // IMF max(0.02, 0.00006 × 500 = 0.03) = 0.03 of 250000
     assertThat(p.requiredAmount()).isEqualByComparingTo("7500");
     assertThat(p.acceptable()).isTrue();
     assertOnlyReads();
+  }
+
+  /** Equity minus maintenance of a 2500 SOL long entered at 100 with 9875 of equity left, at a price. */
+  private static BigDecimal equityMinusMaintenance(BigDecimal price) {
+    BigDecimal notional = dec("2500").multiply(price);
+    BigDecimal equity = dec("9875").add(dec("2500").multiply(price.subtract(dec("100"))));
+    BigDecimal fraction = dec("0.0135").max(dec("0.000036").multiply(notional.sqrt(MathContext.DECIMAL64)));
+    return equity.subtract(notional.multiply(fraction));
   }
 
   @Test
@@ -337,10 +342,10 @@ class OrderPreviewTest {
 
     OrderPreview p = orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.ASK, dec("2500")).build());
 
-    // q = -2500, M = best bid 100, mmf 0.018, E = 10000:
-    // P = (-250000 - 10000) / (-2500 - 45) = 260000 / 2545 = 102.161100196463...
+    // q = -2500 at the mark 100, E = 10000 - 125 fee: 9875 - 250000 (r - 1) = 4500 r^1.5 at r = 1.020932...;
+    // P = 102.0932..., and the exchange, checking tick by tick on the way up, liquidates at 102.10.
     assertThat(p.resultingPositionQuantity()).isEqualByComparingTo("-2500");
-    assertThat(p.estimatedLiquidationPrice()).isEqualByComparingTo("102.1611002");
+    assertThat(p.estimatedLiquidationPrice()).isEqualByComparingTo("102.10");
   }
 
   @Test

@@ -23,10 +23,10 @@ public final class Balances {
   static void run(ExampleSession session) {
     List<Balance> balances = session.client().capital().listBalances();
     session.table("Balances (client.capital().listBalances())",
-        List.of("asset", "available", "locked", "staked", "lent", "total"),
+        List.of("asset", "available", "locked", "staked", "lent", "borrowed", "total"),
         balances.stream().map(b -> List.<Object>of(b.asset(), ExampleSession.cell(b.available()),
             ExampleSession.cell(b.locked()), ExampleSession.cell(b.staked()), ExampleSession.cell(b.lent()),
-            ExampleSession.cell(b.total()))).toList());
+            ExampleSession.cell(b.borrowed()), ExampleSession.cell(b.total()))).toList());
     List<BorrowLendPosition> lending = session.client().capital().listBorrowLendPositions();
     session.table("Borrow-lend positions (positive = lent, earning interest; negative = borrowed)",
         List.of("asset", "net quantity"),

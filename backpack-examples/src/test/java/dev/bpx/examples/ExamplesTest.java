@@ -81,9 +81,10 @@ class ExamplesTest {
   void balancesShowLentAndStakedFunds() {
     String out = runOnPaper(Balances::run);
     String table = section(out, "Balances");
-    assertThat(table).containsPattern("USDC +10000 +0 +0 +2000 +12000")
-        .containsPattern("SOL +20 +0 +10 +5 +35")
-        .containsPattern("BTC +0\\.1 +0 +0 +0\\.05 +0\\.15");
+    // asset, available, locked, staked, lent, borrowed, total
+    assertThat(table).containsPattern("USDC +10000 +0 +0 +2000 +0 +12000")
+        .containsPattern("SOL +20 +0 +10 +5 +0 +35")
+        .containsPattern("BTC +0\\.1 +0 +0 +0\\.05 +0 +0\\.15");
     assertThat(section(out, "Borrow-lend positions")).containsPattern("USDC +2000");
   }
 

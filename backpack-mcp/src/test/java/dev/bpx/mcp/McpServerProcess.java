@@ -102,6 +102,11 @@ public final class McpServerProcess implements AutoCloseable {
    */
   @SuppressWarnings("unchecked")
   public Map<String, Object> ok(String tool, Map<String, Object> arguments) {
+    return (Map<String, Object>) checked(tool, arguments).structuredContent();
+  }
+
+  /** {@link #ok} returning the whole result, for tests that read its text too. */
+  public CallToolResult checked(String tool, Map<String, Object> arguments) {
     CallToolResult result = call(tool, arguments);
     assertThat(result.isError()).as("%s%s failed: %s", tool, arguments, text(result)).isNotEqualTo(Boolean.TRUE);
     assertThat(result.structuredContent()).as("structuredContent of %s", tool).isInstanceOf(Map.class);
@@ -110,7 +115,7 @@ public final class McpServerProcess implements AutoCloseable {
     assertThat(SchemaChecks.instanceProblems(declared.outputSchema(), result.structuredContent()))
         .as("%s result %s against its output schema", tool, result.structuredContent()).isEmpty();
     assertThat(text(result)).as("text of %s", tool).isNotBlank();
-    return (Map<String, Object>) result.structuredContent();
+    return result;
   }
 
   /** Calls a tool that must fail as a tool result (never a protocol error); returns its text. */

@@ -99,7 +99,10 @@ public final class PaperExchange implements AutoCloseable {
     store.submit(new Command(Command.CLOCK, null, payload, clock.millis()));
   }
 
-  /** Moves a market's price (mark, index and the maker's quotes). */
+  /**
+   * Moves a market's price (mark, index and the maker's quotes), and with it every market of the
+   * same base asset: spot and perp of an asset share one price walk.
+   */
   public void setPrice(String symbol, BigDecimal price) {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("symbol", symbol);

@@ -92,6 +92,43 @@ class PositionsIT {
   }
 
   @Test
+  void aLongHeldAgainstBtcCollateralIsLiquidatedWithinFiveBasisPointsOfTheEstimatesAndLeavesAVisibleDebt() {
+    // The starting portfolio holds 0.15 BTC as collateral: it falls with the long.
+    Map<String, Object> preview = server.ok("preview_order", market(LONG, "Bid", "3"));
+    open(LONG, "Bid", "3");
+    Map<String, Object> listed = position(server.ok("list_positions", Map.of()), LONG).orElseThrow();
+    BigDecimal estimated = dec(listed, "estLiquidationPrice");
+    BigDecimal previewed = dec(preview, "estimatedLiquidationPrice");
+
+    // Walk the underlying down a basis point at a time (the paper walk adds its own few ticks) until
+    // the exchange liquidates.
+    BigDecimal mark = exchange.position(LONG).orElseThrow().markPrice();
+    BigDecimal step = mark.movePointLeft(4).setScale(1, java.math.RoundingMode.DOWN);
+    BigDecimal price = mark;
+    while (exchange.position(LONG).isPresent()) {
+      assertThat(price).as("liquidated before the price halved").isGreaterThan(mark.divide(BigDecimal.valueOf(2)));
+      price = price.subtract(step);
+      exchange.setPrice(LONG, price.toPlainString());
+    }
+    BigDecimal liquidatedAt = price;
+    assertThat(estimated.subtract(liquidatedAt).abs().divide(liquidatedAt, MathContext.DECIMAL64))
+        .as("list_positions' estLiquidationPrice %s, liquidated at %s", estimated, liquidatedAt)
+        .isLessThanOrEqualTo(new BigDecimal("0.0005"));
+    assertThat(previewed.subtract(liquidatedAt).abs().divide(liquidatedAt, MathContext.DECIMAL64))
+        .as("preview_order's estimate %s, liquidated at %s", previewed, liquidatedAt)
+        .isLessThanOrEqualTo(new BigDecimal("0.0005"));
+
+    // The loss exceeded the USDC held and lent: the rest is a USDC borrow, shown as such.
+    BigDecimal owed = exchange.balances().get("USDC").borrowed();
+    assertThat(owed).isPositive();
+    assertThat(dec(map(map(server.ok("get_balances", Map.of()), "balances"), "USDC"), "borrowed"))
+        .isEqualByComparingTo(owed);
+    assertThat(list(server.ok("get_fills", Map.of("symbol", LONG)), "fills"))
+        .anySatisfy(f -> assertThat(f).containsEntry("liquidation", true).containsEntry("side", "Ask")
+            .containsEntry("systemOrderType", "LiquidatePositionOnBackstop"));
+  }
+
+  @Test
   void movingThePriceMovesUnrealizedPnlTheRightWay() {
     open(LONG, "Bid", "1");
     open(SHORT, "Ask", "5");

@@ -61,6 +61,15 @@ public enum SystemOrderType implements WireEnum {
   }
 
   /**
+   * {@return whether the system placed this order to liquidate a position: on the book, against the
+   * backstop, or by auto-deleveraging}
+   */
+  public boolean isLiquidation() {
+    return this == LIQUIDATE_POSITION_ON_BOOK || this == LIQUIDATE_POSITION_ON_BACKSTOP
+        || this == LIQUIDATE_POSITION_ON_ADL;
+  }
+
+  /**
    * Looks up a constant by its exact wire spelling.
    *
    * @param wire the wire text, e.g. {@code "CollateralConversion"}; may be null

@@ -38,6 +38,19 @@ class BalanceTest {
   }
 
   @Test
+  void aBorrowShowsBesideLentAndIsNotSubtractedFromTheTotal() {
+    CapitalBalance capital = new CapitalBalance(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+
+    Balance b = Balance.of("USDC", capital, BigDecimal.ZERO, new BigDecimal("512.25"));
+
+    assertThat(b.borrowed()).isEqualByComparingTo("512.25");
+    assertThat(b.hasDebt()).isTrue();
+    assertThat(b.total()).isEqualByComparingTo("0");
+    assertThat(Balance.of("USDC", capital, BigDecimal.ONE).borrowed()).as("not reported").isNull();
+    assertThat(Balance.of("USDC", capital, BigDecimal.ONE).hasDebt()).isFalse();
+  }
+
+  @Test
   void ofWithoutCapitalEntryKeepsCapitalAmountsNull() {
     Balance b = Balance.of("USDC", null, new BigDecimal("10.65"));
 

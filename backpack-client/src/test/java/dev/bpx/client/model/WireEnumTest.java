@@ -145,6 +145,14 @@ class WireEnumTest {
     assertThat(MarketType.fromWire("Perp")).isEqualTo(MarketType.UNKNOWN);
   }
 
+  @Test
+  void onlyTheLiquidatePositionSystemOrdersAreLiquidations() {
+    assertThat(Arrays.stream(SystemOrderType.values()).filter(SystemOrderType::isLiquidation))
+        .containsExactlyInAnyOrder(SystemOrderType.LIQUIDATE_POSITION_ON_BOOK,
+            SystemOrderType.LIQUIDATE_POSITION_ON_BACKSTOP, SystemOrderType.LIQUIDATE_POSITION_ON_ADL);
+    assertThat(SystemOrderType.fromWire("LiquidatePositionOnBackstop").isLiquidation()).isTrue();
+  }
+
   private static Object fromWire(Class<?> type, String wire) throws Exception {
     return type.getMethod("fromWire", String.class).invoke(null, wire);
   }

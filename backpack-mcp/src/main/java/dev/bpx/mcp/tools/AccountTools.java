@@ -52,15 +52,16 @@ final class AccountTools {
         .required("locked", Schemas.string("in open orders"))
         .required("staked", Schemas.string(null))
         .required("lent", Schemas.string("lent out through borrow-lend (earning interest)"))
+        .required("borrowed", Schemas.string("owed (a debt, e.g. after a liquidation)"))
         .required("total", Schemas.string("available + locked + staked + lent"))
         .open().build();
     return new ToolDef("get_balances", "Get balances",
-        "Balances per asset: available, locked (in open orders), staked, lent (lent out to earn interest) and"
-            + " total. By default only assets with a non-zero total are shown.",
+        "Balances per asset: available, locked (in open orders), staked, lent (lent out to earn interest),"
+            + " borrowed (owed) and total. By default only assets with a non-zero total or a debt are shown.",
         Schemas.object().optional("showZeroBalances", Schemas.bool("Include assets whose total is zero (default false)")),
         Schemas.object()
             .required("balances", Map.of("type", "object", "additionalProperties", row))
-            .required("count", Schemas.count("assets with a non-zero total"))
+            .required("count", Schemas.count("assets shown by default"))
             .required("totalAssets", Schemas.count("assets the account has a balance row for"))
             .open().build(),
         ToolDef.Kind.READ, false,
@@ -71,7 +72,7 @@ final class AccountTools {
           int nonZero = 0;
           StringBuilder text = new StringBuilder();
           for (Balance b : balances) {
-            boolean zero = b.total().signum() == 0;
+            boolean zero = b.total().signum() == 0 && !b.hasDebt();
             if (!zero) {
               nonZero++;
             }
@@ -83,11 +84,17 @@ final class AccountTools {
             r.put("locked", plain(b.locked()));
             r.put("staked", plain(b.staked()));
             r.put("lent", plain(b.lent()));
+            r.put("borrowed", plain(b.borrowed()));
             r.put("total", plain(b.total()));
             rows.put(b.asset(), r);
             text.append(text.length() == 0 ? "" : "\n").append(b.asset()).append(": ").append(plain(b.total()))
                 .append(" (available ").append(plain(b.available())).append(", locked ").append(plain(b.locked()))
-                .append(", staked ").append(plain(b.staked())).append(", lent ").append(plain(b.lent())).append(')');
+                .append(", staked ").append(plain(b.staked())).append(", lent ").append(plain(b.lent()))
+                .append(", borrowed ").append(plain(b.borrowed())).append(')');
+            if (b.hasDebt()) {
+              text.append(" - owes ").append(plain(b.borrowed())).append(' ').append(b.asset())
+                  .append(", paying interest: repay with lend");
+            }
           }
           Map<String, Object> out = new LinkedHashMap<>();
           out.put("balances", rows);

@@ -104,9 +104,12 @@ final class OrderTools {
             + " retries safe (a repeated clientId returns the existing order). If the outcome is unknown, use get_order.",
         OrderArgs.schema(),
         Schemas.object()
-            .required("success", Schemas.bool("true when the exchange accepted the order"))
+            .required("success", Schemas.bool("true when the exchange accepted the order (see traded)"))
             .optional("error", Schemas.string("when success is false: what went wrong and what to do"))
             .optional("order", ORDER)
+            .optional("traded", Schemas.bool("whether any of it traded"))
+            .optional("expired", Schemas.bool("true: the exchange ended it at once; the text says why and what to change"))
+            .optional("expiryReason", Schemas.string("the exchange's reason, e.g. PostOnlyTaker"))
             .optional("clientId", Schemas.integer("the order's clientId", 0, OrderRequest.MAX_CLIENT_ID))
             .optional("duplicate", Schemas.bool("true when an order with this clientId already existed and was returned instead"))
             .optional("mode", Schemas.string("paper or live"))
@@ -115,11 +118,11 @@ final class OrderTools {
         args -> {
           OrderRequest request = OrderArgs.parse(args);
           if (!OrderArgs.hasClientId(args)) {
-            return placed(session.client().orders().place(request), request);
+            return placed(session, session.client().orders().place(request), request);
           }
           // The client serialises calls per clientId and looks for an existing order first.
           Placement placement = session.client().orders().placeIdempotent(request);
-          return placement.duplicate() ? duplicate(placement.order(), request) : placed(placement.order(), request);
+          return placement.duplicate() ? duplicate(placement.order(), request) : placed(session, placement.order(), request);
         });
   }
 
@@ -128,13 +131,14 @@ final class OrderTools {
     return d.toMinutes() % 60 == 0 ? d.toHours() + " hours" : d.toMinutes() + " minutes";
   }
 
-  private static ToolDef.Result placed(Order order, OrderRequest request) {
+  private static ToolDef.Result placed(TradingSession session, Order order, OrderRequest request) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("success", true);
     out.put("order", WireJson.value(order));
+    String text = OrderOutcome.describe(session.client(), order, out, "Placed " + Text.order(order) + ".");
     out.put("clientId", request.clientId());
     out.put("duplicate", false);
-    return new ToolDef.Result(out, "Placed " + Text.order(order) + ".");
+    return new ToolDef.Result(out, text);
   }
 
   private static ToolDef.Result duplicate(Order existing, OrderRequest request) {
@@ -248,6 +252,9 @@ final class OrderTools {
         Schemas.object()
             .required("success", Schemas.bool("true"))
             .required("order", ORDER)
+            .optional("traded", Schemas.bool(null))
+            .optional("expired", Schemas.bool(null))
+            .optional("expiryReason", Schemas.string(null))
             .optional("mode", Schemas.string("paper or live"))
             .open().build(),
         ToolDef.Kind.WRITE, false,
@@ -258,7 +265,8 @@ final class OrderTools {
           Map<String, Object> out = new LinkedHashMap<>();
           out.put("success", true);
           out.put("order", WireJson.value(order));
-          return new ToolDef.Result(out, "Closing order: " + Text.order(order) + ".");
+          return new ToolDef.Result(out, OrderOutcome.describe(session.client(), order, out,
+              "Closing order: " + Text.order(order) + "."));
         });
   }
 

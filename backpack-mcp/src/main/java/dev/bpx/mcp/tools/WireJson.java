@@ -72,6 +72,30 @@ final class WireJson {
         .open().build();
   }
 
+  /**
+   * {@return {@link #listSchema(String, Class)} with one more property, not on the wire, on each item
+   * (a flag the tool derives, such as {@code liquidation})}
+   */
+  static Map<String, Object> listSchema(String name, Class<? extends Record> type, String extra,
+                                        Map<String, Object> extraSchema) {
+    Map<String, Object> item = new LinkedHashMap<>(schema(type));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> properties = new LinkedHashMap<>((Map<String, Object>) item.get("properties"));
+    properties.put(extra, extraSchema);
+    item.put("properties", properties);
+    return Schemas.object()
+        .required(name, Schemas.array(item, null))
+        .required("count", Schemas.count(null))
+        .open().build();
+  }
+
+  /** {@return the wire JSON object of a record with one more property (see the four-argument listSchema)} */
+  static Map<String, Object> objectWith(Object record, String extra, Object value) {
+    Map<String, Object> out = new LinkedHashMap<>(object(record));
+    out.put(extra, value);
+    return out;
+  }
+
   /** {@return the structured result {@code {<name>: [wire JSON...], count}} of a tool that lists records} */
   static Map<String, Object> listResult(String name, List<?> records) {
     Map<String, Object> out = new LinkedHashMap<>();

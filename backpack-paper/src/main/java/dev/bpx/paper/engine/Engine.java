@@ -170,12 +170,20 @@ public final class Engine implements PriceSource {
     return out;
   }
 
-  /** Moves the walk to a price (control API); the maker requotes and triggers fire at once. */
+  /**
+   * Moves the walk of a market's underlying to a price (control API): every market of the same base
+   * asset moves to it together (spot and perp share one walk, so they never drift apart), then the
+   * makers requote, and triggers and liquidations fire at once.
+   */
   public void setPrice(String symbol, BigDecimal price) {
-    MarketState m = market(symbol, true);
-    m.walk.set(m.spec.toTicks(price.setScale(m.spec.priceScale(), java.math.RoundingMode.HALF_EVEN)));
-    m.candles.price(now, m.walk.ticks());
-    maker.requote(m, now);
+    String base = market(symbol, true).spec.baseSymbol();
+    for (MarketState m : markets.values()) {
+      if (m.spec.baseSymbol().equals(base)) {
+        m.walk.set(m.spec.toTicks(price.setScale(m.spec.priceScale(), java.math.RoundingMode.HALF_EVEN)));
+        m.candles.price(now, m.walk.ticks());
+        maker.requote(m, now);
+      }
+    }
     triggers.check(now);
     liquidator.check(now);
     afterCommand();

@@ -2,16 +2,25 @@ package dev.bpx.paper.engine;
 
 /**
  * Deterministic id counters, so that replaying the journal hands out the same ids. Order ids
- * are ten-digit numbers like the live exchange's. Engine-owned, not thread-safe.
+ * are ten-digit numbers like the live exchange's. The market maker's quotes count apart, in a
+ * range of their own: reads advance the clock without being journaled, and each advance may
+ * requote the maker, so how many quotes there were depends on when reads came; the ids users are
+ * told must not. Engine-owned, not thread-safe.
  */
 public final class Ids {
   long order = 4_200_000_000L;
+  long makerOrder = 7_000_000_000_000L;
   long trade = 9_000_000L;
   long position = 5_400_000_000L;
   long sequence;
 
   public long nextOrder() {
     return ++order;
+  }
+
+  /** {@return an id for one of the market maker's quotes, never shown to a user} */
+  public long nextMakerOrder() {
+    return ++makerOrder;
   }
 
   public long nextTrade() {

@@ -13,10 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Liquidates an account whose net equity falls below its maintenance margin: its open orders
- * are cancelled and every perp position is closed against the backstop (the market maker) at
- * the mark price, as fills with {@code systemOrderType = LiquidatePositionOnBackstop}. A USDC
- * shortfall left afterwards becomes a borrow. Engine-owned, not thread-safe.
+ * Liquidates an account whose net equity falls below its maintenance margin ({@link
+ * Margin#liquidates}): its open orders expire with reason {@code Liquidation} and every perp
+ * position is closed against the backstop (the market maker) at the mark price, as orders and
+ * fills with {@code systemOrderType = LiquidatePositionOnBackstop}. A USDC shortfall left
+ * afterwards becomes a borrow with source {@code Liquidation}. Engine-owned, not thread-safe.
  */
 final class Liquidator {
   private final Engine engine;
@@ -31,7 +32,7 @@ final class Liquidator {
         continue;
       }
       Margin.Summary s = engine.marginSummary(a);
-      if (s.netEquity().compareTo(s.maintenance()) < 0) {
+      if (Margin.liquidates(s)) {
         liquidate(a, now);
       }
     }
@@ -41,7 +42,7 @@ final class Liquidator {
     a.liquidating = true;
     for (Order o : new ArrayList<>(a.orders.values())) {
       if (o.status.isOpen()) {
-        engine.entry.cancelOpen(a, engine.markets.get(o.symbol), o, OrderStatus.Cancelled, null);
+        engine.entry.cancelOpen(a, engine.markets.get(o.symbol), o, OrderStatus.Expired, "Liquidation");
       }
     }
     List<PerpPosition> open = new ArrayList<>(a.positions.values());
@@ -60,7 +61,7 @@ final class Liquidator {
       engine.settlement.settle(m.spec, userBuys ? userParty : makerParty,
           userBuys ? makerParty : userParty, mark, qty, engine.ids.nextTrade(), now);
     }
-    engine.ledger.normalize(a, now);
+    engine.ledger.normalize(a, now, "Liquidation");
     a.liquidating = false;
   }
 

@@ -65,7 +65,7 @@ final class MarketMaker {
 
   private void place(MarketState m, Side side, BigDecimal price, BigDecimal size, long now) {
     Order o = new Order();
-    o.id = engine.ids.nextOrder();
+    o.id = engine.ids.nextMakerOrder();
     o.account = Accounts.MAKER;
     o.symbol = m.spec.symbol();
     o.side = side;

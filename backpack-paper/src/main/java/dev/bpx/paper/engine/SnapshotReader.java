@@ -51,6 +51,10 @@ public final class SnapshotReader {
     e.ids.trade = l(ids.get(1));
     e.ids.position = l(ids.get(2));
     e.ids.sequence = l(ids.get(3));
+    if (ids.size() > 4) {
+      // Snapshots written before the maker's quotes had their own ids lack it; the default is free.
+      e.ids.makerOrder = l(ids.get(4));
+    }
     e.stepsDone = l(s.get("steps"));
     e.now = l(s.get("now"));
     Accounts accounts = e.accounts;

@@ -37,7 +37,7 @@ public final class SnapshotWriter {
     out.put("version", (long) VERSION);
     out.put("now", e.now());
     out.put("steps", e.stepsDone);
-    out.put("ids", List.of(e.ids.order, e.ids.trade, e.ids.position, e.ids.sequence));
+    out.put("ids", List.of(e.ids.order, e.ids.trade, e.ids.position, e.ids.sequence, e.ids.makerOrder));
     out.put("nextUserId", (long) e.accounts.nextUserId);
     out.put("house", account(e.accounts.house()));
     out.put("maker", account(e.accounts.maker()));

@@ -6,6 +6,7 @@ import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.AccountSettings;
 import dev.bpx.paper.ledger.Balance;
 import dev.bpx.paper.ledger.LendPosition;
+import dev.bpx.paper.ledger.LiquidationPrice;
 import dev.bpx.paper.ledger.Margin;
 import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.market.AssetSpec;
@@ -124,7 +125,7 @@ final class AccountJson {
         .field("breakEvenPrice", Fmt.amount(breakEven, m.priceScale() + 4))
         .field("entryPrice", Fmt.amount(entry, m.priceScale() + 4))
         .field("estLiquidationPrice", exactLiquidation
-            ? Fmt.amount(e.margin().liquidationPrice(a, p, s)) : "0")
+            ? Fmt.amount(new LiquidationPrice(e).of(a, p)) : "0")
         .field("imf", Fmt.amount(m.imf().fractionFor(notional)));
     w.name("imfFunction");
     MarketJson.function(w, m.imf());

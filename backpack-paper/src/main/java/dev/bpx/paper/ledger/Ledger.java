@@ -88,6 +88,14 @@ public final class Ledger {
    * positive available balance repays an open borrow.
    */
   public void normalize(Account a, long now) {
+    normalize(a, now, null);
+  }
+
+  /**
+   * {@link #normalize(Account, long)} with the borrow-lend movements recorded under one source, such
+   * as {@code Liquidation} for the shortfall a liquidation leaves; null for the usual auto sources.
+   */
+  public void normalize(Account a, long now, String source) {
     if (a.system) {
       return;
     }
@@ -98,11 +106,11 @@ public final class Ledger {
         BigDecimal need = b.available.negate();
         if (lent.signum() > 0) {
           BigDecimal redeem = need.min(lent);
-          moveToLend(a, asset, redeem.negate(), "AutoLend", now);
+          moveToLend(a, asset, redeem.negate(), source == null ? "AutoLend" : source, now);
           need = need.subtract(redeem);
         }
         if (need.signum() > 0) {
-          moveToLend(a, asset, need.negate(), "AutoBorrowRepay", now);
+          moveToLend(a, asset, need.negate(), source == null ? "AutoBorrowRepay" : source, now);
         }
       } else if (b.available.signum() > 0 && lent.signum() < 0 && a.settings.autoRepayBorrows) {
         moveToLend(a, asset, b.available.min(lent.negate()), "AutoBorrowRepay", now);

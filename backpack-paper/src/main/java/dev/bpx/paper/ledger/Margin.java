@@ -184,28 +184,11 @@ public final class Margin {
   }
 
   /**
-   * {@return the mark price of one position's market at which the account's equity would fall to
-   * its maintenance margin, other prices held; zero when no such positive price exists}
+   * {@return whether an account with this summary is liquidated: its net equity is below its
+   * maintenance margin} The one rule the liquidator applies and {@link LiquidationPrice} solves for.
    */
-  public BigDecimal liquidationPrice(Account a, PerpPosition p, Summary s) {
-    MarketSpec m = prices.market(p.symbol);
-    BigDecimal mark = prices.markPrice(p.symbol);
-    BigDecimal q = p.netQuantity;
-    BigDecimal posNotional = q.abs().multiply(mark);
-    BigDecimal mmf = m.mmf().fractionFor(posNotional);
-    BigDecimal ownMaintenance = posNotional.multiply(mmf);
-    BigDecimal otherMaintenance = s.maintenance().subtract(ownMaintenance);
-    // equity(P) = E + q (P - M);  maintenance(P) = other + |q| P mmf.  Solve equity = maintenance.
-    BigDecimal e = s.netEquity().subtract(otherMaintenance);
-    BigDecimal denominator = q.subtract(q.abs().multiply(mmf));
-    if (denominator.signum() == 0) {
-      return BigDecimal.ZERO;
-    }
-    BigDecimal price = q.multiply(mark).subtract(e).divide(denominator, MathContext.DECIMAL64);
-    if (price.signum() <= 0) {
-      return BigDecimal.ZERO;
-    }
-    return price.setScale(m.priceScale(), q.signum() > 0 ? RoundingMode.UP : RoundingMode.DOWN);
+  public static boolean liquidates(Summary s) {
+    return s.netEquity().compareTo(s.maintenance()) < 0;
   }
 
   private java.util.Set<String> perpSymbols(Account a, Map<String, List<Order>> open) {

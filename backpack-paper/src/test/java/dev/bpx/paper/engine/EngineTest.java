@@ -7,7 +7,7 @@ import dev.bpx.auth.json.Json;
 import dev.bpx.paper.PaperExchange;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.Balance;
-import dev.bpx.paper.ledger.Margin;
+import dev.bpx.paper.ledger.LiquidationPrice;
 import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.ledger.Records;
 import dev.bpx.paper.market.DefaultMarkets;
@@ -135,14 +135,32 @@ class EngineTest {
   void liquidationPriceIsWhereEquityMeetsMaintenanceAndTheAccountIsLiquidatedThere() {
     place(alice, "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Bid\",\"orderType\":\"Market\",\"quantity\":\"300\"}");
     PerpPosition p = alice.positions.get("SOL_USDC_PERP");
-    Margin.Summary s = engine.marginSummary(alice);
-    BigDecimal liq = engine.margin().liquidationPrice(alice, p, s);
+    BigDecimal liq = new LiquidationPrice(engine).of(alice, p);
     assertThat(liq).isPositive().isLessThan(d("200"));
     engine.setPrice("SOL_USDC_PERP", liq.add(d("1.00")));
     assertThat(alice.positions).containsKey("SOL_USDC_PERP");
     engine.setPrice("SOL_USDC_PERP", liq.subtract(d("1.00")));
     assertThat(alice.positions).doesNotContainKey("SOL_USDC_PERP");
     assertThat(alice.fills.get(alice.fills.size() - 1).systemOrderType()).isEqualTo("LiquidatePositionOnBackstop");
+    assertThat(alice.closedPositions.get(alice.closedPositions.size() - 1).liquidated).isTrue();
+  }
+
+  @Test
+  void aLiquidationExpiresOpenOrdersAndBorrowsTheShortfallWithLiquidationAsTheReasonAndSource() {
+    place(alice, "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Bid\",\"orderType\":\"Market\",\"quantity\":\"300\"}");
+    Order resting = place(alice, "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"50.00\",\"quantity\":\"1\"}");
+    // A gap far below the liquidation price: closing at 100 loses about 30000, more than the 12000 USDC held and lent.
+    engine.setPrice("SOL_USDC_PERP", d("100.00"));
+    assertThat(alice.positions).isEmpty();
+    assertThat(resting.status).isEqualTo(OrderStatus.Expired);
+    assertThat(resting.expiryReason).isEqualTo("Liquidation");
+    assertThat(alice.lent("USDC")).as("the shortfall is borrowed").isNegative();
+    assertThat(alice.borrowLendMovements).filteredOn(m -> m.symbol().equals("USDC"))
+        .extracting(Records.BorrowLendMovement::source).containsSubsequence("Liquidation", "Liquidation")
+        .doesNotContain("AutoBorrowRepay");
+    Order system = alice.orders.values().stream().filter(o -> o.systemOrderType != null).findFirst().orElseThrow();
+    assertThat(system.systemOrderType).isEqualTo("LiquidatePositionOnBackstop");
+    assertThat(system.status).isEqualTo(OrderStatus.Filled);
   }
 
   @Test
