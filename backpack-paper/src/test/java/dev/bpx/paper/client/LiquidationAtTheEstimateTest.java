@@ -72,6 +72,9 @@ class LiquidationAtTheEstimateTest {
     SigningKey key = SigningKey.generate();
     client = BackpackClient.builder().baseUrl(paper.url()).signingKey(key).clock(clock)
         .sleeper(d -> { }).maxRetries(0).build();
+    // About 16x: above the default leverage limit of 10, which the exchange enforces.
+    client.account().updateSettings(dev.bpx.client.request.AccountSettingsUpdate.builder()
+        .leverageLimit(new BigDecimal("20")).build());
     paper.setPrice(PERP, START);
     OrderRequest open = OrderRequest.marketByQuantity(PERP, side, new BigDecimal("0.2")).build();
 
