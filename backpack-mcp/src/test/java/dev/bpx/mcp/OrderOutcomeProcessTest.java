@@ -118,6 +118,8 @@ class OrderOutcomeProcessTest {
 
   @Test
   void aLiquidationAtTheEstimatedPriceShowsAsADebtInBalancesAndAsALiquidationInFillsAndHistory() {
+    // About 16x: above the default leverage limit of 10, which the exchange enforces.
+    server.ok("update_account_settings", args("leverageLimit", "20"));
     assertThat(server.ok("create_order", args("symbol", PERP, "side", "Bid", "orderType", "Market", "quantity", "0.2")))
         .containsEntry("traded", true);
     Map<String, Object> position = list(server.ok("list_positions", args()).get("positions")).get(0);
