@@ -194,6 +194,9 @@ final class ServerUnderTest implements AutoCloseable {
     protected ProcessBuilder getProcessBuilder() {
       ProcessBuilder builder = new ProcessBuilder().directory(directory.toFile());
       builder.environment().keySet().removeIf(name -> name.startsWith("BACKPACK_"));
+      // Nor the developer's user-wide settings file (XDG_CONFIG_HOME/backpack-mcp/.env, APPDATA on Windows).
+      builder.environment().put("XDG_CONFIG_HOME", directory.resolve("no-user-config").toString());
+      builder.environment().put("APPDATA", directory.resolve("no-user-config").toString());
       return builder;
     }
   }

@@ -33,12 +33,27 @@ public final class ToolRegistry {
       if (readOnly && def.kind().writes()) {
         continue;
       }
-      specs.add(SyncToolSpecification.builder()
-          .tool(tool(def))
-          .callHandler((exchange, request) -> call(def, request.arguments(), mode))
-          .build());
+      specs.add(specification(def, mode));
     }
     return specs;
+  }
+
+  static SyncToolSpecification specification(ToolDef def, Mode mode) {
+    return SyncToolSpecification.builder()
+        .tool(tool(def))
+        .callHandler((exchange, request) -> call(def, request.arguments(), mode))
+        .build();
+  }
+
+  /** {@return a specification that lists {@code def} and answers every call with {@code message}, reading no argument} */
+  static SyncToolSpecification refusing(ToolDef def, String message) {
+    return SyncToolSpecification.builder()
+        .tool(tool(def))
+        .callHandler((exchange, request) -> {
+          log.info("tool {} refused: the configuration is wrong", def.name());
+          return errorResult(def, message, null);
+        })
+        .build();
   }
 
   static McpSchema.Tool tool(ToolDef def) {

@@ -1,7 +1,6 @@
 package dev.bpx.mcp.tools;
 
 import dev.bpx.mcp.TradingSession;
-import dev.bpx.mcp.config.ConfigException;
 import dev.bpx.mcp.stdio.ToolCallFilter;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import java.util.ArrayList;
@@ -30,15 +29,12 @@ public final class Tools {
   public static List<SyncToolSpecification> specifications(TradingSession session) {
     List<ToolDef> defs = definitions(session);
     if (session.configProblem().isPresent()) {
-      ConfigException problem = session.configProblem().get();
-      List<ToolDef> refusing = new ArrayList<>();
+      String message = ToolErrors.describe(session.configProblem().get());
+      List<SyncToolSpecification> specs = new ArrayList<>();
       for (ToolDef def : defs) {
-        refusing.add(def.name().equals(ServerTools.STATUS) ? def : new ToolDef(def.name(), def.title(), def.description(),
-            def.input(), def.output(), def.kind(), def.legacyEnvelope(), args -> {
-              throw problem;
-            }));
+        specs.add(def.name().equals(ServerTools.STATUS) ? ToolRegistry.specification(def, null) : ToolRegistry.refusing(def, message));
       }
-      return ToolRegistry.specifications(refusing, null, false);
+      return specs;
     }
     return ToolRegistry.specifications(defs, session.mode(), session.config().readOnly());
   }
