@@ -206,4 +206,34 @@ class FirstUseProcessTest {
           .doesNotContain("\tat ").doesNotContain("Exception:");
     }
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void textsShowNumbersAtTheMarketsPrecisionAndNoMapDumpsOrRepeatedSentences() {
+    try (McpServerProcess server = McpServerProcess.start(Map.of("BACKPACK_DATA_DIR", dataDir.toString()), workDir)) {
+      McpSchema.CallToolResult market = server.call("get_market", Map.of("symbol", "BTC_USDC_PERP"));
+      String marketText = McpServerProcess.text(market);
+      assertThat(marketText).startsWith("BTC_USDC_PERP (PERP, BTC/USDC)").contains("tickSize", "stepSize")
+          .doesNotContain("{").doesNotContain("=");
+      Map<String, Map<String, Object>> filters = (Map<String, Map<String, Object>>) ((Map<String, Object>) market.structuredContent()).get("filters");
+      int tickScale = new BigDecimal((String) filters.get("price").get("tickSize")).stripTrailingZeros().scale();
+      int stepScale = new BigDecimal((String) filters.get("quantity").get("stepSize")).stripTrailingZeros().scale();
+
+      Map<String, Object> order = Map.of("symbol", "BTC_USDC_PERP", "side", "Bid", "orderType", "Market", "quantity", "50");
+      String preview = McpServerProcess.text(server.call("preview_order", order));
+      java.util.regex.Matcher needs = java.util.regex.Pattern
+          .compile("needs about ([0-9.]+) USDC of initial margin and ([0-9.-]+) is available").matcher(preview);
+      assertThat(needs.find()).as(preview).isTrue();
+      assertThat(new BigDecimal(needs.group(1)).scale()).as(preview).isLessThanOrEqualTo(tickScale + stepScale);
+      assertThat(new BigDecimal(needs.group(2)).scale()).as(preview).isLessThanOrEqualTo(tickScale + stepScale);
+      java.util.regex.Matcher average = java.util.regex.Pattern.compile(" at ~([0-9.]+) ").matcher(preview);
+      assertThat(average.find()).as(preview).isTrue();
+      assertThat(new BigDecimal(average.group(1)).scale()).as(preview).isLessThanOrEqualTo(tickScale);
+      List<String> lines = preview.lines().toList();
+      assertThat(lines).as("no line said twice").doesNotHaveDuplicates();
+      // What the preview says would be refused, the exchange refuses.
+      assertThat(server.error("create_order", order)).containsIgnoringCase("margin");
+      assertThat(server.ok("list_positions", Map.of())).containsEntry("count", 0);
+    }
+  }
 }

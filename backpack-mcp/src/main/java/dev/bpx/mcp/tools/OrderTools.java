@@ -94,7 +94,7 @@ final class OrderTools {
           OrderLookup lookup = found.get();
           out.put("open", lookup.isOpen());
           out.put("order", lookup.isOpen() ? WireJson.value(lookup.openOrder()) : WireJson.value(lookup.historicalOrder()));
-          String status = lookup.isOpen() ? String.valueOf(lookup.openOrder().status()) : String.valueOf(lookup.historicalOrder().status());
+          String status = lookup.isOpen() ? Text.wire(lookup.openOrder().status()) : Text.wire(lookup.historicalOrder().status());
           return new ToolDef.Result(out, "Order " + (lookup.isOpen() ? lookup.openOrder().id() : lookup.historicalOrder().id())
               + " on " + symbol + " is " + (lookup.isOpen() ? "open" : "finished") + " (status " + status + ").");
         });
@@ -151,7 +151,7 @@ final class OrderTools {
     out.put("duplicate", true);
     HistoricalOrder h = existing.historicalOrder();
     String what = existing.isOpen() ? Text.order(existing.openOrder())
-        : h.orderType() + " " + h.side() + " " + h.symbol() + " (id " + h.id() + ", status " + h.status() + ")";
+        : Text.wire(h.orderType()) + " " + Text.wire(h.side()) + " " + h.symbol() + " (id " + h.id() + ", status " + Text.wire(h.status()) + ")";
     return new ToolDef.Result(out, "Not placed again: clientId " + request.clientId() + " already belongs to " + what + ".");
   }
 
@@ -167,7 +167,8 @@ final class OrderTools {
         args -> {
           OrderRequest request = OrderArgs.parse(args);
           OrderPreview preview = session.client().orders().preview(request);
-          return new ToolDef.Result(WireJson.object(preview), Text.preview(preview));
+          return new ToolDef.Result(WireJson.object(preview), Text.preview(preview,
+              session.client().orders().getMarketRules(request.symbol())));
         });
   }
 
@@ -206,7 +207,7 @@ final class OrderTools {
           } else if (result instanceof CancelResult.AlreadyClosed closed) {
             out.put("order", WireJson.value(closed.order()));
             out.put("status", "AlreadyClosed");
-            text = "Order " + closed.order().id() + " was already closed (status " + closed.order().status() + ").";
+            text = "Order " + closed.order().id() + " was already closed (status " + Text.wire(closed.order().status()) + ").";
           } else {
             out.put("status", "Accepted");
             text = "The exchange accepted the cancel and will execute it shortly; check with get_order.";
