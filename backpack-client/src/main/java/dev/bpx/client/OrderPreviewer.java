@@ -158,8 +158,12 @@ final class OrderPreviewer {
           BigDecimal increase = riskIncrease(order, current, notional, fill);
           required = increase.multiply(fraction(market.imfFunction(), increase));
           if (available != null && required.compareTo(available) > 0) {
-            problems.add("insufficient margin: the order needs about " + plain(required) + " " + requiredAsset
-                + " of initial margin and " + plain(available) + " is available; reduce the quantity or add collateral");
+            // The margin is an estimate with as many digits as the IMF arithmetic gives (often 20+): say it
+            // at the precision of the market's order values, rounded up, and the available amount rounded down.
+            int scale = quoteScale(market);
+            problems.add("insufficient margin: the order needs about " + plain(required.setScale(scale, RoundingMode.CEILING))
+                + " " + requiredAsset + " of initial margin and " + plain(available.setScale(scale, RoundingMode.FLOOR))
+                + " is available; reduce the quantity or add collateral");
           }
           liquidation = liquidationPrice(order, market, positions, position, collateral, resulting, signedFill, fill, takerBps);
           checkLeverage(leverage, order, market, leverageLimit, collateral, position, problems, warnings);
@@ -300,5 +304,15 @@ final class OrderPreviewer {
 
   private static String plain(BigDecimal value) {
     return value.stripTrailingZeros().toPlainString();
+  }
+
+  /** {@return the decimals of an order value in quote currency: price decimals plus quantity decimals (4 when unknown)} */
+  static int quoteScale(Market market) {
+    BigDecimal tick = market.filters() == null || market.filters().price() == null ? null : market.filters().price().tickSize();
+    BigDecimal step = stepSize(market);
+    if (tick == null || step == null) {
+      return 4;
+    }
+    return Math.max(0, tick.stripTrailingZeros().scale()) + Math.max(0, step.stripTrailingZeros().scale());
   }
 }

@@ -1,5 +1,6 @@
 package dev.bpx.mcp;
 
+import dev.bpx.mcp.config.ConfigException;
 import dev.bpx.mcp.config.Mode;
 import dev.bpx.mcp.config.ServerConfig;
 import dev.bpx.mcp.tools.Tools;
@@ -9,8 +10,7 @@ import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.InputStream;
-import java.io.OutputStream;
+import dev.bpx.mcp.stdio.StdinGuard;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -33,31 +33,48 @@ final class BackpackMcpServer implements AutoCloseable {
     this.session = session;
   }
 
-  static BackpackMcpServer start(ServerConfig config, InputStream transportIn, OutputStream protocolOut) {
-    TradingSession session = new TradingSession(config);
+  /**
+   * Starts the server on the guard's streams and gives the guard the tool table's rules for calls.
+   * A session whose configuration is wrong still starts: its instructions and every tool say what to fix.
+   */
+  static BackpackMcpServer start(TradingSession session, StdinGuard guard) {
     // The tool table (schemas from record definitions) and the SDK's JSON mapper are independent and
     // each take tens of milliseconds at start; building them side by side shortens the first answer.
     CompletableFuture<List<SyncToolSpecification>> tools = CompletableFuture.supplyAsync(() -> Tools.specifications(session));
+    guard.filterToolCalls(Tools.callFilter(session));
     StdioServerTransportProvider transport =
-        new StdioServerTransportProvider(McpJsonDefaults.getMapper(), transportIn, protocolOut);
+        new StdioServerTransportProvider(McpJsonDefaults.getMapper(), guard.transportInput(), guard.transportOutput());
     McpSyncServer server = McpServer.sync(transport)
         .serverInfo(ServerInfo.NAME, ServerInfo.version())
-        .instructions(instructions(config, session))
+        .instructions(instructions(session))
         .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
         .jsonSchemaValidator(new LazySchemaValidator())
         // Arguments are checked by ToolArgs, whose messages say how to fix them.
         .validateToolInputs(false)
         .tools(tools.join())
         .build();
-    log.info("backpack-mcp {} ready: {} mode, exchange {}, {}", ServerInfo.version(), config.mode().label(),
-        session.exchangeUrl(), config.limitsSummary());
-    if (config.mode() == Mode.PAPER && config.hasKeys()) {
-      log.info("--paper given: the configured keys are not used");
+    ServerConfig config = session.config();
+    if (config == null) {
+      log.warn("backpack-mcp {} started without trading: every tool except get_server_status answers with the"
+          + " configuration error above until it is fixed and the server restarted", ServerInfo.version());
+    } else {
+      log.info("backpack-mcp {} ready: {} mode, exchange {}, {}", ServerInfo.version(), config.mode().label(),
+          session.exchangeUrl(), config.limitsSummary());
+      if (config.mode() == Mode.PAPER && config.hasKeys()) {
+        log.info("--paper given: the configured keys are not used");
+      }
     }
     return new BackpackMcpServer(server, session);
   }
 
-  static String instructions(ServerConfig config, TradingSession session) {
+  static String instructions(TradingSession session) {
+    if (session.configProblem().isPresent()) {
+      ConfigException problem = session.configProblem().get();
+      return "CONFIGURATION ERROR: this Backpack Exchange server cannot trade until the user fixes its configuration. "
+          + problem.getMessage() + (problem.getMessage().endsWith(".") ? " " : ". ") + problem.fix() + "."
+          + " Tell the user this. Until then every tool except get_server_status answers with this error and sends nothing.";
+    }
+    ServerConfig config = session.config();
     String where = config.mode() == Mode.LIVE
         ? "LIVE mode: orders are real and use real funds on " + config.baseUrl() + "."
         : "PAPER mode: orders go to a local simulated Backpack exchange (no real money); balances and orders persist between sessions.";

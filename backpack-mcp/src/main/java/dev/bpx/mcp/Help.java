@@ -1,8 +1,10 @@
 package dev.bpx.mcp;
 
-/** The text of {@code --help}, written to stderr (stdout belongs to JSON-RPC). */
+import dev.bpx.mcp.config.ServerConfig;
+
+/** The text of {@code --help}, printed on stdout (the server does not start). */
 final class Help {
-  static final String TEXT = """
+  private static final String TEXT = """
       backpack-mcp: an MCP server (stdio) for trading on Backpack Exchange.
 
       Usage: java -jar backpack-mcp.jar [--paper]
@@ -15,7 +17,15 @@ final class Help {
       money; state kept in BACKPACK_DATA_DIR). With keys it trades live on BACKPACK_BASE_URL
       (default https://api.backpack.exchange).
 
-      Settings (environment variables or a .env file in the working directory):
+      Settings come from environment variables (e.g. the "env" of the server in the MCP client's
+      configuration) and from ONE .env file: .env in the working directory if there is one, else
+      the user-wide file
+        %s
+      (Linux: $XDG_CONFIG_HOME/backpack-mcp/.env, default ~/.config/backpack-mcp/.env; macOS:
+      ~/Library/Application Support/backpack-mcp/.env; Windows: %%APPDATA%%\\backpack-mcp\\.env).
+      MCP clients often start servers in / or the home directory, so the user-wide file is the one
+      they find. An environment variable wins over the same variable in the file. The log (stderr)
+      says which file was read.
         BACKPACK_PRIVATE_KEY          API secret (base64 ED25519 seed); enables live mode
         BACKPACK_PUBLIC_KEY           API key; checked against the secret when given
         BACKPACK_BASE_URL             exchange URL in live mode
@@ -29,9 +39,18 @@ final class Help {
         BACKPACK_MARKET_CACHE_TTL_SECONDS, BACKPACK_CLIENT_ID_LOOKBACK_MINUTES
                                       client tuning; see .env.example
 
-      An unknown BACKPACK_* variable or a malformed value stops the server (exit code 2).
+      An unknown BACKPACK_* variable or a malformed value is a configuration error, said on stderr.
+      Run from a terminal, the server then exits with code 2. Started by an MCP client, it starts
+      anyway so the client can show the error: it heads the server's instructions, get_server_status
+      reports it, and every other tool answers with it and sends nothing until it is fixed and the
+      server restarted.
       Logs go to stderr; stdout carries JSON-RPC only.
       """;
 
   private Help() {}
+
+  /** {@return the help text, with this machine's user-wide settings file} */
+  static String text() {
+    return String.format(TEXT, ServerConfig.configDotEnv(System.getenv(), Main.userHome()));
+  }
 }

@@ -12,20 +12,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Entry point of the Backpack MCP server: {@code java -jar backpack-mcp.jar [--paper]}.
  *
  * <p>Order of start-up matters: stdout is claimed for JSON-RPC before anything else can print, the
- * configuration is checked (a wrong setting stops the server with a message on stderr and exit code
- * 2), and the server answers {@code initialize} and {@code tools/list} before the exchange connection
- * is opened. When stdin ends the process exits, whatever other threads are doing.
+ * configuration is checked, and the server answers {@code initialize} and {@code tools/list} before
+ * the exchange connection is opened. When stdin ends the process exits, whatever other threads are
+ * doing.
+ *
+ * <p>A configuration error is said on stderr. A person at a terminal (stdin and stdout both a
+ * terminal, which an MCP client's pipes never are) then gets exit code 2. Under an MCP client the
+ * server starts anyway, because a client shows the assistant only "connection closed" for a server
+ * that exits: the error heads the {@code instructions}, {@code get_server_status} reports it, and every
+ * other tool answers with it and sends nothing.
  *
  * <p>Not thread-safe: {@code main} runs once.
  */
 public final class Main {
   static final String CDS_TRAINING = "--cds-training";
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
 
   private Main() {}
 
@@ -33,43 +43,75 @@ public final class Main {
     OutputStream protocolOut = StdoutGuard.claim();
     PrintStream err = System.err;
     List<String> arguments = Arrays.asList(args);
+    // --help and --version print on stdout (where people and scripts look) and never start the protocol.
     if (arguments.contains("--help") || arguments.contains("-h")) {
-      err.println(Help.TEXT);
+      print(protocolOut, Help.text());
       return;
     }
     if (arguments.contains("--version")) {
-      err.println("backpack-mcp " + ServerInfo.version());
+      print(protocolOut, "backpack-mcp " + ServerInfo.version() + "\n");
       return;
     }
     boolean training = arguments.contains(CDS_TRAINING);
-    ServerConfig config;
-    try {
-      config = training
-          ? ServerConfig.load(List.of("--paper"), java.util.Map.of(), null, Path.of(System.getProperty("java.io.tmpdir")))
-          : ServerConfig.load(arguments, System.getenv(), Path.of(".env"), userHome());
-    } catch (ConfigException e) {
-      err.println("backpack-mcp: configuration error: " + e.getMessage());
-      System.exit(2);
+    if (training) {
+      ServerConfig config = ServerConfig.load(List.of("--paper"), java.util.Map.of(), null, Path.of(System.getProperty("java.io.tmpdir")));
+      run(new TradingSession(config), trainingSession(), protocolOut);
       return;
     }
-    if (!training && System.console() != null) {
-      // A person started the server in a terminal rather than an MCP client through pipes.
-      err.println(Banner.text(config));
+    Map<String, String> env = System.getenv();
+    Path workingDirDotEnv = Path.of(".env").toAbsolutePath();
+    Path configDotEnv = ServerConfig.configDotEnv(env, userHome());
+    Path read = ServerConfig.chooseDotEnv(workingDirDotEnv, configDotEnv);
+    log.info("settings: {}", settingsSource(read, workingDirDotEnv, configDotEnv));
+    TradingSession session;
+    try {
+      session = new TradingSession(ServerConfig.load(arguments, env, workingDirDotEnv, configDotEnv, userHome()));
+    } catch (ConfigException e) {
+      err.println("backpack-mcp: configuration error: " + e.getMessage() + (e.getMessage().endsWith(".") ? " " : ". ")
+          + e.fix() + ".");
+      if (System.console() != null) {
+        System.exit(2);
+        return;
+      }
+      session = TradingSession.unconfigured(e);
     }
-    InputStream stdin = training ? trainingSession() : System.in;
-    run(config, stdin, protocolOut);
+    if (session.config() != null && System.console() != null) {
+      // A person started the server in a terminal rather than an MCP client through pipes.
+      err.println(Banner.text(session.config()));
+    }
+    run(session, System.in, protocolOut);
+  }
+
+  /** {@return which .env file is read, in words for the log: the path, and the other file when it is skipped} */
+  static String settingsSource(Path read, Path workingDirDotEnv, Path configDotEnv) {
+    if (read == null) {
+      return "environment only (no " + workingDirDotEnv + ", no " + configDotEnv + ")";
+    }
+    String skipped = read.equals(workingDirDotEnv) && java.nio.file.Files.isRegularFile(configDotEnv)
+        ? "; " + configDotEnv + " is not read while the working directory has a .env"
+        : "";
+    return "read " + read + " (environment variables win over it)" + skipped;
+  }
+
+  private static void print(OutputStream out, String text) {
+    try {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+      out.flush();
+    } catch (java.io.IOException e) {
+      System.err.println("backpack-mcp: cannot write to stdout: " + e);
+    }
   }
 
   /** $HOME when set (the JVM's user.home follows the password database and ignores it), else user.home. */
-  private static Path userHome() {
+  static Path userHome() {
     String home = System.getenv("HOME");
     return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
   }
 
-  static void run(ServerConfig config, InputStream stdin, OutputStream protocolOut) {
+  static void run(TradingSession session, InputStream stdin, OutputStream protocolOut) {
     CountDownLatch ended = new CountDownLatch(1);
     StdinGuard guard = new StdinGuard(stdin, protocolOut, StdinGuard.DEFAULT_MAX_LINE_BYTES, ended::countDown);
-    BackpackMcpServer server = BackpackMcpServer.start(config, guard.transportInput(), guard.transportOutput());
+    BackpackMcpServer server = BackpackMcpServer.start(session, guard);
     guard.start();
     try {
       ended.await();

@@ -34,6 +34,8 @@ public final class TradingSession implements AutoCloseable {
   static final String PAPER_LOCK_FILE = "paper.lock";
 
   private final ServerConfig config;
+  /** Set when the configuration is wrong: then config is null and every use of the exchange fails with it. */
+  private final ConfigException configProblem;
   private PaperExchange paper;
   /** Held while this process owns the paper state; the OS releases it when the process ends. */
   private java.nio.channels.FileChannel paperLock;
@@ -42,15 +44,34 @@ public final class TradingSession implements AutoCloseable {
 
   /** Creates a session; nothing is opened until {@link #client()}. */
   public TradingSession(ServerConfig config) {
+    this(java.util.Objects.requireNonNull(config, "config"), null);
+  }
+
+  private TradingSession(ServerConfig config, ConfigException configProblem) {
     this.config = config;
+    this.configProblem = configProblem;
   }
 
-  /** {@return the mode the session trades in} */
+  /**
+   * {@return a session for a server whose configuration is wrong: it trades nowhere, and
+   * {@link #client()} fails with {@code problem}} The server still starts, so that the MCP client can
+   * show the user why it cannot trade instead of "connection closed".
+   */
+  public static TradingSession unconfigured(ConfigException problem) {
+    return new TradingSession(null, java.util.Objects.requireNonNull(problem, "problem"));
+  }
+
+  /** {@return the configuration problem that keeps this session from trading, if any} */
+  public java.util.Optional<ConfigException> configProblem() {
+    return java.util.Optional.ofNullable(configProblem);
+  }
+
+  /** {@return the mode the session trades in; null when the configuration is wrong} */
   public Mode mode() {
-    return config.mode();
+    return config == null ? null : config.mode();
   }
 
-  /** {@return the configuration the session was made from} */
+  /** {@return the configuration the session was made from; null when it is wrong (see {@link #configProblem()})} */
   public ServerConfig config() {
     return config;
   }
@@ -58,11 +79,15 @@ public final class TradingSession implements AutoCloseable {
   /**
    * {@return the client, opening the exchange connection on the first call}
    *
-   * @throws ConfigException if the keys are malformed or the paper exchange cannot start
+   * @throws ConfigException if the configuration is wrong, the keys are malformed or the paper exchange cannot start
+   * @throws PaperAccountInUseException if another server holds the paper account (until it exits)
    */
   public synchronized BackpackClient client() {
     if (closed) {
       throw new IllegalStateException("the server is shutting down");
+    }
+    if (configProblem != null) {
+      throw configProblem;
     }
     if (client == null) {
       client = config.mode() == Mode.PAPER ? openPaper() : openLive();
@@ -72,6 +97,9 @@ public final class TradingSession implements AutoCloseable {
 
   /** {@return the URL orders go to; for paper mode before first use, a description} */
   public synchronized String exchangeUrl() {
+    if (config == null) {
+      return "none (the configuration is wrong)";
+    }
     if (config.mode() == Mode.LIVE) {
       return config.baseUrl();
     }
@@ -83,6 +111,9 @@ public final class TradingSession implements AutoCloseable {
    * characters (enough to recognise, not to copy), for paper mode the same of the paper key}
    */
   public synchronized String accountLabel() {
+    if (config == null) {
+      return "none (the configuration is wrong)";
+    }
     if (config.mode() == Mode.LIVE) {
       return config.environment().get(EnvironmentConfig.PUBLIC_KEY).map(TradingSession::shorten)
           .orElseGet(() -> client != null ? client.publicKeyBase64().map(TradingSession::shorten).orElse("?")
@@ -152,8 +183,7 @@ public final class TradingSession implements AutoCloseable {
     }
     if (lock == null) {
       channel.close();
-      throw new ConfigException("another backpack-mcp server (perhaps started by a second MCP client) is using the paper"
-          + " account in " + dir + ": close it, or give this one its own BACKPACK_DATA_DIR");
+      throw new PaperAccountInUseException(dir);
     }
     paperLock = channel;
   }

@@ -264,8 +264,9 @@ class LiveOnPaperProcessTest {
       return a;
     };
 
-    assertThat(server.error("create_order", with.apply(new Object[] {"quantity", 0.5})))
-        .contains("'quantity' must be a decimal string", "in quotes", "Nothing was sent");
+    // A JSON number arrives with the digits it was written with: 0.30000000000000004 is not rounded to 0.3.
+    assertThat(server.error("create_order", with.apply(new Object[] {"quantity", 0.30000000000000004})))
+        .contains("0.30000000000000004", "stepSize", "Nothing was sent");
     assertThat(server.error("create_order", with.apply(new Object[] {"side", "Buy"})))
         .contains("'side' 'Buy' is not one of Bid, Ask");
     assertThat(server.error("create_order", with.apply(new Object[] {"reduce_only", true})))

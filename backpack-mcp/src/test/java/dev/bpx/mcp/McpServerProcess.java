@@ -66,6 +66,10 @@ public final class McpServerProcess implements AutoCloseable {
   public static ProcessBuilder isolatedBuilder(Path workDir) {
     ProcessBuilder builder = new ProcessBuilder();
     builder.environment().keySet().removeIf(name -> name.toUpperCase().startsWith("BACKPACK"));
+    // Nor the developer's user-wide settings file (XDG_CONFIG_HOME/backpack-mcp/.env, APPDATA on Windows);
+    // a test that wants one sets XDG_CONFIG_HOME in its own environment, which is applied after this.
+    builder.environment().put("XDG_CONFIG_HOME", workDir.resolve("no-user-config").toString());
+    builder.environment().put("APPDATA", workDir.resolve("no-user-config").toString());
     builder.directory(workDir.toFile());
     return builder;
   }

@@ -285,7 +285,7 @@ class StdioProtocolProcessTest {
   }
 
   @Test
-  void configurationErrorGoesToStderrWithExitCode2AndNothingOnStdout() throws Exception {
+  void underAnMcpClientAConfigurationErrorIsSaidOnStderrAndInTheInstructionsAndStdoutStaysJsonRpc() throws Exception {
     String secret = SigningKey.generate().exportPrivateKeyBase64();
     List<Map<String, String>> wrong = List.of(
         Map.of("BACKPACK_READONLY", "true"),
@@ -293,23 +293,24 @@ class StdioProtocolProcessTest {
         Map.of("BACKPACK_MAX_ORDER_NOTIONAL", "a lot"));
     for (Map<String, String> env : wrong) {
       try (RawServer server = new RawServer(env, workDir)) {
+        server.send(INITIALIZE);
+        Map<String, Object> init = last(server.until(1));
+        assertThat(init.toString()).as("instructions for %s", env.keySet()).contains("CONFIGURATION ERROR", "restart the server")
+            .doesNotContain(secret);
+        server.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        server.send(toolCall(2, "get_balances", "{}"));
+        assertThat(last(server.until(2)).toString()).contains("isError=true", "Nothing was sent");
+        server.stdin.close();
         assertThat(server.process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(server.process.exitValue()).as("exit code for %s", env.keySet()).isEqualTo(2);
         server.awaitStdoutEnd();
-        assertThat(server.stdout).as("stdout for %s", env.keySet()).isEmpty();
+        List.copyOf(server.stdout).forEach(StdioProtocolProcessTest::assertJsonRpc);
         assertThat(server.stderr()).contains("configuration error").doesNotContain(secret);
       }
     }
     try (RawServer server = new RawServer(Map.of("BACKPACK_READONLY", "true"), workDir)) {
-      server.process.waitFor(20, TimeUnit.SECONDS);
+      server.send(INITIALIZE);
+      server.until(1);
       assertThat(server.stderr()).contains("Did you mean BACKPACK_READ_ONLY?");
-    }
-    try (RawServer help = new RawServer(Map.of(), workDir, "--help")) {
-      assertThat(help.process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-      assertThat(help.process.exitValue()).isZero();
-      help.awaitStdoutEnd();
-      assertThat(help.stdout).isEmpty();
-      assertThat(help.stderr()).contains("Usage", "--paper");
     }
   }
 

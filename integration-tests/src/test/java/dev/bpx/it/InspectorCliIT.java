@@ -108,6 +108,9 @@ class InspectorCliIT {
       ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())
           .redirectOutput(out.toFile()).redirectError(err.toFile());
       builder.environment().keySet().removeIf(name -> name.startsWith("BACKPACK_"));
+      // Nor the developer's user-wide settings file (XDG_CONFIG_HOME/backpack-mcp/.env, APPDATA on Windows).
+      builder.environment().put("XDG_CONFIG_HOME", temp.resolve("no-user-config").toString());
+      builder.environment().put("APPDATA", temp.resolve("no-user-config").toString());
       Process process = builder.start();
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly();

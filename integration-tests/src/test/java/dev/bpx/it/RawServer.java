@@ -46,6 +46,8 @@ final class RawServer implements AutoCloseable {
     if (home != null) {
       environment.put("HOME", home);
     }
+    // Not the developer's user-wide settings file (XDG_CONFIG_HOME/backpack-mcp/.env) either.
+    environment.put("XDG_CONFIG_HOME", workDir.resolve("no-user-config").toString());
     environment.putAll(env);
     try {
       process = builder.start();

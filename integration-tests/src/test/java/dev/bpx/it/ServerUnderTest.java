@@ -106,6 +106,9 @@ final class ServerUnderTest implements AutoCloseable {
     }
     Map<String, String> environment = new HashMap<>(env);
     environment.putIfAbsent("BACKPACK_DATA_DIR", workDir.resolve("data").toString());
+    // Nor the developer's user-wide settings file (XDG_CONFIG_HOME/backpack-mcp/.env, APPDATA on Windows).
+    environment.putIfAbsent("XDG_CONFIG_HOME", workDir.resolve("no-user-config").toString());
+    environment.putIfAbsent("APPDATA", workDir.resolve("no-user-config").toString());
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
     command.addAll(documentedArgs(jar(), archive()));

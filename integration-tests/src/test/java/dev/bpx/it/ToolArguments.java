@@ -62,7 +62,7 @@ final class ToolArguments {
       values.add("abc");
       values.add("-1");
       values.add("1e3");
-      values.add(1.5);
+      values.add(-1.5); // a JSON number is read by its exact digits, so only a bad value is malformed
     } else if ("string".equals(type)) {
       values.add(42);
       values.add(Map.of("nested", "object"));

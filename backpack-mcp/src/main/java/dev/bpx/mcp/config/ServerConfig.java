@@ -4,6 +4,7 @@ import dev.bpx.client.BackpackClient;
 import dev.bpx.client.exception.ValidationException;
 import dev.bpx.client.internal.EnvironmentConfig;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,6 +34,7 @@ import java.util.regex.Pattern;
  * @param dataDir where paper-mode state lives
  * @param paperSeed the paper price walk's seed, or null for the default
  * @param environment the parsed environment (the client reads its own settings from it)
+ * @param settingsFile the {@code .env} file the settings were read from, or null when none was read
  */
 public record ServerConfig(
     Mode mode,
@@ -42,7 +44,8 @@ public record ServerConfig(
     Set<String> allowedSymbols,
     Path dataDir,
     Long paperSeed,
-    EnvironmentConfig environment) {
+    EnvironmentConfig environment,
+    Path settingsFile) {
 
   private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9]+(_[A-Za-z0-9]+)+");
   private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.[0-9]{1,3}){3}");
@@ -53,21 +56,87 @@ public record ServerConfig(
   }
 
   /**
-   * Reads the command line, the environment and the {@code .env} file.
+   * Reads the command line, the environment and one {@code .env} file.
    *
    * @param args the command-line arguments; {@code --paper} is the only option that changes the mode
    * @param env the environment, e.g. {@code System.getenv()}
    * @param dotEnvFile the {@code .env} file to read when it exists, or null
    * @param userHome the user's home directory, for the default data directory
-   * @throws ConfigException naming the wrong setting and how to fix it
+   * @throws ConfigException naming the wrong setting, where it was set and how to fix it
    */
   public static ServerConfig load(List<String> args, Map<String, String> env, Path dotEnvFile, Path userHome) {
+    return load(args, env, dotEnvFile, null, userHome);
+  }
+
+  /**
+   * Reads the command line, the environment and the first {@code .env} file that exists: the working
+   * directory's, else the one in the user's configuration directory ({@link #configDotEnv}). Only one
+   * file is read, so a project's {@code .env} without a key can never be topped up with the live key
+   * of the user-wide file. A variable set in the environment wins over the file.
+   *
+   * @param workingDirDotEnv {@code .env} in the working directory, or null
+   * @param configDirDotEnv {@code .env} in the user's configuration directory, or null
+   * @throws ConfigException naming the wrong setting, where it was set and how to fix it
+   */
+  public static ServerConfig load(List<String> args, Map<String, String> env, Path workingDirDotEnv,
+      Path configDirDotEnv, Path userHome) {
+    Path file = chooseDotEnv(workingDirDotEnv, configDirDotEnv);
+    try {
+      return read(args, env, file, userHome);
+    } catch (ConfigException e) {
+      throw e.where() != null ? e : e.locatedIn(where(e.setting(), env, file));
+    }
+  }
+
+  /** {@return the {@code .env} file that is read: the first of the two that is a regular file, or null} */
+  public static Path chooseDotEnv(Path workingDirDotEnv, Path configDirDotEnv) {
+    if (workingDirDotEnv != null && Files.isRegularFile(workingDirDotEnv)) {
+      return workingDirDotEnv;
+    }
+    return configDirDotEnv != null && Files.isRegularFile(configDirDotEnv) ? configDirDotEnv : null;
+  }
+
+  /**
+   * {@return the user-wide settings file: {@code $XDG_CONFIG_HOME/backpack-mcp/.env} (default
+   * {@code ~/.config/backpack-mcp/.env}) on Linux, {@code ~/Library/Application Support/backpack-mcp/.env}
+   * on macOS, {@code %APPDATA%\backpack-mcp\.env} on Windows}
+   * GUI MCP clients start servers from {@code /} or the home directory, where a checkout's {@code .env}
+   * is not found; this file is.
+   */
+  public static Path configDotEnv(Map<String, String> env, Path userHome) {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    if (os.contains("win") && env.get("APPDATA") != null) {
+      return Path.of(env.get("APPDATA"), "backpack-mcp", ".env");
+    }
+    if (os.contains("mac")) {
+      return userHome.resolve("Library").resolve("Application Support").resolve("backpack-mcp").resolve(".env");
+    }
+    String xdg = env.get("XDG_CONFIG_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : userHome.resolve(".config");
+    return base.resolve("backpack-mcp").resolve(".env");
+  }
+
+  /** Where a setting was made, in words the user can act on; never its value. */
+  static String where(String setting, Map<String, String> env, Path file) {
+    if (setting == null || !setting.startsWith("BACKPACK_")) {
+      return null; // the command line, or a file line (which the setting names)
+    }
+    String fromEnv = env.get(setting);
+    if (fromEnv != null && (!fromEnv.isBlank() || file == null)) {
+      return "the environment (the \"env\" of this server in the MCP client's configuration)";
+    }
+    return file != null ? file.toString() : "the environment";
+  }
+
+  private static ServerConfig read(List<String> args, Map<String, String> env, Path dotEnvFile, Path userHome) {
     boolean forcePaper = false;
     for (String arg : args) {
       if (arg.equals("--paper")) {
         forcePaper = true;
       } else {
-        throw new ConfigException("unknown option '" + arg + "': the server takes --paper (force paper mode), --help or --version");
+        throw new ConfigException("the argument '" + arg + "'", "unknown option '" + arg
+            + "': the server takes --paper (force paper mode), --help or --version",
+            "the server's command line (\"args\" in the MCP client's configuration)", null);
       }
     }
     List<String> known = new ArrayList<>(EnvironmentConfig.VARIABLES);
@@ -79,8 +148,8 @@ public record ServerConfig(
       rejectUnknownVariables(config.names(), known);
       boolean hasKey = config.get(EnvironmentConfig.PRIVATE_KEY).isPresent();
       if (!hasKey && config.get(EnvironmentConfig.PUBLIC_KEY).isPresent()) {
-        throw new ConfigException(EnvironmentConfig.PUBLIC_KEY + " is set but " + EnvironmentConfig.PRIVATE_KEY
-            + " is not: set the private key (API secret) too for live trading, or remove the public key for paper mode");
+        throw new ConfigException(EnvironmentConfig.PUBLIC_KEY, EnvironmentConfig.PUBLIC_KEY + " is set but " + EnvironmentConfig.PRIVATE_KEY
+            + " is not: set the private key (API secret) too for live trading, or remove the public key for paper mode", null, null);
       }
       Mode mode = hasKey && !forcePaper ? Mode.LIVE : Mode.PAPER;
       String baseUrl = mode == Mode.LIVE
@@ -91,13 +160,14 @@ public record ServerConfig(
       Set<String> symbols = parseSymbols(config.get(Settings.ALLOWED_SYMBOLS));
       Path dataDir = config.get(Settings.DATA_DIR).map(Path::of).orElseGet(() -> defaultDataDir(env, userHome));
       Long seed = config.longValue(Settings.PAPER_SEED, 0, Long.MAX_VALUE, "a whole number").stream().boxed().findFirst().orElse(null);
-      ServerConfig result = new ServerConfig(mode, baseUrl, readOnly, maxNotional, symbols, dataDir, seed, config);
+      ServerConfig result = new ServerConfig(mode, baseUrl, readOnly, maxNotional, symbols, dataDir, seed, config, dotEnvFile);
       // The client's own settings (window, timeouts, retries) and, in live mode, the key format are
       // checked now, so a mistake stops the server at start rather than at the first tool call.
       BackpackClient.builderFromEnvironment(mode == Mode.LIVE ? result.clientEnvironment() : result.clientTuning(), null);
       return result;
     } catch (ValidationException e) {
-      throw new ConfigException(e.getMessage(), e);
+      String field = e.fields().get(0);
+      throw new ConfigException(field, e.getMessage(), null, e);
     }
   }
 
@@ -142,8 +212,8 @@ public record ServerConfig(
     for (String name : names) {
       if (name.startsWith("BACKPACK_") && !known.contains(name)) {
         String hint = closest(name, known).map(k -> " Did you mean " + k + "?").orElse("");
-        throw new ConfigException("unknown setting " + name + "." + hint
-            + " Known settings: " + String.join(", ", known) + ". Remove or rename it; the server will not guess.");
+        throw new ConfigException(name, "unknown setting " + name + "." + hint
+            + " Known settings: " + String.join(", ", known) + ". Remove or rename it; the server will not guess.", null, null);
       }
     }
   }
@@ -151,8 +221,8 @@ public record ServerConfig(
   private static String checkBaseUrl(String url) {
     String lower = url.toLowerCase(Locale.ROOT);
     if (!lower.startsWith("https://") && !isLoopbackHttp(url)) {
-      throw new ConfigException(EnvironmentConfig.BASE_URL + " '" + url
-          + "' must use https:// (plain http is only allowed for localhost): signed requests must not travel in clear text");
+      throw new ConfigException(EnvironmentConfig.BASE_URL, EnvironmentConfig.BASE_URL + " '" + url
+          + "' must use https:// (plain http is only allowed for localhost): signed requests must not travel in clear text", null, null);
     }
     return url;
   }
@@ -177,12 +247,12 @@ public record ServerConfig(
     try {
       value = new BigDecimal(text.get().replace("_", ""));
     } catch (NumberFormatException e) {
-      throw new ConfigException(Settings.MAX_ORDER_NOTIONAL + " '" + text.get()
-          + "' is not a decimal number: set it to the largest order value in quote currency, e.g. 500 or 1000.50");
+      throw new ConfigException(Settings.MAX_ORDER_NOTIONAL, Settings.MAX_ORDER_NOTIONAL + " '" + text.get()
+          + "' is not a decimal number: set it to the largest order value in quote currency, e.g. 500 or 1000.50", null, null);
     }
     if (value.signum() <= 0) {
-      throw new ConfigException(Settings.MAX_ORDER_NOTIONAL + " must be positive (got " + text.get()
-          + "); set BACKPACK_READ_ONLY=true to forbid orders instead");
+      throw new ConfigException(Settings.MAX_ORDER_NOTIONAL, Settings.MAX_ORDER_NOTIONAL + " must be positive (got " + text.get()
+          + "); set BACKPACK_READ_ONLY=true to forbid orders instead", null, null);
     }
     return value;
   }
@@ -198,13 +268,14 @@ public record ServerConfig(
         continue;
       }
       if (!SYMBOL.matcher(symbol).matches()) {
-        throw new ConfigException(Settings.ALLOWED_SYMBOLS + " entry '" + symbol
-            + "' is not a market symbol: list symbols such as SOL_USDC,BTC_USDC_PERP separated by commas");
+        throw new ConfigException(Settings.ALLOWED_SYMBOLS, Settings.ALLOWED_SYMBOLS + " entry '" + symbol
+            + "' is not a market symbol: list symbols such as SOL_USDC,BTC_USDC_PERP separated by commas", null, null);
       }
       symbols.add(symbol.toUpperCase(Locale.ROOT));
     }
     if (symbols.isEmpty()) {
-      throw new ConfigException(Settings.ALLOWED_SYMBOLS + " is set but lists no symbol: list symbols such as SOL_USDC, or remove it to allow all");
+      throw new ConfigException(Settings.ALLOWED_SYMBOLS, Settings.ALLOWED_SYMBOLS
+          + " is set but lists no symbol: list symbols such as SOL_USDC, or remove it to allow all", null, null);
     }
     return symbols;
   }

@@ -17,12 +17,20 @@ import java.util.Map;
 final class JsonRpcLineChecker {
   static final int PARSE_ERROR = -32700;
   static final int INVALID_REQUEST = -32600;
+  static final int INTERNAL_ERROR = -32603;
 
   private JsonRpcLineChecker() {}
 
-  /** The verdict for one line: {@code error == null} means forward it to the SDK. */
-  record Verdict(Integer errorCode, String errorMessage, Object id) {
+  /**
+   * The verdict for one line: {@code error == null} means forward it to the SDK. An accepted request
+   * or notification carries the parsed message (numbers as {@link BigDecimal}, exactly as written).
+   */
+  record Verdict(Integer errorCode, String errorMessage, Object id, Map<String, Object> message) {
     static final Verdict OK = new Verdict(null, null, null);
+
+    Verdict(Integer errorCode, String errorMessage, Object id) {
+      this(errorCode, errorMessage, id, null);
+    }
 
     boolean ok() {
       return errorCode == null;
@@ -60,7 +68,9 @@ final class JsonRpcLineChecker {
       }
       Verdict verdict = sdkVerdict(line, usableId);
       // An accepted request carries its id, so the guard can wait for its answer at the end of input.
-      return verdict.ok() && message.containsKey("id") ? new Verdict(null, null, usableId) : verdict;
+      @SuppressWarnings("unchecked")
+      Map<String, Object> parsedMessage = (Map<String, Object>) message;
+      return verdict.ok() ? new Verdict(null, null, usableId, parsedMessage) : verdict;
     }
     if (message.containsKey("result") || message.containsKey("error")) {
       if (!message.containsKey("id")) {
@@ -105,8 +115,19 @@ final class JsonRpcLineChecker {
 
   /** {@return a JSON-RPC error response line (without newline)} */
   static String errorResponse(Verdict verdict) {
+    StringBuilder out = responseStart(verdict.id());
+    out.append(",\"error\":{\"code\":").append(verdict.errorCode()).append(",\"message\":");
+    Json.writeString(out, verdict.errorMessage());
+    return out.append("}}").toString();
+  }
+
+  /** {@return a JSON-RPC result response line (without newline); {@code resultJson} is the result's JSON text} */
+  static String resultResponse(Object id, String resultJson) {
+    return responseStart(id).append(",\"result\":").append(resultJson).append('}').toString();
+  }
+
+  private static StringBuilder responseStart(Object id) {
     StringBuilder out = new StringBuilder(128).append("{\"jsonrpc\":\"2.0\",\"id\":");
-    Object id = verdict.id();
     if (id instanceof String s) {
       Json.writeString(out, s);
     } else if (id instanceof BigDecimal n) {
@@ -114,8 +135,6 @@ final class JsonRpcLineChecker {
     } else {
       out.append("null");
     }
-    out.append(",\"error\":{\"code\":").append(verdict.errorCode()).append(",\"message\":");
-    Json.writeString(out, verdict.errorMessage());
-    return out.append("}}").toString();
+    return out;
   }
 }

@@ -6,7 +6,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import dev.bpx.auth.json.Json;
+import io.modelcontextprotocol.json.McpJsonDefaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * through {@link #transportInput()}. Lines longer than the limit are dropped with an error instead of
  * being buffered. When stdin ends, the transport sees end-of-stream and {@code onEnd} runs, so the
  * process can exit even while other threads are alive.
+ *
+ * <p>It also answers what the SDK would hold back or answer unhelpfully: {@code ping} at any time,
+ * also before {@code initialize} (the spec allows it; the SDK holds it until {@code initialize});
+ * any other request before {@code initialize} with an error saying to initialize first (the SDK would
+ * hold it, possibly forever); and whatever its {@link ToolCallFilter} answers or rewrites.
  *
  * <p>Error lines are written while holding the protocol stream's monitor, the same monitor the SDK's
  * transport holds for each message it writes, so lines never interleave.
@@ -35,6 +45,9 @@ public final class StdinGuard {
    */
   static final Duration DEFAULT_ANSWER_WAIT = Duration.ofSeconds(5);
 
+  /** The error code for a request before {@code initialize} (the code LSP uses for the same case). */
+  static final int NOT_INITIALIZED = -32002;
+
   private static final Logger log = LoggerFactory.getLogger(StdinGuard.class);
 
   private final InputStream stdin;
@@ -44,6 +57,9 @@ public final class StdinGuard {
   private final LineFeed feed = new LineFeed();
   private final AnsweredRequests answers;
   private final Duration answerWait;
+  private volatile ToolCallFilter toolCalls = ToolCallFilter.NONE;
+  /** Written and read by the reader thread only. */
+  private boolean initializeSeen;
 
   /**
    * @param stdin the raw standard input
@@ -77,6 +93,11 @@ public final class StdinGuard {
   /** {@return the stream to give the SDK's transport in place of stdin} */
   public InputStream transportInput() {
     return feed;
+  }
+
+  /** Sets what to do with {@code tools/call} requests; call before {@link #start()}. */
+  public void filterToolCalls(ToolCallFilter filter) {
+    this.toolCalls = Objects.requireNonNull(filter, "filter");
   }
 
   /** Starts the reader thread (a daemon: it never keeps the process alive). */
@@ -147,25 +168,99 @@ public final class StdinGuard {
       return;
     }
     JsonRpcLineChecker.Verdict verdict = JsonRpcLineChecker.check(line);
-    if (verdict.ok()) {
-      if (verdict.id() != null) {
-        answers.expect(verdict.id());
-      }
-      feed.offerLine(line);
-    } else {
+    if (!verdict.ok()) {
       reject(verdict);
+      return;
     }
+    Map<String, Object> message = verdict.message();
+    Object method = message == null ? null : message.get("method");
+    if (verdict.id() != null && method != null) {
+      if (answeredHere(verdict.id(), (String) method, message.get("params"))) {
+        return;
+      }
+      if ("tools/call".equals(method)) {
+        line = rewriteToolCall(line, message);
+      }
+    } else if (method != null && !initializeSeen) {
+      log.warn("notification {} arrived before initialize; handed to the server as it is", method);
+    }
+    if (verdict.id() != null) {
+      answers.expect(verdict.id());
+    }
+    feed.offerLine(line);
+  }
+
+  /** {@return whether the request was answered here (so it must not reach the SDK)} */
+  private boolean answeredHere(Object id, String method, Object params) {
+    if (method.equals("ping")) {
+      write(JsonRpcLineChecker.resultResponse(id, "{}"));
+      return true;
+    }
+    if (method.equals("initialize")) {
+      initializeSeen = true;
+      return false;
+    }
+    if (!initializeSeen) {
+      log.warn("request {} arrived before initialize; answered with an error", method);
+      write(JsonRpcLineChecker.errorResponse(new JsonRpcLineChecker.Verdict(NOT_INITIALIZED,
+          "Server not initialized: send \"initialize\" first (only \"ping\" may come before it), then \"" + method + "\"", id)));
+      return true;
+    }
+    if (method.equals("tools/call") && params instanceof Map<?, ?> p && p.get("name") instanceof String tool) {
+      Optional<Object> result = toolCalls.answer(tool, arguments(p));
+      if (result.isPresent()) {
+        try {
+          write(JsonRpcLineChecker.resultResponse(id, McpJsonDefaults.getMapper().writeValueAsString(result.get())));
+        } catch (IOException e) {
+          log.warn("could not write the answer to a call of {}: {}", tool, e.toString());
+          write(JsonRpcLineChecker.errorResponse(new JsonRpcLineChecker.Verdict(JsonRpcLineChecker.INTERNAL_ERROR,
+              "Internal error: the answer to " + tool + " could not be written", id)));
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The line to hand to the SDK for a tool call: rewritten when the filter changes the arguments and
+   * the rewritten line is still one the SDK reads, else unchanged.
+   */
+  private String rewriteToolCall(String line, Map<String, Object> message) {
+    if (!(message.get("params") instanceof Map<?, ?> p) || !(p.get("name") instanceof String tool)) {
+      return line;
+    }
+    Map<String, Object> rewritten = toolCalls.rewrite(tool, arguments(p));
+    if (rewritten == null) {
+      return line;
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> params = new LinkedHashMap<>((Map<String, Object>) p);
+    params.put("arguments", rewritten);
+    Map<String, Object> copy = new LinkedHashMap<>(message);
+    copy.put("params", params);
+    String text = Json.write(copy);
+    return JsonRpcLineChecker.check(text).ok() ? text : line;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> arguments(Map<?, ?> params) {
+    return params.get("arguments") instanceof Map<?, ?> a ? (Map<String, Object>) a : Map.of();
   }
 
   private void reject(JsonRpcLineChecker.Verdict verdict) {
     log.warn("rejected a stdin line: {}", verdict.errorMessage());
-    byte[] response = (JsonRpcLineChecker.errorResponse(verdict) + "\n").getBytes(StandardCharsets.UTF_8);
+    write(JsonRpcLineChecker.errorResponse(verdict));
+  }
+
+  private void write(String responseLine) {
+    byte[] response = (responseLine + "\n").getBytes(StandardCharsets.UTF_8);
     synchronized (protocolOut) {
       try {
         protocolOut.write(response);
         protocolOut.flush();
       } catch (IOException e) {
-        log.warn("could not write an error response: {}", e.toString());
+        log.warn("could not write a response: {}", e.toString());
       }
     }
   }

@@ -112,7 +112,7 @@ final class MarketTools {
         ToolDef.Kind.READ, false,
         args -> {
           Market market = session.client().markets().getMarket(args.symbol("symbol"));
-          return new ToolDef.Result(WireJson.object(market), market.symbol() + ": " + compact(market));
+          return new ToolDef.Result(WireJson.object(market), Text.market(market));
         });
   }
 

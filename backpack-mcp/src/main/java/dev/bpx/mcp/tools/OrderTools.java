@@ -89,7 +89,7 @@ final class OrderTools {
           OrderLookup lookup = found.get();
           out.put("open", lookup.isOpen());
           out.put("order", lookup.isOpen() ? WireJson.value(lookup.openOrder()) : WireJson.value(lookup.historicalOrder()));
-          String status = lookup.isOpen() ? String.valueOf(lookup.openOrder().status()) : String.valueOf(lookup.historicalOrder().status());
+          String status = lookup.isOpen() ? Text.wire(lookup.openOrder().status()) : Text.wire(lookup.historicalOrder().status());
           return new ToolDef.Result(out, "Order " + (lookup.isOpen() ? lookup.openOrder().id() : lookup.historicalOrder().id())
               + " on " + symbol + " is " + (lookup.isOpen() ? "open" : "finished") + " (status " + status + ").");
         });
@@ -163,7 +163,8 @@ final class OrderTools {
         args -> {
           OrderRequest request = OrderArgs.parse(args);
           OrderPreview preview = session.client().orders().preview(request);
-          return new ToolDef.Result(WireJson.object(preview), Text.preview(preview));
+          return new ToolDef.Result(WireJson.object(preview), Text.preview(preview,
+              session.client().orders().getMarketRules(request.symbol())));
         });
   }
 
@@ -203,7 +204,7 @@ final class OrderTools {
             out.put("order", WireJson.value(closed.order()));
             out.put("status", "AlreadyClosed");
             text = "Order " + closed.order().id() + " is no longer open: the order history shows status "
-                + closed.order().status() + ".";
+                + Text.wire(closed.order().status()) + ".";
           } else {
             out.put("status", "Accepted");
             text = "The exchange accepted the cancel and will execute it shortly; check with get_order.";

@@ -39,6 +39,17 @@ final class Schemas {
       return List.copyOf(properties.keySet());
     }
 
+    /** {@return the names of the amount properties (decimal strings)} */
+    java.util.Set<String> decimalNames() {
+      java.util.Set<String> out = new java.util.LinkedHashSet<>();
+      properties.forEach((name, schema) -> {
+        if (schema instanceof Map<?, ?> m && ToolArgs.DECIMAL_PATTERN.equals(m.get("pattern"))) {
+          out.add(name);
+        }
+      });
+      return out;
+    }
+
     Map<String, Object> build() {
       Map<String, Object> schema = new LinkedHashMap<>();
       schema.put("type", "object");

@@ -1,6 +1,7 @@
 package dev.bpx.mcp.tools;
 
 import dev.bpx.mcp.TradingSession;
+import dev.bpx.mcp.config.ConfigException;
 import dev.bpx.mcp.config.ServerConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,11 +10,14 @@ import java.util.Map;
 
 /** {@code get_server_status}: where the server trades and under which limits. No exchange call. */
 final class ServerTools {
+  static final String STATUS = "get_server_status";
+
   private ServerTools() {}
 
   static List<ToolDef> all(TradingSession session) {
     Map<String, Object> output = Schemas.object()
-        .required("mode", Schemas.enumOf("paper or live", List.of("paper", "live")))
+        .required("mode", Schemas.enumOf("paper or live; unconfigured when a setting is wrong (see configurationError)",
+            List.of("paper", "live", "unconfigured")))
         .required("exchangeUrl", Schemas.string("where orders go"))
         .required("connected", Schemas.bool("whether the exchange connection is open yet"))
         .required("readOnly", Schemas.bool("true when no order tool is offered"))
@@ -22,10 +26,12 @@ final class ServerTools {
         .required("limits", Schemas.string("the limits in one line"))
         .required("account", Schemas.string("the account the keys belong to (public key, shortened), or the paper account"))
         .required("version", Schemas.string("server version"))
+        .optional("configurationError", Schemas.string("present when a setting is wrong: what, and how to fix it;"
+            + " until then no tool sends anything"))
         .open()
         .build();
     return List.of(new ToolDef(
-        "get_server_status",
+        STATUS,
         "Server status",
         "Shows where this server trades: the mode (paper = simulated exchange, no real money; live = real"
             + " Backpack account), the exchange URL, the account, and the safety limits in force (read-only,"
@@ -39,6 +45,9 @@ final class ServerTools {
   }
 
   private static ToolDef.Result status(TradingSession session) {
+    if (session.configProblem().isPresent()) {
+      return unconfigured(session.configProblem().get());
+    }
     ServerConfig config = session.config();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("mode", config.mode().label());
@@ -55,5 +64,21 @@ final class ServerTools {
     String text = config.mode().label().toUpperCase(java.util.Locale.ROOT) + " mode on " + session.exchangeUrl()
         + " (account " + session.accountLabel() + "). Limits: " + config.limitsSummary() + ".";
     return new ToolDef.Result(out, text);
+  }
+
+  private static ToolDef.Result unconfigured(ConfigException problem) {
+    String error = problem.getMessage() + (problem.getMessage().endsWith(".") ? " " : ". ") + problem.fix() + ".";
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("mode", "unconfigured");
+    out.put("exchangeUrl", "none");
+    out.put("connected", false);
+    out.put("readOnly", false);
+    out.put("allowedSymbols", List.of());
+    out.put("limits", "no tool sends anything until the configuration is fixed");
+    out.put("account", "none");
+    out.put("version", dev.bpx.mcp.TradingSession.serverVersion());
+    out.put("configurationError", error);
+    return new ToolDef.Result(out, "NOT CONFIGURED: the server cannot trade until the user fixes a setting. " + error
+        + " No tool sends anything until then.");
   }
 }

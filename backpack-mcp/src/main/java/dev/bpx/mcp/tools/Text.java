@@ -1,9 +1,13 @@
 package dev.bpx.mcp.tools;
 
 import dev.bpx.client.OrderPreview;
+import dev.bpx.client.model.Market;
 import dev.bpx.client.model.Order;
 import dev.bpx.client.model.WireEnum;
+import dev.bpx.client.request.MarketRules;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /** Short text renderings of tool results, for clients that show text rather than structured content. */
@@ -61,34 +65,69 @@ final class Text {
     return s.toString();
   }
 
-  static String preview(OrderPreview p) {
+  /**
+   * The preview in a few sentences, its estimates rounded to what the market can express: prices to
+   * the tick size, quantities to the step size, quote values to both (the structured result keeps
+   * every digit).
+   */
+  static String preview(OrderPreview p, MarketRules market) {
+    int priceScale = scale(market.tickSize());
+    int quantityScale = scale(market.stepSize());
+    int quoteScale = priceScale + quantityScale;
     StringBuilder s = new StringBuilder();
     s.append(p.acceptable() ? "Acceptable" : "Would be refused").append(": ").append(wire(p.orderType())).append(' ')
         .append(wire(p.side())).append(' ').append(p.symbol()).append('.');
     if (p.estimatedFillQuantity() != null && p.estimatedFillQuantity().signum() > 0) {
-      s.append(" Fills about ").append(plain(p.estimatedFillQuantity())).append(" at ~").append(plain(p.estimatedAveragePrice()))
-          .append(" (slippage ").append(plain(p.slippageBps())).append(" bps)");
-      s.append('.');
+      s.append(" Fills about ").append(rounded(p.estimatedFillQuantity(), quantityScale)).append(" at ~")
+          .append(rounded(p.estimatedAveragePrice(), priceScale)).append(" (slippage ").append(plain(p.slippageBps())).append(" bps).");
     }
     if (p.restingQuantity() != null && p.restingQuantity().signum() > 0) {
-      s.append(" Rests ").append(plain(p.restingQuantity())).append(" on the book.");
+      s.append(" Rests ").append(rounded(p.restingQuantity(), quantityScale)).append(" on the book.");
     }
     if (p.orderNotional() != null) {
-      s.append(" Value ").append(plain(p.orderNotional())).append('.');
+      s.append(" Value ").append(rounded(p.orderNotional(), quoteScale)).append('.');
     }
     if (p.estimatedFee() != null) {
-      s.append(" Fee ~").append(plain(p.estimatedFee())).append('.');
+      s.append(" Fee ~").append(rounded(p.estimatedFee(), quoteScale)).append('.');
     }
     if (p.estimatedLiquidationPrice() != null) {
-      s.append(" Resulting position ").append(plain(p.resultingPositionQuantity())).append(", est. liquidation ")
-          .append(plain(p.estimatedLiquidationPrice())).append('.');
+      s.append(" Resulting position ").append(rounded(p.resultingPositionQuantity(), quantityScale)).append(", est. liquidation ")
+          .append(rounded(p.estimatedLiquidationPrice(), priceScale)).append('.');
     }
-    for (String problem : p.problems()) {
+    for (String problem : new LinkedHashSet<>(p.problems())) {
       s.append("\nProblem: ").append(problem);
     }
-    for (String warning : p.warnings()) {
+    for (String warning : new LinkedHashSet<>(p.warnings())) {
       s.append("\nNote: ").append(warning);
     }
     return s.toString();
+  }
+
+  /** {@return the decimals of an increment such as a tick size; 8 when the market does not say} */
+  private static int scale(BigDecimal increment) {
+    return increment == null ? 8 : Math.max(0, increment.stripTrailingZeros().scale());
+  }
+
+  /** An estimate shown at the market's precision: half-up, since the text says "about". */
+  private static String rounded(BigDecimal value, int scale) {
+    return value == null ? "-" : plain(value.setScale(scale, RoundingMode.HALF_UP));
+  }
+
+  /** {@return one line about a market, e.g. {@code SOL_USDC (SPOT, SOL/USDC): tickSize 0.01, stepSize 0.01, ...}} */
+  static String market(Market m) {
+    StringBuilder s = new StringBuilder(m.symbol()).append(" (").append(wire(m.marketType())).append(", ")
+        .append(m.baseSymbol()).append('/').append(m.quoteSymbol()).append(')');
+    if (m.orderBookState() != null) {
+      s.append(", order book ").append(wire(m.orderBookState()));
+    }
+    if (m.filters() != null && m.filters().price() != null) {
+      s.append(": tickSize ").append(plain(m.filters().price().tickSize())).append(", price ")
+          .append(plain(m.filters().price().minPrice())).append("..").append(plain(m.filters().price().maxPrice()));
+    }
+    if (m.filters() != null && m.filters().quantity() != null) {
+      s.append(", stepSize ").append(plain(m.filters().quantity().stepSize())).append(", minQuantity ")
+          .append(plain(m.filters().quantity().minQuantity()));
+    }
+    return s.append('.').toString();
   }
 }

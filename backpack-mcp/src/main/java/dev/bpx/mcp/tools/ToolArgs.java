@@ -12,10 +12,15 @@ import java.util.regex.Pattern;
 /**
  * Typed, strict access to one tool call's arguments: JSON to Java types only, no trading rules.
  *
- * <p>Amounts must arrive as decimal strings ({@code "0.5"}): a JSON number has already passed
- * through {@code double} in the JSON parser and may have lost digits, so it is refused with a message
- * that says how to send it. Unknown argument names are refused too, so a misspelt
- * {@code reduce_only} is an error rather than an order without the flag.
+ * <p>Amounts are decimal strings ({@code "0.5"}). Models and the inspector's {@code --tool-arg
+ * quantity=0.5} send JSON numbers; the stdin guard hands those on as the exact text they were written
+ * with (see {@code ToolCallGate}), so here they are strings too. A number that still arrives as a
+ * number (a call that did not pass the guard) is accepted when its decimal value is certain: any
+ * integer, any {@code BigDecimal}, and a {@code double} whose shortest representation has at most 15
+ * significant digits (every decimal of up to 15 digits survives the trip through {@code double}
+ * unchanged, so that is the number that was written). Anything longer is refused with the string form
+ * to send. Unknown argument names are refused too, so a misspelt {@code reduce_only} is an error
+ * rather than an order without the flag.
  *
  * <p>Not thread-safe; one instance per call.
  */
@@ -94,11 +99,18 @@ final class ToolArgs {
     if (v == null) {
       return null;
     }
-    if (v instanceof Number) {
-      throw new ToolInputException("'" + name + "' must be a decimal string such as \"" + v
-          + "\", not a JSON number (numbers can lose digits on the way); send it in quotes");
+    String text;
+    if (v instanceof Number number) {
+      BigDecimal exact = exactDecimal(number);
+      if (exact == null) {
+        throw new ToolInputException("'" + name + "' arrived as the JSON number " + number + ", which has more digits than a"
+            + " JSON number carries exactly; send the amount as a decimal string instead, e.g. \"" + name + "\": \""
+            + plainText(number) + "\" (with exactly the digits you mean)");
+      }
+      text = exact.toPlainString();
+    } else {
+      text = optionalString(name);
     }
-    String text = optionalString(name);
     if (text == null) {
       return null;
     }
@@ -107,6 +119,31 @@ final class ToolArgs {
           + " optional decimal point, e.g. \"0.25\" or \"142.10\" (no signs, exponents, commas or units)");
     }
     return new BigDecimal(text);
+  }
+
+  /** {@return the number's decimal value when it is certain, else null} */
+  static BigDecimal exactDecimal(Number number) {
+    if (number instanceof BigDecimal d) {
+      return d;
+    }
+    if (number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte
+        || number instanceof BigInteger) {
+      return new BigDecimal(number.toString());
+    }
+    if ((number instanceof Double || number instanceof Float) && Double.isFinite(number.doubleValue())) {
+      // Double.toString / Float.toString: the shortest text that reads back as the same value.
+      BigDecimal shortest = new BigDecimal(number.toString()).stripTrailingZeros();
+      return shortest.precision() <= 15 ? shortest : null;
+    }
+    return null;
+  }
+
+  private static String plainText(Number number) {
+    try {
+      return new BigDecimal(number.toString()).toPlainString();
+    } catch (NumberFormatException e) {
+      return number.toString();
+    }
   }
 
   Boolean optionalBoolean(String name) {

@@ -8,6 +8,7 @@ import dev.bpx.client.exception.OrderNotPlacedException;
 import dev.bpx.client.exception.RateLimitException;
 import dev.bpx.client.exception.ResponseFormatException;
 import dev.bpx.client.exception.ValidationException;
+import dev.bpx.mcp.PaperAccountInUseException;
 import dev.bpx.mcp.config.ConfigException;
 
 /**
@@ -31,13 +32,22 @@ final class ToolErrors {
     if (failure instanceof BackpackException e) {
       return describe(e);
     }
-    if (failure instanceof ConfigException) {
-      // Keys are checked when the exchange connection opens, on the first call that needs it.
-      return "The server's configuration is wrong: " + failure.getMessage() + ". Nothing was sent to the exchange."
-          + " Retrying will not help: the user must fix the setting and restart the server.";
+    if (failure instanceof ConfigException e) {
+      // A wrong setting found at start, or keys checked when the exchange connection opens.
+      return "The server's configuration is wrong: " + withoutFinalStop(e.getMessage()) + ". Nothing was sent to the exchange. "
+          + e.fix() + "; retrying will not help until then. Tell the user.";
+    }
+    if (failure instanceof PaperAccountInUseException e) {
+      return "The paper account is busy: " + e.getMessage() + ". Nothing was sent to the exchange. This clears by itself"
+          + " when that other server exits (close the other MCP client or window); then call again, no restart of this"
+          + " server is needed. To run both at once, give one of them its own BACKPACK_DATA_DIR.";
     }
     return "Internal error in the server (" + failure.getClass().getSimpleName() + "): " + failure.getMessage()
         + ". Nothing is known to have been sent. Retrying will probably fail the same way; please report it.";
+  }
+
+  private static String withoutFinalStop(String message) {
+    return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
   }
 
   private static String describe(BackpackException failure) {

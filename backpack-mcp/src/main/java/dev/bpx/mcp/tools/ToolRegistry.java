@@ -27,17 +27,33 @@ public final class ToolRegistry {
 
   /** {@return the SDK specifications of {@code tools}, without write tools when {@code readOnly}} */
   static List<SyncToolSpecification> specifications(List<ToolDef> tools, Mode mode, boolean readOnly) {
+    // mode is null when the configuration is wrong: then results name no mode.
     List<SyncToolSpecification> specs = new ArrayList<>();
     for (ToolDef def : tools) {
       if (readOnly && def.kind().writes()) {
         continue;
       }
-      specs.add(SyncToolSpecification.builder()
-          .tool(tool(def))
-          .callHandler((exchange, request) -> call(def, request.arguments(), mode))
-          .build());
+      specs.add(specification(def, mode));
     }
     return specs;
+  }
+
+  static SyncToolSpecification specification(ToolDef def, Mode mode) {
+    return SyncToolSpecification.builder()
+        .tool(tool(def))
+        .callHandler((exchange, request) -> call(def, request.arguments(), mode))
+        .build();
+  }
+
+  /** {@return a specification that lists {@code def} and answers every call with {@code message}, reading no argument} */
+  static SyncToolSpecification refusing(ToolDef def, String message) {
+    return SyncToolSpecification.builder()
+        .tool(tool(def))
+        .callHandler((exchange, request) -> {
+          log.info("tool {} refused: the configuration is wrong", def.name());
+          return errorResult(def, message, null);
+        })
+        .build();
   }
 
   static McpSchema.Tool tool(ToolDef def) {
@@ -58,7 +74,7 @@ public final class ToolRegistry {
       ToolDef.Result result = def.handler().handle(new ToolArgs(arguments, def.input().names()));
       Map<String, Object> structured = new LinkedHashMap<>(result.structured());
       String text = result.text();
-      if (def.kind().writes()) {
+      if (def.kind().writes() && mode != null) {
         structured.putIfAbsent("mode", mode.label());
         text = "[" + mode.label() + "] " + text;
       }
@@ -67,16 +83,22 @@ public final class ToolRegistry {
     } catch (RuntimeException | AssertionError | LinkageError failure) {
       // AssertionError: Moshi wraps some decoding failures in it; it must not become a protocol error.
       String message = ToolErrors.describe(failure);
-      if (!(failure instanceof ToolInputException) && !(failure instanceof dev.bpx.client.exception.BackpackException)) {
-        log.error("tool {} failed unexpectedly", def.name(), failure);
-      } else {
+      if (expected(failure)) {
+        // One line: the assistant has the whole message; a stack trace per call would bury the log.
         log.info("tool {} refused: {}", def.name(), failure.getClass().getSimpleName());
+      } else {
+        log.error("tool {} failed unexpectedly", def.name(), failure);
       }
-      if (def.kind().writes()) {
+      if (def.kind().writes() && mode != null) {
         message = "[" + mode.label() + "] " + message;
       }
       return errorResult(def, message, mode);
     }
+  }
+
+  private static boolean expected(Throwable failure) {
+    return failure instanceof ToolInputException || failure instanceof dev.bpx.client.exception.BackpackException
+        || failure instanceof dev.bpx.mcp.config.ConfigException || failure instanceof dev.bpx.mcp.PaperAccountInUseException;
   }
 
   /**
@@ -94,7 +116,7 @@ public final class ToolRegistry {
       Map<String, Object> structured = new LinkedHashMap<>();
       structured.put("success", false);
       structured.put("error", message);
-      if (def.kind().writes()) {
+      if (def.kind().writes() && mode != null) {
         structured.put("mode", mode.label());
       }
       result.structuredContent(structured);

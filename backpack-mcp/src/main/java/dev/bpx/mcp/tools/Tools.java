@@ -1,6 +1,7 @@
 package dev.bpx.mcp.tools;
 
 import dev.bpx.mcp.TradingSession;
+import dev.bpx.mcp.stdio.ToolCallFilter;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,30 @@ public final class Tools {
     return all;
   }
 
-  /** {@return the SDK specifications for the session's mode and read-only setting} */
+  /**
+   * {@return the SDK specifications for the session's mode and read-only setting} When the session's
+   * configuration is wrong, every tool is listed and every tool but {@code get_server_status} answers
+   * with the configuration problem before reading its arguments.
+   */
   public static List<SyncToolSpecification> specifications(TradingSession session) {
-    return ToolRegistry.specifications(definitions(session), session.mode(), session.config().readOnly());
+    List<ToolDef> defs = definitions(session);
+    if (session.configProblem().isPresent()) {
+      String message = ToolErrors.describe(session.configProblem().get());
+      List<SyncToolSpecification> specs = new ArrayList<>();
+      for (ToolDef def : defs) {
+        specs.add(def.name().equals(ServerTools.STATUS) ? ToolRegistry.specification(def, null) : ToolRegistry.refusing(def, message));
+      }
+      return specs;
+    }
+    return ToolRegistry.specifications(defs, session.mode(), session.config().readOnly());
+  }
+
+  /**
+   * {@return what the stdin guard does with tool calls for this session: answer calls to write tools
+   * that read-only mode hides, and hand on JSON numbers for amounts as their exact decimal text}
+   */
+  public static ToolCallFilter callFilter(TradingSession session) {
+    boolean readOnly = session.config() != null && session.config().readOnly();
+    return ToolCallGate.of(definitions(session), session.mode(), readOnly);
   }
 }

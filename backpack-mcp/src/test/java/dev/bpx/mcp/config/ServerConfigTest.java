@@ -243,4 +243,66 @@ class ServerConfigTest {
     assertThat(load(env("BACKPACK_WINDOW_MS", "5000", "BACKPACK_MAX_RETRIES", "2", "BACKPACK_SYNC_CLOCK", "true")).mode())
         .isEqualTo(Mode.PAPER);
   }
+
+  @Test
+  void theWorkingDirectorysDotEnvWinsAndTheUserWideOneIsThenNotReadAtAll() throws Exception {
+    Path project = Files.createDirectories(home.resolve("project")).resolve(".env");
+    Path userWide = Files.createDirectories(home.resolve("config")).resolve(".env");
+    Files.writeString(project, "BACKPACK_MAX_ORDER_NOTIONAL=100\n", StandardCharsets.UTF_8);
+    // A live key in the user-wide file must not turn the project's paper setup into live trading.
+    Files.writeString(userWide, "BACKPACK_PRIVATE_KEY=" + PRIVATE + "\nBACKPACK_READ_ONLY=true\n", StandardCharsets.UTF_8);
+    ServerConfig config = ServerConfig.load(List.of(), Map.of(), project, userWide, home);
+    assertThat(config.settingsFile()).isEqualTo(project);
+    assertThat(config.maxOrderNotional()).isEqualByComparingTo("100");
+    assertThat(config.mode()).isEqualTo(Mode.PAPER);
+    assertThat(config.readOnly()).isFalse();
+  }
+
+  @Test
+  void theUserWideDotEnvIsReadWhenTheWorkingDirectoryHasNoneAndTheEnvironmentStillWins() throws Exception {
+    Path userWide = Files.createDirectories(home.resolve("config")).resolve(".env");
+    Files.writeString(userWide, "BACKPACK_MAX_ORDER_NOTIONAL=100\nBACKPACK_READ_ONLY=true\n", StandardCharsets.UTF_8);
+    ServerConfig config = ServerConfig.load(List.of(), env("BACKPACK_MAX_ORDER_NOTIONAL", "250"),
+        home.resolve("cwd").resolve(".env"), userWide, home);
+    assertThat(config.settingsFile()).isEqualTo(userWide);
+    assertThat(config.readOnly()).isTrue();
+    assertThat(config.maxOrderNotional()).isEqualByComparingTo("250");
+    assertThat(ServerConfig.load(List.of(), Map.of(), null, null, home).settingsFile()).isNull();
+  }
+
+  @Test
+  void theUserWideDotEnvLivesInTheUsersConfigurationDirectory() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"));
+    assertThat(ServerConfig.configDotEnv(Map.of(), home)).isEqualTo(home.resolve(".config/backpack-mcp/.env"));
+    assertThat(ServerConfig.configDotEnv(Map.of("XDG_CONFIG_HOME", "/xdg"), home)).isEqualTo(Path.of("/xdg/backpack-mcp/.env"));
+  }
+
+  @Test
+  void aConfigurationErrorNamesTheSettingAndWhereItWasSet() throws Exception {
+    ConfigException fromEnv = catchConfig(() -> load(env("BACKPACK_READONLY", "true")));
+    assertThat(fromEnv.setting()).isEqualTo("BACKPACK_READONLY");
+    assertThat(fromEnv.fix()).isEqualTo("Fix BACKPACK_READONLY in the environment (the \"env\" of this server in the MCP"
+        + " client's configuration), then restart the server");
+
+    Path userWide = Files.createDirectories(home.resolve("config")).resolve(".env");
+    Files.writeString(userWide, "BACKPACK_MAX_ORDER_NOTIONAL=lots\n", StandardCharsets.UTF_8);
+    ConfigException fromFile = catchConfig(() -> ServerConfig.load(List.of(), Map.of(), null, userWide, home));
+    assertThat(fromFile.fix()).isEqualTo("Fix BACKPACK_MAX_ORDER_NOTIONAL in " + userWide + ", then restart the server");
+
+    Files.writeString(userWide, "BACKPACK_PRIVATE_KEY " + PRIVATE + "\n", StandardCharsets.UTF_8);
+    ConfigException badLine = catchConfig(() -> ServerConfig.load(List.of(), Map.of(), null, userWide, home));
+    assertThat(badLine.fix()).isEqualTo("Fix " + userWide + " line 1, then restart the server").doesNotContain(PRIVATE);
+
+    ConfigException option = catchConfig(() -> ServerConfig.load(List.of("--live"), Map.of(), null, home));
+    assertThat(option.fix()).contains("'--live'", "command line");
+  }
+
+  private static ConfigException catchConfig(Runnable load) {
+    try {
+      load.run();
+    } catch (ConfigException e) {
+      return e;
+    }
+    throw new AssertionError("no ConfigException");
+  }
 }

@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class StdinGuardTest {
-  private static final String PING = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+  /** The first request of every session; requests after it reach the SDK (ping never does: the guard answers it). */
+  private static final String INIT = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+      + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
   private static final String LIST = "{\"jsonrpc\":\"2.0\",\"id\":\"b\",\"method\":\"tools/list\",\"params\":{\"cursor\":\"é✓\"}}";
 
   private final ByteArrayOutputStream protocolOut = new ByteArrayOutputStream();
@@ -35,6 +37,97 @@ class StdinGuardTest {
         Duration.ZERO);
     guard.run();
     return guard.transportInput().readAllBytes();
+  }
+
+  private byte[] runOver(String input, ToolCallFilter filter) throws IOException {
+    StdinGuard guard = new StdinGuard(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), protocolOut,
+        StdinGuard.DEFAULT_MAX_LINE_BYTES, ends::incrementAndGet, Duration.ZERO);
+    guard.filterToolCalls(filter);
+    guard.run();
+    return guard.transportInput().readAllBytes();
+  }
+
+  private static String ping(Object id) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"ping\"}";
+  }
+
+  private static String call(int id, String tool, String arguments) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
+        + "\",\"arguments\":" + arguments + "}}";
+  }
+
+  @Test
+  void pingIsAnsweredAtOnceAlsoBeforeInitializeAndNeverWaitsForTheSdk() throws IOException {
+    byte[] forwarded = runOver(String.join("\n", ping(5), ping("\"p\""), INIT, ping(6), ""));
+    assertThat(new String(forwarded, StandardCharsets.UTF_8)).isEqualTo(INIT + "\n");
+    assertThat(protocolOut.toString(StandardCharsets.UTF_8)).isEqualTo(String.join("\n",
+        "{\"jsonrpc\":\"2.0\",\"id\":5,\"result\":{}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":\"p\",\"result\":{}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":6,\"result\":{}}", ""));
+  }
+
+  @Test
+  void aRequestBeforeInitializeIsAnsweredWithAnErrorSayingToInitializeFirst() throws IOException {
+    byte[] forwarded = runOver(String.join("\n", LIST, INIT, LIST, ""));
+    assertThat(new String(forwarded, StandardCharsets.UTF_8)).as("the same request after initialize is served")
+        .isEqualTo(INIT + "\n" + LIST + "\n");
+    List<Map<String, Object>> errors = errorsWritten();
+    assertThat(errors).hasSize(1);
+    assertThat(code(errors.get(0))).isEqualTo(StdinGuard.NOT_INITIALIZED);
+    assertThat(errors.get(0)).containsEntry("id", "b");
+    assertThat(errors.get(0).get("error").toString()).contains("send \"initialize\" first", "tools/list");
+  }
+
+  @Test
+  void aToolCallTheFilterAnswersIsAnsweredHereWithItsResultAndNotForwarded() throws IOException {
+    ToolCallFilter filter = new ToolCallFilter() {
+      @Override
+      public java.util.Optional<Object> answer(String tool, Map<String, Object> arguments) {
+        return tool.equals("create_order")
+            ? java.util.Optional.of(io.modelcontextprotocol.spec.McpSchema.CallToolResult.builder()
+                .addTextContent("read-only mode is on").isError(true).build())
+            : java.util.Optional.empty();
+      }
+
+      @Override
+      public Map<String, Object> rewrite(String tool, Map<String, Object> arguments) {
+        return null;
+      }
+    };
+    String allowed = call(3, "get_balances", "{}");
+    byte[] forwarded = runOver(String.join("\n", INIT, call(2, "create_order", "{\"symbol\":\"SOL_USDC\"}"), allowed, ""), filter);
+    assertThat(new String(forwarded, StandardCharsets.UTF_8)).isEqualTo(INIT + "\n" + allowed + "\n");
+    List<Map<String, Object>> answers = errorsWritten();
+    assertThat(answers).hasSize(1);
+    assertThat(answers.get(0)).containsEntry("id", new BigDecimal("2")).containsKey("result");
+    assertThat(answers.get(0).get("result").toString()).contains("isError=true", "read-only mode is on");
+  }
+
+  @Test
+  void toolCallArgumentsTheFilterRewritesAreForwardedAndTheRestOfTheLineKeepsItsValues() throws IOException {
+    ToolCallFilter amountsAsText = new ToolCallFilter() {
+      @Override
+      public java.util.Optional<Object> answer(String tool, Map<String, Object> arguments) {
+        return java.util.Optional.empty();
+      }
+
+      @Override
+      public Map<String, Object> rewrite(String tool, Map<String, Object> arguments) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>(arguments);
+        out.put("quantity", ((BigDecimal) arguments.get("quantity")).toPlainString());
+        return out;
+      }
+    };
+    String line = call(4, "create_order", "{\"symbol\":\"SOL_USDC\",\"quantity\":0.10,\"clientId\":12345678901234567890}");
+    byte[] forwarded = runOver(INIT + "\n" + line + "\n", amountsAsText);
+    String[] lines = new String(forwarded, StandardCharsets.UTF_8).split("\n");
+    assertThat(lines).hasSize(2);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> params = (Map<String, Object>) ((Map<String, Object>) Json.parse(lines[1])).get("params");
+    assertThat(params).containsEntry("name", "create_order");
+    assertThat(params.get("arguments")).isEqualTo(Map.of("symbol", "SOL_USDC", "quantity", "0.10",
+        "clientId", new BigDecimal("12345678901234567890")));
+    assertThat(((Map<?, ?>) Json.parse(lines[1])).get("id")).isEqualTo(new BigDecimal("4"));
   }
 
   private byte[] runOver(String input) throws IOException {
@@ -61,7 +154,7 @@ class StdinGuardTest {
   @Test
   void atTheEndOfInputTheGuardWaitsForTheAnswersToRequestsItForwarded() throws Exception {
     CountDownLatch ended = new CountDownLatch(1);
-    StdinGuard guard = new StdinGuard(new ByteArrayInputStream((PING + "\n" + LIST + "\n").getBytes(StandardCharsets.UTF_8)),
+    StdinGuard guard = new StdinGuard(new ByteArrayInputStream((INIT + "\n" + LIST + "\n").getBytes(StandardCharsets.UTF_8)),
         protocolOut, StdinGuard.DEFAULT_MAX_LINE_BYTES, ended::countDown, Duration.ofSeconds(30));
     guard.start();
     OutputStream transport = guard.transportOutput();
@@ -83,7 +176,7 @@ class StdinGuardTest {
   @Test
   void anUnansweredRequestDelaysTheEndOnlyUntilTheWaitRunsOut() throws Exception {
     CountDownLatch ended = new CountDownLatch(1);
-    StdinGuard guard = new StdinGuard(new ByteArrayInputStream((PING + "\n").getBytes(StandardCharsets.UTF_8)),
+    StdinGuard guard = new StdinGuard(new ByteArrayInputStream((INIT + "\n").getBytes(StandardCharsets.UTF_8)),
         protocolOut, StdinGuard.DEFAULT_MAX_LINE_BYTES, ended::countDown, Duration.ofMillis(200));
     long started = System.nanoTime();
     guard.start();
@@ -106,7 +199,7 @@ class StdinGuardTest {
   @Test
   void validLinesAreForwardedByteExactOnePerLine() throws IOException {
     String escaped = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"x\",\"params\":{\"s\":\"\\u00e9\\n\\\"\",\"n\":1.50E+2, \"k\" : [ ]}}";
-    byte[] input = (PING + "\n" + LIST + "\n" + escaped + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] input = (INIT + "\n" + LIST + "\n" + escaped + "\n").getBytes(StandardCharsets.UTF_8);
     byte[] forwarded = runOver(input, StdinGuard.DEFAULT_MAX_LINE_BYTES);
     assertThat(forwarded).isEqualTo(input);
     assertThat(protocolOut.size()).isZero();
@@ -115,28 +208,28 @@ class StdinGuardTest {
 
   @Test
   void crlfLineEndingsAreAccepted() throws IOException {
-    byte[] forwarded = runOver(PING + "\r\n" + LIST + "\r\n");
-    assertThat(new String(forwarded, StandardCharsets.UTF_8)).isEqualTo(PING + "\n" + LIST + "\n");
+    byte[] forwarded = runOver(INIT + "\r\n" + LIST + "\r\n");
+    assertThat(new String(forwarded, StandardCharsets.UTF_8)).isEqualTo(INIT + "\n" + LIST + "\n");
     assertThat(protocolOut.size()).isZero();
   }
 
   @Test
   void blankLinesAreSkippedSilently() throws IOException {
-    byte[] forwarded = runOver("\n   \n\r\n" + PING + "\n\t\n");
-    assertThat(new String(forwarded, StandardCharsets.UTF_8)).isEqualTo(PING + "\n");
+    byte[] forwarded = runOver("\n   \n\r\n" + INIT + "\n\t\n");
+    assertThat(new String(forwarded, StandardCharsets.UTF_8)).isEqualTo(INIT + "\n");
     assertThat(protocolOut.size()).isZero();
   }
 
   @Test
   void lastLineWithoutNewlineIsStillForwarded() throws IOException {
-    assertThat(new String(runOver(PING), StandardCharsets.UTF_8)).isEqualTo(PING + "\n");
+    assertThat(new String(runOver(INIT), StandardCharsets.UTF_8)).isEqualTo(INIT + "\n");
   }
 
   @Test
   void malformedLinesGetErrorsAndTheLinesAroundThemAreForwarded() throws IOException {
-    byte[] forwarded = runOver(String.join("\n", "garbage{", PING, "[1,2]",
+    byte[] forwarded = runOver(String.join("\n", "garbage{", INIT, "[1,2]",
         "{\"jsonrpc\":\"1.0\",\"id\":9,\"method\":\"ping\"}", "{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":null}", LIST, ""));
-    assertThat(new String(forwarded, StandardCharsets.UTF_8)).isEqualTo(PING + "\n" + LIST + "\n");
+    assertThat(new String(forwarded, StandardCharsets.UTF_8)).isEqualTo(INIT + "\n" + LIST + "\n");
     List<Map<String, Object>> errors = errorsWritten();
     assertThat(errors).hasSize(4);
     assertThat(code(errors.get(0))).isEqualTo(-32700);
@@ -151,11 +244,11 @@ class StdinGuardTest {
   void oversizeLineIsDroppedWithAnErrorAndTheNextLineIsServed() throws IOException {
     int max = 256;
     String huge = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(10_000) + "\"}}";
-    String exact = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\",\"params\":{\"pad\":\"\"}}";
+    String exact = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\",\"params\":{\"pad\":\"\"}}";
     exact = exact.replace("\"pad\":\"\"", "\"pad\":\"" + "y".repeat(max - exact.length()) + "\"");
     assertThat(exact).hasSize(max);
-    byte[] forwarded = runOver((huge + "\n" + PING + "\n" + exact + "\n").getBytes(StandardCharsets.UTF_8), max);
-    assertThat(new String(forwarded, StandardCharsets.UTF_8)).isEqualTo(PING + "\n" + exact + "\n");
+    byte[] forwarded = runOver((huge + "\n" + INIT + "\n" + exact + "\n").getBytes(StandardCharsets.UTF_8), max);
+    assertThat(new String(forwarded, StandardCharsets.UTF_8)).isEqualTo(INIT + "\n" + exact + "\n");
     List<Map<String, Object>> errors = errorsWritten();
     assertThat(errors).hasSize(1);
     assertThat(code(errors.get(0))).isEqualTo(-32600);
@@ -172,16 +265,16 @@ class StdinGuardTest {
     guard.start();
     InputStream transport = guard.transportInput();
 
-    client.write((PING + "\n").getBytes(StandardCharsets.UTF_8));
+    client.write((INIT + "\n").getBytes(StandardCharsets.UTF_8));
     client.flush();
-    byte[] first = new byte[PING.length() + 1];
+    byte[] first = new byte[INIT.length() + 1];
     int read = 0;
     while (read < first.length) {
       int n = transport.read(first, read, first.length - read);
       assertThat(n).isPositive();
       read += n;
     }
-    assertThat(new String(first, StandardCharsets.UTF_8)).isEqualTo(PING + "\n");
+    assertThat(new String(first, StandardCharsets.UTF_8)).isEqualTo(INIT + "\n");
     assertThat(ended.getCount()).isEqualTo(1);
 
     client.close();

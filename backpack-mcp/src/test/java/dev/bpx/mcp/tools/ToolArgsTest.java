@@ -35,12 +35,35 @@ class ToolArgsTest {
   }
 
   @Test
-  void jsonNumbersAreRefusedWithTheFix() {
-    for (Object number : List.of(0.1, 5, 5L, new BigDecimal("2.5"), 1e-7)) {
+  void jsonNumbersWhoseDecimalValueIsCertainAreAcceptedExactly() {
+    assertThat(args("quantity", 0.5).decimal("quantity")).isEqualByComparingTo("0.5");
+    assertThat(args("quantity", 0.1).decimal("quantity")).isEqualTo(new BigDecimal("0.1"));
+    assertThat(args("quantity", 105423.3366).decimal("quantity")).isEqualTo(new BigDecimal("105423.3366"));
+    assertThat(args("quantity", 1e-7).decimal("quantity")).isEqualTo(new BigDecimal("1E-7"));
+    assertThat(args("quantity", 100.0).decimal("quantity")).isEqualByComparingTo("100");
+    assertThat(args("quantity", 0.123456789012345).decimal("quantity")).isEqualTo(new BigDecimal("0.123456789012345"));
+    assertThat(args("quantity", 5).decimal("quantity")).isEqualTo(new BigDecimal("5"));
+    assertThat(args("quantity", 5L).decimal("quantity")).isEqualTo(new BigDecimal("5"));
+    assertThat(args("quantity", new BigInteger("123456789012345678901234567890")).decimal("quantity"))
+        .isEqualTo(new BigDecimal("123456789012345678901234567890"));
+    assertThat(args("quantity", new BigDecimal("2.50")).decimal("quantity")).isEqualTo(new BigDecimal("2.50"));
+  }
+
+  @Test
+  void jsonNumbersWithMoreDigitsThanADoubleCarriesAreRefusedWithTheStringToSend() {
+    for (double number : List.of(0.1 + 0.2, 0.1234567890123456, 1.0 / 3)) {
       assertThatThrownBy(() -> args("quantity", number).optionalDecimal("quantity"))
           .isInstanceOf(ToolInputException.class)
-          .hasMessageContainingAll("'quantity'", "decimal string", "not a JSON number", "in quotes");
+          .hasMessageContainingAll("'quantity'", "JSON number " + number, "decimal string",
+              "\"quantity\": \"" + new BigDecimal(Double.toString(number)).toPlainString() + "\"");
     }
+    assertThatThrownBy(() -> args("quantity", Double.NaN).optionalDecimal("quantity")).isInstanceOf(ToolInputException.class);
+  }
+
+  @Test
+  void negativeJsonNumbersAreRefusedLikeNegativeStrings() {
+    assertThatThrownBy(() -> args("quantity", -0.5).optionalDecimal("quantity"))
+        .isInstanceOf(ToolInputException.class).hasMessageContainingAll("'-0.5'", "plain positive decimal");
   }
 
   @ParameterizedTest
