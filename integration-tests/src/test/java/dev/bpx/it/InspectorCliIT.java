@@ -83,9 +83,34 @@ class InspectorCliIT {
     assertThat(usdc).containsEntry("available", "10000").containsEntry("lent", "2000");
   }
 
+  @Test
+  void inspectorShowsAToolErrorWithTheServersMessage() throws IOException {
+    // The inspector validates results with the TypeScript SDK client; before error results stopped
+    // carrying an undeclared {"error": ...}, it printed -32602 "Structured content does not match".
+    Result refused = run(inspector("--method", "tools/call", "--tool-name", "list_orders", "--tool-arg", "symbol=FOO_BAR"), 300);
+    assertThat(refused.exitCode).as("inspector exit code (5 = the tool returned isError)\n%s", refused.output).isEqualTo(5);
+    Map<String, Object> result = map(json(refused), "result");
+    assertThat(result).containsEntry("isError", true).doesNotContainKey("structuredContent");
+    assertThat(map(list(result, "content").get(0))).containsEntry("type", "text");
+    assertThat((String) map(list(result, "content").get(0)).get("text")).contains("Invalid market symbol", "Change the request");
+    assertThat(refused.output).doesNotContain("Structured content does not match");
+  }
+
+  @Test
+  void inspectorToolArgsSendJsonNumbersForAmountsAndTheyAreTakenExactly() throws IOException {
+    // --tool-arg quantity=0.5 sends the JSON number 0.5, as models often do.
+    Result preview = run(inspector("--method", "tools/call", "--tool-name", "preview_order", "--tool-arg", "symbol=SOL_USDC",
+        "side=Bid", "orderType=Limit", "quantity=0.5", "price=100"), 300);
+    assertThat(preview.exitCode).as(preview.output).isZero();
+    Map<String, Object> structured = map(map(json(preview), "result"), "structuredContent");
+    assertThat(structured).containsEntry("acceptable", true).containsEntry("restingQuantity", "0.5");
+  }
+
   private static List<String> inspector(String... method) {
+    // The inspector hands the server only these variables (and a few defaults such as HOME): so the
+    // user-wide settings file is kept out here, not by the environment of run().
     List<String> command = new ArrayList<>(List.of("npx", "-y", INSPECTOR, "--cli", "--format", "json",
-        "-e", "BACKPACK_DATA_DIR=" + temp.resolve("data")));
+        "-e", "BACKPACK_DATA_DIR=" + temp.resolve("data"), "-e", "XDG_CONFIG_HOME=" + temp.resolve("no-user-config")));
     command.add(ServerUnderTest.javaExecutable());
     command.addAll(ServerUnderTest.documentedArgs(ServerUnderTest.jar(), ServerUnderTest.archive()));
     command.addAll(List.of(method));
