@@ -172,7 +172,10 @@ final class ServerUnderTest implements AutoCloseable {
   Map<String, Object> structured(String tool, CallToolResult result) {
     assertThat(result.structuredContent()).as("%s structuredContent", tool).isInstanceOf(Map.class);
     assertMatchesOutputSchema(tool, result);
-    firstText(tool, result);
+    String text = firstText(tool, result);
+    // What an assistant reads is prose at the market's precision: no Map/record toString, no 20-digit quotients.
+    assertThat(text).as("%s text", tool).doesNotContainPattern("\\{[A-Za-z_]+=").doesNotContainPattern("[A-Za-z]+\\[[a-z][A-Za-z]*=")
+        .doesNotContainPattern("\\d\\.\\d{13,}");
     return (Map<String, Object>) result.structuredContent();
   }
 

@@ -88,6 +88,7 @@ class ToolErrorResultsTest {
     assertThat(result.content().get(0)).isInstanceOf(McpSchema.TextContent.class);
     String text = ((McpSchema.TextContent) result.content().get(0)).text();
     assertThat(text).as("the message an assistant reads").isNotBlank();
+    assertThat(sentences(text)).as("sentences of: %s", text).doesNotHaveDuplicates();
     if (result.structuredContent() != null) {
       assertThat(SchemaChecks.instanceProblems(def.output(), result.structuredContent()))
           .as("%s error result %s against its output schema", def.name(), result.structuredContent()).isEmpty();
@@ -95,6 +96,12 @@ class ToolErrorResultsTest {
       assertThat(result.structuredContent()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
           .containsEntry("success", false).containsEntry("error", text);
     }
+  }
+
+  /** {@return the sentences of a text, lower-cased, the mode prefix left out} */
+  static List<String> sentences(String text) {
+    return java.util.Arrays.stream(text.replaceFirst("^\\[[a-z]+\\] ", "").split("(?<=[.!?])\\s+"))
+        .map(s -> s.strip().toLowerCase(java.util.Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
   }
 
   private static ToolDef throwing(ToolDef def, Supplier<Throwable> failure) {
