@@ -43,7 +43,50 @@ final class LeverageCheck {
    */
   String problem(OrderRequest order, Market market, BigDecimal leverageLimit, CollateralSummary collateral,
       Optional<Position> position) {
-    if (leverageLimit == null || leverageLimit.signum() <= 0 || Boolean.TRUE.equals(order.reduceOnly())
+    Exposure e = exceeding(order, market, leverageLimit, collateral, position);
+    if (e == null) {
+      return null;
+    }
+    return "over the account's leverage limit: the order would take leverage (exposure / net equity) to " + e.leverageAfter()
+        + " (exposure " + plain(e.after().setScale(2, RoundingMode.UP)) + " / net equity " + plain(e.equity()) + " "
+        + market.quoteSymbol() + "), above the leverageLimit of " + plain(leverageLimit) + ", which allows exposure up to "
+        + plain(e.allowed().setScale(2, RoundingMode.DOWN)) + "; the account can add about " + plain(e.room()) + " "
+        + market.baseSymbol() + " of exposure. Reduce the quantity, close exposure, or raise leverageLimit in the"
+        + " account settings (the exchange would refuse it with MAX_LEVERAGE_REACHED)";
+  }
+
+  /**
+   * The account's exposure around an order that would take it above a leverage.
+   *
+   * @param before total exposure notional now
+   * @param after total exposure notional after the order
+   * @param equity the account's net equity
+   * @param allowed {@code limit × equity}
+   * @param room how much of the base asset can still be added, rounded down to the step
+   */
+  record Exposure(BigDecimal before, BigDecimal after, BigDecimal equity, BigDecimal allowed, BigDecimal room) {
+    /** {@return leverage (exposure / net equity) after the order, 2 decimals rounded up, or a text when equity is not positive} */
+    String leverageAfter() {
+      return equity.signum() <= 0 ? "beyond any limit (net equity " + plain(equity) + ")"
+          : after.divide(equity, 2, RoundingMode.UP).toPlainString();
+    }
+
+    /** {@return leverage now, 2 decimals rounded up, or a text when equity is not positive} */
+    String leverageBefore() {
+      return equity.signum() <= 0 ? "beyond any limit (net equity " + plain(equity) + ")"
+          : plain(before.divide(equity, 2, RoundingMode.UP));
+    }
+  }
+
+  /**
+   * {@return the exposure figures when {@code order} would raise the account's leverage (exposure / net
+   * equity) above {@code limit}, or null when it would not (or does not raise exposure at all)} Trigger
+   * orders are checked when they fire, so never here. Shared by the exchange's {@code leverageLimit}
+   * and the client's {@code maxLeverage} circuit breaker: one definition of leverage.
+   */
+  Exposure exceeding(OrderRequest order, Market market, BigDecimal limit, CollateralSummary collateral,
+      Optional<Position> position) {
+    if (limit == null || limit.signum() <= 0 || Boolean.TRUE.equals(order.reduceOnly())
         || order.triggerPrice() != null || collateral.netEquity() == null || collateral.netExposureFutures() == null) {
       return null;
     }
@@ -63,7 +106,7 @@ final class LeverageCheck {
     }
     BigDecimal liabilities = collateral.liabilitiesValue() == null ? BigDecimal.ZERO : collateral.liabilitiesValue();
     BigDecimal exposureBefore = collateral.netExposureFutures().add(liabilities);
-    BigDecimal allowed = leverageLimit.multiply(collateral.netEquity());
+    BigDecimal allowed = limit.multiply(collateral.netEquity());
     if (exposureBefore.add(quantity.multiply(mark)).compareTo(allowed) <= 0) {
       // An order raises its market's exposure by at most its own quantity: within the limit even then.
       return null;
@@ -90,22 +133,14 @@ final class LeverageCheck {
       return null;
     }
     BigDecimal exposureAfter = exposureBefore.add(after.subtract(before).multiply(mark));
-    BigDecimal equity = collateral.netEquity();
     if (exposureAfter.compareTo(allowed) <= 0) {
       return null;
     }
-    String leverage = equity.signum() <= 0 ? "beyond any limit (net equity " + plain(equity) + ")"
-        : exposureAfter.divide(equity, 2, RoundingMode.UP).toPlainString();
     BigDecimal room = allowed.subtract(exposureBefore).max(BigDecimal.ZERO).divide(mark, MathContext.DECIMAL64);
     if (step != null) {
       room = room.divide(step, 0, RoundingMode.DOWN).multiply(step);
     }
-    return "over the account's leverage limit: the order would take leverage (exposure / net equity) to " + leverage
-        + " (exposure " + plain(exposureAfter.setScale(2, RoundingMode.UP)) + " / net equity " + plain(equity) + " "
-        + market.quoteSymbol() + "), above the leverageLimit of " + plain(leverageLimit) + ", which allows exposure up to "
-        + plain(allowed.setScale(2, RoundingMode.DOWN)) + "; the account can add about " + plain(room) + " "
-        + market.baseSymbol() + " of exposure. Reduce the quantity, close exposure, or raise leverageLimit in the"
-        + " account settings (the exchange would refuse it with MAX_LEVERAGE_REACHED)";
+    return new Exposure(exposureBefore, exposureAfter, collateral.netEquity(), allowed, room);
   }
 
   private static BigDecimal worse(BigDecimal up, BigDecimal down) {

@@ -55,8 +55,11 @@ final class OrderPreviewer {
     this.signed = signed;
   }
 
-  /** @param leverage the account's leverage-limit rule, reading the account's open orders */
-  OrderPreview preview(OrderRequest order, LeverageCheck leverage) {
+  /**
+   * @param leverage the account's leverage-limit rule, reading the account's open orders
+   * @param breakers the client's circuit breakers; each one the order would trip is a problem
+   */
+  OrderPreview preview(OrderRequest order, LeverageCheck leverage, CircuitBreakers breakers) {
     List<String> problems = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     try {
@@ -85,6 +88,11 @@ final class OrderPreviewer {
     String limitProblem = limits.problem(order, notional);
     if (limitProblem != null) {
       problems.add(limitProblem);
+    }
+    try {
+      problems.addAll(breakers.problems(order, 0));
+    } catch (BackpackException e) {
+      warnings.add("circuit breakers not checked: " + e.getMessage());
     }
     if (fill.bookExhausted() && fill.restingQuantity().signum() == 0) {
       warnings.add("the visible order book cannot fill the whole order now; the rest would expire unfilled");

@@ -68,6 +68,7 @@ public final class OrderService {
   private final SafetyLimits limits;
   private final OrderPreviewer previewer;
   private final LeverageCheck leverage;
+  private final CircuitBreakers breakers;
 
   OrderService(HttpTransport transport, ResponseDecoder decoder, MarketCache markets, MarketService marketData,
       AccountService account, SafetyLimits limits, OrderPreviewer previewer, Duration clientIdLookback) {
@@ -81,10 +82,11 @@ public final class OrderService {
     this.limits = limits;
     this.previewer = previewer;
     this.leverage = new LeverageCheck(marketData, this::listOpenOrders);
+    this.breakers = new CircuitBreakers(limits, markets, marketData, account, leverage, this::listOpenOrders);
   }
 
   /**
-   * {@return what {@code request} would do if placed now: filter, limit, funds and leverage-limit problems, the
+   * {@return what {@code request} would do if placed now: filter, limit, circuit-breaker, funds and leverage-limit problems, the
    * estimated fill against the current book (average price, slippage), fees, and for perpetuals the
    * resulting position and an estimated liquidation price} Nothing is sent.
    *
@@ -93,7 +95,7 @@ public final class OrderService {
    */
   public OrderPreview preview(OrderRequest request) {
     Args.required("request", request, "build one with OrderRequest.limit(...) or marketByQuantity(...)");
-    return previewer.preview(request, leverage);
+    return previewer.preview(request, leverage, breakers);
   }
 
   /** {@return the safety limits this client enforces on every order} */
@@ -276,6 +278,7 @@ public final class OrderService {
     request.validate();
     getMarketRules(request.symbol()).validate(request);
     limits.check(request, notionalForLimits(request));
+    breakers.check(request);
   }
 
   /**
@@ -296,6 +299,7 @@ public final class OrderService {
     }
     List<Violation> problems = new ArrayList<>();
     List<Map<String, Object>> body = new ArrayList<>();
+    int restingAhead = 0;
     for (int i = 0; i < requests.size(); i++) {
       OrderRequest request = requests.get(i);
       String prefix = "orders[" + i + "].";
@@ -307,6 +311,12 @@ public final class OrderService {
         String limitProblem = limits.problem(request, notionalForLimits(request));
         if (limitProblem != null) {
           problems.add(new Violation(prefix + "order", limitProblem, "nothing was sent"));
+        }
+        for (String breaker : breakers.problems(request, restingAhead)) {
+          problems.add(new Violation(prefix + "order", breaker, "nothing was sent"));
+        }
+        if (!Boolean.TRUE.equals(request.reduceOnly()) && CircuitBreakers.rests(request)) {
+          restingAhead++;
         }
         body.add(WireFormat.order(request));
       } catch (ValidationException e) {

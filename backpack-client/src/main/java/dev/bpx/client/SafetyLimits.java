@@ -25,19 +25,37 @@ import java.util.Set;
  * order book (so the check needs one depth request when a notional limit is set); of a trigger order,
  * its limit price (or trigger price) times its quantity.
  *
+ * <p>Circuit breakers, each unset by default, look at the account after the order (see {@link
+ * CircuitBreakers}): {@code maxPositionNotional}, the absolute notional at the mark of any one perp
+ * position; {@code maxLeverage}, the account's effective leverage (exposure over net equity, as the
+ * exchange's {@code leverageLimit} counts it); {@code maxOpenOrders}, the resting orders on the account.
+ * The reads a breaker needs are only made when it is set. An order that only reduces exposure passes.
+ *
+ * <pre>{@code
+ * SafetyLimits.none().withMaxPositionNotional(new BigDecimal("2000")).withMaxLeverage(new BigDecimal("3"))
+ *     .withMaxOpenOrders(20)
+ * }</pre>
+ *
  * <p>Thread-safe (immutable).
  *
  * @param maxOrderNotional the largest notional of one order in quote currency, or null for none
  * @param allowedSymbols the symbols orders may use; empty means all
+ * @param maxPositionNotional the largest absolute notional at the mark of one perp position after an
+ *     order, in quote currency, or null for none
+ * @param maxLeverage the largest account leverage after an order, or null for none
+ * @param maxOpenOrders the most resting orders on the account after an order, or null for none
  */
-public record SafetyLimits(BigDecimal maxOrderNotional, Set<String> allowedSymbols) {
+public record SafetyLimits(BigDecimal maxOrderNotional, Set<String> allowedSymbols, BigDecimal maxPositionNotional,
+    BigDecimal maxLeverage, Integer maxOpenOrders) {
   private static final SafetyLimits NONE = new SafetyLimits(null, Set.of());
 
   /** Checks and copies the values. */
   public SafetyLimits {
-    if (maxOrderNotional != null && maxOrderNotional.signum() <= 0) {
-      throw new ValidationException("maxOrderNotional", "must be positive (got " + maxOrderNotional.toPlainString() + ")",
-          "use null for no limit");
+    positive("maxOrderNotional", maxOrderNotional);
+    positive("maxPositionNotional", maxPositionNotional);
+    positive("maxLeverage", maxLeverage);
+    if (maxOpenOrders != null && maxOpenOrders < 0) {
+      throw new ValidationException("maxOpenOrders", "must be 0 or more (got " + maxOpenOrders + ")", "use null for no limit");
     }
     Set<String> symbols = new LinkedHashSet<>();
     if (allowedSymbols != null) {
@@ -51,6 +69,37 @@ public record SafetyLimits(BigDecimal maxOrderNotional, Set<String> allowedSymbo
       }
     }
     allowedSymbols = Collections.unmodifiableSet(symbols);
+  }
+
+  /** Limits without circuit breakers. */
+  public SafetyLimits(BigDecimal maxOrderNotional, Set<String> allowedSymbols) {
+    this(maxOrderNotional, allowedSymbols, null, null, null);
+  }
+
+  private static void positive(String name, BigDecimal value) {
+    if (value != null && value.signum() <= 0) {
+      throw new ValidationException(name, "must be positive (got " + value.toPlainString() + ")", "use null for no limit");
+    }
+  }
+
+  /** {@return these limits with the largest perp position notional after an order (null for none)} */
+  public SafetyLimits withMaxPositionNotional(BigDecimal limit) {
+    return new SafetyLimits(maxOrderNotional, allowedSymbols, limit, maxLeverage, maxOpenOrders);
+  }
+
+  /** {@return these limits with the largest account leverage after an order (null for none)} */
+  public SafetyLimits withMaxLeverage(BigDecimal limit) {
+    return new SafetyLimits(maxOrderNotional, allowedSymbols, maxPositionNotional, limit, maxOpenOrders);
+  }
+
+  /** {@return these limits with the most resting orders on the account after an order (null for none)} */
+  public SafetyLimits withMaxOpenOrders(Integer limit) {
+    return new SafetyLimits(maxOrderNotional, allowedSymbols, maxPositionNotional, maxLeverage, limit);
+  }
+
+  /** {@return whether any circuit breaker (a rule that reads the account) is set} */
+  public boolean hasBreakers() {
+    return maxPositionNotional != null || maxLeverage != null || maxOpenOrders != null;
   }
 
   /** {@return no limits} */
@@ -117,6 +166,9 @@ public record SafetyLimits(BigDecimal maxOrderNotional, Set<String> allowedSymbo
   @Override
   public String toString() {
     return "SafetyLimits[maxOrderNotional=" + (maxOrderNotional == null ? "none" : maxOrderNotional.toPlainString())
-        + ", allowedSymbols=" + (allowedSymbols.isEmpty() ? "all" : allowedSymbols) + "]";
+        + ", allowedSymbols=" + (allowedSymbols.isEmpty() ? "all" : allowedSymbols)
+        + (maxPositionNotional == null ? "" : ", maxPositionNotional=" + maxPositionNotional.toPlainString())
+        + (maxLeverage == null ? "" : ", maxLeverage=" + maxLeverage.toPlainString())
+        + (maxOpenOrders == null ? "" : ", maxOpenOrders=" + maxOpenOrders) + "]";
   }
 }

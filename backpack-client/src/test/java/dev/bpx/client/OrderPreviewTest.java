@@ -11,13 +11,7 @@ import dev.bpx.client.request.OrderRequest;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -633,38 +627,5 @@ class OrderPreviewTest {
         .reduceOnly(true).build()).problems()).isEmpty();
     assertThat(exchange.client.orders().preview(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.ASK, dec("4.01"))
         .build()).problems()).anySatisfy(problem -> assertThat(problem).contains("leverage limit"));
-  }
-
-  private static final class Routes extends Dispatcher {
-    private final Map<String, MockResponse> byPath = new ConcurrentHashMap<>();
-    private final List<RecordedRequest> seen = Collections.synchronizedList(new ArrayList<>());
-
-    void json(String path, String body) {
-      respond(path, 200, body);
-    }
-
-    void respond(String path, int code, String body) {
-      byPath.put(path, new MockResponse.Builder().code(code)
-          .addHeader("Content-Type", "application/json; charset=utf-8").body(body).build());
-    }
-
-    @Override
-    public MockResponse dispatch(RecordedRequest request) {
-      seen.add(request);
-      MockResponse response = request.getMethod().equals("GET") ? byPath.get(request.getUrl().encodedPath()) : null;
-      return response != null ? response : new MockResponse.Builder().code(404)
-          .addHeader("Content-Type", "text/plain; charset=utf-8").body("not found").build();
-    }
-
-    List<RecordedRequest> seen() {
-      synchronized (seen) {
-        return List.copyOf(seen);
-      }
-    }
-
-    List<String> paths() {
-      return seen().stream().map(r -> r.getUrl().encodedPath()
-          + (r.getUrl().encodedQuery() == null ? "" : "?" + r.getUrl().encodedQuery())).toList();
-    }
   }
 }

@@ -31,6 +31,9 @@ final class Help {
         BACKPACK_BASE_URL             exchange URL in live mode
         BACKPACK_READ_ONLY            true: offer no tool that places or cancels orders or moves funds
         BACKPACK_MAX_ORDER_NOTIONAL   refuse orders worth more than this (quote currency)
+        BACKPACK_MAX_POSITION_NOTIONAL  refuse orders that take a perp position above this (at the mark)
+        BACKPACK_MAX_LEVERAGE         refuse orders that take account leverage above this
+        BACKPACK_MAX_OPEN_ORDERS      refuse resting orders beyond this many open orders
         BACKPACK_ALLOWED_SYMBOLS      comma-separated symbols orders may use
         BACKPACK_DATA_DIR             where paper-mode state is kept
         BACKPACK_PAPER_SEED           seed of the paper exchange's price walk

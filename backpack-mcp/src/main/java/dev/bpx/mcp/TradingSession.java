@@ -189,7 +189,9 @@ public final class TradingSession implements AutoCloseable {
   }
 
   private BackpackClient.Builder builderWithLimits(BackpackClient.Builder builder) {
-    return builder.safetyLimits(SafetyLimits.of(config.maxOrderNotional(), config.allowedSymbols()));
+    return builder.safetyLimits(SafetyLimits.of(config.maxOrderNotional(), config.allowedSymbols())
+        .withMaxPositionNotional(config.maxPositionNotional()).withMaxLeverage(config.maxLeverage())
+        .withMaxOpenOrders(config.maxOpenOrders()));
   }
 
   static SigningKey loadOrCreatePaperKey(Path file) throws IOException {

@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
  * @param readOnly whether write tools are hidden
  * @param maxOrderNotional the largest order notional in quote currency, or null for no limit
  * @param allowedSymbols symbols orders may use; empty for all
+ * @param maxPositionNotional circuit breaker: largest perp position notional at the mark, or null for none
+ * @param maxLeverage circuit breaker: largest account leverage after an order, or null for none
+ * @param maxOpenOrders circuit breaker: most resting orders on the account, or null for none
  * @param dataDir where paper-mode state lives
  * @param paperSeed the paper price walk's seed, or null for the default
  * @param environment the parsed environment (the client reads its own settings from it)
@@ -42,6 +45,9 @@ public record ServerConfig(
     boolean readOnly,
     BigDecimal maxOrderNotional,
     Set<String> allowedSymbols,
+    BigDecimal maxPositionNotional,
+    BigDecimal maxLeverage,
+    Integer maxOpenOrders,
     Path dataDir,
     Long paperSeed,
     EnvironmentConfig environment,
@@ -156,11 +162,19 @@ public record ServerConfig(
           ? checkBaseUrl(config.get(EnvironmentConfig.BASE_URL).orElse(BackpackClient.DEFAULT_BASE_URL))
           : null;
       boolean readOnly = config.booleanValue(Settings.READ_ONLY).orElse(false);
-      BigDecimal maxNotional = parseNotional(config.get(Settings.MAX_ORDER_NOTIONAL));
+      BigDecimal maxNotional = parsePositive(Settings.MAX_ORDER_NOTIONAL, config.get(Settings.MAX_ORDER_NOTIONAL),
+          "the largest order value in quote currency, e.g. 500 or 1000.50");
+      BigDecimal maxPosition = parsePositive(Settings.MAX_POSITION_NOTIONAL, config.get(Settings.MAX_POSITION_NOTIONAL),
+          "the largest value of one perp position at the mark in quote currency, e.g. 2000");
+      BigDecimal maxLeverage = parsePositive(Settings.MAX_LEVERAGE, config.get(Settings.MAX_LEVERAGE),
+          "the largest account leverage (exposure / net equity), e.g. 3 or 2.5");
+      Integer maxOpenOrders = config.longValue(Settings.MAX_OPEN_ORDERS, 0, 100_000, "a whole number of orders")
+          .stream().mapToObj(n -> (int) n).findFirst().orElse(null);
       Set<String> symbols = parseSymbols(config.get(Settings.ALLOWED_SYMBOLS));
       Path dataDir = config.get(Settings.DATA_DIR).map(Path::of).orElseGet(() -> defaultDataDir(env, userHome));
       Long seed = config.longValue(Settings.PAPER_SEED, 0, Long.MAX_VALUE, "a whole number").stream().boxed().findFirst().orElse(null);
-      ServerConfig result = new ServerConfig(mode, baseUrl, readOnly, maxNotional, symbols, dataDir, seed, config, dotEnvFile);
+      ServerConfig result = new ServerConfig(mode, baseUrl, readOnly, maxNotional, symbols, maxPosition, maxLeverage,
+          maxOpenOrders, dataDir, seed, config, dotEnvFile);
       // The client's own settings (window, timeouts, retries) and, in live mode, the key format are
       // checked now, so a mistake stops the server at start rather than at the first tool call.
       BackpackClient.builderFromEnvironment(mode == Mode.LIVE ? result.clientEnvironment() : result.clientTuning(), null);
@@ -200,6 +214,15 @@ public record ServerConfig(
     parts.add(readOnly ? "read-only (no order tools)" : "orders allowed");
     parts.add(maxOrderNotional == null ? "no max order notional" : "max order notional " + maxOrderNotional.toPlainString() + " (quote currency)");
     parts.add(allowedSymbols.isEmpty() ? "all symbols" : "symbols " + String.join(", ", allowedSymbols));
+    if (maxPositionNotional != null) {
+      parts.add("max position notional " + maxPositionNotional.toPlainString() + " (quote currency)");
+    }
+    if (maxLeverage != null) {
+      parts.add("max leverage " + maxLeverage.toPlainString());
+    }
+    if (maxOpenOrders != null) {
+      parts.add("max open orders " + maxOpenOrders);
+    }
     return String.join("; ", parts);
   }
 
@@ -239,7 +262,8 @@ public record ServerConfig(
     }
   }
 
-  private static BigDecimal parseNotional(Optional<String> text) {
+  /** @param meaning what the value is, with examples, for the error message */
+  private static BigDecimal parsePositive(String name, Optional<String> text, String meaning) {
     if (text.isEmpty()) {
       return null;
     }
@@ -247,12 +271,11 @@ public record ServerConfig(
     try {
       value = new BigDecimal(text.get().replace("_", ""));
     } catch (NumberFormatException e) {
-      throw new ConfigException(Settings.MAX_ORDER_NOTIONAL, Settings.MAX_ORDER_NOTIONAL + " '" + text.get()
-          + "' is not a decimal number: set it to the largest order value in quote currency, e.g. 500 or 1000.50", null, null);
+      throw new ConfigException(name, name + " '" + text.get() + "' is not a decimal number: set it to " + meaning, null, null);
     }
     if (value.signum() <= 0) {
-      throw new ConfigException(Settings.MAX_ORDER_NOTIONAL, Settings.MAX_ORDER_NOTIONAL + " must be positive (got " + text.get()
-          + "); set BACKPACK_READ_ONLY=true to forbid orders instead", null, null);
+      throw new ConfigException(name, name + " must be positive (got " + text.get()
+          + "); leave it unset for no limit, or set BACKPACK_READ_ONLY=true to forbid orders instead", null, null);
     }
     return value;
   }

@@ -8,6 +8,12 @@ public final class Settings {
   public static final String READ_ONLY = "BACKPACK_READ_ONLY";
   /** The largest notional of one order, in the market's quote currency. */
   public static final String MAX_ORDER_NOTIONAL = "BACKPACK_MAX_ORDER_NOTIONAL";
+  /** Circuit breaker: the largest absolute notional (at the mark) of one perp position after an order. */
+  public static final String MAX_POSITION_NOTIONAL = "BACKPACK_MAX_POSITION_NOTIONAL";
+  /** Circuit breaker: the largest account leverage (exposure / net equity) after an order. */
+  public static final String MAX_LEVERAGE = "BACKPACK_MAX_LEVERAGE";
+  /** Circuit breaker: the most resting orders on the account after an order. */
+  public static final String MAX_OPEN_ORDERS = "BACKPACK_MAX_OPEN_ORDERS";
   /** Comma-separated symbols that orders may use; unset means all. */
   public static final String ALLOWED_SYMBOLS = "BACKPACK_ALLOWED_SYMBOLS";
   /** Where paper-mode state is kept; default the user's data directory. */
@@ -17,7 +23,8 @@ public final class Settings {
 
   /** The server's own variables (the client's are listed by the client). */
   public static final List<String> SERVER_VARIABLES =
-      List.of(READ_ONLY, MAX_ORDER_NOTIONAL, ALLOWED_SYMBOLS, DATA_DIR, PAPER_SEED);
+      List.of(READ_ONLY, MAX_ORDER_NOTIONAL, MAX_POSITION_NOTIONAL, MAX_LEVERAGE, MAX_OPEN_ORDERS, ALLOWED_SYMBOLS, DATA_DIR,
+          PAPER_SEED);
 
   private Settings() {}
 }

@@ -3,6 +3,7 @@ package dev.bpx.mcp.tools;
 import dev.bpx.mcp.TradingSession;
 import dev.bpx.mcp.config.ConfigException;
 import dev.bpx.mcp.config.ServerConfig;
+import dev.bpx.mcp.config.Settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ final class ServerTools {
         .required("readOnly", Schemas.bool("true when no order tool is offered"))
         .optional("maxOrderNotional", Schemas.string("largest order value in quote currency; absent when there is no limit"))
         .required("allowedSymbols", Schemas.array(Map.of("type", "string"), "empty means every symbol"))
+        .required("breakers", Schemas.array(Map.of("type", "string"), "circuit breakers set: rule, limit, setting"))
         .required("limits", Schemas.string("the limits in one line"))
         .required("account", Schemas.string("the account the keys belong to (public key, shortened), or the paper account"))
         .required("version", Schemas.string("server version"))
@@ -35,7 +37,7 @@ final class ServerTools {
         "Server status",
         "Shows where this server trades: the mode (paper = simulated exchange, no real money; live = real"
             + " Backpack account), the exchange URL, the account, and the safety limits in force (read-only,"
-            + " max order notional in quote currency, allowed symbols). Call it whenever you need to tell the"
+            + " max order notional in quote currency, allowed symbols, circuit breakers). Call it whenever you need to tell the"
             + " user whether an order would be real. Makes no exchange call.",
         Schemas.object(),
         output,
@@ -58,12 +60,28 @@ final class ServerTools {
       out.put("maxOrderNotional", config.maxOrderNotional().toPlainString());
     }
     out.put("allowedSymbols", new ArrayList<>(config.allowedSymbols()));
+    out.put("breakers", breakers(config));
     out.put("limits", config.limitsSummary());
     out.put("account", session.accountLabel());
     out.put("version", dev.bpx.mcp.TradingSession.serverVersion());
     String text = config.mode().label().toUpperCase(java.util.Locale.ROOT) + " mode on " + session.exchangeUrl()
         + " (account " + session.accountLabel() + "). Limits: " + config.limitsSummary() + ".";
     return new ToolDef.Result(out, text);
+  }
+
+  /** {@return each circuit breaker that is set: its rule, its limit and the setting that changes it} */
+  private static List<String> breakers(ServerConfig config) {
+    List<String> out = new ArrayList<>();
+    if (config.maxPositionNotional() != null) {
+      out.add("maxPositionNotional " + config.maxPositionNotional().toPlainString() + " (" + Settings.MAX_POSITION_NOTIONAL + ")");
+    }
+    if (config.maxLeverage() != null) {
+      out.add("maxLeverage " + config.maxLeverage().toPlainString() + " (" + Settings.MAX_LEVERAGE + ")");
+    }
+    if (config.maxOpenOrders() != null) {
+      out.add("maxOpenOrders " + config.maxOpenOrders() + " (" + Settings.MAX_OPEN_ORDERS + ")");
+    }
+    return out;
   }
 
   private static ToolDef.Result unconfigured(ConfigException problem) {
@@ -74,6 +92,7 @@ final class ServerTools {
     out.put("connected", false);
     out.put("readOnly", false);
     out.put("allowedSymbols", List.of());
+    out.put("breakers", List.of());
     out.put("limits", "no tool sends anything until the configuration is fixed");
     out.put("account", "none");
     out.put("version", dev.bpx.mcp.TradingSession.serverVersion());
