@@ -118,6 +118,27 @@ class ServerConfigTest {
   }
 
   @Test
+  void circuitBreakerSettingsAreReadStrictlyAndUnsetByDefault() {
+    ServerConfig none = load(env());
+    assertThat(none.maxPositionNotional()).isNull();
+    assertThat(none.maxLeverage()).isNull();
+    assertThat(none.maxOpenOrders()).isNull();
+    ServerConfig set = load(env("BACKPACK_MAX_POSITION_NOTIONAL", "2000", "BACKPACK_MAX_LEVERAGE", "2.5",
+        "BACKPACK_MAX_OPEN_ORDERS", "10"));
+    assertThat(set.maxPositionNotional()).isEqualByComparingTo("2000");
+    assertThat(set.maxLeverage()).isEqualByComparingTo("2.5");
+    assertThat(set.maxOpenOrders()).isEqualTo(10);
+    assertThat(set.limitsSummary()).contains("max position notional 2000", "max leverage 2.5", "max open orders 10");
+    assertRefused(env("BACKPACK_MAX_POSITION_NOTIONAL", "2k"), "BACKPACK_MAX_POSITION_NOTIONAL", "'2k'", "not a decimal number");
+    assertRefused(env("BACKPACK_MAX_POSITION_NOTIONAL", "0"), "BACKPACK_MAX_POSITION_NOTIONAL", "must be positive");
+    assertRefused(env("BACKPACK_MAX_LEVERAGE", "3x"), "BACKPACK_MAX_LEVERAGE", "'3x'", "not a decimal number");
+    assertRefused(env("BACKPACK_MAX_LEVERAGE", "-1"), "BACKPACK_MAX_LEVERAGE", "must be positive");
+    assertRefused(env("BACKPACK_MAX_OPEN_ORDERS", "ten"), "BACKPACK_MAX_OPEN_ORDERS", "ten");
+    assertRefused(env("BACKPACK_MAX_OPEN_ORDERS", "2.5"), "BACKPACK_MAX_OPEN_ORDERS");
+    assertRefused(env("BACKPACK_MAX_OPEN_ORDERS", "-1"), "BACKPACK_MAX_OPEN_ORDERS");
+  }
+
+  @Test
   void allowedSymbolsAreACommaSeparatedListOfMarketSymbols() {
     assertThat(load(env("BACKPACK_ALLOWED_SYMBOLS", " SOL_USDC, BTC_USDC_PERP ,")).allowedSymbols())
         .containsExactly("SOL_USDC", "BTC_USDC_PERP");
