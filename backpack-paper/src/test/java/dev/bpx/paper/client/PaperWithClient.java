@@ -2,6 +2,7 @@ package dev.bpx.paper.client;
 
 import dev.bpx.auth.SigningKey;
 import dev.bpx.client.BackpackClient;
+import dev.bpx.client.SafetyLimits;
 import dev.bpx.paper.PaperClock;
 import dev.bpx.paper.PaperExchange;
 import java.time.Duration;
@@ -25,7 +26,13 @@ final class PaperWithClient implements AutoCloseable {
   }
 
   BackpackClient clientFor(SigningKey signingKey) {
+    return clientFor(signingKey, SafetyLimits.none());
+  }
+
+  /** {@return a client on the same account as {@code signingKey} that enforces {@code limits}} */
+  BackpackClient clientFor(SigningKey signingKey, SafetyLimits limits) {
     return BackpackClient.builder()
+        .safetyLimits(limits)
         .baseUrl(paper.url())
         .signingKey(signingKey)
         .clock(clock)
