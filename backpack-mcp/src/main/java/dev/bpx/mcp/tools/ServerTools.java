@@ -37,7 +37,7 @@ final class ServerTools {
         "Server status",
         "Shows where this server trades: the mode (paper = simulated exchange, no real money; live = real"
             + " Backpack account), the exchange URL, the account, and the safety limits in force (read-only,"
-            + " max order notional in quote currency, allowed symbols, circuit breakers). Call it whenever you need to tell the"
+            + " max order notional, allowed symbols, circuit breakers). Call it whenever you need to tell the"
             + " user whether an order would be real. Makes no exchange call.",
         Schemas.object(),
         output,
