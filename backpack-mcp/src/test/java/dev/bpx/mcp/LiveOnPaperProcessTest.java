@@ -104,7 +104,7 @@ class LiveOnPaperProcessTest {
 
   @Test
   void listsTheToolsWithInstructionsNamingTheModeAndExchange() {
-    assertThat(server.tools()).hasSize(28);
+    assertThat(server.tools()).hasSize(29);
     assertThat(server.client().getServerInstructions()).contains("LIVE mode", "real funds", paper.url(), "no max order notional");
   }
 
