@@ -240,6 +240,11 @@ class LiveOnPaperProcessTest {
         .extracting(o -> o.get("id")).contains(spotId);
     assertThat((Integer) ok.apply("get_fills", args("symbol", "SOL_USDC_PERP")).get("count")).isGreaterThanOrEqualTo(2);
 
+    // The emergency stop leaves the account flat, whatever the steps above left open.
+    ok.apply("emergency_stop", args());
+    assertThat(exchange.orders().listOpenOrders()).isEmpty();
+    assertThat(ok.apply("emergency_stop", args())).containsEntry("nothingToDo", true);
+
     Set<String> listed = new TreeSet<>(server.tools().keySet());
     assertThat(called).as("tools called at least once").isEqualTo(listed);
   }
