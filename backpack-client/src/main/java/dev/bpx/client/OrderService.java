@@ -136,6 +136,20 @@ public final class OrderService {
   }
 
   /**
+   * Emergency stop: cancels every open order on every market (resting and trigger orders, found from the
+   * open orders list and cancelled per market), then closes every perp position with a reduce-only market
+   * order. Never blocked by the safety limits (cancels and reduce-only orders pass them). One failed step
+   * does not stop the others; it is reported with its reason. Safe to call again: a second call with
+   * nothing left to do reports nothing ({@link EmergencyStopReport#nothingToDo()}). A close whose outcome
+   * is unknown is resolved as by {@link #place}: looked up by its {@code clientId}, never resent blindly.
+   *
+   * @return what was cancelled, what was closed, and what failed
+   */
+  public EmergencyStopReport emergencyStop() {
+    return new EmergencyStop(this, account).run();
+  }
+
+  /**
    * Finds an order by id or clientId (give exactly one): among open orders first, then in the order
    * history. By clientId the history is searched back for the client's clientId lookback (default
    * 24 hours, {@link BackpackClient.Builder#clientIdLookback}): a clientId can be used again once its

@@ -8,10 +8,15 @@ final class Help {
       backpack-mcp: an MCP server (stdio) for trading on Backpack Exchange.
 
       Usage: java -jar backpack-mcp.jar [--paper]
+             java -jar backpack-mcp.jar emergency-stop [--paper]
 
         --paper     trade on the embedded paper exchange even when keys are configured
         --help      show this text
         --version   show the version
+
+      emergency-stop cancels every open order on every market, then closes every perp position with
+      reduce-only market orders, on the account the server would use (same settings), prints what it
+      did and exits 0, or 1 when anything failed (a running server that holds the paper account too).
 
       Modes: with no BACKPACK_PRIVATE_KEY the server trades on an embedded paper exchange (no real
       money; state kept in BACKPACK_DATA_DIR). With keys it trades live on BACKPACK_BASE_URL

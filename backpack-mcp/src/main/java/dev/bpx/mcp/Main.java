@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Entry point of the Backpack MCP server: {@code java -jar backpack-mcp.jar [--paper]}.
+ * Entry point of the Backpack MCP server: {@code java -jar backpack-mcp.jar [--paper]}, and of the
+ * {@code emergency-stop} command ({@link EmergencyStopCommand}).
  *
  * <p>Order of start-up matters: stdout is claimed for JSON-RPC before anything else can print, the
  * configuration is checked, and the server answers {@code initialize} and {@code tools/list} before
@@ -61,6 +62,15 @@ public final class Main {
     Map<String, String> env = System.getenv();
     Path workingDirDotEnv = Path.of(".env").toAbsolutePath();
     Path configDotEnv = ServerConfig.configDotEnv(env, userHome());
+    if (!arguments.isEmpty() && arguments.get(0).equals(EmergencyStopCommand.NAME)) {
+      PrintStream out = new PrintStream(protocolOut, true, StandardCharsets.UTF_8);
+      int code = EmergencyStopCommand.run(arguments.subList(1, arguments.size()), env, workingDirDotEnv, configDotEnv,
+          userHome(), out, err);
+      out.flush();
+      // OkHttp and the paper exchange's threads must not keep the process alive.
+      System.exit(code);
+      return;
+    }
     Path read = ServerConfig.chooseDotEnv(workingDirDotEnv, configDotEnv);
     log.info("settings: {}", settingsSource(read, workingDirDotEnv, configDotEnv));
     TradingSession session;

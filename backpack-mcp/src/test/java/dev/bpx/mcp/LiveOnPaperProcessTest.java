@@ -104,7 +104,7 @@ class LiveOnPaperProcessTest {
 
   @Test
   void listsTheToolsWithInstructionsNamingTheModeAndExchange() {
-    assertThat(server.tools()).hasSize(28);
+    assertThat(server.tools()).hasSize(29);
     assertThat(server.client().getServerInstructions()).contains("LIVE mode", "real funds", paper.url(), "no max order notional");
   }
 
@@ -239,6 +239,11 @@ class LiveOnPaperProcessTest {
     assertThat(list(ok.apply("get_order_history", args("symbol", "SOL_USDC", "limit", 10)).get("orders")))
         .extracting(o -> o.get("id")).contains(spotId);
     assertThat((Integer) ok.apply("get_fills", args("symbol", "SOL_USDC_PERP")).get("count")).isGreaterThanOrEqualTo(2);
+
+    // The emergency stop leaves the account flat, whatever the steps above left open.
+    ok.apply("emergency_stop", args());
+    assertThat(exchange.orders().listOpenOrders()).isEmpty();
+    assertThat(ok.apply("emergency_stop", args())).containsEntry("nothingToDo", true);
 
     Set<String> listed = new TreeSet<>(server.tools().keySet());
     assertThat(called).as("tools called at least once").isEqualTo(listed);

@@ -221,7 +221,7 @@ abstract class ErrorHandlingSuite extends ServerSuite {
     Map<String, String> env = new HashMap<>(exchange.liveEnvironment());
     env.put("BACKPACK_READ_ONLY", "true");
     try (ServerUnderTest readOnly = ServerUnderTest.start(client(), env)) {
-      List<String> writeTools = List.of("create_order", "cancel_order", "cancel_all_orders", "close_position", "lend",
+      List<String> writeTools = List.of("create_order", "cancel_order", "cancel_all_orders", "close_position", "emergency_stop", "lend",
           "redeem", "update_account_settings");
       assertThat(readOnly.tools().keySet()).doesNotContainAnyElementsOf(writeTools)
           .contains("list_orders", "list_positions", "get_balances", "preview_order");
@@ -278,7 +278,7 @@ abstract class ErrorHandlingSuite extends ServerSuite {
     for (String tool : server.tools().keySet()) {
       tests.add(dynamicTest(tool, () -> check.accept(tool)));
     }
-    assertThat(tests).hasSize(28);
+    assertThat(tests).hasSize(29);
     return tests;
   }
 }

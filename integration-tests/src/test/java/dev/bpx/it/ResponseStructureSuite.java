@@ -37,7 +37,7 @@ abstract class ResponseStructureSuite extends ServerSuite {
 
   @Test
   void everyToolDeclaresValidSchemasATitleAndAnnotations() {
-    assertThat(server.tools()).hasSize(28);
+    assertThat(server.tools()).hasSize(29);
     for (McpSchema.Tool tool : server.tools().values()) {
       for (Map<String, Object> schema : List.of(tool.inputSchema(), tool.outputSchema())) {
         JsonSchemaValidator.ValidationResponse valid = ServerUnderTest.VALIDATOR.validateSchema(schema);
@@ -87,6 +87,10 @@ abstract class ResponseStructureSuite extends ServerSuite {
     step.call("create_order", () -> Map.of("symbol", "SOL_USDC_PERP", "side", "Bid", "orderType", "Market", "quantity", "1"));
     step.call("list_positions", Map::of);
     step.call("close_position", () -> Map.of("symbol", "SOL_USDC_PERP"));
+    step.call("create_order", () -> Map.of("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "1", "price", "100"));
+    step.call("create_order", () -> Map.of("symbol", "SOL_USDC_PERP", "side", "Ask", "orderType", "Market", "quantity", "1"));
+    step.call("emergency_stop", Map::of); // one resting order and one short position to undo
+    step.call("emergency_stop", Map::of); // nothing left: the empty report has the same shape
     step.call("get_balances", Map::of);
     step.call("get_collateral", Map::of);
     step.call("get_borrow_lend_positions", Map::of);

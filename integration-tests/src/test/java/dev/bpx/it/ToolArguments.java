@@ -16,7 +16,7 @@ final class ToolArguments {
   static Map<String, Object> wellFormed(String tool) {
     return new LinkedHashMap<>(switch (tool) {
       case "get_server_status", "list_positions", "get_collateral", "get_borrow_lend_positions",
-           "get_account_settings" -> Map.of();
+           "get_account_settings", "emergency_stop" -> Map.of();
       case "list_orders", "cancel_all_orders", "get_market", "get_ticker" -> Map.of("symbol", "SOL_USDC");
       case "get_order", "cancel_order" -> Map.of("symbol", "SOL_USDC", "orderId", "1");
       case "create_order", "preview_order" -> Map.of("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit",

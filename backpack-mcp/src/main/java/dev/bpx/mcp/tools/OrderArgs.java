@@ -23,22 +23,22 @@ final class OrderArgs {
 
   static Schemas.ObjectSchema schema() {
     return Schemas.object()
-        .required("symbol", Schemas.symbol("Market symbol: BASE_QUOTE for spot (SOL_USDC), BASE_QUOTE_PERP for perpetuals (SOL_USDC_PERP)"))
+        .required("symbol", Schemas.symbol("Market: SOL_USDC (spot), SOL_USDC_PERP (perpetual)"))
         .required("side", Schemas.enumOf("Bid = buy, Ask = sell", SIDES))
-        .required("orderType", Schemas.enumOf("Limit (needs price and quantity) or Market (needs quantity or quoteQuantity)", TYPES))
-        .optional("quantity", Schemas.decimal("Base-asset amount as a decimal string, a multiple of the market's stepSize"))
-        .optional("price", Schemas.decimal("Limit price in quote currency, a multiple of the market's tickSize (Limit only)"))
+        .required("orderType", Schemas.enumOf("Limit (price, quantity) or Market (quantity or quoteQuantity)", TYPES))
+        .optional("quantity", Schemas.decimal("Base-asset amount, a multiple of stepSize"))
+        .optional("price", Schemas.decimal("Limit only: price in quote currency, a multiple of tickSize"))
         .optional("timeInForce", Schemas.enumOf("GTC (default), IOC or FOK", TIME_IN_FORCE))
-        .optional("quoteQuantity", Schemas.decimal("Market only: quote amount to spend (Bid) or receive (Ask), e.g. \"10\" for 10 USDC"))
+        .optional("quoteQuantity", Schemas.decimal("Market only: quote amount to spend (Bid) or receive (Ask)"))
         .optional("postOnly", Schemas.bool("Limit only: rest on the book, never take"))
         .optional("reduceOnly", Schemas.bool("Perpetuals only: may only reduce the position"))
-        .optional("clientId", Schemas.integer("Your id for the order (1..4294967295); reusing it returns the existing order instead of placing a second one", 1, OrderRequest.MAX_CLIENT_ID))
+        .optional("clientId", Schemas.integer("Your id for the order; reusing it returns the existing order, never a second one", 1, OrderRequest.MAX_CLIENT_ID))
         .optional("selfTradePrevention", Schemas.enumOf("Default RejectTaker", STP))
-        .optional("takeProfitTriggerPrice", Schemas.decimal("Attach a take-profit that triggers at this price"))
-        .optional("takeProfitLimitPrice", Schemas.decimal("Take-profit limit price (omit for a market take-profit)"))
-        .optional("stopLossTriggerPrice", Schemas.decimal("Attach a stop-loss that triggers at this price"))
-        .optional("stopLossLimitPrice", Schemas.decimal("Stop-loss limit price (omit for a market stop-loss)"))
-        .optional("triggerBy", Schemas.enumOf("Price that triggers take-profit / stop-loss: MarkPrice (default), LastPrice, IndexPrice", TRIGGER_BY));
+        .optional("takeProfitTriggerPrice", Schemas.decimal("Take-profit trigger price"))
+        .optional("takeProfitLimitPrice", Schemas.decimal("Take-profit limit price; omit for market"))
+        .optional("stopLossTriggerPrice", Schemas.decimal("Stop-loss trigger price"))
+        .optional("stopLossLimitPrice", Schemas.decimal("Stop-loss limit price; omit for market"))
+        .optional("triggerBy", Schemas.enumOf("Price that triggers TP/SL; default MarkPrice", TRIGGER_BY));
   }
 
   static OrderRequest parse(ToolArgs args) {

@@ -55,9 +55,9 @@ final class OrderTools {
 
   private static ToolDef getOrder(TradingSession session) {
     return new ToolDef("get_order", "Get one order",
-        "Finds one order by orderId or by clientId (give exactly one), whether still open or already filled,"
-            + " cancelled or expired (then from the order history). Use it to check the outcome of create_order"
-            + " when a call failed or timed out, before placing anything again.",
+        "Finds one order by orderId or clientId (give one), open or finished (filled, cancelled, expired: from"
+            + " the order history). Use it to check the outcome of create_order after a failed or timed-out call,"
+            + " before placing again.",
         Schemas.object()
             .required("symbol", Schemas.symbol("The order's market"))
             .optional("orderId", Schemas.string("The exchange's order id"))
@@ -97,21 +97,20 @@ final class OrderTools {
 
   private static ToolDef createOrder(TradingSession session) {
     return new ToolDef("create_order", "Create an order",
-        "Places a Limit or Market order on a spot (SOL_USDC) or perpetual (SOL_USDC_PERP) market, optionally with"
-            + " take-profit / stop-loss. Checks the market's tick/step/minimum filters and the safety limits first and"
-            + " refuses with the nearest valid values instead of rounding. Amounts are decimal strings. Call"
-            + " preview_order first to see cost, fees and slippage. Every order gets a clientId; pass your own to make"
-            + " retries safe (a repeated clientId returns the existing order). If the outcome is unknown, use get_order.",
+        "Places a Limit or Market order on a spot or perpetual market, optionally with take-profit / stop-loss."
+            + " Checks the market's filters and the safety limits first and refuses with the nearest valid values"
+            + " instead of rounding. Amounts are decimal strings. Call preview_order first for cost, fees and slippage."
+            + " Every order gets a clientId; pass your own to make retries safe (a repeated clientId returns the existing order). If the outcome is unknown, use get_order.",
         OrderArgs.schema(),
         Schemas.object()
             .required("success", Schemas.bool("true when the exchange accepted the order (see traded)"))
             .optional("error", Schemas.string("when success is false: what went wrong and what to do"))
             .optional("order", ORDER)
             .optional("traded", Schemas.bool("whether any of it traded"))
-            .optional("expired", Schemas.bool("true: the exchange ended it at once; the text says why and what to change"))
+            .optional("expired", Schemas.bool("true: the exchange ended it at once (the text says why)"))
             .optional("expiryReason", Schemas.string("the exchange's reason, e.g. PostOnlyTaker"))
             .optional("clientId", Schemas.integer("the order's clientId", 0, OrderRequest.MAX_CLIENT_ID))
-            .optional("duplicate", Schemas.bool("true when an order with this clientId already existed and was returned instead"))
+            .optional("duplicate", Schemas.bool("true: an order with this clientId already existed and is returned"))
             .optional("mode", Schemas.string("paper or live"))
             .open().build(),
         ToolDef.Kind.WRITE, true,
@@ -153,10 +152,10 @@ final class OrderTools {
 
   private static ToolDef previewOrder(TradingSession session) {
     return new ToolDef("preview_order", "Preview an order",
-        "Checks an order without sending it: market filters, safety limits and funds, and estimates from the"
-            + " current order book the average fill price, slippage (basis points), fee, total cost, what would rest"
-            + " on the book, and for perpetuals the resulting position, entry price and liquidation price. Same"
-            + " arguments as create_order. 'acceptable' false means create_order would be refused; 'problems' says why.",
+        "Checks an order without sending it (filters, safety limits, funds) and estimates from the current book the"
+            + " average fill price, slippage (bps), fee, total cost, what would rest, and for perpetuals the resulting"
+            + " position, entry and liquidation price. Same arguments as create_order. 'acceptable' false: create_order"
+            + " would be refused; 'problems' says why.",
         OrderArgs.schema(),
         WireJson.schema(OrderPreview.class),
         ToolDef.Kind.READ, false,

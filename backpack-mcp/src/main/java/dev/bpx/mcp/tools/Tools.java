@@ -15,6 +15,7 @@ public final class Tools {
     List<ToolDef> all = new ArrayList<>();
     all.addAll(ServerTools.all(session));
     all.addAll(OrderTools.all(session));
+    all.addAll(EmergencyStopTools.all(session));
     all.addAll(AccountTools.all(session));
     all.addAll(MarketTools.all(session));
     all.addAll(HistoryTools.all(session));

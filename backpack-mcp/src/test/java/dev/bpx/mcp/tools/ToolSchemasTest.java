@@ -33,7 +33,8 @@ class ToolSchemasTest {
       "get_account_settings", "list_markets", "get_market", "get_ticker", "get_order_book", "get_klines",
       "get_recent_trades", "get_mark_prices", "get_funding_rates", "get_order_history", "get_fills", "get_funding_payments");
   /** Tools that place or cancel orders: destructiveHint. */
-  static final Set<String> ORDER_WRITE_TOOLS = Set.of("create_order", "cancel_order", "cancel_all_orders", "close_position");
+  static final Set<String> ORDER_WRITE_TOOLS = Set.of("create_order", "cancel_order", "cancel_all_orders", "close_position",
+      "emergency_stop");
   /** Other tools that change the account. */
   static final Set<String> OTHER_WRITE_TOOLS = Set.of("lend", "redeem", "update_account_settings");
 
@@ -154,6 +155,8 @@ class ToolSchemasTest {
     assertThat(byName.get("close_position").annotations().idempotentHint()).isFalse();
     assertThat(byName.get("cancel_order").annotations().idempotentHint()).isTrue();
     assertThat(byName.get("cancel_all_orders").annotations().idempotentHint()).isTrue();
+    assertThat(byName.get("emergency_stop").annotations().idempotentHint()).isTrue();
+    assertThat(byName.get("emergency_stop").annotations().destructiveHint()).isTrue();
   }
 
   @Test

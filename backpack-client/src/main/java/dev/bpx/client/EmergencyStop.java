@@ -1,0 +1,93 @@
+package dev.bpx.client;
+
+import dev.bpx.client.exception.BackpackException;
+import dev.bpx.client.model.CancelOrderType;
+import dev.bpx.client.model.Order;
+import dev.bpx.client.model.Position;
+import dev.bpx.client.model.Side;
+import dev.bpx.client.request.OrderRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cancels every open order of the account, then closes every perp position with reduce-only market
+ * orders. Cancels go first, so that no resting or trigger order can open exposure while positions
+ * close. Each step stands alone: a failed step is reported and the rest still run.
+ *
+ * <p>Thread-safe (stateless).
+ */
+final class EmergencyStop {
+  private static final Logger LOG = LoggerFactory.getLogger(EmergencyStop.class);
+
+  private final OrderService orders;
+  private final AccountService account;
+
+  EmergencyStop(OrderService orders, AccountService account) {
+    this.orders = orders;
+    this.account = account;
+  }
+
+  EmergencyStopReport run() {
+    List<Order> cancelled = new ArrayList<>();
+    List<String> queued = new ArrayList<>();
+    List<Order> closed = new ArrayList<>();
+    List<EmergencyStopReport.Failure> failures = new ArrayList<>();
+    Set<String> symbols = new LinkedHashSet<>();
+    try {
+      orders.listOpenOrders().forEach(o -> symbols.add(o.symbol()));
+    } catch (BackpackException e) {
+      failures.add(failure("list open orders", null, e));
+    }
+    for (String symbol : symbols) {
+      // One cancel per order type: resting orders and trigger orders (stop, take-profit) alike.
+      cancel(symbol, CancelOrderType.RESTING_LIMIT_ORDER, "cancel resting orders", cancelled, queued, failures);
+      cancel(symbol, CancelOrderType.CONDITIONAL_ORDER, "cancel trigger orders", cancelled, queued, failures);
+    }
+    List<Position> positions = List.of();
+    try {
+      positions = account.listPositions();
+    } catch (BackpackException e) {
+      failures.add(failure("list positions", null, e));
+    }
+    for (Position position : positions) {
+      if (position.netQuantity() == null || position.netQuantity().signum() == 0) {
+        continue;
+      }
+      Side side = position.netQuantity().signum() > 0 ? Side.ASK : Side.BID;
+      try {
+        // place() gives the order a clientId and resolves an unknown outcome by looking it up, never by a blind resend;
+        // reduce-only orders pass every safety limit.
+        closed.add(orders.place(OrderRequest.marketByQuantity(position.symbol(), side, position.netQuantity().abs())
+            .reduceOnly(true).build()));
+      } catch (BackpackException e) {
+        failures.add(failure("close position", position.symbol(), e));
+      }
+    }
+    EmergencyStopReport report = new EmergencyStopReport(cancelled, closed, queued, failures);
+    LOG.info("emergency stop: {} order(s) cancelled, {} position(s) closed, {} failure(s)", cancelled.size(),
+        closed.size(), failures.size());
+    return report;
+  }
+
+  private void cancel(String symbol, CancelOrderType type, String step, List<Order> cancelled, List<String> queued,
+      List<EmergencyStopReport.Failure> failures) {
+    try {
+      CancelAllResult result = orders.cancelAll(symbol, type);
+      cancelled.addAll(result.cancelled());
+      if (result.accepted() && !queued.contains(symbol)) {
+        queued.add(symbol);
+      }
+    } catch (BackpackException e) {
+      failures.add(failure(step, symbol, e));
+    }
+  }
+
+  private static EmergencyStopReport.Failure failure(String step, String symbol, BackpackException e) {
+    LOG.warn("emergency stop: {}{} failed: {}", step, symbol == null ? "" : " on " + symbol, e.getMessage());
+    return new EmergencyStopReport.Failure(step, symbol, e.getMessage());
+  }
+}
