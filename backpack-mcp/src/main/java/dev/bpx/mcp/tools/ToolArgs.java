@@ -130,10 +130,15 @@ final class ToolArgs {
         || number instanceof BigInteger) {
       return new BigDecimal(number.toString());
     }
-    if ((number instanceof Double || number instanceof Float) && Double.isFinite(number.doubleValue())) {
-      // Double.toString / Float.toString: the shortest text that reads back as the same value.
-      BigDecimal shortest = new BigDecimal(number.toString()).stripTrailingZeros();
-      return shortest.precision() <= 15 ? shortest : null;
+    if (number instanceof Double || number instanceof Float) {
+      // Only the parser's text is used, never the binary value: Double.toString / Float.toString is the
+      // shortest text that reads back as the same value ("NaN" and "Infinity" are not decimals).
+      try {
+        BigDecimal shortest = new BigDecimal(number.toString()).stripTrailingZeros();
+        return shortest.precision() <= 15 ? shortest : null;
+      } catch (NumberFormatException notADecimal) {
+        return null;
+      }
     }
     return null;
   }
