@@ -23,9 +23,8 @@ final class AccountTools {
 
   private static ToolDef listPositions(TradingSession session) {
     return new ToolDef("list_positions", "List perpetual positions",
-        "Lists open perpetual positions: netQuantity (positive long, negative short), entryPrice, markPrice,"
-            + " breakEvenPrice, pnlUnrealized, pnlRealized, estLiquidationPrice (Backpack computes it exactly only per"
-            + " symbol, so each is fetched per symbol), margin fractions and funding paid. Spot holdings are in get_balances.",
+        "Open perpetual positions: netQuantity (positive long, negative short), entry, mark and break-even price,"
+            + " PnL, estLiquidationPrice, margin fractions, funding paid. Spot holdings: get_balances.",
         Schemas.object(),
         WireJson.listSchema("positions", Position.class),
         ToolDef.Kind.READ, false,
@@ -56,8 +55,8 @@ final class AccountTools {
         .required("total", Schemas.string("available + locked + staked + lent"))
         .open().build();
     return new ToolDef("get_balances", "Get balances",
-        "Balances per asset: available, locked (in open orders), staked, lent (lent out to earn interest),"
-            + " borrowed (owed) and total. By default only assets with a non-zero total or a debt are shown.",
+        "Balances per asset: available, locked (in orders), staked, lent, borrowed (owed), total. By default only"
+            + " assets with a total or a debt.",
         Schemas.object().optional("showZeroBalances", Schemas.bool("Include assets whose total is zero (default false)")),
         Schemas.object()
             .required("balances", Map.of("type", "object", "additionalProperties", row))
@@ -110,9 +109,8 @@ final class AccountTools {
 
   private static ToolDef getCollateral(TradingSession session) {
     return new ToolDef("get_collateral", "Get collateral and margin",
-        "The margin account summary: net equity (total, available to open positions, locked), assets and"
-            + " liabilities value, unrealized PnL, IMF/MMF and margin fraction, and per-asset collateral (including lent"
-            + " quantities) with haircut weights. Values in USDC.",
+        "Margin account summary in USDC: net equity (total, available, locked), assets, liabilities, unrealized"
+            + " PnL, IMF/MMF, margin fraction, per-asset collateral with haircut weights.",
         Schemas.object(),
         WireJson.schema(CollateralSummary.class),
         ToolDef.Kind.READ, false,
@@ -144,8 +142,8 @@ final class AccountTools {
 
   private static ToolDef lend(TradingSession session) {
     return new ToolDef("lend", "Lend an asset",
-        "Lends 'quantity' of an available asset to earn interest. Lent funds leave 'available' and show as 'lent' in"
-            + " get_balances; bring them back with redeem.",
+        "Lends 'quantity' of an available asset to earn interest; it shows as 'lent' in get_balances until"
+            + " redeemed.",
         Schemas.object()
             .required("asset", Schemas.string("The asset, e.g. USDC or SOL"))
             .required("quantity", Schemas.decimal("How much, as a decimal string")),
@@ -197,8 +195,8 @@ final class AccountTools {
 
   private static ToolDef getAccountSettings(TradingSession session) {
     return new ToolDef("get_account_settings", "Get account settings",
-        "Account settings and fee tier: auto-lend, auto-borrow settlements, auto-repay, leverage limit, and fees in"
-            + " basis points (spotMakerFee \"8\" = 0.08 %).",
+        "Account settings: auto-lend, auto-borrow settlements, auto-repay, leverage limit, fees in basis points"
+            + " (\"8\" = 0.08 %).",
         Schemas.object(),
         WireJson.schema(AccountSettings.class),
         ToolDef.Kind.READ, false,

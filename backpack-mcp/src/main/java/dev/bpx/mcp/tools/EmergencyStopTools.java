@@ -28,9 +28,8 @@ public final class EmergencyStopTools {
         .required("reason", Schemas.string(null))
         .build();
     return List.of(new ToolDef(NAME, "Emergency stop",
-        "Cancels every open order on every market (trigger and TP/SL too), then closes every perp position with"
-            + " reduce-only market orders. Never blocked by safety limits; safe to repeat. A failed step is listed"
-            + " with its reason and does not stop the rest.",
+        "Cancels every open order on every market (trigger, TP/SL too), then closes every perp position with"
+            + " reduce-only market orders. Never blocked by limits; safe to repeat; failures are listed.",
         Schemas.object(),
         Schemas.object()
             .required("cancelled", Schemas.array(ORDER, null))

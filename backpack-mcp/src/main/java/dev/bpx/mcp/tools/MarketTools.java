@@ -52,8 +52,8 @@ final class MarketTools {
         .optional("maxQuantity", Schemas.string(null))
         .open().build();
     return new ToolDef("list_markets", "List markets",
-        "Lists tradable markets with their order filters: tickSize (price increment), stepSize (quantity increment),"
-            + " minQuantity, min/max price. Orders must respect them. Filter by SPOT or PERP. get_market gives every detail of one market.",
+        "Tradable markets and the filters orders must respect: tickSize (price step), stepSize (quantity step),"
+            + " minQuantity, min/max price. get_market: every detail of one.",
         Schemas.object().optional("marketType", Schemas.enumOf("SPOT or PERP; default both", List.of("SPOT", "PERP"))),
         Schemas.object()
             .required("markets", Schemas.array(compact, null))
@@ -118,8 +118,8 @@ final class MarketTools {
 
   private static ToolDef getTicker(TradingSession session) {
     return new ToolDef("get_ticker", "Get 24h ticker(s)",
-        "Last price, 24h change (priceChangePercent is a fraction: -0.0158 = -1.58 %), high, low and volume of one"
-            + " market, or of every market when symbol is omitted.",
+        "Last price, 24h change (priceChangePercent is a fraction: -0.0158 = -1.58 %), high, low, volume; one"
+            + " market or all.",
         Schemas.object().optional("symbol", Schemas.symbol("The market; omit for all")),
         WireJson.listSchema("tickers", Ticker.class),
         ToolDef.Kind.READ, false,
@@ -140,8 +140,8 @@ final class MarketTools {
 
   private static ToolDef getOrderBook(TradingSession session) {
     return new ToolDef("get_order_book", "Get the order book",
-        "The order book of one market: bids and asks as [price, quantity], both BEST FIRST (bids high to low, asks"
-            + " low to high), plus best bid, best ask and spread.",
+        "Order book of one market: bids and asks as [price, quantity], BEST FIRST, with best bid, best ask,"
+            + " spread.",
         Schemas.object()
             .required("symbol", Schemas.symbol("The market"))
             .optional("limit", Map.of("type", "integer", "enum", DEPTH_LIMITS, "description", "Levels per side (default 20)")),
@@ -200,8 +200,8 @@ final class MarketTools {
 
   private static ToolDef getKlines(TradingSession session) {
     return new ToolDef("get_klines", "Get candles",
-        "OHLCV candles of one market. startTime/endTime are ISO-8601 (2026-11-24T00:00:00Z or 2026-11-24); by"
-            + " default the last 'limit' candles. start/end in the result are UTC \"YYYY-MM-DD HH:MM:SS\".",
+        "OHLCV candles of one market; startTime/endTime ISO-8601 (2026-11-24T00:00:00Z or 2026-11-24), default"
+            + " the last 'limit'. Result start/end are UTC.",
         Schemas.object()
             .required("symbol", Schemas.symbol("The market"))
             .required("interval", Schemas.enumOf("Candle length", INTERVALS))
@@ -290,8 +290,8 @@ final class MarketTools {
 
   private static ToolDef getMarkPrices(TradingSession session) {
     return new ToolDef("get_mark_prices", "Get mark prices and funding",
-        "Mark price, index price, current funding rate (a fraction per funding interval: 0.0001 = 0.01 %) and next"
-            + " funding time (epoch ms) of perpetual markets; one symbol or all.",
+        "Mark and index price, funding rate (fraction per interval: 0.0001 = 0.01 %) and next funding time"
+            + " (epoch ms) of perpetual markets.",
         Schemas.object().optional("symbol", Schemas.symbol("The perpetual market; omit for all")),
         WireJson.listSchema("markPrices", MarkPrice.class),
         ToolDef.Kind.READ, false,

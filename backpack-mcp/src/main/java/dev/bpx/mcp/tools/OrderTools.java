@@ -33,8 +33,8 @@ final class OrderTools {
 
   private static ToolDef listOrders(TradingSession session) {
     return new ToolDef("list_orders", "List open orders",
-        "Lists the account's open orders (resting limit orders and pending trigger orders) on spot AND perpetual"
-            + " markets, optionally for one symbol. Filled or cancelled orders are not here: use get_order_history.",
+        "The account's open orders (resting and pending trigger orders), spot and perpetual, optionally of one"
+            + " symbol. Finished orders: get_order_history.",
         Schemas.object().optional("symbol", Schemas.symbol("Only this market, e.g. SOL_USDC or SOL_USDC_PERP")),
         Schemas.object()
             .required("orders", ORDERS)
@@ -55,9 +55,8 @@ final class OrderTools {
 
   private static ToolDef getOrder(TradingSession session) {
     return new ToolDef("get_order", "Get one order",
-        "Finds one order by orderId or clientId (give one), open or finished (filled, cancelled, expired: from"
-            + " the order history). Use it to check the outcome of create_order after a failed or timed-out call,"
-            + " before placing again.",
+        "Finds one order, open or finished, by orderId or clientId. Check the outcome of a failed or timed-out"
+            + " create_order with it before placing again.",
         Schemas.object()
             .required("symbol", Schemas.symbol("The order's market"))
             .optional("orderId", Schemas.string("The exchange's order id"))
@@ -97,10 +96,10 @@ final class OrderTools {
 
   private static ToolDef createOrder(TradingSession session) {
     return new ToolDef("create_order", "Create an order",
-        "Places a Limit or Market order on a spot or perpetual market, optionally with take-profit / stop-loss."
-            + " Checks the market's filters and the safety limits first and refuses with the nearest valid values"
-            + " instead of rounding. Amounts are decimal strings. Call preview_order first for cost, fees and slippage."
-            + " Every order gets a clientId; pass your own to make retries safe (a repeated clientId returns the existing order). If the outcome is unknown, use get_order.",
+        "Places a Limit or Market order (spot or perpetual), optionally with take-profit / stop-loss. Checks the"
+            + " market's filters and safety limits first; refuses with the nearest valid values, never rounds. Amounts are"
+            + " decimal strings. preview_order shows cost, fees, slippage. Pass your own clientId to make retries safe"
+            + " (a repeated clientId returns the existing order). Outcome unknown: use get_order.",
         OrderArgs.schema(),
         Schemas.object()
             .required("success", Schemas.bool("true when the exchange accepted the order (see traded)"))
@@ -152,10 +151,9 @@ final class OrderTools {
 
   private static ToolDef previewOrder(TradingSession session) {
     return new ToolDef("preview_order", "Preview an order",
-        "Checks an order without sending it (filters, safety limits, funds) and estimates from the current book the"
-            + " average fill price, slippage (bps), fee, total cost, what would rest, and for perpetuals the resulting"
-            + " position, entry and liquidation price. Same arguments as create_order. 'acceptable' false: create_order"
-            + " would be refused; 'problems' says why.",
+        "Checks an order without sending it (filters, safety limits, funds) and estimates from the book the average"
+            + " fill price, slippage (bps), fee, cost, what would rest, and for perpetuals the resulting position and"
+            + " liquidation price. Arguments as create_order. 'acceptable' false: create_order would refuse; see 'problems'.",
         OrderArgs.schema(),
         WireJson.schema(OrderPreview.class),
         ToolDef.Kind.READ, false,
@@ -169,8 +167,8 @@ final class OrderTools {
 
   private static ToolDef cancelOrder(TradingSession session) {
     return new ToolDef("cancel_order", "Cancel an order",
-        "Cancels one open order by orderId (or by clientId). Never blocked by safety limits. Repeating it is"
-            + " harmless. To cancel every order of a market use cancel_all_orders.",
+        "Cancels one open order by orderId or clientId. Never blocked by safety limits; repeating it is"
+            + " harmless.",
         Schemas.object()
             .optional("orderId", Schemas.string("The exchange's order id (from create_order or list_orders)"))
             .required("symbol", Schemas.symbol("The order's market"))
@@ -244,8 +242,8 @@ final class OrderTools {
 
   private static ToolDef closePosition(TradingSession session) {
     return new ToolDef("close_position", "Close a perpetual position",
-        "Closes a perpetual position (all of it, or 'quantity' of it) with a reduce-only market order on the"
-            + " opposite side. It can only reduce the position, never open a new one.",
+        "Closes a perpetual position (all, or 'quantity') with a reduce-only market order; it can never open"
+            + " a new one.",
         Schemas.object()
             .required("symbol", Schemas.symbol("The perpetual market, e.g. SOL_USDC_PERP"))
             .optional("quantity", Schemas.decimal("Part of the position to close (base asset); omit to close all")),
@@ -272,8 +270,8 @@ final class OrderTools {
 
   private static ToolDef maxOrderQuantity(TradingSession session) {
     return new ToolDef("get_max_order_quantity", "Largest possible order",
-        "Asks the exchange for the largest quantity the account can order on a market and side, given its funds"
-            + " and margin (at 'price' for a limit order, at market otherwise).",
+        "The exchange's largest quantity the account can order on a market and side given its funds and margin"
+            + " (at 'price', else at market).",
         Schemas.object()
             .required("symbol", Schemas.symbol("The market"))
             .required("side", Schemas.enumOf("Bid = buy, Ask = sell", OrderArgs.SIDES))

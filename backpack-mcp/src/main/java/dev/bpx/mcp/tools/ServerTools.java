@@ -35,10 +35,9 @@ final class ServerTools {
     return List.of(new ToolDef(
         STATUS,
         "Server status",
-        "Shows where this server trades: the mode (paper = simulated exchange, no real money; live = real"
-            + " Backpack account), the exchange URL, the account, and the safety limits in force (read-only,"
-            + " max order notional, allowed symbols, circuit breakers). Call it whenever you need to tell the"
-            + " user whether an order would be real. Makes no exchange call.",
+        "Where this server trades: mode (paper = simulated, no real money; live = real Backpack account),"
+            + " exchange URL, account, and the safety limits in force. Call it to tell the user whether an order"
+            + " would be real.",
         Schemas.object(),
         output,
         ToolDef.Kind.LOCAL_READ,
