@@ -127,11 +127,18 @@ public final class HttpTransport {
   /**
    * Sends a request, retrying as {@link RetryPolicy} allows, and returns the 2xx answer.
    *
-   * @throws ValidationException if the endpoint is signed and this client has no keys
+   * @throws ValidationException if the endpoint is signed and this client has no keys, or is not a
+   *     Backpack endpoint the signing table knows (it could be a private one sent unsigned); nothing is sent
    * @throws ApiException (or a subtype) for an error answer
    * @throws NetworkException when no answer came
    */
   public ApiResponse execute(ApiRequest request) {
+    if (!Instructions.isKnown(request.method(), request.path())) {
+      // Were it a private endpoint missing from the table, it would go out unsigned: refuse instead.
+      throw new ValidationException("endpoint", request.endpoint() + " is neither a signed endpoint in the"
+          + " signing table (dev.bpx.auth.Instructions) nor a known public one, so the client cannot tell whether"
+          + " to sign it", "nothing was sent; add the endpoint and its instruction from backpack-openapi.yml to the table");
+    }
     Optional<String> instruction = Instructions.forRequest(request.method(), request.path());
     if (instruction.isPresent() && signer == null) {
       throw new ValidationException(
