@@ -2,15 +2,9 @@ package dev.bpx.client.internal;
 
 import dev.bpx.client.model.WireEnum;
 import dev.bpx.client.request.AccountSettingsUpdate;
-import dev.bpx.client.request.BorrowLendHistoryQuery;
-import dev.bpx.client.request.FillHistoryQuery;
-import dev.bpx.client.request.FundingPaymentQuery;
-import dev.bpx.client.request.InterestHistoryQuery;
+import dev.bpx.client.request.HistoryQuery;
 import dev.bpx.client.request.MaxOrderQuantityQuery;
-import dev.bpx.client.request.OrderHistoryQuery;
 import dev.bpx.client.request.OrderRequest;
-import dev.bpx.client.request.PositionHistoryQuery;
-import dev.bpx.client.request.SettlementHistoryQuery;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -80,72 +74,13 @@ public final class WireFormat {
     return query;
   }
 
-  /** {@return the query of {@code GET /wapi/v1/history/orders}} */
-  public static Map<String, String> query(OrderHistoryQuery q) {
+  /** {@return the query of a history endpoint: its filters by wire name, then the page} */
+  public static Map<String, String> query(HistoryQuery q) {
     Map<String, String> query = new LinkedHashMap<>();
-    param(query, "symbol", q.symbol());
-    param(query, "orderId", q.orderId());
-    param(query, "marketType", q.marketType());
-    paging(query, q.limit(), q.offset(), q.sortDirection());
-    return query;
-  }
-
-  /** {@return the query of {@code GET /wapi/v1/history/fills}} */
-  public static Map<String, String> query(FillHistoryQuery q) {
-    Map<String, String> query = new LinkedHashMap<>();
-    param(query, "symbol", q.symbol());
-    param(query, "orderId", q.orderId());
-    param(query, "from", q.from());
-    param(query, "to", q.to());
-    param(query, "fillType", q.fillType());
-    param(query, "marketType", q.marketType());
-    paging(query, q.limit(), q.offset(), q.sortDirection());
-    return query;
-  }
-
-  /** {@return the query of {@code GET /wapi/v1/history/funding}} */
-  public static Map<String, String> query(FundingPaymentQuery q) {
-    Map<String, String> query = new LinkedHashMap<>();
-    param(query, "symbol", q.symbol());
-    paging(query, q.limit(), q.offset(), q.sortDirection());
-    return query;
-  }
-
-  /** {@return the query of {@code GET /wapi/v1/history/interest}} */
-  public static Map<String, String> query(InterestHistoryQuery q) {
-    Map<String, String> query = new LinkedHashMap<>();
-    param(query, "asset", q.asset());
-    param(query, "symbol", q.symbol());
-    param(query, "positionId", q.positionId());
-    param(query, "source", q.source());
-    paging(query, q.limit(), q.offset(), q.sortDirection());
-    return query;
-  }
-
-  /** {@return the query of {@code GET /wapi/v1/history/borrowLend}} */
-  public static Map<String, String> query(BorrowLendHistoryQuery q) {
-    Map<String, String> query = new LinkedHashMap<>();
-    param(query, "symbol", q.symbol());
-    param(query, "type", q.type());
-    param(query, "positionId", q.positionId());
-    paging(query, q.limit(), q.offset(), q.sortDirection());
-    return query;
-  }
-
-  /** {@return the query of {@code GET /wapi/v1/history/position}} */
-  public static Map<String, String> query(PositionHistoryQuery q) {
-    Map<String, String> query = new LinkedHashMap<>();
-    param(query, "symbol", q.symbol());
-    param(query, "state", q.state());
-    param(query, "marketType", q.marketType());
-    paging(query, q.limit(), q.offset(), q.sortDirection());
-    return query;
-  }
-
-  /** {@return the query of {@code GET /wapi/v1/history/settlement}} */
-  public static Map<String, String> query(SettlementHistoryQuery q) {
-    Map<String, String> query = new LinkedHashMap<>();
-    paging(query, q.limit(), q.offset(), q.sortDirection());
+    q.filters().forEach((name, value) -> param(query, name, value));
+    param(query, "limit", q.limit());
+    param(query, "offset", q.offset());
+    param(query, "sortDirection", q.sortDirection());
     return query;
   }
 
@@ -157,11 +92,6 @@ public final class WireFormat {
     }
   }
 
-  private static void paging(Map<String, String> query, Integer limit, Integer offset, Object sortDirection) {
-    param(query, "limit", limit);
-    param(query, "offset", offset);
-    param(query, "sortDirection", sortDirection);
-  }
 
   private static void put(Map<String, Object> body, String key, Object value) {
     if (value == null) {

@@ -1,32 +1,21 @@
 package dev.bpx.client.request;
 
-import dev.bpx.client.exception.ValidationException;
 import dev.bpx.client.model.BorrowLendEventType;
-import dev.bpx.client.model.SortDirection;
 
 /**
- * Filters and paging for {@code GET /wapi/v1/history/borrowLend}: borrow, repay, lend and redeem movements ({@code backpack-api.md} 2.6). Every part is optional.
+ * Filters and paging for {@code GET /wapi/v1/history/borrowLend}: borrow, repay, lend and redeem movements ({@code backpack-api.md} 2.6). Every part is
+ * optional: an unset one is left to the exchange; paging is in {@link HistoryQuery}.
  *
  * <pre>{@code
  * BorrowLendHistoryQuery.builder().symbol("USDC").type(BorrowLendEventType.LEND).build()
  * }</pre>
  *
  * <p>Immutable and thread-safe; the builder is not thread-safe.
- *
- * @param symbol asset, e.g. {@code USDC}; null to leave it to the exchange
- * @param type only this kind of movement; null to leave it to the exchange
- * @param positionId one borrow-lend position; null to leave it to the exchange
- * @param limit page size, 1..1000 (exchange default 100); null to leave it to the exchange
- * @param offset rows to skip (exchange default 0); null to leave it to the exchange
- * @param sortDirection ASC or DESC (newest first); null to leave it to the exchange
  */
-public record BorrowLendHistoryQuery(
-    String symbol,
-    BorrowLendEventType type,
-    String positionId,
-    Integer limit,
-    Integer offset,
-    SortDirection sortDirection) {
+public final class BorrowLendHistoryQuery extends HistoryQuery {
+  private BorrowLendHistoryQuery(Builder builder) {
+    super(builder);
+  }
 
   /** {@return a builder with nothing set} */
   public static Builder builder() {
@@ -38,76 +27,45 @@ public record BorrowLendHistoryQuery(
     return builder().build();
   }
 
-  /**
-   * Checks the query.
-   *
-   * @throws ValidationException for {@code UNKNOWN} enums, a limit outside 1..1000, a negative offset
-   */
-  public void validate() {
-    Problems p = new Problems();
-    p.optionalSymbol("symbol", symbol);
-    p.known("type", type);
-    p.known("sortDirection", sortDirection);
-    p.page(limit, offset);
-    p.throwIfAny();
+  /** {@return asset, e.g. {@code USDC}; null to leave it to the exchange} */
+  public String symbol() {
+    return (String) filter("symbol");
+  }
+
+  /** {@return only this kind of movement; null to leave it to the exchange} */
+  public BorrowLendEventType type() {
+    return (BorrowLendEventType) filter("type");
+  }
+
+  /** {@return one borrow-lend position; null to leave it to the exchange} */
+  public String positionId() {
+    return (String) filter("positionId");
   }
 
   /** Builds a {@link BorrowLendHistoryQuery}. Not thread-safe. */
-  public static final class Builder {
-    private String symbol;
-    private BorrowLendEventType type;
-    private String positionId;
-    private Integer limit;
-    private Integer offset;
-    private SortDirection sortDirection;
-
-    private Builder() {}
+  public static final class Builder extends HistoryQuery.Builder<Builder, BorrowLendHistoryQuery> {
+    private Builder() {
+      super("symbol", "type", "positionId");
+    }
 
     /** Sets symbol: asset, e.g. {@code USDC}. @return this */
     public Builder symbol(String symbol) {
-      this.symbol = symbol;
-      return this;
+      return set("symbol", symbol);
     }
 
     /** Sets type: only this kind of movement. @return this */
     public Builder type(BorrowLendEventType type) {
-      this.type = type;
-      return this;
+      return set("type", type);
     }
 
     /** Sets positionId: one borrow-lend position. @return this */
     public Builder positionId(String positionId) {
-      this.positionId = positionId;
-      return this;
+      return set("positionId", positionId);
     }
 
-    /** Sets limit: page size, 1..1000 (exchange default 100). @return this */
-    public Builder limit(Integer limit) {
-      this.limit = limit;
-      return this;
-    }
-
-    /** Sets offset: rows to skip (exchange default 0). @return this */
-    public Builder offset(Integer offset) {
-      this.offset = offset;
-      return this;
-    }
-
-    /** Sets sortDirection: ASC or DESC (newest first). @return this */
-    public Builder sortDirection(SortDirection sortDirection) {
-      this.sortDirection = sortDirection;
-      return this;
-    }
-
-    /**
-     * {@return the checked query}
-     *
-     * @throws ValidationException listing every problem
-     */
-    public BorrowLendHistoryQuery build() {
-      BorrowLendHistoryQuery query = new BorrowLendHistoryQuery(symbol, type, positionId, limit, offset, sortDirection);
-      query.validate();
-      return query;
+    @Override
+    BorrowLendHistoryQuery create() {
+      return new BorrowLendHistoryQuery(this);
     }
   }
 }

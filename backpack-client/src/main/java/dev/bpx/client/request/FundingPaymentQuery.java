@@ -1,27 +1,19 @@
 package dev.bpx.client.request;
 
-import dev.bpx.client.exception.ValidationException;
-import dev.bpx.client.model.SortDirection;
-
 /**
- * Filters and paging for {@code GET /wapi/v1/history/funding}: funding paid and received on perp positions ({@code backpack-api.md} 2.6). Every part is optional.
+ * Filters and paging for {@code GET /wapi/v1/history/funding}: funding paid and received on perp positions ({@code backpack-api.md} 2.6). Every part is
+ * optional: an unset one is left to the exchange; paging is in {@link HistoryQuery}.
  *
  * <pre>{@code
  * FundingPaymentQuery.builder().symbol("SOL_USDC_PERP").build()
  * }</pre>
  *
  * <p>Immutable and thread-safe; the builder is not thread-safe.
- *
- * @param symbol perp market, e.g. {@code SOL_USDC_PERP}; null to leave it to the exchange
- * @param limit page size, 1..1000 (exchange default 100); null to leave it to the exchange
- * @param offset rows to skip (exchange default 0); null to leave it to the exchange
- * @param sortDirection ASC or DESC (newest first); null to leave it to the exchange
  */
-public record FundingPaymentQuery(
-    String symbol,
-    Integer limit,
-    Integer offset,
-    SortDirection sortDirection) {
+public final class FundingPaymentQuery extends HistoryQuery {
+  private FundingPaymentQuery(Builder builder) {
+    super(builder);
+  }
 
   /** {@return a builder with nothing set} */
   public static Builder builder() {
@@ -33,61 +25,25 @@ public record FundingPaymentQuery(
     return builder().build();
   }
 
-  /**
-   * Checks the query.
-   *
-   * @throws ValidationException for {@code UNKNOWN} enums, a limit outside 1..1000, a negative offset
-   */
-  public void validate() {
-    Problems p = new Problems();
-    p.optionalSymbol("symbol", symbol);
-    p.known("sortDirection", sortDirection);
-    p.page(limit, offset);
-    p.throwIfAny();
+  /** {@return perp market, e.g. {@code SOL_USDC_PERP}; null to leave it to the exchange} */
+  public String symbol() {
+    return (String) filter("symbol");
   }
 
   /** Builds a {@link FundingPaymentQuery}. Not thread-safe. */
-  public static final class Builder {
-    private String symbol;
-    private Integer limit;
-    private Integer offset;
-    private SortDirection sortDirection;
-
-    private Builder() {}
+  public static final class Builder extends HistoryQuery.Builder<Builder, FundingPaymentQuery> {
+    private Builder() {
+      super("symbol");
+    }
 
     /** Sets symbol: perp market, e.g. {@code SOL_USDC_PERP}. @return this */
     public Builder symbol(String symbol) {
-      this.symbol = symbol;
-      return this;
+      return set("symbol", symbol);
     }
 
-    /** Sets limit: page size, 1..1000 (exchange default 100). @return this */
-    public Builder limit(Integer limit) {
-      this.limit = limit;
-      return this;
-    }
-
-    /** Sets offset: rows to skip (exchange default 0). @return this */
-    public Builder offset(Integer offset) {
-      this.offset = offset;
-      return this;
-    }
-
-    /** Sets sortDirection: ASC or DESC (newest first). @return this */
-    public Builder sortDirection(SortDirection sortDirection) {
-      this.sortDirection = sortDirection;
-      return this;
-    }
-
-    /**
-     * {@return the checked query}
-     *
-     * @throws ValidationException listing every problem
-     */
-    public FundingPaymentQuery build() {
-      FundingPaymentQuery query = new FundingPaymentQuery(symbol, limit, offset, sortDirection);
-      query.validate();
-      return query;
+    @Override
+    FundingPaymentQuery create() {
+      return new FundingPaymentQuery(this);
     }
   }
 }
