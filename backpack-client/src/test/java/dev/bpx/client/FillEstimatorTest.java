@@ -346,16 +346,4 @@ class FillEstimatorTest {
 
     assertThat(FillEstimator.notional(stopLimit, NO_BOOK_NEEDED)).isEqualByComparingTo("296");
   }
-
-  @Test
-  void notionalOfATriggerOrderWithoutQuantityUsesTheTriggerQuantity() {
-    // Built with the canonical constructor: a trigger order that sends triggerQuantity instead of
-    // quantity, as ccxt does.
-    OrderRequest base = OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.ASK, dec("1")).build();
-    OrderRequest stop = new OrderRequest(base.symbol(), base.side(), base.orderType(), null, null, null, null, null,
-        null, 1L, null, dec("150"), dec("3"), null, null, null, null, null, null, null, null, null, null, null, null,
-        null);
-
-    assertThat(FillEstimator.notional(stop, NO_BOOK_NEEDED)).isEqualByComparingTo("450");
-  }
 }

@@ -545,23 +545,6 @@ class OrderPreviewTest {
     assertSignedReadsVerify();
   }
 
-  @Test
-  void aMalformedRequestGetsItsProblemsAndNoEstimateWithoutAnyRequest() {
-    OrderService orders = orders();
-    OrderRequest valid = OrderRequest.limit("SOL_USDC", Side.BID, dec("1"), dec("99")).build();
-    OrderRequest noPrice = new OrderRequest(valid.symbol(), valid.side(), valid.orderType(), valid.quantity(), null,
-        null, null, null, null, 1L, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null);
-
-    OrderPreview p = orders.preview(noPrice);
-
-    assertThat(p.acceptable()).isFalse();
-    assertThat(p.problems()).anySatisfy(s -> assertThat(s).contains("price"));
-    assertThat(p.estimatedFillQuantity()).isNull();
-    assertThat(routes.seen()).isEmpty();
-  }
-
-  /** Answers by path (any order of calls), records every request, and 404s anything unexpected. */
   private static String collateral(String netEquity, String netEquityAvailable, String netExposureFutures) {
     return collateral(netEquity, netEquityAvailable)
         .replace("\"netExposureFutures\":\"0\"", "\"netExposureFutures\":\"" + netExposureFutures + "\"");

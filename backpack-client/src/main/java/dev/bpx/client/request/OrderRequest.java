@@ -8,6 +8,7 @@ import dev.bpx.client.model.SlippageToleranceType;
 import dev.bpx.client.model.TimeInForce;
 import dev.bpx.client.model.TriggerBy;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -34,72 +35,228 @@ import java.util.concurrent.ThreadLocalRandom;
  * order is never placed twice. Placing the same {@code OrderRequest} object twice therefore reuses its
  * {@code clientId}: build a new request for a new order.
  *
- * <p>Immutable and thread-safe; the builder is not thread-safe. Prefer the factories to the canonical
- * constructor, which does not validate (the client validates every request before sending anyway).
- *
- * @param symbol market, e.g. {@code SOL_USDC} or {@code SOL_USDC_PERP}
- * @param side {@code BID} buys, {@code ASK} sells
- * @param orderType {@code LIMIT} or {@code MARKET}
- * @param quantity base quantity, or null for a market order by quote quantity
- * @param quoteQuantity market orders only: the quote amount to spend (bid) or receive (ask)
- * @param price limit price; null for market orders
- * @param timeInForce GTC (default on the exchange), IOC or FOK; null to leave it to the exchange
- * @param postOnly limit orders only: reject instead of taking liquidity
- * @param reduceOnly futures only: may only reduce the position
- * @param clientId uint32 custom id (0..4294967295); generated when null
- * @param selfTradePrevention what to do when the order would trade with the account's own order
- * @param triggerPrice makes it a conditional order that triggers at this price
- * @param triggerQuantity the quantity of a conditional order
- * @param triggerBy the reference price for {@code triggerPrice}
- * @param stopLossTriggerPrice attached stop loss: trigger price
- * @param stopLossLimitPrice attached stop loss: limit price (else a market order)
- * @param stopLossTriggerBy attached stop loss: reference price
- * @param takeProfitTriggerPrice attached take profit: trigger price
- * @param takeProfitLimitPrice attached take profit: limit price (else a market order)
- * @param takeProfitTriggerBy attached take profit: reference price
- * @param slippageTolerance market orders: the largest slippage accepted
- * @param slippageToleranceType whether {@code slippageTolerance} is in ticks or percent
- * @param autoLend spot margin: the order may lend
- * @param autoLendRedeem spot margin: the order may redeem a lend
- * @param autoBorrow spot margin: the order may borrow
- * @param autoBorrowRepay spot margin: the order may repay a borrow
+ * <p>Immutable and thread-safe; the builder is not thread-safe. A class with a private constructor, not a
+ * record: requests are made only by the builder, so a new exchange parameter is one more builder method
+ * and accessor, never a change to a constructor callers use.
  */
-public record OrderRequest(
-    String symbol,
-    Side side,
-    OrderType orderType,
-    BigDecimal quantity,
-    BigDecimal quoteQuantity,
-    BigDecimal price,
-    TimeInForce timeInForce,
-    Boolean postOnly,
-    Boolean reduceOnly,
-    Long clientId,
-    SelfTradePrevention selfTradePrevention,
-    BigDecimal triggerPrice,
-    BigDecimal triggerQuantity,
-    TriggerBy triggerBy,
-    BigDecimal stopLossTriggerPrice,
-    BigDecimal stopLossLimitPrice,
-    TriggerBy stopLossTriggerBy,
-    BigDecimal takeProfitTriggerPrice,
-    BigDecimal takeProfitLimitPrice,
-    TriggerBy takeProfitTriggerBy,
-    BigDecimal slippageTolerance,
-    SlippageToleranceType slippageToleranceType,
-    Boolean autoLend,
-    Boolean autoLendRedeem,
-    Boolean autoBorrow,
-    Boolean autoBorrowRepay) {
+public final class OrderRequest {
+  private final String symbol;
+  private final Side side;
+  private final OrderType orderType;
+  private final BigDecimal quantity;
+  private final BigDecimal quoteQuantity;
+  private final BigDecimal price;
+  private final TimeInForce timeInForce;
+  private final Boolean postOnly;
+  private final Boolean reduceOnly;
+  private final Long clientId;
+  private final SelfTradePrevention selfTradePrevention;
+  private final BigDecimal triggerPrice;
+  private final BigDecimal triggerQuantity;
+  private final TriggerBy triggerBy;
+  private final BigDecimal stopLossTriggerPrice;
+  private final BigDecimal stopLossLimitPrice;
+  private final TriggerBy stopLossTriggerBy;
+  private final BigDecimal takeProfitTriggerPrice;
+  private final BigDecimal takeProfitLimitPrice;
+  private final TriggerBy takeProfitTriggerBy;
+  private final BigDecimal slippageTolerance;
+  private final SlippageToleranceType slippageToleranceType;
+  private final Boolean autoLend;
+  private final Boolean autoLendRedeem;
+  private final Boolean autoBorrow;
+  private final Boolean autoBorrowRepay;
+
+
+  /** The names of the values, in declaration order. */
+  private static final String[] NAMES = {"symbol", "side", "orderType", "quantity", "quoteQuantity", "price", "timeInForce", "postOnly", "reduceOnly", "clientId", "selfTradePrevention", "triggerPrice", "triggerQuantity", "triggerBy", "stopLossTriggerPrice", "stopLossLimitPrice", "stopLossTriggerBy", "takeProfitTriggerPrice", "takeProfitLimitPrice", "takeProfitTriggerBy", "slippageTolerance", "slippageToleranceType", "autoLend", "autoLendRedeem", "autoBorrow", "autoBorrowRepay"};
 
   /** The largest {@code clientId} Backpack accepts (uint32). */
   public static final long MAX_CLIENT_ID = 0xFFFF_FFFFL;
 
-  /** Fills in a random {@code clientId} when none is given. */
-  public OrderRequest {
-    if (clientId == null) {
-      clientId = randomClientId();
+  /** Copies the builder's values; fills in a random {@code clientId} when none is given. */
+  private OrderRequest(Builder b) {
+    this.symbol = b.symbol;
+    this.side = b.side;
+    this.orderType = b.orderType;
+    this.quantity = b.quantity;
+    this.quoteQuantity = b.quoteQuantity;
+    this.price = b.price;
+    this.timeInForce = b.timeInForce;
+    this.postOnly = b.postOnly;
+    this.reduceOnly = b.reduceOnly;
+    this.clientId = b.clientId == null ? randomClientId() : b.clientId;
+    this.selfTradePrevention = b.selfTradePrevention;
+    this.triggerPrice = b.triggerPrice;
+    this.triggerQuantity = b.triggerQuantity;
+    this.triggerBy = b.triggerBy;
+    this.stopLossTriggerPrice = b.stopLossTriggerPrice;
+    this.stopLossLimitPrice = b.stopLossLimitPrice;
+    this.stopLossTriggerBy = b.stopLossTriggerBy;
+    this.takeProfitTriggerPrice = b.takeProfitTriggerPrice;
+    this.takeProfitLimitPrice = b.takeProfitLimitPrice;
+    this.takeProfitTriggerBy = b.takeProfitTriggerBy;
+    this.slippageTolerance = b.slippageTolerance;
+    this.slippageToleranceType = b.slippageToleranceType;
+    this.autoLend = b.autoLend;
+    this.autoLendRedeem = b.autoLendRedeem;
+    this.autoBorrow = b.autoBorrow;
+    this.autoBorrowRepay = b.autoBorrowRepay;
+  }
+
+  /** {@return market, e.g. {@code SOL_USDC}} */
+  public String symbol() {
+    return symbol;
+  }
+
+  /** {@return {@code BID} or {@code ASK}} */
+  public Side side() {
+    return side;
+  }
+
+  /** {@return {@code LIMIT} or {@code MARKET}} */
+  public OrderType orderType() {
+    return orderType;
+  }
+
+  /** {@return base quantity, positive, a multiple of the market's step size} */
+  public BigDecimal quantity() {
+    return quantity;
+  }
+
+  /** {@return quote amount, positive (e.g. USDC)} */
+  public BigDecimal quoteQuantity() {
+    return quoteQuantity;
+  }
+
+  /** {@return limit price, positive, a multiple of the market's tick size} */
+  public BigDecimal price() {
+    return price;
+  }
+
+  /** {@return GTC (default on the exchange), IOC or FOK; null to leave it to the exchange} */
+  public TimeInForce timeInForce() {
+    return timeInForce;
+  }
+
+  /** {@return limit orders only: reject instead of taking liquidity} */
+  public Boolean postOnly() {
+    return postOnly;
+  }
+
+  /** {@return futures only: may only reduce the position} */
+  public Boolean reduceOnly() {
+    return reduceOnly;
+  }
+
+  /** {@return uint32 custom id (0..4294967295); generated when null} */
+  public Long clientId() {
+    return clientId;
+  }
+
+  /** {@return what to do when the order would trade with the account's own order} */
+  public SelfTradePrevention selfTradePrevention() {
+    return selfTradePrevention;
+  }
+
+  /** {@return makes it a conditional order that triggers at this price} */
+  public BigDecimal triggerPrice() {
+    return triggerPrice;
+  }
+
+  /** {@return the quantity of a conditional order} */
+  public BigDecimal triggerQuantity() {
+    return triggerQuantity;
+  }
+
+  /** {@return the reference price for {@code triggerPrice}} */
+  public TriggerBy triggerBy() {
+    return triggerBy;
+  }
+
+  /** {@return attached stop loss: trigger price} */
+  public BigDecimal stopLossTriggerPrice() {
+    return stopLossTriggerPrice;
+  }
+
+  /** {@return attached stop loss: limit price (else a market order)} */
+  public BigDecimal stopLossLimitPrice() {
+    return stopLossLimitPrice;
+  }
+
+  /** {@return attached stop loss: reference price} */
+  public TriggerBy stopLossTriggerBy() {
+    return stopLossTriggerBy;
+  }
+
+  /** {@return attached take profit: trigger price} */
+  public BigDecimal takeProfitTriggerPrice() {
+    return takeProfitTriggerPrice;
+  }
+
+  /** {@return attached take profit: limit price (else a market order)} */
+  public BigDecimal takeProfitLimitPrice() {
+    return takeProfitLimitPrice;
+  }
+
+  /** {@return attached take profit: reference price} */
+  public TriggerBy takeProfitTriggerBy() {
+    return takeProfitTriggerBy;
+  }
+
+  /** {@return market orders: the largest slippage accepted} */
+  public BigDecimal slippageTolerance() {
+    return slippageTolerance;
+  }
+
+  /** {@return whether {@code slippageTolerance} is in ticks or percent} */
+  public SlippageToleranceType slippageToleranceType() {
+    return slippageToleranceType;
+  }
+
+  /** {@return spot margin: the order may lend} */
+  public Boolean autoLend() {
+    return autoLend;
+  }
+
+  /** {@return spot margin: the order may redeem a lend} */
+  public Boolean autoLendRedeem() {
+    return autoLendRedeem;
+  }
+
+  /** {@return spot margin: the order may borrow} */
+  public Boolean autoBorrow() {
+    return autoBorrow;
+  }
+
+  /** {@return spot margin: the order may repay a borrow} */
+  public Boolean autoBorrowRepay() {
+    return autoBorrowRepay;
+  }
+
+  /** The values in {@link #NAMES} order, for equality, hashing and {@link #toString()}. */
+  private Object[] values() {
+    return new Object[] {symbol, side, orderType, quantity, quoteQuantity, price, timeInForce, postOnly, reduceOnly, clientId, selfTradePrevention, triggerPrice, triggerQuantity, triggerBy, stopLossTriggerPrice, stopLossLimitPrice, stopLossTriggerBy, takeProfitTriggerPrice, takeProfitLimitPrice, takeProfitTriggerBy, slippageTolerance, slippageToleranceType, autoLend, autoLendRedeem, autoBorrow, autoBorrowRepay};
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof OrderRequest other && Arrays.equals(values(), other.values());
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(values());
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder("OrderRequest[");
+    Object[] values = values();
+    for (int i = 0; i < values.length; i++) {
+      s.append(i == 0 ? "" : ", ").append(NAMES[i]).append('=').append(values[i]);
     }
+    return s.append(']').toString();
   }
 
   /**
@@ -192,93 +349,15 @@ public record OrderRequest(
   }
 
   /**
-   * Checks the request's shape (everything {@link Builder#build()} checks). The client calls this
-   * before sending, so a request made with the canonical constructor is checked too.
+   * Checks the request's shape (everything {@link Builder#build()} checks, which is the only way to
+   * make a request; the client checks again before sending).
    *
    * @throws ValidationException listing every problem
    */
   public void validate() {
     Problems p = new Problems();
-    p.requireSymbol("symbol", symbol);
-    p.requireValue("side", side, "use Side.BID to buy or Side.ASK to sell");
-    p.known("side", side);
-    p.requireValue("orderType", orderType, "use OrderRequest.limit(...) or OrderRequest.marketByQuantity(...)");
-    p.known("orderType", orderType);
-    p.known("timeInForce", timeInForce);
-    p.known("selfTradePrevention", selfTradePrevention);
-    p.known("triggerBy", triggerBy);
-    p.known("stopLossTriggerBy", stopLossTriggerBy);
-    p.known("takeProfitTriggerBy", takeProfitTriggerBy);
-    p.known("slippageToleranceType", slippageToleranceType);
-
-    p.positive("quantity", quantity);
-    p.positive("quoteQuantity", quoteQuantity);
-    p.positive("price", price);
-    p.positive("triggerPrice", triggerPrice);
-    p.positive("triggerQuantity", triggerQuantity);
-    p.positive("stopLossTriggerPrice", stopLossTriggerPrice);
-    p.positive("stopLossLimitPrice", stopLossLimitPrice);
-    p.positive("takeProfitTriggerPrice", takeProfitTriggerPrice);
-    p.positive("takeProfitLimitPrice", takeProfitLimitPrice);
-    p.positive("slippageTolerance", slippageTolerance);
-
-    if (orderType == OrderType.LIMIT) {
-      p.requireValue("price", price, "a limit order needs a price");
-      p.requireValue("quantity", quantity, "a limit order needs a quantity");
-      if (quoteQuantity != null) {
-        p.add("quoteQuantity", "is only for market orders",
-            "remove it, or use OrderRequest.marketByQuoteQuantity(...)");
-      }
-      if (slippageTolerance != null || slippageToleranceType != null) {
-        p.add("slippageTolerance", "is only for market orders", "remove it; a limit price already bounds the fill");
-      }
-    } else if (orderType == OrderType.MARKET) {
-      if (price != null) {
-        p.add("price", "a market order has no price", "remove it, or use OrderRequest.limit(...) for a price limit");
-      }
-      if (quantity == null && quoteQuantity == null) {
-        p.add("quantity", "a market order needs quantity or quoteQuantity",
-            "use OrderRequest.marketByQuantity(...) or marketByQuoteQuantity(...)");
-      } else if (quantity != null && quoteQuantity != null) {
-        p.add("quoteQuantity", "cannot be combined with quantity", "give either quantity or quoteQuantity, not both");
-      }
-      if (Boolean.TRUE.equals(postOnly)) {
-        p.add("postOnly", "is only for limit orders", "remove it, or place a limit order");
-      }
-    }
-    if (Boolean.TRUE.equals(postOnly) && (timeInForce == TimeInForce.IOC || timeInForce == TimeInForce.FOK)) {
-      p.add("postOnly", "cannot be combined with timeInForce " + timeInForce,
-          "a post-only order rests on the book: use GTC, or drop postOnly");
-    }
-    if ((triggerPrice == null) != (triggerQuantity == null)) {
-      p.add(triggerPrice == null ? "triggerPrice" : "triggerQuantity",
-          "triggerPrice and triggerQuantity go together", "give both, or neither");
-    }
-    if (triggerBy != null && triggerPrice == null) {
-      p.add("triggerBy", "is set without triggerPrice", "set triggerPrice, or remove triggerBy");
-    }
-    attached(p, "stopLoss", stopLossTriggerPrice, stopLossLimitPrice, stopLossTriggerBy);
-    attached(p, "takeProfit", takeProfitTriggerPrice, takeProfitLimitPrice, takeProfitTriggerBy);
-    if ((slippageTolerance == null) != (slippageToleranceType == null)) {
-      p.add(slippageTolerance == null ? "slippageTolerance" : "slippageToleranceType",
-          "slippageTolerance and slippageToleranceType go together", "give both, or neither");
-    }
-    if (clientId != null && (clientId < 0 || clientId > MAX_CLIENT_ID)) {
-      p.add("clientId", clientId + " is outside the uint32 range 0.." + MAX_CLIENT_ID,
-          "use a number from 0 to " + MAX_CLIENT_ID + ", or leave it unset to get a random one");
-    }
+    OrderShape.check(this, p);
     p.throwIfAny();
-  }
-
-  private static void attached(Problems p, String prefix, BigDecimal trigger, BigDecimal limit, TriggerBy by) {
-    if (trigger == null && limit != null) {
-      p.add(prefix + "LimitPrice", "is set without " + prefix + "TriggerPrice",
-          "set " + prefix + "TriggerPrice too; the limit price applies once it triggers");
-    }
-    if (trigger == null && by != null) {
-      p.add(prefix + "TriggerBy", "is set without " + prefix + "TriggerPrice",
-          "set " + prefix + "TriggerPrice, or remove " + prefix + "TriggerBy");
-    }
   }
 
   // Random, never 0 (a zero id is accepted by the spec but indistinguishable from "unset" in some
@@ -464,12 +543,7 @@ public record OrderRequest(
      * @throws ValidationException listing every problem found
      */
     public OrderRequest build() {
-      OrderRequest request =
-          new OrderRequest(symbol, side, orderType, quantity, quoteQuantity, price, timeInForce, postOnly,
-              reduceOnly, clientId, selfTradePrevention, triggerPrice, triggerQuantity, triggerBy,
-              stopLossTriggerPrice, stopLossLimitPrice, stopLossTriggerBy, takeProfitTriggerPrice,
-              takeProfitLimitPrice, takeProfitTriggerBy, slippageTolerance, slippageToleranceType, autoLend,
-              autoLendRedeem, autoBorrow, autoBorrowRepay);
+      OrderRequest request = new OrderRequest(this);
       request.validate();
       return request;
     }

@@ -81,25 +81,19 @@ class OrderRequestTest {
   @Test
   void marketOrdersHaveNoPriceAndNoPostOnly() {
     OrderRequest market = OrderRequest.marketByQuantity("SOL_USDC", Side.BID, ONE).build();
-    OrderRequest withPrice = new OrderRequest("SOL_USDC", Side.BID, OrderType.MARKET, ONE, null, PRICE, null, true,
-        null, 1L, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-
     assertThat(market.price()).isNull();
-    assertThatThrownBy(withPrice::validate).isInstanceOfSatisfying(ValidationException.class,
-        e -> assertThat(e.fields()).containsExactlyInAnyOrder("price", "postOnly"));
+    assertThat(failure(OrderRequest.builder("SOL_USDC", Side.BID, OrderType.MARKET).quantity(ONE).price(PRICE)
+        .postOnly(true)).fields()).containsExactlyInAnyOrder("price", "postOnly");
     assertThat(failure(OrderRequest.marketByQuantity("SOL_USDC", Side.BID, ONE).postOnly(true)).fields())
         .containsExactly("postOnly");
   }
 
   @Test
   void quantityAndQuoteQuantityAreExclusive() {
-    OrderRequest both = new OrderRequest("SOL_USDC", Side.BID, OrderType.MARKET, ONE, ONE, null, null, null, null, 1L,
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-    OrderRequest neither = new OrderRequest("SOL_USDC", Side.BID, OrderType.MARKET, null, null, null, null, null, null,
-        1L, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-
-    assertThatThrownBy(both::validate).hasMessageContaining("cannot be combined with quantity");
-    assertThatThrownBy(neither::validate).hasMessageContaining("needs quantity or quoteQuantity");
+    assertThat(failure(OrderRequest.builder("SOL_USDC", Side.BID, OrderType.MARKET).quantity(ONE).quoteQuantity(ONE))
+        .getMessage()).contains("cannot be combined with quantity");
+    assertThat(failure(OrderRequest.builder("SOL_USDC", Side.BID, OrderType.MARKET)).getMessage())
+        .contains("needs quantity or quoteQuantity");
   }
 
   @Test
