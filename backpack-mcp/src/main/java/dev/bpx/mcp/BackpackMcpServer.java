@@ -11,6 +11,7 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import dev.bpx.mcp.stdio.StdinGuard;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -51,6 +52,9 @@ final class BackpackMcpServer implements AutoCloseable {
         .jsonSchemaValidator(new LazySchemaValidator())
         // Arguments are checked by ToolArgs, whose messages say how to fix them.
         .validateToolInputs(false)
+        // Bounds the server's requests to the client, i.e. order confirmations (elicitation), which
+        // wait up to the confirmation timeout themselves; the SDK's default of 10 s would cut them short.
+        .requestTimeout(config(session).map(c -> c.confirmTimeout().plusSeconds(5)).orElse(Duration.ofSeconds(10)))
         .tools(tools.join())
         .build();
     ServerConfig config = session.config();
@@ -65,6 +69,10 @@ final class BackpackMcpServer implements AutoCloseable {
       }
     }
     return new BackpackMcpServer(server, session);
+  }
+
+  private static java.util.Optional<ServerConfig> config(TradingSession session) {
+    return java.util.Optional.ofNullable(session.config());
   }
 
   static String instructions(TradingSession session) {
