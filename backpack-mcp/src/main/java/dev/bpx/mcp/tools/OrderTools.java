@@ -99,7 +99,8 @@ final class OrderTools {
         "Places a Limit or Market order (spot or perpetual), optionally with take-profit / stop-loss. Checks the"
             + " market's filters and safety limits first; refuses with the nearest valid values, never rounds. Amounts are"
             + " decimal strings. preview_order shows cost, fees, slippage. Pass your own clientId to make retries safe"
-            + " (a repeated clientId returns the existing order). Outcome unknown: use get_order.",
+            + " (a repeated clientId returns the existing order). Outcome unknown: use get_order. The user may be asked to"
+            + " confirm it.",
         OrderArgs.schema(),
         Schemas.object()
             .required("success", Schemas.bool("true when the exchange accepted the order (see traded)"))
