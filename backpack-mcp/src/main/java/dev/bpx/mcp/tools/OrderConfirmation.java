@@ -129,7 +129,7 @@ final class OrderConfirmation {
     }
     if (p.resultingPositionQuantity() != null) {
       s.append("Position after: ").append(Text.rounded(p.resultingPositionQuantity(), quantityScale)).append(" (now ")
-          .append(Text.rounded(p.currentPositionQuantity(), quantityScale)).append("), est. liquidation ")
+          .append(Text.rounded(p.currentPositionQuantity(), quantityScale)).append("), est. liquidation price ")
           .append(p.estimatedLiquidationPrice() == null ? "none" : Text.rounded(p.estimatedLiquidationPrice(), priceScale)).append('\n');
     }
     for (String warning : p.warnings()) {
