@@ -89,7 +89,9 @@ final class BackpackMcpServer implements AutoCloseable {
     return "Backpack Exchange trading server. " + where + " Safety limits: " + config.limitsSummary() + "."
         + " Amounts are decimal strings (\"0.5\"). Symbols look like SOL_USDC (spot) or SOL_USDC_PERP (perpetual)."
         + " Before placing an order, use preview_order to check filters, cost and fees; call get_server_status to see the mode at any time."
-        + " Every order has a clientId; if a create_order outcome is unknown, look it up with get_order by clientId instead of placing it again.";
+        + " Every order has a clientId; if a create_order outcome is unknown, look it up with get_order by clientId instead of placing it again."
+        + (config.confirmOrders().asks() ? " create_order may ask the user to confirm the order in a dialog (" + config.confirmOrders()
+            + "); when the user declines or does not confirm, nothing is sent: do not place it again unless they ask." : "");
   }
 
   @Override

@@ -122,6 +122,8 @@ class OrderConfirmationProcessTest {
     assertThat(asked.get(0).requestedSchema()).containsEntry("required", List.of("confirm"));
     assertThat(McpServerProcess.text(result)).contains("confirmed by the user");
     assertThat(onExchange(1001)).isTrue();
+    assertThat(server.client().getCurrentInitializationResult().instructions())
+        .contains("create_order may ask the user to confirm the order in a dialog (always)");
   }
 
   @Test

@@ -8,11 +8,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Scenario: BACKPACK_CONFIRM_ORDERS through the built jar in live mode (its default, {@code always}) on a
@@ -21,26 +18,17 @@ import org.junit.jupiter.api.TestInstance;
  *
  * <p>Not thread-safe.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class OrderConfirmationSuite {
+abstract class OrderConfirmationSuite extends ServerSuite {
   private static final ElicitResult YES = new ElicitResult(ElicitResult.Action.ACCEPT, Map.of("confirm", true));
   private static final ElicitResult NO = new ElicitResult(ElicitResult.Action.DECLINE, null);
-  private TestExchange exchange;
-  private ServerUnderTest server;
 
-  /** {@return the client that drives the server in this suite} */
-  abstract ServerUnderTest.Client client();
-
-  @BeforeAll
-  void startExchangeAndServer() {
-    if (client().unavailable() != null) {
-      return;
-    }
-    exchange = new TestExchange();
-    server = ServerUnderTest.startConfirming(client(), environment(), true);
+  /** Live mode with the default policy ({@code always}), 3 s to answer, under a client that answers elicitation. */
+  @Override
+  ServerUnderTest startServer(TestExchange exchange) {
+    return ServerUnderTest.startConfirming(client(), environment(exchange), true);
   }
 
-  private Map<String, String> environment() {
+  private static Map<String, String> environment(TestExchange exchange) {
     Map<String, String> env = new HashMap<>(exchange.liveEnvironment());
     env.put("BACKPACK_CONFIRM_TIMEOUT_SECONDS", "3");
     return env;
@@ -48,18 +36,7 @@ abstract class OrderConfirmationSuite {
 
   @BeforeEach
   void freshAccount() {
-    client().assumeAvailable();
     exchange.reset();
-  }
-
-  @AfterAll
-  void stopServerAndExchange() {
-    if (server != null) {
-      server.close();
-    }
-    if (exchange != null) {
-      exchange.close();
-    }
   }
 
   private static Map<String, Object> buy(long clientId) {
@@ -119,7 +96,7 @@ abstract class OrderConfirmationSuite {
   @Test
   void aClientWithoutElicitationIsToldWhichSettingAllowsOrdersWithoutConfirmation() {
     int writes = exchange.proxy.writes().size();
-    try (ServerUnderTest plain = ServerUnderTest.startConfirming(client(), environment(), false)) {
+    try (ServerUnderTest plain = ServerUnderTest.startConfirming(client(), environment(exchange), false)) {
       String refused = plain.error("create_order", buy(7004));
 
       assertThat(refused).contains("does not support elicitation", "BACKPACK_CONFIRM_ORDERS=never", "above:<notional>");
