@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -32,12 +30,6 @@ final class ElicitationConfirmation implements UserConfirmation {
       "properties", Map.of(FIELD, Map.of("type", "boolean", "title", "Place this order?",
           "description", "Tick to place the order; leave unticked or decline to cancel it.", "default", false)),
       "required", List.of(FIELD));
-  /** Daemon threads: a question still waiting never keeps the process alive. */
-  private static final ExecutorService WAITERS = Executors.newCachedThreadPool(task -> {
-    Thread thread = new Thread(task, "bpx-confirmation");
-    thread.setDaemon(true);
-    return thread;
-  });
 
   private final McpSyncServerExchange exchange;
 
@@ -54,7 +46,13 @@ final class ElicitationConfirmation implements UserConfirmation {
       return Answer.unsupported();
     }
     McpSchema.ElicitRequest request = McpSchema.ElicitFormRequest.builder(summary, SCHEMA).build();
-    CompletableFuture<McpSchema.ElicitResult> answer = CompletableFuture.supplyAsync(() -> exchange.createElicitation(request), WAITERS);
+    // A thread of its own per question (orders are rare), a daemon so that a question still waiting
+    // never keeps the process alive; the SDK's call blocks it until the answer or the SDK's timeout.
+    CompletableFuture<McpSchema.ElicitResult> answer = CompletableFuture.supplyAsync(() -> exchange.createElicitation(request), task -> {
+      Thread thread = new Thread(task, "bpx-confirmation");
+      thread.setDaemon(true);
+      thread.start();
+    });
     try {
       return read(answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {
