@@ -10,12 +10,19 @@
 //       or {"id":3,"error":{"code":-32602,"message":"MCP error -32602: Structured content does not match ...","data":...}}
 //          when the SDK threw: a protocol error from the server, or the client refusing the result.
 //   {"id":4,"method":"close"}            -> {"id":4,"result":{}}, then the bridge exits.
+// With "elicitation":true in start, the client declares form elicitation and answers every elicitation/create
+// with the answer last set by {"method":"answerElicitation","answer":{"action":"accept","content":{...}}}
+// (initially decline), "delayMs" after it was asked; {"method":"elicitations"} -> {"messages":[...]} lists the messages it was shown.
 // The server's stderr is inherited, so it appears on the bridge's stderr. Nothing but protocol lines goes to stdout.
 import { createInterface } from 'node:readline';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 
 let client;
+let elicitationAnswer = { action: 'decline' };
+let elicitationDelayMs = 0;
+const elicitationMessages = [];
 
 function reply(message) {
   process.stdout.write(JSON.stringify(message) + '\n');
@@ -32,7 +39,16 @@ async function start(request) {
     cwd: request.cwd,
     stderr: 'inherit',
   });
-  const connecting = new Client({ name: 'backpack-it-ts-client', version: '1.0.0' });
+  const connecting = new Client({ name: 'backpack-it-ts-client', version: '1.0.0' },
+    request.elicitation ? { capabilities: { elicitation: { form: {} } } } : undefined);
+  if (request.elicitation) {
+    connecting.setRequestHandler(ElicitRequestSchema, async (elicit) => {
+      elicitationMessages.push(elicit.params.message);
+      const answer = elicitationAnswer;
+      await new Promise((resolve) => setTimeout(resolve, elicitationDelayMs));
+      return answer;
+    });
+  }
   await connecting.connect(transport);
   client = connecting;
   return {
@@ -69,6 +85,12 @@ async function handle(request) {
       return listTools();
     case 'callTool':
       return started().callTool({ name: request.tool, arguments: request.arguments ?? {} });
+    case 'answerElicitation':
+      elicitationAnswer = request.answer;
+      elicitationDelayMs = request.delayMs ?? 0;
+      return {};
+    case 'elicitations':
+      return { messages: [...elicitationMessages] };
     case 'close':
       if (client) {
         await client.close();

@@ -11,6 +11,7 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import dev.bpx.mcp.stdio.StdinGuard;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -51,6 +52,9 @@ final class BackpackMcpServer implements AutoCloseable {
         .jsonSchemaValidator(new LazySchemaValidator())
         // Arguments are checked by ToolArgs, whose messages say how to fix them.
         .validateToolInputs(false)
+        // Bounds the server's requests to the client, i.e. order confirmations (elicitation), which
+        // wait up to the confirmation timeout themselves; the SDK's default of 10 s would cut them short.
+        .requestTimeout(config(session).map(c -> c.confirmTimeout().plusSeconds(5)).orElse(Duration.ofSeconds(10)))
         .tools(tools.join())
         .build();
     ServerConfig config = session.config();
@@ -67,6 +71,10 @@ final class BackpackMcpServer implements AutoCloseable {
     return new BackpackMcpServer(server, session);
   }
 
+  private static java.util.Optional<ServerConfig> config(TradingSession session) {
+    return java.util.Optional.ofNullable(session.config());
+  }
+
   static String instructions(TradingSession session) {
     if (session.configProblem().isPresent()) {
       ConfigException problem = session.configProblem().get();
@@ -81,7 +89,9 @@ final class BackpackMcpServer implements AutoCloseable {
     return "Backpack Exchange trading server. " + where + " Safety limits: " + config.limitsSummary() + "."
         + " Amounts are decimal strings (\"0.5\"). Symbols look like SOL_USDC (spot) or SOL_USDC_PERP (perpetual)."
         + " Before placing an order, use preview_order to check filters, cost and fees; call get_server_status to see the mode at any time."
-        + " Every order has a clientId; if a create_order outcome is unknown, look it up with get_order by clientId instead of placing it again.";
+        + " Every order has a clientId; if a create_order outcome is unknown, look it up with get_order by clientId instead of placing it again."
+        + (config.confirmOrders().asks() ? " create_order may ask the user to confirm the order in a dialog (" + config.confirmOrders()
+            + "); when the user declines or does not confirm, nothing is sent: do not place it again unless they ask." : "");
   }
 
   @Override

@@ -46,6 +46,9 @@ final class Help {
         BACKPACK_CALL_TIMEOUT_MS, BACKPACK_MAX_RETRIES, BACKPACK_SYNC_CLOCK,
         BACKPACK_MARKET_CACHE_TTL_SECONDS, BACKPACK_CLIENT_ID_LOOKBACK_MINUTES
                                       client tuning; see .env.example
+        BACKPACK_CONFIRM_ORDERS       always | never | above:<notional>: orders the user confirms
+                                      in the MCP client first (default: always live, never paper)
+        BACKPACK_CONFIRM_TIMEOUT_SECONDS  wait for that answer, 1..50 s (default 45)
 
       An unknown BACKPACK_* variable or a malformed value is a configuration error, said on stderr.
       Run from a terminal, the server then exits with code 2. Started by an MCP client, it starts

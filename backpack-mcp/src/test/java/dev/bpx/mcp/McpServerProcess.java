@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -29,24 +30,46 @@ public final class McpServerProcess implements AutoCloseable {
   private final List<String> stderr = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, McpSchema.Tool> tools = new LinkedHashMap<>();
 
-  private McpServerProcess(Map<String, String> env, Path workDir, List<String> args) {
+  private McpServerProcess(Map<String, String> env, Path workDir, List<String> args,
+      Function<McpSchema.ElicitFormRequest, McpSchema.ElicitResult> elicitation) {
     StdioClientTransport transport = new IsolatedTransport(parameters(env, args), workDir);
     transport.setStdErrorHandler(stderr::add);
-    client = McpClient.sync(transport)
+    McpClient.SyncSpec spec = McpClient.sync(transport)
         .clientInfo(new McpSchema.Implementation("backpack-mcp-test", "1"))
         .requestTimeout(Duration.ofSeconds(60))
         .initializationTimeout(Duration.ofSeconds(60))
-        .enableCallToolSchemaCaching(true)
-        .build();
+        .enableCallToolSchemaCaching(true);
+    if (elicitation != null) {
+      spec.capabilities(McpSchema.ClientCapabilities.builder().elicitation().build()).elicitation(elicitation);
+    }
+    client = spec.build();
     client.initialize();
     for (McpSchema.Tool tool : client.listTools().tools()) {
       tools.put(tool.name(), tool);
     }
   }
 
-  /** Starts the server with exactly {@code env} (plus PATH/HOME) and waits until it has listed its tools. */
+  /**
+   * Starts the server with exactly {@code env} (plus PATH/HOME) and waits until it has listed its tools.
+   * This client cannot answer order confirmations, so in live mode (a private key given) orders are
+   * not confirmed ({@code BACKPACK_CONFIRM_ORDERS=never}) unless {@code env} says otherwise; tests of
+   * confirmation use {@link #startConfirming}.
+   */
   public static McpServerProcess start(Map<String, String> env, Path workDir, String... args) {
-    return new McpServerProcess(env, workDir, List.of(args));
+    Map<String, String> withDefault = new java.util.HashMap<>(env);
+    if (env.containsKey("BACKPACK_PRIVATE_KEY")) {
+      withDefault.putIfAbsent("BACKPACK_CONFIRM_ORDERS", "never");
+    }
+    return new McpServerProcess(withDefault, workDir, List.of(args), null);
+  }
+
+  /**
+   * Starts the server with exactly {@code env} (nothing added) under a client that answers elicitation
+   * with {@code elicitation}, or, when it is null, a client that does not declare the capability.
+   */
+  public static McpServerProcess startConfirming(Map<String, String> env, Path workDir,
+      Function<McpSchema.ElicitFormRequest, McpSchema.ElicitResult> elicitation) {
+    return new McpServerProcess(env, workDir, List.of(), elicitation);
   }
 
   /** {@return the command line that launches the server: this JVM's java, the test class path} */

@@ -28,6 +28,17 @@ interface McpClientDriver extends AutoCloseable {
    */
   McpSchema.CallToolResult call(String tool, Map<String, Object> arguments);
 
+  /**
+   * Sets how the user answers the server's elicitation requests (order confirmations) from now on.
+   *
+   * @param after how long the user takes to answer
+   * @throws IllegalStateException when the client was started without the elicitation capability
+   */
+  void answerConfirmations(McpSchema.ElicitResult answer, java.time.Duration after);
+
+  /** {@return the messages of every elicitation request the server sent so far, in order} */
+  List<String> confirmationsAsked();
+
   /** Ends the session; the server process exits. */
   @Override
   void close();

@@ -26,7 +26,12 @@ abstract class ServerSuite {
       return;
     }
     exchange = new TestExchange();
-    server = ServerUnderTest.start(client(), exchange.liveEnvironment());
+    server = startServer(exchange);
+  }
+
+  /** {@return the server the suite's tests use, trading "live" on {@code exchange}} */
+  ServerUnderTest startServer(TestExchange exchange) {
+    return ServerUnderTest.start(client(), exchange.liveEnvironment());
   }
 
   @BeforeEach

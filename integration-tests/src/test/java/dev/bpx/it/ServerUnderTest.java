@@ -96,8 +96,29 @@ final class ServerUnderTest implements AutoCloseable {
     return start(Client.JAVA_SDK, env);
   }
 
-  /** Starts the server with the documented launch and {@code env}, plus a temporary data directory, driven by {@code client}. */
+  /**
+   * Starts the server with the documented launch and {@code env}, plus a temporary data directory, driven by
+   * {@code client}. The client does not declare elicitation, so in live mode orders are not confirmed
+   * ({@code BACKPACK_CONFIRM_ORDERS=never}) unless {@code env} says otherwise; {@link #startConfirming} is for
+   * tests of confirmation.
+   */
   static ServerUnderTest start(Client client, Map<String, String> env) {
+    Map<String, String> withDefault = new HashMap<>(env);
+    if (env.containsKey("BACKPACK_PRIVATE_KEY")) {
+      withDefault.putIfAbsent("BACKPACK_CONFIRM_ORDERS", "never");
+    }
+    return launch(client, withDefault, false);
+  }
+
+  /**
+   * Starts the server as {@link #start(Client, Map)} but with nothing added to {@code env} for confirmation; the
+   * client declares elicitation when {@code elicitation} (and declines until {@link #answerConfirmations}).
+   */
+  static ServerUnderTest startConfirming(Client client, Map<String, String> env, boolean elicitation) {
+    return launch(client, env, elicitation);
+  }
+
+  private static ServerUnderTest launch(Client client, Map<String, String> env, boolean elicitation) {
     Path workDir;
     try {
       workDir = Files.createTempDirectory("bpx-it-server");
@@ -116,8 +137,8 @@ final class ServerUnderTest implements AutoCloseable {
     McpClientDriver driver;
     try {
       driver = switch (client) {
-        case JAVA_SDK -> JavaSdkDriver.start(command, environment, workDir, stderr);
-        case TYPESCRIPT_SDK -> TypeScriptSdkDriver.start(command, environment, workDir, stderr);
+        case JAVA_SDK -> JavaSdkDriver.start(command, environment, workDir, stderr, elicitation);
+        case TYPESCRIPT_SDK -> TypeScriptSdkDriver.start(command, environment, workDir, stderr, elicitation);
       };
     } catch (RuntimeException e) {
       throw new AssertionError("server did not start under the " + client + " client; stderr:\n" + String.join("\n", stderr), e);
@@ -133,6 +154,21 @@ final class ServerUnderTest implements AutoCloseable {
   /** {@return the client driving this server} */
   Client client() {
     return clientKind;
+  }
+
+  /** The user's answer to every order confirmation from now on (the client must declare elicitation). */
+  void answerConfirmations(McpSchema.ElicitResult answer) {
+    client.answerConfirmations(answer, java.time.Duration.ZERO);
+  }
+
+  /** The user's answer to every order confirmation from now on, given {@code after} the question appears. */
+  void answerConfirmations(McpSchema.ElicitResult answer, java.time.Duration after) {
+    client.answerConfirmations(answer, after);
+  }
+
+  /** {@return the summaries of every order confirmation the user was shown so far} */
+  List<String> confirmationsAsked() {
+    return client.confirmationsAsked();
   }
 
   Map<String, McpSchema.Tool> tools() {

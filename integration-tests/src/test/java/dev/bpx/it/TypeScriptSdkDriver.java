@@ -39,6 +39,7 @@ final class TypeScriptSdkDriver implements McpClientDriver {
   private final Queue<String> stderr;
   private McpSchema.InitializeResult initializeResult;
   private long nextId = 1;
+  private boolean elicitation;
 
   private TypeScriptSdkDriver(Process bridge, Queue<String> stderr) {
     this.bridge = bridge;
@@ -51,7 +52,8 @@ final class TypeScriptSdkDriver implements McpClientDriver {
    * Starts the bridge, which launches {@code command} in {@code workDir} with {@code env} added to the SDK's
    * default environment; the bridge's and the server's stderr lines go to {@code stderr}.
    */
-  static TypeScriptSdkDriver start(List<String> command, Map<String, String> env, Path workDir, Queue<String> stderr) {
+  static TypeScriptSdkDriver start(List<String> command, Map<String, String> env, Path workDir, Queue<String> stderr,
+      boolean elicitation) {
     Path script = TypeScriptSdkInstallation.get().bridge();
     ProcessBuilder builder = new ProcessBuilder("node", script.toString()).directory(script.getParent().toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("BACKPACK_"));
@@ -69,6 +71,8 @@ final class TypeScriptSdkDriver implements McpClientDriver {
       start.put("args", command.subList(1, command.size()));
       start.put("env", env);
       start.put("cwd", workDir.toString());
+      start.put("elicitation", elicitation);
+      driver.elicitation = elicitation;
       driver.initializeResult = JSON.convertValue(driver.request("start", start), McpSchema.InitializeResult.class);
       return driver;
     } catch (RuntimeException | AssertionError e) {
@@ -93,6 +97,25 @@ final class TypeScriptSdkDriver implements McpClientDriver {
     call.put("tool", tool);
     call.put("arguments", arguments);
     return JSON.convertValue(request("callTool", call), McpSchema.CallToolResult.class);
+  }
+
+  @Override
+  public void answerConfirmations(McpSchema.ElicitResult answer, java.time.Duration after) {
+    if (!elicitation) {
+      throw new IllegalStateException("this client was started without the elicitation capability");
+    }
+    Map<String, Object> wire = new LinkedHashMap<>();
+    wire.put("action", answer.action().name().toLowerCase(java.util.Locale.ROOT));
+    if (answer.content() != null) {
+      wire.put("content", answer.content());
+    }
+    request("answerElicitation", Map.of("answer", wire, "delayMs", after.toMillis()));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public List<String> confirmationsAsked() {
+    return List.copyOf((List<String>) ((Map<String, Object>) request("elicitations", Map.of())).get("messages"));
   }
 
   /** Sends {@code close}, which closes the client and so the server, and waits for the bridge to exit. */

@@ -1,11 +1,13 @@
 package dev.bpx.mcp.config;
 
 import dev.bpx.client.BackpackClient;
+import dev.bpx.client.ConfirmationPolicy;
 import dev.bpx.client.exception.ValidationException;
 import dev.bpx.client.internal.EnvironmentConfig;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -38,6 +40,9 @@ import java.util.regex.Pattern;
  * @param paperSeed the paper price walk's seed, or null for the default
  * @param environment the parsed environment (the client reads its own settings from it)
  * @param settingsFile the {@code .env} file the settings were read from, or null when none was read
+ * @param confirmOrders which orders the user confirms through the MCP client (default: always in live
+ *     mode, never in paper mode)
+ * @param confirmTimeout how long a confirmation waits for the user's answer before the order is not placed
  */
 public record ServerConfig(
     Mode mode,
@@ -51,9 +56,18 @@ public record ServerConfig(
     Path dataDir,
     Long paperSeed,
     EnvironmentConfig environment,
-    Path settingsFile) {
+    Path settingsFile,
+    ConfirmationPolicy confirmOrders,
+    Duration confirmTimeout) {
 
   private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9]+(_[A-Za-z0-9]+)+");
+  /**
+   * The longest wait for a confirmation: safely under the 60 s a host gives a tool call by default
+   * (the TypeScript SDK's request timeout), so the server always answers before the host gives up.
+   */
+  public static final int MAX_CONFIRM_TIMEOUT_SECONDS = 50;
+  /** The default wait for a confirmation, in seconds. */
+  public static final int DEFAULT_CONFIRM_TIMEOUT_SECONDS = 45;
   private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.[0-9]{1,3}){3}");
 
   /** Compact constructor: copies the set. */
@@ -173,8 +187,12 @@ public record ServerConfig(
       Set<String> symbols = parseSymbols(config.get(Settings.ALLOWED_SYMBOLS));
       Path dataDir = config.get(Settings.DATA_DIR).map(Path::of).orElseGet(() -> defaultDataDir(env, userHome));
       Long seed = config.longValue(Settings.PAPER_SEED, 0, Long.MAX_VALUE, "a whole number").stream().boxed().findFirst().orElse(null);
+      ConfirmationPolicy confirm = parseConfirmOrders(config.get(Settings.CONFIRM_ORDERS), mode);
+      Duration confirmTimeout = Duration.ofSeconds(config.longValue(Settings.CONFIRM_TIMEOUT_SECONDS, 1, MAX_CONFIRM_TIMEOUT_SECONDS,
+          "a whole number of seconds, at most " + MAX_CONFIRM_TIMEOUT_SECONDS + " (hosts give a tool call 60 s)")
+          .orElse(DEFAULT_CONFIRM_TIMEOUT_SECONDS));
       ServerConfig result = new ServerConfig(mode, baseUrl, readOnly, maxNotional, symbols, maxPosition, maxLeverage,
-          maxOpenOrders, dataDir, seed, config, dotEnvFile);
+          maxOpenOrders, dataDir, seed, config, dotEnvFile, confirm, confirmTimeout);
       // The client's own settings (window, timeouts, retries) and, in live mode, the key format are
       // checked now, so a mistake stops the server at start rather than at the first tool call.
       BackpackClient.builderFromEnvironment(mode == Mode.LIVE ? result.clientEnvironment() : result.clientTuning(), null);
@@ -223,6 +241,7 @@ public record ServerConfig(
     if (maxOpenOrders != null) {
       parts.add("max open orders " + maxOpenOrders);
     }
+    parts.add("confirm orders " + confirmOrders);
     return String.join("; ", parts);
   }
 
@@ -278,6 +297,19 @@ public record ServerConfig(
           + "); leave it unset for no limit, or set BACKPACK_READ_ONLY=true to forbid orders instead", null, null);
     }
     return value;
+  }
+
+  /** Unset: always in live mode (real money), never in paper mode. */
+  private static ConfirmationPolicy parseConfirmOrders(Optional<String> text, Mode mode) {
+    if (text.isEmpty()) {
+      return mode == Mode.LIVE ? ConfirmationPolicy.always() : ConfirmationPolicy.never();
+    }
+    try {
+      return ConfirmationPolicy.parse(text.get());
+    } catch (ValidationException e) {
+      ValidationException.Violation v = e.violations().get(0);
+      throw new ConfigException(Settings.CONFIRM_ORDERS, Settings.CONFIRM_ORDERS + " " + v.reason() + ": " + v.fix(), null, null);
+    }
   }
 
   private static Set<String> parseSymbols(Optional<String> text) {

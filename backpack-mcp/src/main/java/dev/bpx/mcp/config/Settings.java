@@ -21,10 +21,15 @@ public final class Settings {
   /** Seed of the paper exchange's price walk. */
   public static final String PAPER_SEED = "BACKPACK_PAPER_SEED";
 
+  /** Which orders the user confirms through the MCP client: always, never or above:&lt;notional&gt;. */
+  public static final String CONFIRM_ORDERS = "BACKPACK_CONFIRM_ORDERS";
+  /** How long a confirmation waits for the user's answer, in seconds; then the order is not placed. */
+  public static final String CONFIRM_TIMEOUT_SECONDS = "BACKPACK_CONFIRM_TIMEOUT_SECONDS";
+
   /** The server's own variables (the client's are listed by the client). */
   public static final List<String> SERVER_VARIABLES =
       List.of(READ_ONLY, MAX_ORDER_NOTIONAL, MAX_POSITION_NOTIONAL, MAX_LEVERAGE, MAX_OPEN_ORDERS, ALLOWED_SYMBOLS, DATA_DIR,
-          PAPER_SEED);
+          PAPER_SEED, CONFIRM_ORDERS, CONFIRM_TIMEOUT_SECONDS);
 
   private Settings() {}
 }

@@ -99,7 +99,8 @@ final class OrderTools {
         "Places a Limit or Market order (spot or perpetual), optionally with take-profit / stop-loss. Checks the"
             + " market's filters and safety limits first; refuses with the nearest valid values, never rounds. Amounts are"
             + " decimal strings. preview_order shows cost, fees, slippage. Pass your own clientId to make retries safe"
-            + " (a repeated clientId returns the existing order). Outcome unknown: use get_order.",
+            + " (a repeated clientId returns the existing order). Outcome unknown: use get_order. The user may be asked to"
+            + " confirm it.",
         OrderArgs.schema(),
         Schemas.object()
             .required("success", Schemas.bool("true when the exchange accepted the order (see traded)"))
@@ -115,12 +116,14 @@ final class OrderTools {
         ToolDef.Kind.WRITE, true,
         args -> {
           OrderRequest request = OrderArgs.parse(args);
+          boolean confirmed = OrderConfirmation.check(session, request, OrderArgs.hasClientId(args), args.confirmation());
           if (!OrderArgs.hasClientId(args)) {
-            return placed(session, session.client().orders().place(request), request);
+            return placed(session, session.client().orders().place(request), request, confirmed);
           }
           // The client serialises calls per clientId and looks for an existing order first.
           Placement placement = session.client().orders().placeIdempotent(request);
-          return placement.duplicate() ? duplicate(placement.order(), request) : placed(session, placement.order(), request);
+          return placement.duplicate() ? duplicate(placement.order(), request)
+              : placed(session, placement.order(), request, confirmed);
         });
   }
 
@@ -129,11 +132,12 @@ final class OrderTools {
     return d.toMinutes() % 60 == 0 ? d.toHours() + " hours" : d.toMinutes() + " minutes";
   }
 
-  private static ToolDef.Result placed(TradingSession session, Order order, OrderRequest request) {
+  private static ToolDef.Result placed(TradingSession session, Order order, OrderRequest request, boolean confirmed) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("success", true);
     out.put("order", WireJson.value(order));
-    String text = OrderOutcome.describe(session.client(), order, out, "Placed " + Text.order(order) + ".");
+    String text = OrderOutcome.describe(session.client(), order, out, "Placed " + Text.order(order)
+        + (confirmed ? ", confirmed by the user." : "."));
     out.put("clientId", request.clientId());
     out.put("duplicate", false);
     return new ToolDef.Result(out, text);

@@ -104,12 +104,12 @@ final class Text {
   }
 
   /** {@return the decimals of an increment such as a tick size; 8 when the market does not say} */
-  private static int scale(BigDecimal increment) {
+  static int scale(BigDecimal increment) {
     return increment == null ? 8 : Math.max(0, increment.stripTrailingZeros().scale());
   }
 
   /** An estimate shown at the market's precision: half-up, since the text says "about". */
-  private static String rounded(BigDecimal value, int scale) {
+  static String rounded(BigDecimal value, int scale) {
     return value == null ? "-" : plain(value.setScale(scale, RoundingMode.HALF_UP));
   }
 

@@ -31,15 +31,27 @@ final class ToolArgs {
   private static final Pattern SYMBOL = Pattern.compile(SYMBOL_PATTERN);
 
   private final Map<String, Object> values;
+  private final UserConfirmation confirmation;
 
   ToolArgs(Map<String, Object> values, Collection<String> allowed) {
+    this(values, allowed, UserConfirmation.NONE);
+  }
+
+  /** @param confirmation how to ask the person at the client (not the assistant) to confirm an order */
+  ToolArgs(Map<String, Object> values, Collection<String> allowed, UserConfirmation confirmation) {
     this.values = values == null ? Map.of() : values;
+    this.confirmation = confirmation;
     for (String name : this.values.keySet()) {
       if (!allowed.contains(name)) {
         throw new ToolInputException("unknown argument '" + name + "'"
             + (allowed.isEmpty() ? ": this tool takes no arguments" : "; this tool takes: " + String.join(", ", allowed)));
       }
     }
+  }
+
+  /** {@return how to ask the user to confirm; never taken from the arguments, so the assistant cannot answer it} */
+  UserConfirmation confirmation() {
+    return confirmation;
   }
 
   boolean has(String name) {

@@ -29,6 +29,9 @@ final class ToolErrors {
     if (failure instanceof ToolInputException) {
       return "Invalid arguments: " + failure.getMessage() + ". Nothing was sent to the exchange. Fix the arguments and call again.";
     }
+    if (failure instanceof OrderNotConfirmedException) {
+      return failure.getMessage();
+    }
     if (failure instanceof BackpackException e) {
       return describe(e);
     }

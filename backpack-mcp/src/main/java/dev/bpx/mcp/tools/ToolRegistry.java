@@ -41,7 +41,7 @@ public final class ToolRegistry {
   static SyncToolSpecification specification(ToolDef def, Mode mode) {
     return SyncToolSpecification.builder()
         .tool(tool(def))
-        .callHandler((exchange, request) -> call(def, request.arguments(), mode))
+        .callHandler((exchange, request) -> call(def, request.arguments(), mode, new ElicitationConfirmation(exchange)))
         .build();
   }
 
@@ -69,9 +69,13 @@ public final class ToolRegistry {
   }
 
   static CallToolResult call(ToolDef def, Map<String, Object> arguments, Mode mode) {
+    return call(def, arguments, mode, UserConfirmation.NONE);
+  }
+
+  static CallToolResult call(ToolDef def, Map<String, Object> arguments, Mode mode, UserConfirmation confirmation) {
     long started = System.nanoTime();
     try {
-      ToolDef.Result result = def.handler().handle(new ToolArgs(arguments, def.input().names()));
+      ToolDef.Result result = def.handler().handle(new ToolArgs(arguments, def.input().names(), confirmation));
       Map<String, Object> structured = new LinkedHashMap<>(result.structured());
       String text = result.text();
       if (def.kind().writes() && mode != null) {
@@ -97,7 +101,8 @@ public final class ToolRegistry {
   }
 
   private static boolean expected(Throwable failure) {
-    return failure instanceof ToolInputException || failure instanceof dev.bpx.client.exception.BackpackException
+    return failure instanceof ToolInputException || failure instanceof OrderNotConfirmedException
+        || failure instanceof dev.bpx.client.exception.BackpackException
         || failure instanceof dev.bpx.mcp.config.ConfigException || failure instanceof dev.bpx.mcp.PaperAccountInUseException;
   }
 

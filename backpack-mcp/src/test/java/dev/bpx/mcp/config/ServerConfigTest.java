@@ -326,4 +326,30 @@ class ServerConfigTest {
     }
     throw new AssertionError("no ConfigException");
   }
+
+  @Test
+  void ordersAreConfirmedAlwaysInLiveModeAndNeverInPaperModeByDefault() {
+    assertThat(load(env("BACKPACK_PRIVATE_KEY", PRIVATE)).confirmOrders()).isEqualTo(dev.bpx.client.ConfirmationPolicy.always());
+    assertThat(load(env()).confirmOrders()).isEqualTo(dev.bpx.client.ConfirmationPolicy.never());
+    ServerConfig forcedPaper = ServerConfig.load(List.of("--paper"), env("BACKPACK_PRIVATE_KEY", PRIVATE), null, home);
+    assertThat(forcedPaper.confirmOrders()).isEqualTo(dev.bpx.client.ConfirmationPolicy.never());
+    assertThat(load(env()).confirmTimeout()).isEqualTo(java.time.Duration.ofSeconds(45));
+    assertThat(load(env("BACKPACK_PRIVATE_KEY", PRIVATE)).limitsSummary()).contains("confirm orders always");
+  }
+
+  @Test
+  void confirmationSettingsAreReadStrictly() {
+    ServerConfig above = load(env("BACKPACK_PRIVATE_KEY", PRIVATE, "BACKPACK_CONFIRM_ORDERS", "above:250",
+        "BACKPACK_CONFIRM_TIMEOUT_SECONDS", "5"));
+    assertThat(above.confirmOrders().aboveNotional()).isEqualByComparingTo("250");
+    assertThat(above.confirmTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+    assertThat(load(env("BACKPACK_CONFIRM_ORDERS", "always")).confirmOrders()).isEqualTo(dev.bpx.client.ConfirmationPolicy.always());
+    assertThat(above.limitsSummary()).contains("confirm orders above:250");
+
+    assertRefused(env("BACKPACK_PRIVATE_KEY", PRIVATE, "BACKPACK_CONFIRM_ORDERS", "yes"),
+        "BACKPACK_CONFIRM_ORDERS", "'yes'", "always, never, or above:<notional>");
+    assertRefused(env("BACKPACK_CONFIRM_ORDERS", "above:-1"), "BACKPACK_CONFIRM_ORDERS", "positive");
+    assertRefused(env("BACKPACK_CONFIRM_TIMEOUT_SECONDS", "60"), "BACKPACK_CONFIRM_TIMEOUT_SECONDS", "50");
+    assertRefused(env("BACKPACK_CONFIRM_TIMEOUT_SECONDS", "0"), "BACKPACK_CONFIRM_TIMEOUT_SECONDS");
+  }
 }

@@ -54,7 +54,8 @@ class ToolErrorResultsTest {
       Map.entry("lost cancel", () -> new NetworkException("no answer", "DELETE", "/api/v1/order", true, "SOL_USDC", 42L, null)),
       Map.entry("configuration", () -> new ConfigException("BACKPACK_BASE_URL is not a URL")),
       Map.entry("bug", () -> new IllegalStateException("unexpected")),
-      Map.entry("decoder assertion", () -> new AssertionError("Moshi")));
+      Map.entry("decoder assertion", () -> new AssertionError("Moshi")),
+      Map.entry("not confirmed", () -> new OrderNotConfirmedException("Not placed: the user declined the order.")));
 
   @BeforeAll
   static void buildTable() {
