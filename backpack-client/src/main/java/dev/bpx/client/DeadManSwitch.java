@@ -160,17 +160,17 @@ public final class DeadManSwitch implements AutoCloseable {
         return;
       }
       lastSweep = report;
-      String cancelled = report.cancelled().isEmpty() ? "no open order" : report.cancelled().size() + " order(s): "
-          + String.join(", ", report.cancelled().stream().map(o -> o.symbol() + " " + o.id()).toList());
       if (report.succeeded()) {
         sweepsDone++;
         lastActivityNanos = nanoTime.getAsLong();
-        LOG.warn("dead-man switch: no activity for {}; cancelled {}{}", describe(Duration.ofNanos(idleNanos)), cancelled,
-            report.cancelQueued().isEmpty() ? "" : "; cancel queued by the exchange on " + String.join(", ", report.cancelQueued()));
+        if (report.nothingToDo()) {
+          LOG.info("dead-man switch: no activity for {}; {}", describe(Duration.ofNanos(idleNanos)), report.cancelSummary());
+        } else {
+          LOG.warn("dead-man switch: no activity for {}; {}", describe(Duration.ofNanos(idleNanos)), report.cancelSummary());
+        }
       } else {
-        LOG.warn("dead-man switch: no activity for {}; cancelled {}, but {} step(s) failed (first: {}); trying again at"
-            + " the next check", describe(Duration.ofNanos(idleNanos)), cancelled, report.failures().size(),
-            report.failures().get(0).reason());
+        LOG.warn("dead-man switch: no activity for {}; {}; trying again at the next check",
+            describe(Duration.ofNanos(idleNanos)), report.cancelSummary());
       }
     } finally {
       lock.unlock();

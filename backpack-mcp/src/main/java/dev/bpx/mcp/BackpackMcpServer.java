@@ -60,6 +60,9 @@ final class BackpackMcpServer implements AutoCloseable {
     } else {
       log.info("backpack-mcp {} ready: {} mode, exchange {}, {}", ServerInfo.version(), config.mode().label(),
           session.exchangeUrl(), config.limitsSummary());
+      if (config.deadManSummary() != null) {
+        log.info("{}", config.deadManSummary());
+      }
       if (config.mode() == Mode.PAPER && config.hasKeys()) {
         log.info("--paper given: the configured keys are not used");
       }
@@ -81,7 +84,8 @@ final class BackpackMcpServer implements AutoCloseable {
     return "Backpack Exchange trading server. " + where + " Safety limits: " + config.limitsSummary() + "."
         + " Amounts are decimal strings (\"0.5\"). Symbols look like SOL_USDC (spot) or SOL_USDC_PERP (perpetual)."
         + " Before placing an order, use preview_order to check filters, cost and fees; call get_server_status to see the mode at any time."
-        + " Every order has a clientId; if a create_order outcome is unknown, look it up with get_order by clientId instead of placing it again.";
+        + " Every order has a clientId; if a create_order outcome is unknown, look it up with get_order by clientId instead of placing it again."
+        + (config.deadManSummary() == null ? "" : " " + config.deadManSummary() + ".");
   }
 
   @Override
