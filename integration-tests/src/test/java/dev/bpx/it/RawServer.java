@@ -1,5 +1,9 @@
 package dev.bpx.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.TypeRef;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -107,6 +111,38 @@ final class RawServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
+    }
+  }
+
+  /** Sends SIGTERM ({@link Process#destroy()}), as a host does that ends a server without closing stdin; {@return the exit code} */
+  int terminateAndAwaitExit(Duration timeout) {
+    process.destroy();
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new AssertionError("the server did not exit within " + timeout + " after SIGTERM");
+      }
+      for (Thread reader : readers) {
+        reader.join(timeout.toMillis());
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  /** Fails unless every stdout line so far is a JSON-RPC message (a response or a request/notification). */
+  void assertStdoutIsOnlyJsonRpc() {
+    assertThat(stdout).isNotEmpty();
+    for (String line : stdout) {
+      Map<String, Object> message;
+      try {
+        message = McpJsonDefaults.getMapper().readValue(line, new TypeRef<Map<String, Object>>() {});
+      } catch (IOException | RuntimeException e) {
+        throw new AssertionError("stdout line is not JSON: " + line, e);
+      }
+      assertThat(message).as(line).containsEntry("jsonrpc", "2.0");
+      assertThat(message.containsKey("result") || message.containsKey("error") || message.containsKey("method")).as(line).isTrue();
     }
   }
 
