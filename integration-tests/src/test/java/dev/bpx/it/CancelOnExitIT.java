@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code BACKPACK_CANCEL_ON_EXIT=true} on the built jar, driven by hand so that every stdout byte is kept:
- * the session ends by stdin EOF (the host closing) or by SIGTERM ({@link Process#destroy()}, a host that
- * ends the server without closing stdin); either way the open orders are gone on the exchange, the process
+ * the session ends by stdin EOF (the host closing) or by SIGTERM (what {@link Process#destroy()} sends: a
+ * host that ends the server without closing stdin); either way the open orders are gone on the exchange, the process
  * exits, the log (stderr) says what was cancelled, and stdout carried nothing but JSON-RPC.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

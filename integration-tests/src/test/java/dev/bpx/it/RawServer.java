@@ -114,9 +114,13 @@ final class RawServer implements AutoCloseable {
     }
   }
 
-  /** Sends SIGTERM ({@link Process#destroy()}), as a host does that ends a server without closing stdin; {@return the exit code} */
+  /**
+   * Sends SIGTERM, as a host does that ends a server without closing stdin; {@return the exit code}
+   * Through the process handle: {@link Process#destroy()} sends the same signal but also closes our ends of
+   * the pipes at once, losing what the server writes while it shuts down.
+   */
   int terminateAndAwaitExit(Duration timeout) {
-    process.destroy();
+    process.toHandle().destroy();
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new AssertionError("the server did not exit within " + timeout + " after SIGTERM");
