@@ -44,7 +44,7 @@ public final class DeadManSwitch implements AutoCloseable {
   private final LongSupplier nanoTime;
   /** Held while a sweep runs and while a touch records its time: no sweep overlaps another, nor a touch. */
   private final ReentrantLock lock = new ReentrantLock();
-  private ScheduledExecutorService scheduler;
+  private volatile ScheduledExecutorService scheduler;
   /** Guarded by lock. */
   private long lastActivityNanos;
   /** Guarded by lock. */
