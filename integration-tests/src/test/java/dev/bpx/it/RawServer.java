@@ -99,19 +99,10 @@ final class RawServer implements AutoCloseable {
   int closeStdinAndAwaitExit(Duration timeout) {
     try {
       stdin.close();
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new AssertionError("the server did not exit within " + timeout + " after stdin closed");
-      }
-      for (Thread reader : readers) {
-        reader.join(timeout.toMillis());
-      }
-      return process.exitValue();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
     }
+    return awaitExit(timeout, "stdin closed");
   }
 
   /**
@@ -121,9 +112,14 @@ final class RawServer implements AutoCloseable {
    */
   int terminateAndAwaitExit(Duration timeout) {
     process.toHandle().destroy();
+    return awaitExit(timeout, "SIGTERM");
+  }
+
+  /** Waits for the process to end and for its last output to be read; {@return its exit code} */
+  private int awaitExit(Duration timeout, String after) {
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new AssertionError("the server did not exit within " + timeout + " after SIGTERM");
+        throw new AssertionError("the server did not exit within " + timeout + " after " + after);
       }
       for (Thread reader : readers) {
         reader.join(timeout.toMillis());
