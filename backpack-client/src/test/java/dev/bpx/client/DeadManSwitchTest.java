@@ -214,4 +214,16 @@ class DeadManSwitchTest {
           .isEqualTo("GET /api/v1/orders");
     }
   }
+
+  @Test
+  void theSweepSummaryNamesEachCancelledOrderEachQueuedMarketAndEachFailure() throws Exception {
+    com.squareup.moshi.JsonAdapter<Order> adapter = dev.bpx.client.internal.json.JsonCodec.newMoshi().adapter(Order.class);
+    Order resting = adapter.fromJson(order("111", 11, "SOL_USDC", "Bid", "Cancelled", "Limit"));
+    Order trigger = adapter.fromJson(order("112", 12, "SOL_USDC_PERP", "Ask", "Cancelled", "Market"));
+    EmergencyStopReport report = new EmergencyStopReport(List.of(resting, trigger), List.of(), List.of("BTC_USDC"),
+        List.of(new EmergencyStopReport.Failure("cancel trigger orders", "ETH_USDC", "Market is closed")));
+    assertThat(report.cancelSummary()).isEqualTo("cancelled 2 order(s): SOL_USDC 111, SOL_USDC_PERP 112; cancel queued by"
+        + " the exchange on BTC_USDC; FAILED: cancel trigger orders on ETH_USDC: Market is closed");
+    assertThat(CLEAN.cancelSummary()).isEqualTo("no open order to cancel");
+  }
 }
