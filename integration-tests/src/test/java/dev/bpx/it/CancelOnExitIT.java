@@ -3,6 +3,9 @@ package dev.bpx.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bpx.client.model.Order;
+import dev.bpx.client.model.Side;
+import dev.bpx.client.request.OrderRequest;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code BACKPACK_CANCEL_ON_EXIT=true} on the built jar, driven by hand so that every stdout byte is kept:
  * the session ends by stdin EOF (the host closing) or by SIGTERM (what {@link Process#destroy()} sends: a
  * host that ends the server without closing stdin); either way the open orders are gone on the exchange, the process
- * exits, the log (stderr) says what was cancelled, and stdout carried nothing but JSON-RPC.
+ * exits, the log (stderr) says what was cancelled, and stdout carried nothing but JSON-RPC. In live mode it
+ * also cancels orders an earlier session left when no tool reached the exchange in this one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CancelOnExitIT {
@@ -48,7 +52,7 @@ class CancelOnExitIT {
     exchange.close();
   }
 
-  private RawServer startWithTwoOpenOrders() throws Exception {
+  private RawServer start() throws Exception {
     Path workDir = Files.createTempDirectory(temp, "server");
     Map<String, String> env = new HashMap<>(exchange.liveEnvironment());
     env.put("BACKPACK_CANCEL_ON_EXIT", "true");
@@ -60,6 +64,11 @@ class CancelOnExitIT {
     server.send(RawServer.INITIALIZE);
     assertThat(server.awaitResponse(1, ANSWER)).contains("open orders are cancelled when this session ends");
     server.send(RawServer.INITIALIZED);
+    return server;
+  }
+
+  private RawServer startWithTwoOpenOrders() throws Exception {
+    RawServer server = start();
     server.send(call(2, "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"quantity\":\"1\",\"price\":\"100\"}"));
     assertThat(server.awaitResponse(2, ANSWER)).contains("\"success\":true", "\"deadManSwitch\"");
     server.send(call(3, "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Bid\",\"orderType\":\"Market\",\"quantity\":\"1\","
@@ -95,6 +104,18 @@ class CancelOnExitIT {
       // 143 = 128 + SIGTERM: the JVM ran its shutdown hooks and ended.
       assertThat(server.terminateAndAwaitExit(EXIT)).as("exit code").isEqualTo(143);
       assertCancelledAndLogged(server);
+    }
+  }
+
+  @Test
+  void inLiveModeItCancelsWhenNoToolReachedTheExchangeInThisSession() throws Exception {
+    // Left resting by an earlier session that ended without cancelling (killed, say).
+    exchange.client.orders().place(OrderRequest.limit("SOL_USDC", Side.BID, BigDecimal.ONE, new BigDecimal("100")).build());
+    try (RawServer server = start()) {
+      assertThat(server.closeStdinAndAwaitExit(EXIT)).as("exit code").isZero();
+      assertThat(exchange.openOrders()).isEmpty();
+      assertThat(server.stderr()).anySatisfy(l -> assertThat(l).contains("cancel on exit: cancelled 1 order(s): SOL_USDC"));
+      server.assertStdoutIsOnlyJsonRpc();
     }
   }
 }

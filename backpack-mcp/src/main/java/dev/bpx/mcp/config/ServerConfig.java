@@ -59,6 +59,8 @@ public record ServerConfig(
 
   private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9]+(_[A-Za-z0-9]+)+");
   private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.[0-9]{1,3}){3}");
+  /** The longest dead-man switch idle time: a week. */
+  private static final BigDecimal MAX_IDLE_MINUTES = BigDecimal.valueOf(7 * 24 * 60);
 
   /** Compact constructor: copies the set. */
   public ServerConfig {
@@ -299,9 +301,6 @@ public record ServerConfig(
     }
     return value;
   }
-
-  /** The longest idle time: a week. */
-  private static final BigDecimal MAX_IDLE_MINUTES = BigDecimal.valueOf(7 * 24 * 60);
 
   /** Minutes, fractions allowed (0.5 = 30 s), counted to the millisecond; from 1 second to a week. */
   static java.time.Duration parseIdleMinutes(Optional<String> text) {
