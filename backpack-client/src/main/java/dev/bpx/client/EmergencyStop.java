@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Cancels every open order of the account, then closes every perp position with reduce-only market
  * orders. Cancels go first, so that no resting or trigger order can open exposure while positions
- * close. Each step stands alone: a failed step is reported and the rest still run.
+ * close. Each step stands alone: a failed step is reported and the rest still run. The cancel part
+ * alone ({@link #cancelOnly()}) is what the dead-man switch and cancel-on-exit run.
  *
  * <p>Thread-safe (stateless).
  */
@@ -36,6 +37,24 @@ final class EmergencyStop {
     List<String> queued = new ArrayList<>();
     List<Order> closed = new ArrayList<>();
     List<EmergencyStopReport.Failure> failures = new ArrayList<>();
+    cancelOpenOrders(cancelled, queued, failures);
+    closePositions(closed, failures);
+    EmergencyStopReport report = new EmergencyStopReport(cancelled, closed, queued, failures);
+    LOG.info("emergency stop: {} order(s) cancelled, {} position(s) closed, {} failure(s)", cancelled.size(),
+        closed.size(), failures.size());
+    return report;
+  }
+
+  /** {@return the cancel part alone: every open order on every market cancelled, no position touched} */
+  EmergencyStopReport cancelOnly() {
+    List<Order> cancelled = new ArrayList<>();
+    List<String> queued = new ArrayList<>();
+    List<EmergencyStopReport.Failure> failures = new ArrayList<>();
+    cancelOpenOrders(cancelled, queued, failures);
+    return new EmergencyStopReport(cancelled, List.of(), queued, failures);
+  }
+
+  private void cancelOpenOrders(List<Order> cancelled, List<String> queued, List<EmergencyStopReport.Failure> failures) {
     Set<String> symbols = new LinkedHashSet<>();
     try {
       orders.listOpenOrders().forEach(o -> symbols.add(o.symbol()));
@@ -47,6 +66,9 @@ final class EmergencyStop {
       cancel(symbol, CancelOrderType.RESTING_LIMIT_ORDER, "cancel resting orders", cancelled, queued, failures);
       cancel(symbol, CancelOrderType.CONDITIONAL_ORDER, "cancel trigger orders", cancelled, queued, failures);
     }
+  }
+
+  private void closePositions(List<Order> closed, List<EmergencyStopReport.Failure> failures) {
     List<Position> positions = List.of();
     try {
       positions = account.listPositions();
@@ -67,10 +89,6 @@ final class EmergencyStop {
         failures.add(failure("close position", position.symbol(), e));
       }
     }
-    EmergencyStopReport report = new EmergencyStopReport(cancelled, closed, queued, failures);
-    LOG.info("emergency stop: {} order(s) cancelled, {} position(s) closed, {} failure(s)", cancelled.size(),
-        closed.size(), failures.size());
-    return report;
   }
 
   private void cancel(String symbol, CancelOrderType type, String step, List<Order> cancelled, List<String> queued,
@@ -87,7 +105,7 @@ final class EmergencyStop {
   }
 
   private static EmergencyStopReport.Failure failure(String step, String symbol, BackpackException e) {
-    LOG.warn("emergency stop: {}{} failed: {}", step, symbol == null ? "" : " on " + symbol, e.getMessage());
+    LOG.warn("{}{} failed: {}", step, symbol == null ? "" : " on " + symbol, e.getMessage());
     return new EmergencyStopReport.Failure(step, symbol, e.getMessage());
   }
 }

@@ -35,6 +35,23 @@ public record EmergencyStopReport(List<Order> cancelled, List<Order> closed, Lis
   }
 
   /**
+   * {@return the cancel part in one line, for a log: e.g. "cancelled 2 order(s): SOL_USDC 111, SOL_USDC_PERP 112",
+   * then the markets whose cancel was queued and each failed step}
+   */
+  public String cancelSummary() {
+    StringBuilder text = new StringBuilder(cancelled.isEmpty() ? "no open order to cancel" : "cancelled "
+        + cancelled.size() + " order(s): " + String.join(", ", cancelled.stream().map(o -> o.symbol() + " " + o.id()).toList()));
+    if (!cancelQueued.isEmpty()) {
+      text.append("; cancel queued by the exchange on ").append(String.join(", ", cancelQueued));
+    }
+    for (Failure f : failures) {
+      text.append("; FAILED: ").append(f.step()).append(f.symbol() == null ? "" : " on " + f.symbol()).append(": ")
+          .append(f.reason());
+    }
+    return text.toString();
+  }
+
+  /**
    * One step that failed.
    *
    * @param step what was tried, e.g. {@code list open orders}, {@code cancel trigger orders} or

@@ -150,6 +150,33 @@ public final class OrderService {
   }
 
   /**
+   * Cancels every open order on every market, resting and trigger orders alike, and touches no
+   * position: the cancel part of {@link #emergencyStop()}. One failed market does not stop the others.
+   *
+   * @return what was cancelled and what failed ({@link EmergencyStopReport#closed()} is empty)
+   */
+  public EmergencyStopReport cancelAllOpenOrders() {
+    return new EmergencyStop(this, account).cancelOnly();
+  }
+
+  /**
+   * Arms a dead-man switch: when {@link DeadManSwitch#touch()} was not called for {@code idle}, it
+   * cancels every open order on every market ({@link #cancelAllOpenOrders()}), positions untouched.
+   * Call {@code touch()} whenever your application shows it is alive; {@code close()} disarms it.
+   * {@code
+   * try (DeadManSwitch deadMan = client.orders().deadManSwitch(Duration.ofMinutes(10))) {
+   *   while (running) { deadMan.touch(); trade(); }
+   * }}
+   *
+   * @param idle how long without a touch before the orders are cancelled; more than zero
+   * @return the armed switch, its idle time counted from now
+   * @throws ValidationException if {@code idle} is null, zero or negative
+   */
+  public DeadManSwitch deadManSwitch(Duration idle) {
+    return DeadManSwitch.start(idle, this::cancelAllOpenOrders);
+  }
+
+  /**
    * Finds an order by id or clientId (give exactly one): among open orders first, then in the order
    * history. By clientId the history is searched back for the client's clientId lookback (default
    * 24 hours, {@link BackpackClient.Builder#clientIdLookback}): a clientId can be used again once its

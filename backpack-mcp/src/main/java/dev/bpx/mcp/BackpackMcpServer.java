@@ -64,6 +64,9 @@ final class BackpackMcpServer implements AutoCloseable {
     } else {
       log.info("backpack-mcp {} ready: {} mode, exchange {}, {}", ServerInfo.version(), config.mode().label(),
           session.exchangeUrl(), config.limitsSummary());
+      if (config.deadManSummary() != null) {
+        log.info("{}", config.deadManSummary());
+      }
       if (config.mode() == Mode.PAPER && config.hasKeys()) {
         log.info("--paper given: the configured keys are not used");
       }
@@ -91,7 +94,8 @@ final class BackpackMcpServer implements AutoCloseable {
         + " Before placing an order, use preview_order to check filters, cost and fees; call get_server_status to see the mode at any time."
         + " Every order has a clientId; if a create_order outcome is unknown, look it up with get_order by clientId instead of placing it again."
         + (config.confirmOrders().asks() ? " create_order may ask the user to confirm the order in a dialog (" + config.confirmOrders()
-            + "); when the user declines or does not confirm, nothing is sent: do not place it again unless they ask." : "");
+            + "); when the user declines or does not confirm, nothing is sent: do not place it again unless they ask." : "")
+        + (config.deadManSummary() == null ? "" : " " + config.deadManSummary() + ".");
   }
 
   @Override

@@ -42,6 +42,9 @@ final class Help {
         BACKPACK_ALLOWED_SYMBOLS      comma-separated symbols orders may use
         BACKPACK_DATA_DIR             where paper-mode state is kept
         BACKPACK_PAPER_SEED           seed of the paper exchange's price walk
+        BACKPACK_CANCEL_AFTER_IDLE_MINUTES  dead-man switch: cancel every open order after this many
+                                      minutes without a tool call (fractions allowed: 0.5 = 30 s)
+        BACKPACK_CANCEL_ON_EXIT       true: cancel every open order when the session ends
         BACKPACK_WINDOW_MS, BACKPACK_CONNECT_TIMEOUT_MS, BACKPACK_READ_TIMEOUT_MS,
         BACKPACK_CALL_TIMEOUT_MS, BACKPACK_MAX_RETRIES, BACKPACK_SYNC_CLOCK,
         BACKPACK_MARKET_CACHE_TTL_SECONDS, BACKPACK_CLIENT_ID_LOOKBACK_MINUTES

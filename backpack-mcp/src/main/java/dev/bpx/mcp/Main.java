@@ -37,6 +37,11 @@ import java.util.concurrent.CountDownLatch;
 public final class Main {
   static final String CDS_TRAINING = "--cds-training";
   private static final Logger log = LoggerFactory.getLogger(Main.class);
+  /**
+   * The longest BACKPACK_CANCEL_ON_EXIT may hold up the exit: hosts end a server that does not exit after
+   * closing its stdin with SIGTERM and then SIGKILL a few seconds later.
+   */
+  static final java.time.Duration EXIT_CANCEL_BOUND = java.time.Duration.ofSeconds(5);
 
   private Main() {}
 
@@ -122,12 +127,17 @@ public final class Main {
     CountDownLatch ended = new CountDownLatch(1);
     StdinGuard guard = new StdinGuard(stdin, protocolOut, StdinGuard.DEFAULT_MAX_LINE_BYTES, ended::countDown);
     BackpackMcpServer server = BackpackMcpServer.start(session, guard);
+    if (session.config() != null && session.config().cancelOnExit()) {
+      // SIGTERM (a host that ends the server without closing stdin) runs shutdown hooks, not the code below.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> session.cancelOnExit(EXIT_CANCEL_BOUND), "cancel-on-exit-hook"));
+    }
     guard.start();
     try {
       ended.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    session.cancelOnExit(EXIT_CANCEL_BOUND);
     server.close();
     // Client threads (OkHttp, the paper exchange's HTTP server) must not keep the process alive once
     // the MCP client has gone.

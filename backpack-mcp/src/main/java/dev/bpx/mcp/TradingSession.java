@@ -2,6 +2,8 @@ package dev.bpx.mcp;
 
 import dev.bpx.auth.SigningKey;
 import dev.bpx.client.BackpackClient;
+import dev.bpx.client.DeadManSwitch;
+import dev.bpx.client.EmergencyStopReport;
 import dev.bpx.client.SafetyLimits;
 import dev.bpx.client.internal.EnvironmentConfig;
 import dev.bpx.mcp.config.ConfigException;
@@ -13,6 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +30,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The paper account's key is generated once and kept in {@code paper-account.key} (owner-only) in
  * the data directory, so the same account and its history come back at every start.
+ *
+ * <p>The dead-man switch ({@code BACKPACK_CANCEL_AFTER_IDLE_MINUTES}) is armed when the connection opens,
+ * that is at the first tool call that reaches the exchange, and every tool call touches it
+ * ({@link #touch()}). Cancel on exit ({@code BACKPACK_CANCEL_ON_EXIT}, {@link #cancelOnExit(Duration)})
+ * cancels in live mode whether or not a tool reached the exchange (orders of an earlier session may
+ * rest there); in paper mode only when the paper exchange was started, since nothing trades on it while
+ * no server runs it.
  *
  * <p>Thread-safe.
  */
@@ -41,6 +54,10 @@ public final class TradingSession implements AutoCloseable {
   private java.nio.channels.FileChannel paperLock;
   private BackpackClient client;
   private boolean closed;
+  /** Set once the connection opens when the idle setting is on; read without the session's lock by {@link #touch()}. */
+  private volatile DeadManSwitch deadMan;
+  private final AtomicBoolean exitCancelStarted = new AtomicBoolean();
+  private final CountDownLatch exitCancelDone = new CountDownLatch(1);
 
   /** Creates a session; nothing is opened until {@link #client()}. */
   public TradingSession(ServerConfig config) {
@@ -91,8 +108,72 @@ public final class TradingSession implements AutoCloseable {
     }
     if (client == null) {
       client = config.mode() == Mode.PAPER ? openPaper() : openLive();
+      if (config.cancelAfterIdle() != null && !exitCancelStarted.get()) {
+        deadMan = client.orders().deadManSwitch(config.cancelAfterIdle());
+      }
     }
     return client;
+  }
+
+  /** Records a tool call for the dead-man switch: its idle time counts from now. No-op while it is not armed. */
+  public void touch() {
+    DeadManSwitch armed = deadMan;
+    if (armed != null) {
+      armed.touch();
+    }
+  }
+
+  /**
+   * When {@code BACKPACK_CANCEL_ON_EXIT} is on, cancels every open order on every market, waiting at most
+   * {@code bound} so that it never holds up the exit; logs what it cancelled (stderr). Runs once: a second
+   * call (the shutdown hook after stdin ended, or the other way round) waits for the first, within the bound.
+   */
+  public void cancelOnExit(Duration bound) {
+    if (config == null || !config.cancelOnExit()) {
+      return;
+    }
+    DeadManSwitch armed = deadMan;
+    if (armed != null) {
+      armed.close();
+    }
+    if (!exitCancelStarted.compareAndSet(false, true)) {
+      awaitExitCancel(bound);
+      return;
+    }
+    if (config.mode() == Mode.PAPER && !isOpen()) {
+      log.info("cancel on exit: the paper exchange was not started in this session, so no order on it can have"
+          + " changed; nothing to cancel");
+      exitCancelDone.countDown();
+      return;
+    }
+    Thread worker = new Thread(() -> {
+      try {
+        EmergencyStopReport report = client().orders().cancelAllOpenOrders();
+        if (report.succeeded()) {
+          log.info("cancel on exit: {}", report.cancelSummary());
+        } else {
+          log.warn("cancel on exit: {}; check the open orders (list_orders) when the server next runs", report.cancelSummary());
+        }
+      } catch (RuntimeException e) {
+        log.warn("cancel on exit failed: {}; check the open orders (list_orders) when the server next runs", e.getMessage());
+      } finally {
+        exitCancelDone.countDown();
+      }
+    }, "cancel-on-exit");
+    worker.setDaemon(true);
+    worker.start();
+    awaitExitCancel(bound);
+  }
+
+  private void awaitExitCancel(Duration bound) {
+    try {
+      if (!exitCancelDone.await(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("cancel on exit: not finished within {} s; exiting anyway: check the open orders (list_orders)",
+            bound.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** {@return the URL orders go to; for paper mode before first use, a description} */
@@ -217,6 +298,9 @@ public final class TradingSession implements AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
+    if (deadMan != null) {
+      deadMan.close();
+    }
     if (client != null) {
       client.close();
     }

@@ -1,5 +1,9 @@
 package dev.bpx.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.TypeRef;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,18 +99,50 @@ final class RawServer implements AutoCloseable {
   int closeStdinAndAwaitExit(Duration timeout) {
     try {
       stdin.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return awaitExit(timeout, "stdin closed");
+  }
+
+  /**
+   * Sends SIGTERM, as a host does that ends a server without closing stdin; {@return the exit code}
+   * Through the process handle: {@link Process#destroy()} sends the same signal but also closes our ends of
+   * the pipes at once, losing what the server writes while it shuts down.
+   */
+  int terminateAndAwaitExit(Duration timeout) {
+    process.toHandle().destroy();
+    return awaitExit(timeout, "SIGTERM");
+  }
+
+  /** Waits for the process to end and for its last output to be read; {@return its exit code} */
+  private int awaitExit(Duration timeout, String after) {
+    try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new AssertionError("the server did not exit within " + timeout + " after stdin closed");
+        throw new AssertionError("the server did not exit within " + timeout + " after " + after);
       }
       for (Thread reader : readers) {
         reader.join(timeout.toMillis());
       }
       return process.exitValue();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
+    }
+  }
+
+  /** Fails unless every stdout line so far is a JSON-RPC message (a response or a request/notification). */
+  void assertStdoutIsOnlyJsonRpc() {
+    assertThat(stdout).isNotEmpty();
+    for (String line : stdout) {
+      Map<String, Object> message;
+      try {
+        message = McpJsonDefaults.getMapper().readValue(line, new TypeRef<Map<String, Object>>() {});
+      } catch (IOException | RuntimeException e) {
+        throw new AssertionError("stdout line is not JSON: " + line, e);
+      }
+      assertThat(message).as(line).containsEntry("jsonrpc", "2.0");
+      assertThat(message.containsKey("result") || message.containsKey("error") || message.containsKey("method")).as(line).isTrue();
     }
   }
 

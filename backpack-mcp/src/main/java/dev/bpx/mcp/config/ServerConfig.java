@@ -43,6 +43,8 @@ import java.util.regex.Pattern;
  * @param confirmOrders which orders the user confirms through the MCP client (default: always in live
  *     mode, never in paper mode)
  * @param confirmTimeout how long a confirmation waits for the user's answer before the order is not placed
+ * @param cancelAfterIdle dead-man switch: cancel every open order after this long without a tool call, or null for never
+ * @param cancelOnExit whether every open order is cancelled when the MCP session ends
  */
 public record ServerConfig(
     Mode mode,
@@ -58,7 +60,9 @@ public record ServerConfig(
     EnvironmentConfig environment,
     Path settingsFile,
     ConfirmationPolicy confirmOrders,
-    Duration confirmTimeout) {
+    Duration confirmTimeout,
+    Duration cancelAfterIdle,
+    boolean cancelOnExit) {
 
   private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9]+(_[A-Za-z0-9]+)+");
   /**
@@ -69,6 +73,8 @@ public record ServerConfig(
   /** The default wait for a confirmation, in seconds. */
   public static final int DEFAULT_CONFIRM_TIMEOUT_SECONDS = 45;
   private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.[0-9]{1,3}){3}");
+  /** The longest dead-man switch idle time: a week. */
+  private static final BigDecimal MAX_IDLE_MINUTES = BigDecimal.valueOf(7 * 24 * 60);
 
   /** Compact constructor: copies the set. */
   public ServerConfig {
@@ -192,7 +198,8 @@ public record ServerConfig(
           "a whole number of seconds, at most " + MAX_CONFIRM_TIMEOUT_SECONDS + " (hosts give a tool call 60 s)")
           .orElse(DEFAULT_CONFIRM_TIMEOUT_SECONDS));
       ServerConfig result = new ServerConfig(mode, baseUrl, readOnly, maxNotional, symbols, maxPosition, maxLeverage,
-          maxOpenOrders, dataDir, seed, config, dotEnvFile, confirm, confirmTimeout);
+          maxOpenOrders, dataDir, seed, config, dotEnvFile, confirm, confirmTimeout, parseIdleMinutes(config.get(Settings.CANCEL_AFTER_IDLE_MINUTES)),
+          config.booleanValue(Settings.CANCEL_ON_EXIT).orElse(false));
       // The client's own settings (window, timeouts, retries) and, in live mode, the key format are
       // checked now, so a mistake stops the server at start rather than at the first tool call.
       BackpackClient.builderFromEnvironment(mode == Mode.LIVE ? result.clientEnvironment() : result.clientTuning(), null);
@@ -243,6 +250,21 @@ public record ServerConfig(
     }
     parts.add("confirm orders " + confirmOrders);
     return String.join("; ", parts);
+  }
+
+  /**
+   * {@return the dead-man switch in words, e.g. "Dead-man switch armed: open orders are cancelled after 10 min
+   * without a tool call and when this session ends"; null when neither setting is on}
+   */
+  public String deadManSummary() {
+    if (cancelAfterIdle == null && !cancelOnExit) {
+      return null;
+    }
+    String idle = cancelAfterIdle == null ? null : "after " + BigDecimal.valueOf(cancelAfterIdle.toMillis())
+        .divide(BigDecimal.valueOf(60_000), java.math.MathContext.DECIMAL64).stripTrailingZeros().toPlainString() + " min without a tool call";
+    String exit = cancelOnExit ? "when this session ends" : null;
+    return "Dead-man switch armed: open orders are cancelled "
+        + (idle != null && exit != null ? idle + " and " + exit : idle != null ? idle : exit);
   }
 
   @Override
@@ -310,6 +332,25 @@ public record ServerConfig(
       ValidationException.Violation v = e.violations().get(0);
       throw new ConfigException(Settings.CONFIRM_ORDERS, Settings.CONFIRM_ORDERS + " " + v.reason() + ": " + v.fix(), null, null);
     }
+  /** Minutes, fractions allowed (0.5 = 30 s), counted to the millisecond; from 1 second to a week. */
+  static java.time.Duration parseIdleMinutes(Optional<String> text) {
+    if (text.isEmpty()) {
+      return null;
+    }
+    String name = Settings.CANCEL_AFTER_IDLE_MINUTES;
+    BigDecimal minutes;
+    try {
+      minutes = new BigDecimal(text.get());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name, name + " '" + text.get() + "' is not a number of minutes: set it to e.g. 10, or 0.5"
+          + " for 30 seconds, or remove it to turn the dead-man switch off", null, null);
+    }
+    BigDecimal millis = minutes.multiply(BigDecimal.valueOf(60_000)).setScale(0, java.math.RoundingMode.HALF_UP);
+    if (millis.compareTo(BigDecimal.valueOf(1000)) < 0 || minutes.compareTo(MAX_IDLE_MINUTES) > 0) {
+      throw new ConfigException(name, name + " must be at least 1 second (0.0167 minutes) and at most a week (10080 minutes), got "
+          + text.get() + ": set it to e.g. 10, or remove it to turn the dead-man switch off", null, null);
+    }
+    return java.time.Duration.ofMillis(millis.longValueExact());
   }
 
   private static Set<String> parseSymbols(Optional<String> text) {

@@ -20,6 +20,10 @@ public final class Settings {
   public static final String DATA_DIR = "BACKPACK_DATA_DIR";
   /** Seed of the paper exchange's price walk. */
   public static final String PAPER_SEED = "BACKPACK_PAPER_SEED";
+  /** Dead-man switch: minutes without a tool call after which every open order is cancelled (fractions allowed). */
+  public static final String CANCEL_AFTER_IDLE_MINUTES = "BACKPACK_CANCEL_AFTER_IDLE_MINUTES";
+  /** {@code true} cancels every open order when the MCP session ends. */
+  public static final String CANCEL_ON_EXIT = "BACKPACK_CANCEL_ON_EXIT";
 
   /** Which orders the user confirms through the MCP client: always, never or above:&lt;notional&gt;. */
   public static final String CONFIRM_ORDERS = "BACKPACK_CONFIRM_ORDERS";
@@ -29,7 +33,7 @@ public final class Settings {
   /** The server's own variables (the client's are listed by the client). */
   public static final List<String> SERVER_VARIABLES =
       List.of(READ_ONLY, MAX_ORDER_NOTIONAL, MAX_POSITION_NOTIONAL, MAX_LEVERAGE, MAX_OPEN_ORDERS, ALLOWED_SYMBOLS, DATA_DIR,
-          PAPER_SEED, CONFIRM_ORDERS, CONFIRM_TIMEOUT_SECONDS);
+          PAPER_SEED, CONFIRM_ORDERS, CONFIRM_TIMEOUT_SECONDS, CANCEL_AFTER_IDLE_MINUTES, CANCEL_ON_EXIT);
 
   private Settings() {}
 }

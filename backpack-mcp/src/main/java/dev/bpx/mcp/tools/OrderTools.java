@@ -23,6 +23,8 @@ final class OrderTools {
   private static final Map<String, Object> ORDERS = Schemas.array(WireJson.schema(Order.class), null);
   /** The full order schema is in list_orders; other tools refer to it to keep tools/list small. */
   private static final Map<String, Object> ORDER = Map.of("type", "object", "description", "the order, as in list_orders");
+  /** The result field that says the dead-man switch is armed; present only then. */
+  static final String DEAD_MAN = "deadManSwitch";
 
   private OrderTools() {}
 
@@ -112,6 +114,7 @@ final class OrderTools {
             .optional("clientId", Schemas.integer("the order's clientId", 0, OrderRequest.MAX_CLIENT_ID))
             .optional("duplicate", Schemas.bool("true: an order with this clientId already existed and is returned"))
             .optional("mode", Schemas.string("paper or live"))
+            .optional(DEAD_MAN, Schemas.string(null))
             .open().build(),
         ToolDef.Kind.WRITE, true,
         args -> {
@@ -140,7 +143,17 @@ final class OrderTools {
         + (confirmed ? ", confirmed by the user." : "."));
     out.put("clientId", request.clientId());
     out.put("duplicate", false);
-    return new ToolDef.Result(out, text);
+    return new ToolDef.Result(out, withDeadManNote(session, out, text));
+  }
+
+  /** While the dead-man switch is armed, an order's result says so: the order may be cancelled without another call. */
+  private static String withDeadManNote(TradingSession session, Map<String, Object> out, String text) {
+    String note = session.config() == null ? null : session.config().deadManSummary();
+    if (note == null) {
+      return text;
+    }
+    out.put(DEAD_MAN, note);
+    return text + "\n" + note + ".";
   }
 
   private static ToolDef.Result duplicate(Order existing, OrderRequest request) {
@@ -258,6 +271,7 @@ final class OrderTools {
             .optional("expired", Schemas.bool(null))
             .optional("expiryReason", Schemas.string(null))
             .optional("mode", Schemas.string("paper or live"))
+            .optional(DEAD_MAN, Schemas.string(null))
             .open().build(),
         ToolDef.Kind.WRITE, false,
         args -> {
@@ -267,8 +281,8 @@ final class OrderTools {
           Map<String, Object> out = new LinkedHashMap<>();
           out.put("success", true);
           out.put("order", WireJson.value(order));
-          return new ToolDef.Result(out, OrderOutcome.describe(session.client(), order, out,
-              "Closing order: " + Text.order(order) + "."));
+          return new ToolDef.Result(out, withDeadManNote(session, out, OrderOutcome.describe(session.client(), order, out,
+              "Closing order: " + Text.order(order) + ".")));
         });
   }
 

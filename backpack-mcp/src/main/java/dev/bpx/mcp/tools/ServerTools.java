@@ -28,6 +28,7 @@ final class ServerTools {
         .required("limits", Schemas.string("the limits in one line"))
         .required("account", Schemas.string("the account the keys belong to (public key, shortened), or the paper account"))
         .required("version", Schemas.string("server version"))
+        .optional(OrderTools.DEAD_MAN, Schemas.string("present when armed"))
         .optional("configurationError", Schemas.string("present when a setting is wrong: what, and how to fix it;"
             + " until then no tool sends anything"))
         .open()
@@ -65,6 +66,10 @@ final class ServerTools {
     out.put("version", dev.bpx.mcp.TradingSession.serverVersion());
     String text = config.mode().label().toUpperCase(java.util.Locale.ROOT) + " mode on " + session.exchangeUrl()
         + " (account " + session.accountLabel() + "). Limits: " + config.limitsSummary() + ".";
+    if (config.deadManSummary() != null) {
+      out.put(OrderTools.DEAD_MAN, config.deadManSummary());
+      text += " " + config.deadManSummary() + ".";
+    }
     return new ToolDef.Result(out, text);
   }
 

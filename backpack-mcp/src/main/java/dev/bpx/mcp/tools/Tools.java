@@ -37,7 +37,26 @@ public final class Tools {
       }
       return specs;
     }
-    return ToolRegistry.specifications(defs, session.mode(), session.config().readOnly());
+    List<SyncToolSpecification> specs = new ArrayList<>();
+    for (SyncToolSpecification spec : ToolRegistry.specifications(defs, session.mode(), session.config().readOnly())) {
+      specs.add(touchingDeadManSwitch(spec, session));
+    }
+    return specs;
+  }
+
+  /** Every tool call is activity for the dead-man switch, as it starts and as it ends (a slow call is not idle time). */
+  private static SyncToolSpecification touchingDeadManSwitch(SyncToolSpecification spec, TradingSession session) {
+    return SyncToolSpecification.builder()
+        .tool(spec.tool())
+        .callHandler((exchange, request) -> {
+          session.touch();
+          try {
+            return spec.callHandler().apply(exchange, request);
+          } finally {
+            session.touch();
+          }
+        })
+        .build();
   }
 
   /**

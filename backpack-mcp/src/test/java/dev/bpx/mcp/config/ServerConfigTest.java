@@ -352,4 +352,36 @@ class ServerConfigTest {
     assertRefused(env("BACKPACK_CONFIRM_TIMEOUT_SECONDS", "60"), "BACKPACK_CONFIRM_TIMEOUT_SECONDS", "50");
     assertRefused(env("BACKPACK_CONFIRM_TIMEOUT_SECONDS", "0"), "BACKPACK_CONFIRM_TIMEOUT_SECONDS");
   }
+
+  @Test
+  void theDeadManSwitchIsOffByDefaultAndNamedWhenArmed() {
+    ServerConfig off = load(env());
+    assertThat(off.cancelAfterIdle()).isNull();
+    assertThat(off.cancelOnExit()).isFalse();
+    assertThat(off.deadManSummary()).isNull();
+
+    assertThat(load(env("BACKPACK_CANCEL_AFTER_IDLE_MINUTES", "10")).deadManSummary())
+        .isEqualTo("Dead-man switch armed: open orders are cancelled after 10 min without a tool call");
+    assertThat(load(env("BACKPACK_CANCEL_ON_EXIT", "true")).deadManSummary())
+        .isEqualTo("Dead-man switch armed: open orders are cancelled when this session ends");
+    assertThat(load(env("BACKPACK_CANCEL_AFTER_IDLE_MINUTES", "0.5", "BACKPACK_CANCEL_ON_EXIT", "TRUE")).deadManSummary())
+        .isEqualTo("Dead-man switch armed: open orders are cancelled after 0.5 min without a tool call and when this session ends");
+    assertThat(load(env("BACKPACK_CANCEL_ON_EXIT", "false")).deadManSummary()).isNull();
+  }
+
+  @Test
+  void idleMinutesAreADecimalFromOneSecondToAWeekCountedToTheMillisecond() {
+    assertThat(load(env("BACKPACK_CANCEL_AFTER_IDLE_MINUTES", "10")).cancelAfterIdle()).isEqualTo(java.time.Duration.ofMinutes(10));
+    assertThat(load(env("BACKPACK_CANCEL_AFTER_IDLE_MINUTES", "0.05")).cancelAfterIdle()).isEqualTo(java.time.Duration.ofSeconds(3));
+    assertThat(load(env("BACKPACK_CANCEL_AFTER_IDLE_MINUTES", "0.0167")).cancelAfterIdle()).isEqualTo(java.time.Duration.ofMillis(1002));
+    assertThat(load(env("BACKPACK_CANCEL_AFTER_IDLE_MINUTES", "10080")).cancelAfterIdle()).isEqualTo(java.time.Duration.ofDays(7));
+    for (String bad : List.of("0", "-5", "0.0166", "10080.01")) {
+      assertRefused(env("BACKPACK_CANCEL_AFTER_IDLE_MINUTES", bad), "BACKPACK_CANCEL_AFTER_IDLE_MINUTES",
+          "at least 1 second", "at most a week", bad);
+    }
+    for (String bad : List.of("ten", "10m", "1,5")) {
+      assertRefused(env("BACKPACK_CANCEL_AFTER_IDLE_MINUTES", bad), "BACKPACK_CANCEL_AFTER_IDLE_MINUTES", "not a number of minutes");
+    }
+    assertRefused(env("BACKPACK_CANCEL_ON_EXIT", "yes"), "BACKPACK_CANCEL_ON_EXIT", "true or false");
+  }
 }
