@@ -332,6 +332,8 @@ public record ServerConfig(
       ValidationException.Violation v = e.violations().get(0);
       throw new ConfigException(Settings.CONFIRM_ORDERS, Settings.CONFIRM_ORDERS + " " + v.reason() + ": " + v.fix(), null, null);
     }
+  }
+
   /** Minutes, fractions allowed (0.5 = 30 s), counted to the millisecond; from 1 second to a week. */
   static java.time.Duration parseIdleMinutes(Optional<String> text) {
     if (text.isEmpty()) {
