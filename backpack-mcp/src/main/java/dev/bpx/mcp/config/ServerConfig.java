@@ -38,6 +38,9 @@ import java.util.regex.Pattern;
  * @param paperSeed the paper price walk's seed, or null for the default
  * @param environment the parsed environment (the client reads its own settings from it)
  * @param settingsFile the {@code .env} file the settings were read from, or null when none was read
+ * @param maxDailyNotional circuit breaker: largest notional sent in a rolling 24 hours, or null for none
+ * @param maxDailyLoss circuit breaker: net-equity loss since the start of the UTC day at which the
+ *     server goes reduce-only, or null for none
  */
 public record ServerConfig(
     Mode mode,
@@ -51,7 +54,9 @@ public record ServerConfig(
     Path dataDir,
     Long paperSeed,
     EnvironmentConfig environment,
-    Path settingsFile) {
+    Path settingsFile,
+    BigDecimal maxDailyNotional,
+    BigDecimal maxDailyLoss) {
 
   private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9]+(_[A-Za-z0-9]+)+");
   private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.[0-9]{1,3}){3}");
@@ -173,8 +178,12 @@ public record ServerConfig(
       Set<String> symbols = parseSymbols(config.get(Settings.ALLOWED_SYMBOLS));
       Path dataDir = config.get(Settings.DATA_DIR).map(Path::of).orElseGet(() -> defaultDataDir(env, userHome));
       Long seed = config.longValue(Settings.PAPER_SEED, 0, Long.MAX_VALUE, "a whole number").stream().boxed().findFirst().orElse(null);
+      BigDecimal maxDailyNotional = parsePositive(Settings.MAX_DAILY_NOTIONAL, config.get(Settings.MAX_DAILY_NOTIONAL),
+          "the largest value of the orders sent in a rolling 24 hours in quote currency, e.g. 5000");
+      BigDecimal maxDailyLoss = parsePositive(Settings.MAX_DAILY_LOSS, config.get(Settings.MAX_DAILY_LOSS),
+          "the loss of net equity since 00:00 UTC at which orders become reduce-only, in USDC, e.g. 200");
       ServerConfig result = new ServerConfig(mode, baseUrl, readOnly, maxNotional, symbols, maxPosition, maxLeverage,
-          maxOpenOrders, dataDir, seed, config, dotEnvFile);
+          maxOpenOrders, dataDir, seed, config, dotEnvFile, maxDailyNotional, maxDailyLoss);
       // The client's own settings (window, timeouts, retries) and, in live mode, the key format are
       // checked now, so a mistake stops the server at start rather than at the first tool call.
       BackpackClient.builderFromEnvironment(mode == Mode.LIVE ? result.clientEnvironment() : result.clientTuning(), null);
@@ -222,6 +231,12 @@ public record ServerConfig(
     }
     if (maxOpenOrders != null) {
       parts.add("max open orders " + maxOpenOrders);
+    }
+    if (maxDailyNotional != null) {
+      parts.add("max daily notional " + maxDailyNotional.toPlainString() + " (rolling 24 h)");
+    }
+    if (maxDailyLoss != null) {
+      parts.add("max daily loss " + maxDailyLoss.toPlainString() + " (then reduce-only until 00:00 UTC)");
     }
     return String.join("; ", parts);
   }

@@ -21,10 +21,15 @@ public final class Settings {
   /** Seed of the paper exchange's price walk. */
   public static final String PAPER_SEED = "BACKPACK_PAPER_SEED";
 
+  /** Circuit breaker: the largest notional sent through this server in a rolling 24 hours (state in the data directory). */
+  public static final String MAX_DAILY_NOTIONAL = "BACKPACK_MAX_DAILY_NOTIONAL";
+  /** Circuit breaker: the net-equity loss since the start of the UTC day at which the server goes reduce-only. */
+  public static final String MAX_DAILY_LOSS = "BACKPACK_MAX_DAILY_LOSS";
+
   /** The server's own variables (the client's are listed by the client). */
   public static final List<String> SERVER_VARIABLES =
       List.of(READ_ONLY, MAX_ORDER_NOTIONAL, MAX_POSITION_NOTIONAL, MAX_LEVERAGE, MAX_OPEN_ORDERS, ALLOWED_SYMBOLS, DATA_DIR,
-          PAPER_SEED);
+          PAPER_SEED, MAX_DAILY_NOTIONAL, MAX_DAILY_LOSS);
 
   private Settings() {}
 }
