@@ -104,6 +104,8 @@ class DailyBreakersTest {
         .hasMessageContaining("leaves the window at 2025-01-02T12:00:00Z")
         .hasMessageContaining("BACKPACK_MAX_DAILY_NOTIONAL").hasMessageContaining("nothing was sent");
     assertThat(sent()).isEqualTo(2);
+    // The notional rule reads only its own state file, never the account.
+    assertThat(routes.paths()).containsOnly("/api/v1/markets", "/api/v1/order");
   }
 
   @Test
