@@ -119,7 +119,12 @@ final class DailyBreakers {
       result = send.get();
     } catch (ApiException | OrderNotPlacedException | ValidationException e) {
       if (!(e instanceof ApiException api) || api.httpStatus() < 500) {
-        uncount(List.of(order.clientId()), now);
+        try {
+          uncount(List.of(order.clientId()), now);
+        } catch (UncheckedIOException io) {
+          // Still counted: the limit errs on the safe side, and the exchange's answer is what the caller needs.
+          e.addSuppressed(io);
+        }
       }
       throw e;
     }

@@ -149,6 +149,35 @@ class DailyBreakersTest {
   }
 
   @Test
+  void clientsRacingForTheLastRoomOfASharedDailyNotionalSendExactlyWhatFits() throws Exception {
+    List<OrderService> services = List.of(orders(SafetyLimits.none().withMaxDailyNotional(dec("1000"))),
+        orders(SafetyLimits.none().withMaxDailyNotional(dec("1000"))));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+    try {
+      List<java.util.concurrent.Future<?>> attempts = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        OrderService orders = services.get(i % 2);
+        attempts.add(pool.submit(() -> {
+          try {
+            orders.place(bidWorth("100"));
+          } catch (ValidationException e) {
+            refused.incrementAndGet();
+          }
+        }));
+      }
+      for (java.util.concurrent.Future<?> attempt : attempts) {
+        attempt.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(sent()).isEqualTo(10);
+    assertThat(refused.get()).isEqualTo(20);
+  }
+
+  @Test
   void anOrderTheExchangeRefusesIsNotCounted() {
     OrderService orders = orders(SafetyLimits.none().withMaxDailyNotional(dec("1000")));
     routes.respond("POST", "/api/v1/order", 400, "{\"code\":\"INVALID_ORDER\",\"message\":\"Insufficient funds\"}");
