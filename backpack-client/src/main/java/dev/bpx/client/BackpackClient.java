@@ -116,8 +116,9 @@ public final class BackpackClient implements AutoCloseable {
     this.safetyLimits = b.safetyLimits;
     this.publicKey = b.signingKey == null ? null : b.signingKey.publicKeyBase64();
     OrderPreviewer previewer = new OrderPreviewer(cache, markets, account, capital, b.safetyLimits, signer != null);
+    BreakerStateFile breakerState = b.stateDirectory == null ? null : new BreakerStateFile(b.stateDirectory, publicKey);
     this.orders = new OrderService(transport, decoder, cache, markets, account, b.safetyLimits, previewer,
-        b.clientIdLookback);
+        b.clientIdLookback, new DailyBreakers(b.safetyLimits, breakerState, b.clock));
     this.history = new HistoryService(transport, decoder);
   }
 
@@ -306,6 +307,7 @@ public final class BackpackClient implements AutoCloseable {
     private Duration marketCacheTtl = DEFAULT_MARKET_CACHE_TTL;
     private SafetyLimits safetyLimits = SafetyLimits.none();
     private Duration clientIdLookback = DEFAULT_CLIENT_ID_LOOKBACK;
+    private Path stateDirectory;
 
     private Builder() {}
 
@@ -446,6 +448,19 @@ public final class BackpackClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Sets the directory where the daily circuit breakers ({@link SafetyLimits#maxDailyNotional()},
+     * {@link SafetyLimits#maxDailyLoss()}) keep their state, so that it survives restarts; required when
+     * one of them is set. Several clients and processes may share it (one file per account, under a
+     * file lock; see {@link BreakerStateFile}). The directory is created when first used.
+     *
+     * @return this
+     */
+    public Builder stateDirectory(Path directory) {
+      this.stateDirectory = Args.required("stateDirectory", directory, "give a writable directory, e.g. the app's data directory");
+      return this;
+    }
+
     /** Sets how long market filters are cached (default 5 minutes); zero disables the cache. @return this */
     public Builder marketCacheTtl(Duration ttl) {
       if (ttl == null || ttl.isNegative()) {
@@ -459,8 +474,13 @@ public final class BackpackClient implements AutoCloseable {
      * {@return the client}
      *
      * @throws BackpackException if {@link #syncClockOnStart} is set and the server time cannot be read
+     * @throws ValidationException if a daily circuit breaker is set without a {@link #stateDirectory}
      */
     public BackpackClient build() {
+      if (safetyLimits.hasDailyBreakers() && stateDirectory == null) {
+        throw new ValidationException("stateDirectory", "the daily circuit breakers (maxDailyNotional, maxDailyLoss) keep"
+            + " their state on disk, and no state directory is set", "call stateDirectory(path) with a writable directory");
+      }
       BackpackClient client = new BackpackClient(this);
       LOG.info("Backpack client for {} ({}; window {} ms, {} read retries)", client.baseUrl,
           client.hasCredentials() ? "signed" : "public data only", windowMillis, maxRetries);

@@ -70,8 +70,12 @@ public final class OrderService {
   private final LeverageCheck leverage;
   private final CircuitBreakers breakers;
 
+  private final DailyBreakers daily;
+
   OrderService(HttpTransport transport, ResponseDecoder decoder, MarketCache markets, MarketService marketData,
-      AccountService account, SafetyLimits limits, OrderPreviewer previewer, Duration clientIdLookback) {
+      AccountService account, SafetyLimits limits, OrderPreviewer previewer, Duration clientIdLookback,
+      DailyBreakers daily) {
+    this.daily = daily;
     this.transport = transport;
     this.decoder = decoder;
     this.markets = markets;
@@ -82,7 +86,8 @@ public final class OrderService {
     this.limits = limits;
     this.previewer = previewer;
     this.leverage = new LeverageCheck(marketData, this::listOpenOrders);
-    this.breakers = new CircuitBreakers(limits, markets, marketData, account, leverage, this::listOpenOrders);
+    this.breakers = new CircuitBreakers(limits, markets, marketData, account, leverage, this::listOpenOrders,
+        daily);
   }
 
   /**
@@ -96,6 +101,16 @@ public final class OrderService {
   public OrderPreview preview(OrderRequest request) {
     Args.required("request", request, "build one with OrderRequest.limit(...) or marketByQuantity(...)");
     return previewer.preview(request, leverage, breakers);
+  }
+
+  /**
+   * {@return every circuit breaker that is set, its limit, its current figure and whether it has
+   * tripped} Reads the account only for the breakers that need it (positions, collateral summary, open
+   * orders); a read that fails makes that figure unknown ({@link BreakerStatus#used()} null) rather
+   * than failing. Evaluating {@code maxDailyLoss} starts the day's baseline when none is kept yet.
+   */
+  public List<BreakerStatus> breakerStatus() {
+    return breakers.status();
   }
 
   /** {@return the safety limits this client enforces on every order} */
@@ -282,8 +297,8 @@ public final class OrderService {
    *     NetworkException#clientId()} names the order to look for ({@link #findOrder})
    */
   public Order place(OrderRequest request) {
-    checkBeforeSending(request);
-    return placer.send(request);
+    BigDecimal notional = checkBeforeSending(request);
+    return daily.sending(request, notional, () -> placer.send(request), order -> false);
   }
 
   /**
@@ -310,16 +325,20 @@ public final class OrderService {
    * @throws NetworkException as {@link #place}
    */
   public Placement placeIdempotent(OrderRequest request) {
-    checkBeforeSending(request);
-    return placer.sendIdempotent(request);
+    BigDecimal notional = checkBeforeSending(request);
+    // A duplicate was not sent now: it was counted when it was first placed.
+    return daily.sending(request, notional, () -> placer.sendIdempotent(request), Placement::duplicate);
   }
 
-  private void checkBeforeSending(OrderRequest request) {
+  /** @return the order's notional when a notional rule needs it, else null */
+  private BigDecimal checkBeforeSending(OrderRequest request) {
     Args.required("request", request, "build one with OrderRequest.limit(...) or marketByQuantity(...)");
     request.validate();
     getMarketRules(request.symbol()).validate(request);
-    limits.check(request, notionalForLimits(request));
-    breakers.check(request);
+    BigDecimal notional = notionalForLimits(request);
+    limits.check(request, notional);
+    breakers.check(request, notional);
+    return notional;
   }
 
   /**
@@ -341,6 +360,8 @@ public final class OrderService {
     List<Violation> problems = new ArrayList<>();
     List<Map<String, Object>> body = new ArrayList<>();
     int restingAhead = 0;
+    BigDecimal notionalAhead = BigDecimal.ZERO;
+    List<BigDecimal> notionals = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
       OrderRequest request = requests.get(i);
       String prefix = "orders[" + i + "].";
@@ -349,12 +370,17 @@ public final class OrderService {
         request.validate();
         problems.addAll(getMarketRules(request.symbol()).check(request).stream()
             .map(v -> new Violation(prefix + v.field(), v.reason(), v.fix())).collect(Collectors.toList()));
-        String limitProblem = limits.problem(request, notionalForLimits(request));
+        BigDecimal notional = notionalForLimits(request);
+        notionals.add(notional);
+        String limitProblem = limits.problem(request, notional);
         if (limitProblem != null) {
           problems.add(new Violation(prefix + "order", limitProblem, "nothing was sent"));
         }
-        for (String breaker : breakers.problems(request, restingAhead)) {
+        for (String breaker : breakers.problems(request, restingAhead, notional, notionalAhead)) {
           problems.add(new Violation(prefix + "order", breaker, "nothing was sent"));
+        }
+        if (notional != null && !Boolean.TRUE.equals(request.reduceOnly())) {
+          notionalAhead = notionalAhead.add(notional);
         }
         if (!Boolean.TRUE.equals(request.reduceOnly()) && CircuitBreakers.rests(request)) {
           restingAhead++;
@@ -368,15 +394,27 @@ public final class OrderService {
       throw new ValidationException(problems);
     }
     ApiRequest api = ApiRequest.postBatch("/api/v1/orders", body);
+    long countedAt = daily.countBatch(requests, notionals);
+    List<Long> all = requests.stream().map(OrderRequest::clientId).toList();
     try {
-      return decoder.decodeList(api, transport.execute(api), BatchOrderResult.class);
+      List<BatchOrderResult> results = decoder.decodeList(api, transport.execute(api), BatchOrderResult.class);
+      List<Long> refused = new ArrayList<>();
+      for (int i = 0; i < results.size() && i < requests.size(); i++) {
+        if (!results.get(i).ok()) {
+          refused.add(requests.get(i).clientId());
+        }
+      }
+      daily.uncount(refused, countedAt);
+      return results;
     } catch (NetworkException e) {
       if (!e.requestMayHaveReachedExchange()) {
+        daily.uncount(all, countedAt);
         throw e;
       }
       throw batchUnknown(api, requests, e);
     } catch (ApiException e) {
       if (e.httpStatus() < 500) {
+        daily.uncount(all, countedAt);
         throw e;
       }
       throw batchUnknown(api, requests, e);

@@ -31,6 +31,12 @@ import java.util.Set;
  * exchange's {@code leverageLimit} counts it); {@code maxOpenOrders}, the resting orders on the account.
  * The reads a breaker needs are only made when it is set. An order that only reduces exposure passes.
  *
+ * <p>Two daily breakers keep state on disk, so they need {@link BackpackClient.Builder#stateDirectory}
+ * (see {@link DailyBreakers}): {@code maxDailyNotional}, the notional of the orders sent through this
+ * client in a rolling 24 hours; {@code maxDailyLoss}, the fall of the account's net equity since the
+ * first time it was seen this UTC day, at or beyond which the client places only reduce-only orders
+ * until the next UTC day, a manual reset ({@link BreakerStateFile#reset}) or a changed limit.
+ *
  * <pre>{@code
  * SafetyLimits.none().withMaxPositionNotional(new BigDecimal("2000")).withMaxLeverage(new BigDecimal("3"))
  *     .withMaxOpenOrders(20)
@@ -44,9 +50,13 @@ import java.util.Set;
  *     order, in quote currency, or null for none
  * @param maxLeverage the largest account leverage after an order, or null for none
  * @param maxOpenOrders the most resting orders on the account after an order, or null for none
+ * @param maxDailyNotional the largest notional sent through this client in a rolling 24 hours, in quote
+ *     currency, or null for none
+ * @param maxDailyLoss the net-equity loss since the start of the UTC day at which the client goes
+ *     reduce-only, in quote currency, or null for none
  */
 public record SafetyLimits(BigDecimal maxOrderNotional, Set<String> allowedSymbols, BigDecimal maxPositionNotional,
-    BigDecimal maxLeverage, Integer maxOpenOrders) {
+    BigDecimal maxLeverage, Integer maxOpenOrders, BigDecimal maxDailyNotional, BigDecimal maxDailyLoss) {
   private static final SafetyLimits NONE = new SafetyLimits(null, Set.of());
 
   /** Checks and copies the values. */
@@ -54,6 +64,8 @@ public record SafetyLimits(BigDecimal maxOrderNotional, Set<String> allowedSymbo
     positive("maxOrderNotional", maxOrderNotional);
     positive("maxPositionNotional", maxPositionNotional);
     positive("maxLeverage", maxLeverage);
+    positive("maxDailyNotional", maxDailyNotional);
+    positive("maxDailyLoss", maxDailyLoss);
     if (maxOpenOrders != null && maxOpenOrders < 0) {
       throw new ValidationException("maxOpenOrders", "must be 0 or more (got " + maxOpenOrders + ")", "use null for no limit");
     }
@@ -73,7 +85,13 @@ public record SafetyLimits(BigDecimal maxOrderNotional, Set<String> allowedSymbo
 
   /** Limits without circuit breakers. */
   public SafetyLimits(BigDecimal maxOrderNotional, Set<String> allowedSymbols) {
-    this(maxOrderNotional, allowedSymbols, null, null, null);
+    this(maxOrderNotional, allowedSymbols, null, null, null, null, null);
+  }
+
+  /** Limits without the daily breakers (the constructor before they existed). */
+  public SafetyLimits(BigDecimal maxOrderNotional, Set<String> allowedSymbols, BigDecimal maxPositionNotional,
+      BigDecimal maxLeverage, Integer maxOpenOrders) {
+    this(maxOrderNotional, allowedSymbols, maxPositionNotional, maxLeverage, maxOpenOrders, null, null);
   }
 
   private static void positive(String name, BigDecimal value) {
@@ -84,22 +102,48 @@ public record SafetyLimits(BigDecimal maxOrderNotional, Set<String> allowedSymbo
 
   /** {@return these limits with the largest perp position notional after an order (null for none)} */
   public SafetyLimits withMaxPositionNotional(BigDecimal limit) {
-    return new SafetyLimits(maxOrderNotional, allowedSymbols, limit, maxLeverage, maxOpenOrders);
+    return new SafetyLimits(maxOrderNotional, allowedSymbols, limit, maxLeverage, maxOpenOrders, maxDailyNotional,
+        maxDailyLoss);
   }
 
   /** {@return these limits with the largest account leverage after an order (null for none)} */
   public SafetyLimits withMaxLeverage(BigDecimal limit) {
-    return new SafetyLimits(maxOrderNotional, allowedSymbols, maxPositionNotional, limit, maxOpenOrders);
+    return new SafetyLimits(maxOrderNotional, allowedSymbols, maxPositionNotional, limit, maxOpenOrders, maxDailyNotional,
+        maxDailyLoss);
   }
 
   /** {@return these limits with the most resting orders on the account after an order (null for none)} */
   public SafetyLimits withMaxOpenOrders(Integer limit) {
-    return new SafetyLimits(maxOrderNotional, allowedSymbols, maxPositionNotional, maxLeverage, limit);
+    return new SafetyLimits(maxOrderNotional, allowedSymbols, maxPositionNotional, maxLeverage, limit, maxDailyNotional,
+        maxDailyLoss);
+  }
+
+  /**
+   * {@return these limits with the largest notional sent through the client in a rolling 24 hours (null
+   * for none)} Needs {@link BackpackClient.Builder#stateDirectory}.
+   */
+  public SafetyLimits withMaxDailyNotional(BigDecimal limit) {
+    return new SafetyLimits(maxOrderNotional, allowedSymbols, maxPositionNotional, maxLeverage, maxOpenOrders, limit,
+        maxDailyLoss);
+  }
+
+  /**
+   * {@return these limits with the net-equity loss since the start of the UTC day at which the client
+   * goes reduce-only (null for none)} Needs {@link BackpackClient.Builder#stateDirectory}.
+   */
+  public SafetyLimits withMaxDailyLoss(BigDecimal limit) {
+    return new SafetyLimits(maxOrderNotional, allowedSymbols, maxPositionNotional, maxLeverage, maxOpenOrders,
+        maxDailyNotional, limit);
+  }
+
+  /** {@return whether a daily breaker (which keeps state in the state directory) is set} */
+  public boolean hasDailyBreakers() {
+    return maxDailyNotional != null || maxDailyLoss != null;
   }
 
   /** {@return whether any circuit breaker (a rule that reads the account) is set} */
   public boolean hasBreakers() {
-    return maxPositionNotional != null || maxLeverage != null || maxOpenOrders != null;
+    return maxPositionNotional != null || maxLeverage != null || maxOpenOrders != null || hasDailyBreakers();
   }
 
   /** {@return no limits} */
@@ -124,7 +168,7 @@ public record SafetyLimits(BigDecimal maxOrderNotional, Set<String> allowedSymbo
 
   /** {@return whether checking {@code request} needs its notional (a limit is set and applies to it)} */
   boolean needsNotional(OrderRequest request) {
-    return limitsNotional() && !Boolean.TRUE.equals(request.reduceOnly());
+    return (limitsNotional() || maxDailyNotional != null) && !Boolean.TRUE.equals(request.reduceOnly());
   }
 
   /**
@@ -169,6 +213,8 @@ public record SafetyLimits(BigDecimal maxOrderNotional, Set<String> allowedSymbo
         + ", allowedSymbols=" + (allowedSymbols.isEmpty() ? "all" : allowedSymbols)
         + (maxPositionNotional == null ? "" : ", maxPositionNotional=" + maxPositionNotional.toPlainString())
         + (maxLeverage == null ? "" : ", maxLeverage=" + maxLeverage.toPlainString())
-        + (maxOpenOrders == null ? "" : ", maxOpenOrders=" + maxOpenOrders) + "]";
+        + (maxOpenOrders == null ? "" : ", maxOpenOrders=" + maxOpenOrders)
+        + (maxDailyNotional == null ? "" : ", maxDailyNotional=" + maxDailyNotional.toPlainString())
+        + (maxDailyLoss == null ? "" : ", maxDailyLoss=" + maxDailyLoss.toPlainString()) + "]";
   }
 }

@@ -9,6 +9,7 @@ final class Help {
 
       Usage: java -jar backpack-mcp.jar [--paper]
              java -jar backpack-mcp.jar emergency-stop [--paper]
+             java -jar backpack-mcp.jar breakers reset
 
         --paper     trade on the embedded paper exchange even when keys are configured
         --help      show this text
@@ -17,6 +18,9 @@ final class Help {
       emergency-stop cancels every open order on every market, then closes every perp position with
       reduce-only market orders, on the account the server would use (same settings), prints what it
       did and exits 0, or 1 when anything failed (a running server that holds the paper account too).
+
+      breakers reset clears a tripped BACKPACK_MAX_DAILY_LOSS and the notional counted against
+      BACKPACK_MAX_DAILY_NOTIONAL in BACKPACK_DATA_DIR (for a person; no tool can do it).
 
       Modes: with no BACKPACK_PRIVATE_KEY the server trades on an embedded paper exchange (no real
       money; state kept in BACKPACK_DATA_DIR). With keys it trades live on BACKPACK_BASE_URL
@@ -45,6 +49,8 @@ final class Help {
         BACKPACK_CANCEL_AFTER_IDLE_MINUTES  dead-man switch: cancel every open order after this many
                                       minutes without a tool call (fractions allowed: 0.5 = 30 s)
         BACKPACK_CANCEL_ON_EXIT       true: cancel every open order when the session ends
+        BACKPACK_MAX_DAILY_NOTIONAL   refuse orders beyond this notional sent in a rolling 24 hours
+        BACKPACK_MAX_DAILY_LOSS       reduce-only until 00:00 UTC once net equity fell this much today
         BACKPACK_WINDOW_MS, BACKPACK_CONNECT_TIMEOUT_MS, BACKPACK_READ_TIMEOUT_MS,
         BACKPACK_CALL_TIMEOUT_MS, BACKPACK_MAX_RETRIES, BACKPACK_SYNC_CLOCK,
         BACKPACK_MARKET_CACHE_TTL_SECONDS, BACKPACK_CLIENT_ID_LOOKBACK_MINUTES

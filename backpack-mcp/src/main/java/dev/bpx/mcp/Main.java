@@ -19,7 +19,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Entry point of the Backpack MCP server: {@code java -jar backpack-mcp.jar [--paper]}, and of the
- * {@code emergency-stop} command ({@link EmergencyStopCommand}).
+ * {@code emergency-stop} command ({@link EmergencyStopCommand}) and the {@code breakers reset} command
+ * ({@link BreakersCommand}).
  *
  * <p>Order of start-up matters: stdout is claimed for JSON-RPC before anything else can print, the
  * configuration is checked, and the server answers {@code initialize} and {@code tools/list} before
@@ -73,6 +74,14 @@ public final class Main {
           userHome(), out, err);
       out.flush();
       // OkHttp and the paper exchange's threads must not keep the process alive.
+      System.exit(code);
+      return;
+    }
+    if (!arguments.isEmpty() && arguments.get(0).equals(BreakersCommand.NAME)) {
+      PrintStream out = new PrintStream(protocolOut, true, StandardCharsets.UTF_8);
+      int code = BreakersCommand.run(arguments.subList(1, arguments.size()), env, workingDirDotEnv, configDotEnv,
+          userHome(), out, err);
+      out.flush();
       System.exit(code);
       return;
     }

@@ -272,7 +272,8 @@ public final class TradingSession implements AutoCloseable {
   private BackpackClient.Builder builderWithLimits(BackpackClient.Builder builder) {
     return builder.safetyLimits(SafetyLimits.of(config.maxOrderNotional(), config.allowedSymbols())
         .withMaxPositionNotional(config.maxPositionNotional()).withMaxLeverage(config.maxLeverage())
-        .withMaxOpenOrders(config.maxOpenOrders()));
+        .withMaxOpenOrders(config.maxOpenOrders()).withMaxDailyNotional(config.maxDailyNotional())
+        .withMaxDailyLoss(config.maxDailyLoss())).stateDirectory(config.dataDir());
   }
 
   static SigningKey loadOrCreatePaperKey(Path file) throws IOException {

@@ -63,10 +63,14 @@ class CircuitBreakersProcessTest {
   }
 
   @Test
-  void theStatusListsEveryBreakerWithItsSetting() {
+  void theStatusListsEveryBreakerWithItsSettingAndItsUseOnTheAccount() {
     Map<String, Object> status = server.ok("get_server_status", args());
-    assertThat(status.get("breakers")).isEqualTo(List.of("maxPositionNotional 500 (BACKPACK_MAX_POSITION_NOTIONAL)",
-        "maxLeverage 3 (BACKPACK_MAX_LEVERAGE)", "maxOpenOrders 1 (BACKPACK_MAX_OPEN_ORDERS)"));
+    assertThat(status.get("breakers")).isEqualTo(List.of(
+        Map.of("rule", "maxPositionNotional", "setting", "BACKPACK_MAX_POSITION_NOTIONAL", "limit", "500", "used", "0",
+            "tripped", false),
+        Map.of("rule", "maxLeverage", "setting", "BACKPACK_MAX_LEVERAGE", "limit", "3", "used", "0", "tripped", false),
+        Map.of("rule", "maxOpenOrders", "setting", "BACKPACK_MAX_OPEN_ORDERS", "limit", "1",
+            "used", String.valueOf(exchange.orders().listOpenOrders().size()), "tripped", !exchange.orders().listOpenOrders().isEmpty())));
     assertThat((String) status.get("limits")).contains("max open orders 1", "max position notional 500", "max leverage 3");
   }
 

@@ -45,6 +45,9 @@ import java.util.regex.Pattern;
  * @param confirmTimeout how long a confirmation waits for the user's answer before the order is not placed
  * @param cancelAfterIdle dead-man switch: cancel every open order after this long without a tool call, or null for never
  * @param cancelOnExit whether every open order is cancelled when the MCP session ends
+ * @param maxDailyNotional circuit breaker: largest notional sent in a rolling 24 hours, or null for none
+ * @param maxDailyLoss circuit breaker: net-equity loss since the start of the UTC day at which the
+ *     server goes reduce-only, or null for none
  */
 public record ServerConfig(
     Mode mode,
@@ -62,7 +65,9 @@ public record ServerConfig(
     ConfirmationPolicy confirmOrders,
     Duration confirmTimeout,
     Duration cancelAfterIdle,
-    boolean cancelOnExit) {
+    boolean cancelOnExit,
+    BigDecimal maxDailyNotional,
+    BigDecimal maxDailyLoss) {
 
   private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9]+(_[A-Za-z0-9]+)+");
   /**
@@ -197,9 +202,14 @@ public record ServerConfig(
       Duration confirmTimeout = Duration.ofSeconds(config.longValue(Settings.CONFIRM_TIMEOUT_SECONDS, 1, MAX_CONFIRM_TIMEOUT_SECONDS,
           "a whole number of seconds, at most " + MAX_CONFIRM_TIMEOUT_SECONDS + " (hosts give a tool call 60 s)")
           .orElse(DEFAULT_CONFIRM_TIMEOUT_SECONDS));
+      BigDecimal maxDailyNotional = parsePositive(Settings.MAX_DAILY_NOTIONAL, config.get(Settings.MAX_DAILY_NOTIONAL),
+          "the largest value of the orders sent in a rolling 24 hours in quote currency, e.g. 5000");
+      BigDecimal maxDailyLoss = parsePositive(Settings.MAX_DAILY_LOSS, config.get(Settings.MAX_DAILY_LOSS),
+          "the loss of net equity since 00:00 UTC at which orders become reduce-only, in USDC, e.g. 200");
       ServerConfig result = new ServerConfig(mode, baseUrl, readOnly, maxNotional, symbols, maxPosition, maxLeverage,
-          maxOpenOrders, dataDir, seed, config, dotEnvFile, confirm, confirmTimeout, parseIdleMinutes(config.get(Settings.CANCEL_AFTER_IDLE_MINUTES)),
-          config.booleanValue(Settings.CANCEL_ON_EXIT).orElse(false));
+          maxOpenOrders, dataDir, seed, config, dotEnvFile, confirm, confirmTimeout,
+          parseIdleMinutes(config.get(Settings.CANCEL_AFTER_IDLE_MINUTES)), config.booleanValue(Settings.CANCEL_ON_EXIT).orElse(false),
+          maxDailyNotional, maxDailyLoss);
       // The client's own settings (window, timeouts, retries) and, in live mode, the key format are
       // checked now, so a mistake stops the server at start rather than at the first tool call.
       BackpackClient.builderFromEnvironment(mode == Mode.LIVE ? result.clientEnvironment() : result.clientTuning(), null);
@@ -249,6 +259,12 @@ public record ServerConfig(
       parts.add("max open orders " + maxOpenOrders);
     }
     parts.add("confirm orders " + confirmOrders);
+    if (maxDailyNotional != null) {
+      parts.add("max daily notional " + maxDailyNotional.toPlainString() + " (rolling 24 h)");
+    }
+    if (maxDailyLoss != null) {
+      parts.add("max daily loss " + maxDailyLoss.toPlainString() + " (then reduce-only until 00:00 UTC)");
+    }
     return String.join("; ", parts);
   }
 

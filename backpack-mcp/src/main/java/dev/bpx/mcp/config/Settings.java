@@ -30,10 +30,16 @@ public final class Settings {
   /** How long a confirmation waits for the user's answer, in seconds; then the order is not placed. */
   public static final String CONFIRM_TIMEOUT_SECONDS = "BACKPACK_CONFIRM_TIMEOUT_SECONDS";
 
+  /** Circuit breaker: the largest notional sent through this server in a rolling 24 hours (state in the data directory). */
+  public static final String MAX_DAILY_NOTIONAL = "BACKPACK_MAX_DAILY_NOTIONAL";
+  /** Circuit breaker: the net-equity loss since the start of the UTC day at which the server goes reduce-only. */
+  public static final String MAX_DAILY_LOSS = "BACKPACK_MAX_DAILY_LOSS";
+
   /** The server's own variables (the client's are listed by the client). */
   public static final List<String> SERVER_VARIABLES =
       List.of(READ_ONLY, MAX_ORDER_NOTIONAL, MAX_POSITION_NOTIONAL, MAX_LEVERAGE, MAX_OPEN_ORDERS, ALLOWED_SYMBOLS, DATA_DIR,
-          PAPER_SEED, CONFIRM_ORDERS, CONFIRM_TIMEOUT_SECONDS, CANCEL_AFTER_IDLE_MINUTES, CANCEL_ON_EXIT);
+          PAPER_SEED, CONFIRM_ORDERS, CONFIRM_TIMEOUT_SECONDS, CANCEL_AFTER_IDLE_MINUTES, CANCEL_ON_EXIT, MAX_DAILY_NOTIONAL,
+          MAX_DAILY_LOSS);
 
   private Settings() {}
 }

@@ -1,17 +1,27 @@
 package dev.bpx.mcp.tools;
 
+import dev.bpx.client.BreakerStatus;
 import dev.bpx.mcp.TradingSession;
 import dev.bpx.mcp.config.ConfigException;
 import dev.bpx.mcp.config.ServerConfig;
 import dev.bpx.mcp.config.Settings;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code get_server_status}: where the server trades and under which limits. No exchange call. */
+/**
+ * {@code get_server_status}: where the server trades, under which limits, and each circuit breaker's
+ * use. Calls the exchange only when a circuit breaker is set.
+ */
 final class ServerTools {
   static final String STATUS = "get_server_status";
+  private static final Map<String, Object> STRING = Map.of("type", "string");
+  /** The setting of each breaker, by its rule name in SafetyLimits. */
+  private static final Map<String, String> SETTINGS = Map.of("maxPositionNotional", Settings.MAX_POSITION_NOTIONAL,
+      "maxLeverage", Settings.MAX_LEVERAGE, "maxOpenOrders", Settings.MAX_OPEN_ORDERS,
+      "maxDailyNotional", Settings.MAX_DAILY_NOTIONAL, "maxDailyLoss", Settings.MAX_DAILY_LOSS);
 
   private ServerTools() {}
 
@@ -24,7 +34,9 @@ final class ServerTools {
         .required("readOnly", Schemas.bool("true when no order tool is offered"))
         .optional("maxOrderNotional", Schemas.string("largest order value in quote currency; absent when there is no limit"))
         .required("allowedSymbols", Schemas.array(Map.of("type", "string"), "empty means every symbol"))
-        .required("breakers", Schemas.array(Map.of("type", "string"), "circuit breakers set: rule, limit, setting"))
+        .required("breakers", Schemas.array(Schemas.object().required("rule", STRING).required("setting", STRING)
+            .required("limit", STRING).required("used", STRING).optional("tripped", Map.of("type", "boolean"))
+            .optional("note", STRING).build(), "circuit breakers: limit, use, tripped"))
         .required("limits", Schemas.string("the limits in one line"))
         .required("account", Schemas.string("the account the keys belong to (public key, shortened), or the paper account"))
         .required("version", Schemas.string("server version"))
@@ -41,7 +53,7 @@ final class ServerTools {
             + " would be real.",
         Schemas.object(),
         output,
-        ToolDef.Kind.LOCAL_READ,
+        ToolDef.Kind.READ,
         false,
         args -> status(session)));
   }
@@ -60,12 +72,14 @@ final class ServerTools {
       out.put("maxOrderNotional", config.maxOrderNotional().toPlainString());
     }
     out.put("allowedSymbols", new ArrayList<>(config.allowedSymbols()));
-    out.put("breakers", breakers(config));
+    List<Map<String, Object>> breakers = breakers(session, config);
+    out.put("breakers", breakers);
     out.put("limits", config.limitsSummary());
     out.put("account", session.accountLabel());
     out.put("version", dev.bpx.mcp.TradingSession.serverVersion());
     String text = config.mode().label().toUpperCase(java.util.Locale.ROOT) + " mode on " + session.exchangeUrl()
-        + " (account " + session.accountLabel() + "). Limits: " + config.limitsSummary() + ".";
+        + " (account " + session.accountLabel() + "). Limits: " + config.limitsSummary() + "."
+        + (breakers.isEmpty() ? "" : " Circuit breakers: " + String.join("; ", breakers.stream().map(ServerTools::line).toList()) + ".");
     if (config.deadManSummary() != null) {
       out.put(OrderTools.DEAD_MAN, config.deadManSummary());
       text += " " + config.deadManSummary() + ".";
@@ -73,19 +87,53 @@ final class ServerTools {
     return new ToolDef.Result(out, text);
   }
 
-  /** {@return each circuit breaker that is set: its rule, its limit and the setting that changes it} */
-  private static List<String> breakers(ServerConfig config) {
-    List<String> out = new ArrayList<>();
-    if (config.maxPositionNotional() != null) {
-      out.add("maxPositionNotional " + config.maxPositionNotional().toPlainString() + " (" + Settings.MAX_POSITION_NOTIONAL + ")");
+  /**
+   * {@return each circuit breaker that is set: its rule, setting, limit, current use and whether it has
+   * tripped} Reads the account (through the client) only when a breaker is set; when the account cannot
+   * be reached every figure is "unknown" and the tool still answers.
+   */
+  private static List<Map<String, Object>> breakers(TradingSession session, ServerConfig config) {
+    List<BreakerStatus> status;
+    try {
+      status = config.maxPositionNotional() == null && config.maxLeverage() == null && config.maxOpenOrders() == null
+          && config.maxDailyNotional() == null && config.maxDailyLoss() == null ? List.of()
+          : session.client().orders().breakerStatus();
+    } catch (RuntimeException e) {
+      String why = "unknown: " + e.getMessage();
+      status = new ArrayList<>();
+      add(status, "maxPositionNotional", config.maxPositionNotional(), why);
+      add(status, "maxLeverage", config.maxLeverage(), why);
+      add(status, "maxOpenOrders", config.maxOpenOrders() == null ? null : BigDecimal.valueOf(config.maxOpenOrders()), why);
+      add(status, "maxDailyNotional", config.maxDailyNotional(), why);
+      add(status, "maxDailyLoss", config.maxDailyLoss(), why);
     }
-    if (config.maxLeverage() != null) {
-      out.add("maxLeverage " + config.maxLeverage().toPlainString() + " (" + Settings.MAX_LEVERAGE + ")");
-    }
-    if (config.maxOpenOrders() != null) {
-      out.add("maxOpenOrders " + config.maxOpenOrders() + " (" + Settings.MAX_OPEN_ORDERS + ")");
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (BreakerStatus s : status) {
+      Map<String, Object> b = new LinkedHashMap<>();
+      b.put("rule", s.rule());
+      b.put("setting", SETTINGS.getOrDefault(s.rule(), ""));
+      b.put("limit", s.limit().stripTrailingZeros().toPlainString());
+      b.put("used", s.used() == null ? "unknown" : s.used().stripTrailingZeros().toPlainString());
+      if (s.tripped() != null) {
+        b.put("tripped", s.tripped());
+      }
+      if (s.note() != null) {
+        b.put("note", s.note());
+      }
+      out.add(b);
     }
     return out;
+  }
+
+  private static void add(List<BreakerStatus> status, String rule, BigDecimal limit, String why) {
+    if (limit != null) {
+      status.add(new BreakerStatus(rule, limit, null, null, why));
+    }
+  }
+
+  private static String line(Map<String, Object> b) {
+    return b.get("rule") + " " + b.get("limit") + " (" + b.get("setting") + "): used " + b.get("used")
+        + (Boolean.TRUE.equals(b.get("tripped")) ? ", TRIPPED" : "") + (b.containsKey("note") ? " (" + b.get("note") + ")" : "");
   }
 
   private static ToolDef.Result unconfigured(ConfigException problem) {

@@ -139,6 +139,22 @@ class ServerConfigTest {
   }
 
   @Test
+  void dailyBreakerSettingsAreReadStrictlyAndUnsetByDefault() {
+    ServerConfig none = load(env());
+    assertThat(none.maxDailyNotional()).isNull();
+    assertThat(none.maxDailyLoss()).isNull();
+    ServerConfig set = load(env("BACKPACK_MAX_DAILY_NOTIONAL", "5_000", "BACKPACK_MAX_DAILY_LOSS", "200.5"));
+    assertThat(set.maxDailyNotional()).isEqualByComparingTo("5000");
+    assertThat(set.maxDailyLoss()).isEqualByComparingTo("200.5");
+    assertThat(set.limitsSummary()).contains("max daily notional 5000 (rolling 24 h)", "max daily loss 200.5");
+    assertRefused(env("BACKPACK_MAX_DAILY_NOTIONAL", "5k"), "BACKPACK_MAX_DAILY_NOTIONAL", "'5k'", "not a decimal number");
+    assertRefused(env("BACKPACK_MAX_DAILY_NOTIONAL", "0"), "BACKPACK_MAX_DAILY_NOTIONAL", "must be positive");
+    assertRefused(env("BACKPACK_MAX_DAILY_LOSS", "1e"), "BACKPACK_MAX_DAILY_LOSS", "'1e'", "not a decimal number");
+    assertRefused(env("BACKPACK_MAX_DAILY_LOSS", "-100"), "BACKPACK_MAX_DAILY_LOSS", "must be positive");
+    assertRefused(env("BACKPACK_MAX_DAILY_LOS", "100"), "BACKPACK_MAX_DAILY_LOS", "Did you mean BACKPACK_MAX_DAILY_LOSS");
+  }
+
+  @Test
   void allowedSymbolsAreACommaSeparatedListOfMarketSymbols() {
     assertThat(load(env("BACKPACK_ALLOWED_SYMBOLS", " SOL_USDC, BTC_USDC_PERP ,")).allowedSymbols())
         .containsExactly("SOL_USDC", "BTC_USDC_PERP");
