@@ -12,6 +12,7 @@ import dev.bpx.client.internal.ApiResponse;
 import dev.bpx.client.internal.HttpTransport;
 import dev.bpx.client.internal.ResponseDecoder;
 import dev.bpx.client.internal.WireFormat;
+import dev.bpx.client.journal.JournalRecord;
 import dev.bpx.client.model.BatchOrderResult;
 import dev.bpx.client.model.CancelOrderType;
 import dev.bpx.client.model.HistoricalOrder;
@@ -69,9 +70,12 @@ public final class OrderService {
   private final OrderPreviewer previewer;
   private final LeverageCheck leverage;
   private final CircuitBreakers breakers;
+  private final JournalHook journal;
 
   OrderService(HttpTransport transport, ResponseDecoder decoder, MarketCache markets, MarketService marketData,
-      AccountService account, SafetyLimits limits, OrderPreviewer previewer, Duration clientIdLookback) {
+      AccountService account, SafetyLimits limits, OrderPreviewer previewer, Duration clientIdLookback,
+      JournalHook journal) {
+    this.journal = journal;
     this.transport = transport;
     this.decoder = decoder;
     this.markets = markets;
@@ -132,7 +136,7 @@ public final class OrderService {
           "leave it out to close the whole position");
     }
     Side side = position.netQuantity().signum() > 0 ? Side.ASK : Side.BID;
-    return place(OrderRequest.marketByQuantity(market, side, closing).reduceOnly(true).build());
+    return place(OrderRequest.marketByQuantity(market, side, closing).reduceOnly(true).build(), "close");
   }
 
   /**
@@ -146,7 +150,10 @@ public final class OrderService {
    * @return what was cancelled, what was closed, and what failed
    */
   public EmergencyStopReport emergencyStop() {
-    return new EmergencyStop(this, account).run();
+    return journal.around(() -> JournalRecord.intent("emergencyStop"), () -> new EmergencyStop(this, account).run(),
+        (intent, report) -> JournalRecord.outcome(intent, report.succeeded() ? "done" : "failed")
+            .detail("cancelled " + report.cancelled().size() + ", closed " + report.closed().size() + ", failures "
+                + report.failures().size()));
   }
 
   /**
@@ -255,8 +262,13 @@ public final class OrderService {
    *     NetworkException#clientId()} names the order to look for ({@link #findOrder})
    */
   public Order place(OrderRequest request) {
+    return place(request, "place");
+  }
+
+  /** Places a checked order, journaled under {@code action} ({@code place} or {@code close}). */
+  Order place(OrderRequest request, String action) {
     checkBeforeSending(request);
-    return placer.send(request);
+    return journal.around(() -> JournalHook.order(action, request), () -> placer.send(request), JournalHook::placed);
   }
 
   /**
@@ -284,7 +296,9 @@ public final class OrderService {
    */
   public Placement placeIdempotent(OrderRequest request) {
     checkBeforeSending(request);
-    return placer.sendIdempotent(request);
+    return journal.around(() -> JournalHook.order("place", request), () -> placer.sendIdempotent(request),
+        (intent, placement) -> JournalHook.placed(intent, placement.order()).detail(placement.duplicate()
+            ? "an order with this clientId already existed; it was not sent again" : null));
   }
 
   private void checkBeforeSending(OrderRequest request) {
@@ -341,6 +355,26 @@ public final class OrderService {
       throw new ValidationException(problems);
     }
     ApiRequest api = ApiRequest.postBatch("/api/v1/orders", body);
+    return journal.aroundAll(() -> requests.stream().map(r -> JournalHook.order("batch", r)).toList(),
+        () -> sendBatch(api, requests), OrderService::batchOutcomes);
+  }
+
+  private static List<JournalRecord.Builder> batchOutcomes(List<JournalRecord> intents, List<BatchOrderResult> results) {
+    List<JournalRecord.Builder> outcomes = new ArrayList<>();
+    for (int i = 0; i < intents.size(); i++) {
+      BatchOrderResult result = i < results.size() ? results.get(i) : null;
+      if (result == null) {
+        outcomes.add(JournalRecord.outcome(intents.get(i), "unknown").reason("the batch answer has no result for it"));
+      } else if (result.ok()) {
+        outcomes.add(JournalHook.placed(intents.get(i), result.order()));
+      } else {
+        outcomes.add(JournalRecord.outcome(intents.get(i), "refused").reason(result.code() + ": " + result.message()));
+      }
+    }
+    return outcomes;
+  }
+
+  private List<BatchOrderResult> sendBatch(ApiRequest api, List<OrderRequest> requests) {
     try {
       return decoder.decodeList(api, transport.execute(api), BatchOrderResult.class);
     } catch (NetworkException e) {
@@ -401,6 +435,14 @@ public final class OrderService {
    * @return the cancelled orders, or {@code accepted = true} on HTTP 202
    */
   public CancelAllResult cancelAll(String symbol, CancelOrderType orderType) {
+    return journal.around(() -> JournalRecord.intent("cancelAll").symbol(symbol)
+            .detail(orderType == null ? null : "orderType " + orderType.wireValue()),
+        () -> cancelAllUnjournaled(symbol, orderType),
+        (intent, result) -> result.accepted() ? JournalRecord.outcome(intent, "accepted")
+            : JournalHook.counted(intent, "cancelled", result.cancelled(), Order::id));
+  }
+
+  private CancelAllResult cancelAllUnjournaled(String symbol, CancelOrderType orderType) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("symbol", Args.symbol(symbol));
     if (orderType != null) {
@@ -441,6 +483,21 @@ public final class OrderService {
   }
 
   private CancelResult cancelOne(String symbol, Map<String, Object> body, String orderId, Long clientId) {
+    return journal.around(() -> JournalRecord.intent("cancel").symbol(symbol).orderId(orderId).clientId(clientId),
+        () -> cancelOneUnjournaled(symbol, body, orderId, clientId), OrderService::cancelOutcome);
+  }
+
+  private static JournalRecord.Builder cancelOutcome(JournalRecord intent, CancelResult result) {
+    if (result instanceof CancelResult.Cancelled c) {
+      return JournalRecord.outcome(intent, "cancelled").orderId(c.order().id()).status(JournalHook.wire(c.order().status()));
+    }
+    if (result instanceof CancelResult.AlreadyClosed c) {
+      return JournalRecord.outcome(intent, "closed").orderId(c.order().id()).status(JournalHook.wire(c.order().status()));
+    }
+    return JournalRecord.outcome(intent, "accepted");
+  }
+
+  private CancelResult cancelOneUnjournaled(String symbol, Map<String, Object> body, String orderId, Long clientId) {
     ApiRequest api = ApiRequest.delete("/api/v1/order", body);
     try {
       return cancelResult(symbol, api, transport.execute(api));
