@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,8 @@ public final class TradingSession implements AutoCloseable {
   static final String PAPER_KEY_FILE = "paper-account.key";
   static final String PAPER_STATE_FILE = "paper-exchange.journal";
   static final String PAPER_LOCK_FILE = "paper.lock";
+  /** The trade journal's directory under the data directory, in both modes. */
+  public static final String JOURNAL_DIR = "journal";
 
   private final ServerConfig config;
   /** Set when the configuration is wrong: then config is null and every use of the exchange fails with it. */
@@ -91,6 +94,7 @@ public final class TradingSession implements AutoCloseable {
     }
     if (client == null) {
       client = config.mode() == Mode.PAPER ? openPaper() : openLive();
+      reconcileJournal(client);
     }
     return client;
   }
@@ -125,6 +129,22 @@ public final class TradingSession implements AutoCloseable {
 
   static String shorten(String key) {
     return key.length() <= 12 ? "…" : key.substring(0, 4) + "…" + key.substring(key.length() - 4);
+  }
+
+  /**
+   * {@return the trade journal's directory: {@code journal/} in the data directory, in both modes}
+   *
+   * @throws ConfigException if the configuration is wrong
+   */
+  public Path journalDir() {
+    if (configProblem != null) {
+      throw configProblem;
+    }
+    return journalDir(config);
+  }
+
+  static Path journalDir(ServerConfig config) {
+    return config.dataDir().resolve(JOURNAL_DIR);
   }
 
   /** {@return the server version} */
@@ -188,8 +208,28 @@ public final class TradingSession implements AutoCloseable {
     paperLock = channel;
   }
 
+  /**
+   * Intents left without an outcome by a crash (of this server, or of another sharing the data
+   * directory) are looked up on the exchange by clientId and their outcomes appended. A failure here is
+   * logged and does not keep the session from opening: the intents stay pending for the next start.
+   */
+  private static void reconcileJournal(BackpackClient client) {
+    client.journal().ifPresent(journal -> {
+      try {
+        List<dev.bpx.client.journal.JournalRecord> outcomes = journal.reconcile();
+        for (dev.bpx.client.journal.JournalRecord outcome : outcomes) {
+          log.warn("trade journal: an {} on {} (clientId {}) had no outcome, probably from a crash; reconciled: {}",
+              outcome.action(), outcome.symbol(), outcome.clientId(), outcome.result());
+        }
+      } catch (IOException | RuntimeException e) {
+        log.error("trade journal: reconciling {} failed ({}); it is tried again at the next start", journal.dir(),
+            e.getMessage());
+      }
+    });
+  }
+
   private BackpackClient.Builder builderWithLimits(BackpackClient.Builder builder) {
-    return builder.safetyLimits(SafetyLimits.of(config.maxOrderNotional(), config.allowedSymbols())
+    return builder.journal(journalDir(config)).safetyLimits(SafetyLimits.of(config.maxOrderNotional(), config.allowedSymbols())
         .withMaxPositionNotional(config.maxPositionNotional()).withMaxLeverage(config.maxLeverage())
         .withMaxOpenOrders(config.maxOpenOrders()));
   }
