@@ -9,6 +9,7 @@ final class Help {
 
       Usage: java -jar backpack-mcp.jar [--paper]
              java -jar backpack-mcp.jar emergency-stop [--paper]
+             java -jar backpack-mcp.jar journal verify | journal export --csv  [--dir DIR]
 
         --paper     trade on the embedded paper exchange even when keys are configured
         --help      show this text
@@ -17,6 +18,10 @@ final class Help {
       emergency-stop cancels every open order on every market, then closes every perp position with
       reduce-only market orders, on the account the server would use (same settings), prints what it
       did and exits 0, or 1 when anything failed (a running server that holds the paper account too).
+
+      journal verify checks the hash chain of the trade journal in BACKPACK_DATA_DIR/journal (or DIR):
+      exit 0 when intact, 1 naming the first broken line as file:line. journal export --csv prints
+      every journal record as CSV on stdout.
 
       Modes: with no BACKPACK_PRIVATE_KEY the server trades on an embedded paper exchange (no real
       money; state kept in BACKPACK_DATA_DIR). With keys it trades live on BACKPACK_BASE_URL
