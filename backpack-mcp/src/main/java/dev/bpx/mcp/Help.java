@@ -45,7 +45,7 @@ final class Help {
         BACKPACK_MAX_LEVERAGE         refuse orders that take account leverage above this
         BACKPACK_MAX_OPEN_ORDERS      refuse resting orders beyond this many open orders
         BACKPACK_ALLOWED_SYMBOLS      comma-separated symbols orders may use
-        BACKPACK_DATA_DIR             where paper-mode state is kept
+        BACKPACK_DATA_DIR             where paper-mode state and the trade journal (journal/) are kept
         BACKPACK_PAPER_SEED           seed of the paper exchange's price walk
         BACKPACK_WINDOW_MS, BACKPACK_CONNECT_TIMEOUT_MS, BACKPACK_READ_TIMEOUT_MS,
         BACKPACK_CALL_TIMEOUT_MS, BACKPACK_MAX_RETRIES, BACKPACK_SYNC_CLOCK,

@@ -218,7 +218,7 @@ public final class TradingSession implements AutoCloseable {
       try {
         List<dev.bpx.client.journal.JournalRecord> outcomes = journal.reconcile();
         for (dev.bpx.client.journal.JournalRecord outcome : outcomes) {
-          log.warn("trade journal: an {} on {} (clientId {}) had no outcome, probably from a crash; reconciled: {}",
+          log.warn("trade journal: intent {} on {} (clientId {}) had no outcome, probably from a crash; reconciled: {}",
               outcome.action(), outcome.symbol(), outcome.clientId(), outcome.result());
         }
       } catch (IOException | RuntimeException e) {
