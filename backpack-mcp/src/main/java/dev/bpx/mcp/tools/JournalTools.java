@@ -58,7 +58,8 @@ final class JournalTools {
     try {
       return Instant.parse(text.strip());
     } catch (DateTimeParseException e) {
-      throw new ToolInputException("since: '" + text + "' is not an ISO-8601 UTC time; use e.g. 2026-11-30T00:00:00Z");
+      throw new ToolInputException("'since' must be an ISO-8601 UTC time such as 2026-11-30T00:00:00Z (got '"
+          + text + "')");
     }
   }
 
