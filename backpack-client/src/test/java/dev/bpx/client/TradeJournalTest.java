@@ -135,6 +135,56 @@ class TradeJournalTest {
   }
 
   @Test
+  void aBatchWritesOneIntentPerOrderBeforeSendingAndOneOutcomePerResult() {
+    TestExchange exchange = exchange(dir);
+    exchange.enqueueMarkets();
+    exchange.enqueueJson("[" + order("1", 1, "SOL_USDC_PERP", "Bid", "New", "Limit").strip().replaceFirst("\\{",
+        "{\"operation\":\"Ok\",") + ",{\"operation\":\"Err\",\"code\":\"INSUFFICIENT_MARGIN\",\"message\":\"Insufficient margin\"}]");
+
+    exchange.client.orders().placeBatch(List.of(
+        OrderRequest.limit("SOL_USDC_PERP", Side.BID, new BigDecimal("12"), new BigDecimal("141")).clientId(1).build(),
+        OrderRequest.limit("SOL_USDC_PERP", Side.BID, new BigDecimal("11"), new BigDecimal("140")).clientId(2).build()));
+
+    assertThat(journalWhenSent).singleElement().satisfies(seen -> assertThat(seen)
+        .extracting(JournalRecord::type, JournalRecord::action, JournalRecord::clientId)
+        .containsExactly(Tuple.tuple("intent", "batch", 1L), Tuple.tuple("intent", "batch", 2L)));
+    assertThat(records()).filteredOn(JournalRecord::isOutcome)
+        .extracting(JournalRecord::clientId, JournalRecord::result, JournalRecord::orderId, JournalRecord::reason)
+        .containsExactly(Tuple.tuple(1L, "placed", "1", null),
+            Tuple.tuple(2L, "refused", null, "INSUFFICIENT_MARGIN: Insufficient margin"));
+  }
+
+  @Test
+  void anAnswerLostAfterSendingThatCannotBeSettledIsJournaledUnknownAndLeftForReconciling() throws IOException {
+    OkHttpClient http = new OkHttpClient.Builder().build();
+    exchange = new TestExchange(b -> b.journal(dir).okHttpClient(http).maxRetries(0));
+    exchange.enqueueMarkets();
+    exchange.enqueueDisconnectAfterRequest();
+    exchange.enqueue(503, "{\"code\":\"SERVICE_UNAVAILABLE\",\"message\":\"down\"}");
+
+    assertThatThrownBy(() -> exchange.client.orders().place(OrderRequest.limit("SOL_USDC", Side.BID,
+        new BigDecimal("1"), new BigDecimal("142.10")).clientId(77).build()))
+        .isInstanceOf(dev.bpx.client.exception.NetworkException.class);
+
+    assertThat(records()).extracting(JournalRecord::type, JournalRecord::result)
+        .containsExactly(Tuple.tuple("intent", null), Tuple.tuple("outcome", "unknown"));
+    assertThat(exchange.client.journal().orElseThrow().pending()).extracting(JournalRecord::clientId).containsExactly(77L);
+  }
+
+  @Test
+  void anEmergencyStopWritesItsIntentAndItsReport() {
+    TestExchange exchange = exchange(dir);
+    exchange.enqueueJson("[]");
+    exchange.enqueueJson("[]");
+
+    exchange.client.orders().emergencyStop();
+
+    assertThat(records()).extracting(JournalRecord::type, JournalRecord::action, JournalRecord::result,
+        JournalRecord::detail).containsExactly(Tuple.tuple("intent", "emergencyStop", null, null),
+        Tuple.tuple("outcome", "emergencyStop", "done", "cancelled 0, closed 0, failures 0"));
+  }
+
+  @Test
   void anIntentThatCannotBeWrittenStopsTheOrderAndNothingIsSent() throws IOException {
     Path notADirectory = Files.writeString(dir.resolve("file"), "x");
     TestExchange exchange = exchange(notADirectory.resolve("journal"));

@@ -37,7 +37,7 @@ abstract class ResponseStructureSuite extends ServerSuite {
 
   @Test
   void everyToolDeclaresValidSchemasATitleAndAnnotations() {
-    assertThat(server.tools()).hasSize(29);
+    assertThat(server.tools()).hasSize(30);
     for (McpSchema.Tool tool : server.tools().values()) {
       for (Map<String, Object> schema : List.of(tool.inputSchema(), tool.outputSchema())) {
         JsonSchemaValidator.ValidationResponse valid = ServerUnderTest.VALIDATOR.validateSchema(schema);

@@ -20,8 +20,10 @@ import java.util.Optional;
  * @param action {@code place}, {@code close}, {@code batch}, {@code cancel}, {@code cancelAll},
  *     {@code emergencyStop}, {@code lend}, {@code redeem}, {@code settings}; {@code journal} for notes
  * @param ref for an outcome, the id of its intent
- * @param result for an outcome: {@code placed}, {@code cancelled}, {@code done}, {@code refused},
- *     {@code notSent}, {@code notPlaced}, {@code notFound}, {@code unknown} or {@code unresolved}
+ * @param result for an outcome: {@code placed}, {@code cancelled}, {@code accepted} (cancel queued),
+ *     {@code closed} (no longer open), {@code done}, {@code failed} (an emergency stop with failed steps),
+ *     {@code refused}, {@code notSent}, {@code notPlaced}, {@code unknown}; from {@link Journal#reconcile()}
+ *     also {@code notFound} and {@code unresolved}
  * @param symbol market
  * @param side {@code Bid} or {@code Ask}
  * @param orderType e.g. {@code Limit}
