@@ -52,7 +52,9 @@ public final class AccountService {
     Args.required("update", update, "build one with AccountSettingsUpdate.builder()");
     update.validate();
     Map<String, Object> body = WireFormat.accountSettings(update);
-    journal.around(() -> dev.bpx.client.journal.JournalRecord.intent("settings").detail(body.toString()),
+    String changes = body.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+        .collect(java.util.stream.Collectors.joining(", "));
+    journal.around(() -> dev.bpx.client.journal.JournalRecord.intent("settings").detail(changes),
         () -> transport.execute(ApiRequest.patch("/api/v1/account", body)),
         (intent, response) -> dev.bpx.client.journal.JournalRecord.outcome(intent, "done"));
   }

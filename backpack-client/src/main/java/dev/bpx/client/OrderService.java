@@ -435,9 +435,10 @@ public final class OrderService {
    * @return the cancelled orders, or {@code accepted = true} on HTTP 202
    */
   public CancelAllResult cancelAll(String symbol, CancelOrderType orderType) {
-    return journal.around(() -> JournalRecord.intent("cancelAll").symbol(symbol)
+    String market = Args.symbol(symbol); // bad input is refused before anything, the journal included
+    return journal.around(() -> JournalRecord.intent("cancelAll").symbol(market)
             .detail(orderType == null ? null : "orderType " + orderType.wireValue()),
-        () -> cancelAllUnjournaled(symbol, orderType),
+        () -> cancelAllUnjournaled(market, orderType),
         (intent, result) -> result.accepted() ? JournalRecord.outcome(intent, "accepted")
             : JournalHook.counted(intent, "cancelled", result.cancelled(), Order::id));
   }

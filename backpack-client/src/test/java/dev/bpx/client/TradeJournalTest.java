@@ -102,6 +102,8 @@ class TradeJournalTest {
 
     assertThatThrownBy(() -> exchange.client.orders().place(OrderRequest.limit("SOL_USDC", Side.BID,
         new BigDecimal("1"), new BigDecimal("142.105")).build())).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> exchange.client.orders().cancelAll(" ")).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> exchange.client.capital().lend("USDC", BigDecimal.ZERO)).isInstanceOf(ValidationException.class);
 
     assertThat(records()).isEmpty();
     assertThat(journalWhenSent).isEmpty();
@@ -130,7 +132,7 @@ class TradeJournalTest {
         .containsExactly(Tuple.tuple("cancel", "cancelled", "111"), Tuple.tuple("lend", "done", null),
             Tuple.tuple("settings", "done", null), Tuple.tuple("cancelAll", "cancelled", null));
     assertThat(records()).filteredOn(JournalRecord::isIntent).extracting(JournalRecord::asset, JournalRecord::detail)
-        .contains(Tuple.tuple("USDC", null), Tuple.tuple(null, "{leverageLimit=5}"));
+        .contains(Tuple.tuple("USDC", null), Tuple.tuple(null, "leverageLimit 5"));
     assertThat(records().get(records().size() - 1).detail()).isEqualTo("1 order(s): 5");
   }
 
