@@ -28,10 +28,12 @@ import java.util.Optional;
 public final class AccountService {
   private final HttpTransport transport;
   private final ResponseDecoder decoder;
+  private final JournalHook journal;
 
-  AccountService(HttpTransport transport, ResponseDecoder decoder) {
+  AccountService(HttpTransport transport, ResponseDecoder decoder, JournalHook journal) {
     this.transport = transport;
     this.decoder = decoder;
+    this.journal = journal;
   }
 
   /** {@return the account's settings, limits and fee tiers ({@code GET /api/v1/account})} */
@@ -49,7 +51,12 @@ public final class AccountService {
   public void updateSettings(AccountSettingsUpdate update) {
     Args.required("update", update, "build one with AccountSettingsUpdate.builder()");
     update.validate();
-    transport.execute(ApiRequest.patch("/api/v1/account", WireFormat.accountSettings(update)));
+    Map<String, Object> body = WireFormat.accountSettings(update);
+    String changes = body.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+        .collect(java.util.stream.Collectors.joining(", "));
+    journal.around(() -> dev.bpx.client.journal.JournalRecord.intent("settings").detail(changes),
+        () -> transport.execute(ApiRequest.patch("/api/v1/account", body)),
+        (intent, response) -> dev.bpx.client.journal.JournalRecord.outcome(intent, "done"));
   }
 
   /** {@return every open perp position ({@code GET /api/v1/position}); {@code estLiquidationPrice} is only accurate per symbol} */

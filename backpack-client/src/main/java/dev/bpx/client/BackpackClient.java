@@ -13,6 +13,9 @@ import dev.bpx.client.internal.HttpTransport;
 import dev.bpx.client.internal.ResponseDecoder;
 import dev.bpx.client.internal.RetryPolicy;
 import dev.bpx.client.internal.json.JsonCodec;
+import dev.bpx.client.journal.Journal;
+import dev.bpx.client.journal.JournalWriter;
+import dev.bpx.client.journal.OrderFinder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,6 +73,8 @@ public final class BackpackClient implements AutoCloseable {
    * ({@link OrderService#placeIdempotent}, {@link OrderService#findOrder}): 24 hours.
    */
   public static final Duration DEFAULT_CLIENT_ID_LOOKBACK = Duration.ofHours(24);
+  /** Extra age, past the signing window, before an intent without outcome is reconciled. */
+  static final Duration JOURNAL_RECONCILE_MARGIN = Duration.ofSeconds(10);
   /** Shortest clientId lookback: longer than the longest signing window (60 s) plus a margin. */
   public static final Duration MIN_CLIENT_ID_LOOKBACK = Duration.ofMinutes(2);
   /** Longest clientId lookback: 30 days. */
@@ -86,6 +91,7 @@ public final class BackpackClient implements AutoCloseable {
   private final HistoryService history;
   private final SafetyLimits safetyLimits;
   private final String publicKey;
+  private final Journal journal;
 
   private BackpackClient(Builder b) {
     this.baseUrl = b.baseUrl;
@@ -111,14 +117,23 @@ public final class BackpackClient implements AutoCloseable {
     ResponseDecoder decoder = new ResponseDecoder(JsonCodec.newMoshi());
     this.markets = new MarketService(transport, decoder);
     MarketCache cache = new MarketCache(markets::listMarkets, markets::getMarket, b.clock, b.marketCacheTtl);
-    this.account = new AccountService(transport, decoder);
-    this.capital = new CapitalService(transport, decoder);
+    JournalWriter journalWriter = b.journalDir == null ? null
+        : new JournalWriter(b.journalDir, b.clock, JournalWriter.DEFAULT_MAX_FILE_BYTES);
+    JournalHook hook = journalWriter == null ? JournalHook.NONE : new JournalHook(journalWriter);
+    this.account = new AccountService(transport, decoder, hook);
+    this.capital = new CapitalService(transport, decoder, hook);
     this.safetyLimits = b.safetyLimits;
     this.publicKey = b.signingKey == null ? null : b.signingKey.publicKeyBase64();
     OrderPreviewer previewer = new OrderPreviewer(cache, markets, account, capital, b.safetyLimits, signer != null);
     BreakerStateFile breakerState = b.stateDirectory == null ? null : new BreakerStateFile(b.stateDirectory, publicKey);
     this.orders = new OrderService(transport, decoder, cache, markets, account, b.safetyLimits, previewer,
-        b.clientIdLookback, new DailyBreakers(b.safetyLimits, breakerState, b.clock));
+        b.clientIdLookback, new DailyBreakers(b.safetyLimits, breakerState, b.clock), hook);
+    OrderFinder finder = (symbol, clientId) -> orders.findOrder(symbol, null, clientId).map(found -> found.isOpen()
+        ? new OrderFinder.FoundOrder(found.openOrder().id(), JournalHook.wire(found.openOrder().status()))
+        : new OrderFinder.FoundOrder(found.historicalOrder().id(), JournalHook.wire(found.historicalOrder().status())));
+    // Intents younger than the signing window plus a margin may still be in flight (another process).
+    this.journal = journalWriter == null ? null : Journal.reconciling(journalWriter, b.clock, finder,
+        Duration.ofMillis(b.windowMillis).plus(JOURNAL_RECONCILE_MARGIN), b.clientIdLookback);
     this.history = new HistoryService(transport, decoder);
   }
 
@@ -228,6 +243,14 @@ public final class BackpackClient implements AutoCloseable {
     return Optional.ofNullable(publicKey);
   }
 
+  /**
+   * {@return the trade journal, when {@link Builder#journal} set one} Reconcile it after a crash with
+   * {@link Journal#reconcile()}: intents without an outcome are looked up on the exchange by clientId.
+   */
+  public Optional<Journal> journal() {
+    return Optional.ofNullable(journal);
+  }
+
   /** {@return the safety limits enforced on every order} */
   public SafetyLimits safetyLimits() {
     return safetyLimits;
@@ -308,8 +331,23 @@ public final class BackpackClient implements AutoCloseable {
     private SafetyLimits safetyLimits = SafetyLimits.none();
     private Duration clientIdLookback = DEFAULT_CLIENT_ID_LOOKBACK;
     private Path stateDirectory;
+    private Path journalDir;
 
     private Builder() {}
+
+    /**
+     * Keeps a trade journal in {@code dir} (created when needed): every request that can change the
+     * account (place, batch, cancel, cancel all, close position, emergency stop, lend, redeem, settings)
+     * writes an intent to disk before it is sent and its outcome after; see {@link Journal}. Unset (the
+     * default), there is no journal and it costs nothing. If an intent cannot be written, the request is
+     * not sent ({@link ValidationException} on field {@code journal}).
+     *
+     * @return this
+     */
+    public Builder journal(Path dir) {
+      this.journalDir = Args.required("journal", dir, "give a directory, e.g. Path.of(\"journal\")");
+      return this;
+    }
 
     /** Sets the REST base URL, e.g. a paper exchange's {@code http://localhost:8080}. @return this */
     public Builder baseUrl(String baseUrl) {

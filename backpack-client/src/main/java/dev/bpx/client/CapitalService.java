@@ -36,10 +36,12 @@ import java.util.TreeSet;
 public final class CapitalService {
   private final HttpTransport transport;
   private final ResponseDecoder decoder;
+  private final JournalHook journal;
 
-  CapitalService(HttpTransport transport, ResponseDecoder decoder) {
+  CapitalService(HttpTransport transport, ResponseDecoder decoder, JournalHook journal) {
     this.transport = transport;
     this.decoder = decoder;
+    this.journal = journal;
   }
 
   /**
@@ -120,6 +122,9 @@ public final class CapitalService {
     body.put("quantity", Args.positive("quantity", quantity).toPlainString());
     body.put("side", side.wireValue());
     body.put("symbol", Args.asset(asset));
-    transport.execute(ApiRequest.post("/api/v1/borrowLend", body));
+    journal.around(() -> dev.bpx.client.journal.JournalRecord.intent(side == BorrowLendSide.LEND ? "lend" : "redeem")
+            .asset((String) body.get("symbol")).quantity(quantity),
+        () -> transport.execute(ApiRequest.post("/api/v1/borrowLend", body)),
+        (intent, response) -> dev.bpx.client.journal.JournalRecord.outcome(intent, "done"));
   }
 }

@@ -84,7 +84,7 @@ final class EmergencyStop {
         // place() gives the order a clientId and resolves an unknown outcome by looking it up, never by a blind resend;
         // reduce-only orders pass every safety limit.
         closed.add(orders.place(OrderRequest.marketByQuantity(position.symbol(), side, position.netQuantity().abs())
-            .reduceOnly(true).build()));
+            .reduceOnly(true).build(), "close"));
       } catch (BackpackException e) {
         failures.add(failure("close position", position.symbol(), e));
       }

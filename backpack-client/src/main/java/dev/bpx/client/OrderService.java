@@ -12,6 +12,7 @@ import dev.bpx.client.internal.ApiResponse;
 import dev.bpx.client.internal.HttpTransport;
 import dev.bpx.client.internal.ResponseDecoder;
 import dev.bpx.client.internal.WireFormat;
+import dev.bpx.client.journal.JournalRecord;
 import dev.bpx.client.model.BatchOrderResult;
 import dev.bpx.client.model.CancelOrderType;
 import dev.bpx.client.model.HistoricalOrder;
@@ -69,13 +70,15 @@ public final class OrderService {
   private final OrderPreviewer previewer;
   private final LeverageCheck leverage;
   private final CircuitBreakers breakers;
+  private final JournalHook journal;
 
   private final DailyBreakers daily;
 
   OrderService(HttpTransport transport, ResponseDecoder decoder, MarketCache markets, MarketService marketData,
       AccountService account, SafetyLimits limits, OrderPreviewer previewer, Duration clientIdLookback,
-      DailyBreakers daily) {
+      DailyBreakers daily, JournalHook journal) {
     this.daily = daily;
+    this.journal = journal;
     this.transport = transport;
     this.decoder = decoder;
     this.markets = markets;
@@ -147,7 +150,7 @@ public final class OrderService {
           "leave it out to close the whole position");
     }
     Side side = position.netQuantity().signum() > 0 ? Side.ASK : Side.BID;
-    return place(OrderRequest.marketByQuantity(market, side, closing).reduceOnly(true).build());
+    return place(OrderRequest.marketByQuantity(market, side, closing).reduceOnly(true).build(), "close");
   }
 
   /**
@@ -161,7 +164,10 @@ public final class OrderService {
    * @return what was cancelled, what was closed, and what failed
    */
   public EmergencyStopReport emergencyStop() {
-    return new EmergencyStop(this, account).run();
+    return journal.around(() -> JournalRecord.intent("emergencyStop"), () -> new EmergencyStop(this, account).run(),
+        (intent, report) -> JournalRecord.outcome(intent, report.succeeded() ? "done" : "failed")
+            .detail("cancelled " + report.cancelled().size() + ", closed " + report.closed().size() + ", failures "
+                + report.failures().size()));
   }
 
   /**
@@ -297,8 +303,17 @@ public final class OrderService {
    *     NetworkException#clientId()} names the order to look for ({@link #findOrder})
    */
   public Order place(OrderRequest request) {
+    return place(request, "place");
+  }
+
+  /**
+   * Places a checked order, journaled under {@code action} ({@code place} or {@code close}). The daily
+   * notional is counted before the intent is written, and uncounted when the intent cannot be.
+   */
+  Order place(OrderRequest request, String action) {
     BigDecimal notional = checkBeforeSending(request);
-    return daily.sending(request, notional, () -> placer.send(request), order -> false);
+    return daily.sending(request, notional, () -> journal.around(() -> JournalHook.order(action, request),
+        () -> placer.send(request), JournalHook::placed), order -> false);
   }
 
   /**
@@ -327,7 +342,10 @@ public final class OrderService {
   public Placement placeIdempotent(OrderRequest request) {
     BigDecimal notional = checkBeforeSending(request);
     // A duplicate was not sent now: it was counted when it was first placed.
-    return daily.sending(request, notional, () -> placer.sendIdempotent(request), Placement::duplicate);
+    return daily.sending(request, notional, () -> journal.around(() -> JournalHook.order("place", request),
+        () -> placer.sendIdempotent(request), (intent, placement) -> JournalHook.placed(intent, placement.order())
+            .detail(placement.duplicate() ? "an order with this clientId already existed; it was not sent again" : null)),
+        Placement::duplicate);
   }
 
   /** @return the order's notional when a notional rule needs it, else null */
@@ -395,6 +413,32 @@ public final class OrderService {
     }
     ApiRequest api = ApiRequest.postBatch("/api/v1/orders", body);
     long countedAt = daily.countBatch(requests, notionals);
+    try {
+      return journal.aroundAll(() -> requests.stream().map(r -> JournalHook.order("batch", r)).toList(),
+          () -> sendBatch(api, requests, countedAt), OrderService::batchOutcomes);
+    } catch (ValidationException e) {
+      // The journal could not take the intents: nothing was sent, so nothing counts.
+      daily.uncount(requests.stream().map(OrderRequest::clientId).toList(), countedAt);
+      throw e;
+    }
+  }
+
+  private static List<JournalRecord.Builder> batchOutcomes(List<JournalRecord> intents, List<BatchOrderResult> results) {
+    List<JournalRecord.Builder> outcomes = new ArrayList<>();
+    for (int i = 0; i < intents.size(); i++) {
+      BatchOrderResult result = i < results.size() ? results.get(i) : null;
+      if (result == null) {
+        outcomes.add(JournalRecord.outcome(intents.get(i), "unknown").reason("the batch answer has no result for it"));
+      } else if (result.ok()) {
+        outcomes.add(JournalHook.placed(intents.get(i), result.order()));
+      } else {
+        outcomes.add(JournalRecord.outcome(intents.get(i), "refused").reason(result.code() + ": " + result.message()));
+      }
+    }
+    return outcomes;
+  }
+
+  private List<BatchOrderResult> sendBatch(ApiRequest api, List<OrderRequest> requests, long countedAt) {
     List<Long> all = requests.stream().map(OrderRequest::clientId).toList();
     try {
       List<BatchOrderResult> results = decoder.decodeList(api, transport.execute(api), BatchOrderResult.class);
@@ -466,6 +510,15 @@ public final class OrderService {
    * @return the cancelled orders, or {@code accepted = true} on HTTP 202
    */
   public CancelAllResult cancelAll(String symbol, CancelOrderType orderType) {
+    String market = Args.symbol(symbol); // bad input is refused before anything, the journal included
+    return journal.around(() -> JournalRecord.intent("cancelAll").symbol(market)
+            .detail(orderType == null ? null : "orderType " + orderType.wireValue()),
+        () -> cancelAllUnjournaled(market, orderType),
+        (intent, result) -> result.accepted() ? JournalRecord.outcome(intent, "accepted")
+            : JournalHook.counted(intent, "cancelled", result.cancelled(), Order::id));
+  }
+
+  private CancelAllResult cancelAllUnjournaled(String symbol, CancelOrderType orderType) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("symbol", Args.symbol(symbol));
     if (orderType != null) {
@@ -506,6 +559,21 @@ public final class OrderService {
   }
 
   private CancelResult cancelOne(String symbol, Map<String, Object> body, String orderId, Long clientId) {
+    return journal.around(() -> JournalRecord.intent("cancel").symbol(symbol).orderId(orderId).clientId(clientId),
+        () -> cancelOneUnjournaled(symbol, body, orderId, clientId), OrderService::cancelOutcome);
+  }
+
+  private static JournalRecord.Builder cancelOutcome(JournalRecord intent, CancelResult result) {
+    if (result instanceof CancelResult.Cancelled c) {
+      return JournalRecord.outcome(intent, "cancelled").orderId(c.order().id()).status(JournalHook.wire(c.order().status()));
+    }
+    if (result instanceof CancelResult.AlreadyClosed c) {
+      return JournalRecord.outcome(intent, "closed").orderId(c.order().id()).status(JournalHook.wire(c.order().status()));
+    }
+    return JournalRecord.outcome(intent, "accepted");
+  }
+
+  private CancelResult cancelOneUnjournaled(String symbol, Map<String, Object> body, String orderId, Long clientId) {
     ApiRequest api = ApiRequest.delete("/api/v1/order", body);
     try {
       return cancelResult(symbol, api, transport.execute(api));

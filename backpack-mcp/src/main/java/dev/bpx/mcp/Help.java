@@ -10,6 +10,7 @@ final class Help {
       Usage: java -jar backpack-mcp.jar [--paper]
              java -jar backpack-mcp.jar emergency-stop [--paper]
              java -jar backpack-mcp.jar breakers reset
+             java -jar backpack-mcp.jar journal verify | journal export --csv  [--dir DIR]
 
         --paper     trade on the embedded paper exchange even when keys are configured
         --help      show this text
@@ -21,6 +22,10 @@ final class Help {
 
       breakers reset clears a tripped BACKPACK_MAX_DAILY_LOSS and the notional counted against
       BACKPACK_MAX_DAILY_NOTIONAL in BACKPACK_DATA_DIR (for a person; no tool can do it).
+
+      journal verify checks the hash chain of the trade journal in BACKPACK_DATA_DIR/journal (or DIR):
+      exit 0 when intact, 1 naming the first broken line as file:line. journal export --csv prints
+      every journal record as CSV on stdout.
 
       Modes: with no BACKPACK_PRIVATE_KEY the server trades on an embedded paper exchange (no real
       money; state kept in BACKPACK_DATA_DIR). With keys it trades live on BACKPACK_BASE_URL
@@ -44,7 +49,7 @@ final class Help {
         BACKPACK_MAX_LEVERAGE         refuse orders that take account leverage above this
         BACKPACK_MAX_OPEN_ORDERS      refuse resting orders beyond this many open orders
         BACKPACK_ALLOWED_SYMBOLS      comma-separated symbols orders may use
-        BACKPACK_DATA_DIR             where paper-mode state is kept
+        BACKPACK_DATA_DIR             where paper-mode state and the trade journal (journal/) are kept
         BACKPACK_PAPER_SEED           seed of the paper exchange's price walk
         BACKPACK_CANCEL_AFTER_IDLE_MINUTES  dead-man switch: cancel every open order after this many
                                       minutes without a tool call (fractions allowed: 0.5 = 30 s)

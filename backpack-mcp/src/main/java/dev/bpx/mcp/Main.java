@@ -85,6 +85,14 @@ public final class Main {
       System.exit(code);
       return;
     }
+    if (!arguments.isEmpty() && arguments.get(0).equals(JournalCommand.NAME)) {
+      PrintStream out = new PrintStream(protocolOut, true, StandardCharsets.UTF_8);
+      int code = JournalCommand.run(arguments.subList(1, arguments.size()), env, workingDirDotEnv, configDotEnv,
+          userHome(), out, err);
+      out.flush();
+      System.exit(code);
+      return;
+    }
     Path read = ServerConfig.chooseDotEnv(workingDirDotEnv, configDotEnv);
     log.info("settings: {}", settingsSource(read, workingDirDotEnv, configDotEnv));
     TradingSession session;

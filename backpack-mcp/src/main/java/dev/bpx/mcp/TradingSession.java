@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,8 @@ public final class TradingSession implements AutoCloseable {
   static final String PAPER_KEY_FILE = "paper-account.key";
   static final String PAPER_STATE_FILE = "paper-exchange.journal";
   static final String PAPER_LOCK_FILE = "paper.lock";
+  /** The trade journal's directory under the data directory, in both modes. */
+  public static final String JOURNAL_DIR = "journal";
 
   private final ServerConfig config;
   /** Set when the configuration is wrong: then config is null and every use of the exchange fails with it. */
@@ -111,6 +114,7 @@ public final class TradingSession implements AutoCloseable {
       if (config.cancelAfterIdle() != null && !exitCancelStarted.get()) {
         deadMan = client.orders().deadManSwitch(config.cancelAfterIdle());
       }
+      reconcileJournal(client);
     }
     return client;
   }
@@ -208,6 +212,22 @@ public final class TradingSession implements AutoCloseable {
     return key.length() <= 12 ? "…" : key.substring(0, 4) + "…" + key.substring(key.length() - 4);
   }
 
+  /**
+   * {@return the trade journal's directory: {@code journal/} in the data directory, in both modes}
+   *
+   * @throws ConfigException if the configuration is wrong
+   */
+  public Path journalDir() {
+    if (configProblem != null) {
+      throw configProblem;
+    }
+    return journalDir(config);
+  }
+
+  static Path journalDir(ServerConfig config) {
+    return config.dataDir().resolve(JOURNAL_DIR);
+  }
+
   /** {@return the server version} */
   public static String serverVersion() {
     return ServerInfo.version();
@@ -269,8 +289,28 @@ public final class TradingSession implements AutoCloseable {
     paperLock = channel;
   }
 
+  /**
+   * Intents left without an outcome by a crash (of this server, or of another sharing the data
+   * directory) are looked up on the exchange by clientId and their outcomes appended. A failure here is
+   * logged and does not keep the session from opening: the intents stay pending for the next start.
+   */
+  private static void reconcileJournal(BackpackClient client) {
+    client.journal().ifPresent(journal -> {
+      try {
+        List<dev.bpx.client.journal.JournalRecord> outcomes = journal.reconcile();
+        for (dev.bpx.client.journal.JournalRecord outcome : outcomes) {
+          log.warn("trade journal: intent {} on {} (clientId {}) had no outcome, probably from a crash; reconciled: {}",
+              outcome.action(), outcome.symbol(), outcome.clientId(), outcome.result());
+        }
+      } catch (IOException | RuntimeException e) {
+        log.error("trade journal: reconciling {} failed ({}); it is tried again at the next start", journal.dir(),
+            e.getMessage());
+      }
+    });
+  }
+
   private BackpackClient.Builder builderWithLimits(BackpackClient.Builder builder) {
-    return builder.safetyLimits(SafetyLimits.of(config.maxOrderNotional(), config.allowedSymbols())
+    return builder.journal(journalDir(config)).safetyLimits(SafetyLimits.of(config.maxOrderNotional(), config.allowedSymbols())
         .withMaxPositionNotional(config.maxPositionNotional()).withMaxLeverage(config.maxLeverage())
         .withMaxOpenOrders(config.maxOpenOrders()).withMaxDailyNotional(config.maxDailyNotional())
         .withMaxDailyLoss(config.maxDailyLoss())).stateDirectory(config.dataDir());

@@ -104,7 +104,7 @@ class LiveOnPaperProcessTest {
 
   @Test
   void listsTheToolsWithInstructionsNamingTheModeAndExchange() {
-    assertThat(server.tools()).hasSize(29);
+    assertThat(server.tools()).hasSize(30);
     assertThat(server.client().getServerInstructions()).contains("LIVE mode", "real funds", paper.url(), "no max order notional");
   }
 
@@ -244,6 +244,10 @@ class LiveOnPaperProcessTest {
     ok.apply("emergency_stop", args());
     assertThat(exchange.orders().listOpenOrders()).isEmpty();
     assertThat(ok.apply("emergency_stop", args())).containsEntry("nothingToDo", true);
+    // Every action above is in the trade journal; its last two lines are that second emergency stop.
+    assertThat(list(ok.apply("get_trade_journal", args("limit", 2)).get("entries")))
+        .extracting(e -> e.get("type") + " " + e.get("action") + " " + e.get("result"))
+        .containsExactly("intent emergencyStop null", "outcome emergencyStop done");
 
     Set<String> listed = new TreeSet<>(server.tools().keySet());
     assertThat(called).as("tools called at least once").isEqualTo(listed);

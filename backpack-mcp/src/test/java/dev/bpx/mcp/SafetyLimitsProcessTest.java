@@ -134,7 +134,7 @@ class SafetyLimitsProcessTest {
             "BACKPACK_PRIVATE_KEY", readOnlyKey.exportPrivateKeyBase64(),
             "BACKPACK_READ_ONLY", "true",
             "BACKPACK_DATA_DIR", dataDir.toString()), workDir)) {
-      assertThat(readOnly.tools()).hasSize(21).doesNotContainKeys(WRITE_TOOLS.toArray(String[]::new));
+      assertThat(readOnly.tools()).hasSize(22).containsKey("get_trade_journal").doesNotContainKeys(WRITE_TOOLS.toArray(String[]::new));
       assertThat(readOnly.tools().values()).allSatisfy(t -> assertThat(t.annotations().readOnlyHint()).isTrue());
       assertThat(readOnly.client().getServerInstructions()).contains("read-only");
       assertThat(readOnly.ok("get_server_status", args())).containsEntry("readOnly", true);

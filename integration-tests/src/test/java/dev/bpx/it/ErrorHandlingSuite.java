@@ -224,7 +224,7 @@ abstract class ErrorHandlingSuite extends ServerSuite {
       List<String> writeTools = List.of("create_order", "cancel_order", "cancel_all_orders", "close_position", "emergency_stop", "lend",
           "redeem", "update_account_settings");
       assertThat(readOnly.tools().keySet()).doesNotContainAnyElementsOf(writeTools)
-          .contains("list_orders", "list_positions", "get_balances", "preview_order");
+          .contains("list_orders", "list_positions", "get_balances", "preview_order", "get_trade_journal");
       assertThat(readOnly.tools().values()).allSatisfy(t -> assertThat(t.annotations().readOnlyHint()).isTrue());
       assertThat(readOnly.ok("get_server_status", Map.of())).containsEntry("readOnly", true);
 
@@ -278,7 +278,7 @@ abstract class ErrorHandlingSuite extends ServerSuite {
     for (String tool : server.tools().keySet()) {
       tests.add(dynamicTest(tool, () -> check.accept(tool)));
     }
-    assertThat(tests).hasSize(29);
+    assertThat(tests).hasSize(30);
     return tests;
   }
 }

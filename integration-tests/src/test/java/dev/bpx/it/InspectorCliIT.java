@@ -63,7 +63,7 @@ class InspectorCliIT {
     assertThat(result.exitCode).as("inspector exit code (6 = a tool schema has an error-severity portability problem)\n%s",
         result.output).isZero();
     List<Map<String, Object>> tools = list(map(json(result), "result"), "tools");
-    assertThat(tools).extracting(t -> t.get("name")).hasSize(29)
+    assertThat(tools).extracting(t -> t.get("name")).hasSize(30)
         .contains("list_orders", "create_order", "cancel_order", "list_positions", "get_balances", "get_server_status");
     assertThat(tools).allSatisfy(t -> assertThat(t).containsKeys("inputSchema", "outputSchema", "description"));
   }

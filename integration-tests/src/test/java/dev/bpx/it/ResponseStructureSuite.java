@@ -37,7 +37,7 @@ abstract class ResponseStructureSuite extends ServerSuite {
 
   @Test
   void everyToolDeclaresValidSchemasATitleAndAnnotations() {
-    assertThat(server.tools()).hasSize(29);
+    assertThat(server.tools()).hasSize(30);
     for (McpSchema.Tool tool : server.tools().values()) {
       for (Map<String, Object> schema : List.of(tool.inputSchema(), tool.outputSchema())) {
         JsonSchemaValidator.ValidationResponse valid = ServerUnderTest.VALIDATOR.validateSchema(schema);
@@ -101,6 +101,7 @@ abstract class ResponseStructureSuite extends ServerSuite {
     step.call("get_order_history", () -> Map.of("limit", 10));
     step.call("get_fills", () -> Map.of("symbol", "SOL_USDC_PERP"));
     step.call("get_funding_payments", Map::of);
+    step.call("get_trade_journal", () -> Map.of("limit", 20)); // every action above, intent and outcome
     tests.add(dynamicTest("every listed tool was called", () -> assertThat(called).containsExactlyInAnyOrderElementsOf(server.tools().keySet())));
     return tests;
   }

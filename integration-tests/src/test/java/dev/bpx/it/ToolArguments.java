@@ -32,6 +32,7 @@ final class ToolArguments {
       case "get_recent_trades", "get_order_history", "get_fills" -> Map.of("symbol", "SOL_USDC", "limit", 5);
       case "get_mark_prices" -> Map.of("symbol", "SOL_USDC_PERP");
       case "get_funding_rates", "get_funding_payments" -> Map.of("symbol", "SOL_USDC_PERP", "limit", 5);
+      case "get_trade_journal" -> Map.of("symbol", "SOL_USDC", "limit", 5);
       default -> throw new AssertionError("no well-formed arguments known for the tool '" + tool
           + "': add them here so that every tool is exercised");
     });

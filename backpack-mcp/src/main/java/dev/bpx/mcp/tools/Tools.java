@@ -19,6 +19,7 @@ public final class Tools {
     all.addAll(AccountTools.all(session));
     all.addAll(MarketTools.all(session));
     all.addAll(HistoryTools.all(session));
+    all.addAll(JournalTools.all(session));
     return all;
   }
 

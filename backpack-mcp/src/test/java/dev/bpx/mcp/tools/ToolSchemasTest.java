@@ -31,7 +31,10 @@ class ToolSchemasTest {
   static final Set<String> READ_TOOLS = Set.of("get_server_status", "list_orders", "get_order", "preview_order",
       "get_max_order_quantity", "list_positions", "get_balances", "get_collateral", "get_borrow_lend_positions",
       "get_account_settings", "list_markets", "get_market", "get_ticker", "get_order_book", "get_klines",
-      "get_recent_trades", "get_mark_prices", "get_funding_rates", "get_order_history", "get_fills", "get_funding_payments");
+      "get_recent_trades", "get_mark_prices", "get_funding_rates", "get_order_history", "get_fills", "get_funding_payments",
+      "get_trade_journal");
+  /** Read tools that read only the server's own state (openWorldHint false). */
+  static final Set<String> LOCAL_TOOLS = Set.of("get_trade_journal");
   /** Tools that place or cancel orders: destructiveHint. */
   static final Set<String> ORDER_WRITE_TOOLS = Set.of("create_order", "cancel_order", "cancel_all_orders", "close_position",
       "emergency_stop");
@@ -131,7 +134,7 @@ class ToolSchemasTest {
       assertThat(a.destructiveHint()).as("destructiveHint of %s", tool.name()).isNotNull();
       assertThat(a.idempotentHint()).as("idempotentHint of %s", tool.name()).isNotNull();
       assertThat(a.openWorldHint()).as("openWorldHint of %s", tool.name()).isNotNull();
-      assertThat(a.openWorldHint()).as("openWorldHint of %s", tool.name()).isTrue();
+      assertThat(a.openWorldHint()).as("openWorldHint of %s", tool.name()).isEqualTo(!LOCAL_TOOLS.contains(tool.name()));
     }
   }
 
