@@ -32,7 +32,7 @@ final class OrderArgs {
         .optional("quoteQuantity", Schemas.decimal("Market only: quote amount to spend (Bid) or receive (Ask)"))
         .optional("postOnly", Schemas.bool("Limit only: rest on the book, never take"))
         .optional("reduceOnly", Schemas.bool("Perpetuals only: may only reduce the position"))
-        .optional("clientId", Schemas.integer("Your id for the order; reusing it returns the existing order, never a second one", 1, OrderRequest.MAX_CLIENT_ID))
+        .optional("clientId", Schemas.integer("Your order id; reusing it returns the existing order", 1, OrderRequest.MAX_CLIENT_ID))
         .optional("selfTradePrevention", Schemas.enumOf("Default RejectTaker", STP))
         .optional("takeProfitTriggerPrice", Schemas.decimal("Take-profit trigger price"))
         .optional("takeProfitLimitPrice", Schemas.decimal("Take-profit limit price; omit for market"))

@@ -27,18 +27,18 @@ final class ServerTools {
 
   static List<ToolDef> all(TradingSession session) {
     Map<String, Object> output = Schemas.object()
-        .required("mode", Schemas.enumOf("paper or live; unconfigured when a setting is wrong (see configurationError)",
+        .required("mode", Schemas.enumOf("unconfigured: see configurationError",
             List.of("paper", "live", "unconfigured")))
         .required("exchangeUrl", Schemas.string("where orders go"))
         .required("connected", Schemas.bool("whether the exchange connection is open yet"))
         .required("readOnly", Schemas.bool("true when no order tool is offered"))
-        .optional("maxOrderNotional", Schemas.string("largest order value in quote currency; absent when there is no limit"))
+        .optional("maxOrderNotional", Schemas.string("max order value (quote currency); absent: no limit"))
         .required("allowedSymbols", Schemas.array(Map.of("type", "string"), "empty means every symbol"))
         .required("breakers", Schemas.array(Schemas.object().required("rule", STRING).required("setting", STRING)
             .required("limit", STRING).required("used", STRING).optional("tripped", Map.of("type", "boolean"))
             .optional("note", STRING).build(), "circuit breakers: limit, use, tripped"))
         .required("limits", Schemas.string("the limits in one line"))
-        .required("account", Schemas.string("the account the keys belong to (public key, shortened), or the paper account"))
+        .required("account", Schemas.string("public key (shortened) or the paper account"))
         .required("version", Schemas.string("server version"))
         .optional(OrderTools.DEAD_MAN, Schemas.string("present when armed"))
         .optional("configurationError", Schemas.string("present when a setting is wrong: what, and how to fix it;"
