@@ -13,11 +13,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -359,37 +356,5 @@ class DailyBreakersTest {
   void aDailyBreakerWithoutAStateDirectoryIsRefusedWhenTheClientIsBuilt() {
     assertThatThrownBy(() -> BackpackClient.builder().safetyLimits(SafetyLimits.none().withMaxDailyLoss(dec("1"))).build())
         .isInstanceOf(ValidationException.class).hasMessageContaining("stateDirectory");
-  }
-
-  /** A clock the test moves. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

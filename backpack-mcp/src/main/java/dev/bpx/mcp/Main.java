@@ -68,28 +68,13 @@ public final class Main {
     Map<String, String> env = System.getenv();
     Path workingDirDotEnv = Path.of(".env").toAbsolutePath();
     Path configDotEnv = ServerConfig.configDotEnv(env, userHome());
-    if (!arguments.isEmpty() && arguments.get(0).equals(EmergencyStopCommand.NAME)) {
+    TerminalCommand command = arguments.isEmpty() ? null : TerminalCommand.ALL.get(arguments.get(0));
+    if (command != null) {
       PrintStream out = new PrintStream(protocolOut, true, StandardCharsets.UTF_8);
-      int code = EmergencyStopCommand.run(arguments.subList(1, arguments.size()), env, workingDirDotEnv, configDotEnv,
-          userHome(), out, err);
+      int code = command.run(arguments.subList(1, arguments.size()), env, workingDirDotEnv, configDotEnv, userHome(),
+          out, err);
       out.flush();
       // OkHttp and the paper exchange's threads must not keep the process alive.
-      System.exit(code);
-      return;
-    }
-    if (!arguments.isEmpty() && arguments.get(0).equals(BreakersCommand.NAME)) {
-      PrintStream out = new PrintStream(protocolOut, true, StandardCharsets.UTF_8);
-      int code = BreakersCommand.run(arguments.subList(1, arguments.size()), env, workingDirDotEnv, configDotEnv,
-          userHome(), out, err);
-      out.flush();
-      System.exit(code);
-      return;
-    }
-    if (!arguments.isEmpty() && arguments.get(0).equals(JournalCommand.NAME)) {
-      PrintStream out = new PrintStream(protocolOut, true, StandardCharsets.UTF_8);
-      int code = JournalCommand.run(arguments.subList(1, arguments.size()), env, workingDirDotEnv, configDotEnv,
-          userHome(), out, err);
-      out.flush();
       System.exit(code);
       return;
     }

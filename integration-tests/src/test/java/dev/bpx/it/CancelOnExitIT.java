@@ -56,6 +56,8 @@ class CancelOnExitIT {
     Path workDir = Files.createTempDirectory(temp, "server");
     Map<String, String> env = new HashMap<>(exchange.liveEnvironment());
     env.put("BACKPACK_CANCEL_ON_EXIT", "true");
+    // A raw client declares no elicitation: orders are placed without asking (confirmation has its own tests).
+    env.put("BACKPACK_CONFIRM_ORDERS", "never");
     env.put("BACKPACK_DATA_DIR", workDir.resolve("data").toString());
     List<String> command = new ArrayList<>();
     command.add(ServerUnderTest.javaExecutable());

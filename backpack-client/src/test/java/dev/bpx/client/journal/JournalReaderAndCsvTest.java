@@ -1,5 +1,7 @@
 package dev.bpx.client.journal;
 
+import dev.bpx.client.MovableClock;
+
 import static dev.bpx.client.journal.JournalTestSupport.place;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,16 +14,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JournalReaderAndCsvTest {
   @TempDir Path dir;
-  private final JournalTestSupport.MutableClock clock = new JournalTestSupport.MutableClock("2026-11-29T10:00:00Z");
+  private final MovableClock clock = MovableClock.at("2026-11-29T10:00:00Z");
 
   @Test
   void readFiltersBySinceAndSymbolAndKeepsTheNewestWithinTheLimit() throws Exception {
     JournalWriter writer = new JournalWriter(dir, clock, JournalWriter.DEFAULT_MAX_FILE_BYTES);
     writer.append(place(1));
-    clock.now = clock.now.plus(Duration.ofDays(1));
+    clock.advance(Duration.ofDays(1));
     writer.append(place(2));
     writer.append(JournalRecord.intent("place").symbol("BTC_USDC").clientId(3L).build());
-    clock.now = clock.now.plus(Duration.ofMinutes(1));
+    clock.advance(Duration.ofMinutes(1));
     writer.append(place(4));
     JournalReader reader = new JournalReader(dir);
 

@@ -1,5 +1,7 @@
 package dev.bpx.client.journal;
 
+import dev.bpx.client.MovableClock;
+
 import static dev.bpx.client.journal.JournalTestSupport.place;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JournalReconcileTest {
   @TempDir Path dir;
-  private final JournalTestSupport.MutableClock clock = new JournalTestSupport.MutableClock("2026-11-30T22:50:00Z");
+  private final MovableClock clock = MovableClock.at("2026-11-30T22:50:00Z");
   private final List<Long> asked = new ArrayList<>();
 
   private Journal journal(Map<Long, OrderFinder.FoundOrder> exchange) {
@@ -35,7 +37,7 @@ class JournalReconcileTest {
     Journal journal = journal(Map.of(1L, new OrderFinder.FoundOrder("111", "New")));
     journal.writer().append(place(1)); // crash after sending: the exchange has it
     journal.writer().append(place(2)); // crash before sending: the exchange has none
-    clock.now = clock.now.plusSeconds(60);
+    clock.advance(Duration.ofSeconds(60));
 
     List<JournalRecord> outcomes = journal.reconcile();
 
@@ -54,7 +56,7 @@ class JournalReconcileTest {
   void anIntentYoungerThanTheMinimumAgeIsLeftAloneBecauseItMayStillBeInFlight() throws Exception {
     Journal journal = journal(Map.of());
     journal.writer().append(place(1));
-    clock.now = clock.now.plusSeconds(14);
+    clock.advance(Duration.ofSeconds(14));
 
     assertThat(journal.reconcile()).isEmpty();
     assertThat(asked).isEmpty();
@@ -65,7 +67,7 @@ class JournalReconcileTest {
   void anExchangeThatCannotBeAskedLeavesTheOutcomeUnknownAndItIsAskedAgainNextTime() throws Exception {
     Journal journal = journal(Map.of(666L, new OrderFinder.FoundOrder("9", "Filled")));
     journal.writer().append(place(666));
-    clock.now = clock.now.plusSeconds(60);
+    clock.advance(Duration.ofSeconds(60));
 
     List<JournalRecord> first = journal.reconcile();
 
@@ -80,7 +82,7 @@ class JournalReconcileTest {
     Journal journal = journal(Map.of(5L, new OrderFinder.FoundOrder("55", "Filled")));
     JournalRecord intent = journal.writer().append(place(5));
     journal.writer().append(JournalRecord.outcome(intent, "unknown").reason("timeout").build());
-    clock.now = clock.now.plusSeconds(60);
+    clock.advance(Duration.ofSeconds(60));
 
     assertThat(journal.reconcile()).extracting(JournalRecord::ref, JournalRecord::result, JournalRecord::orderId)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(intent.id(), "placed", "55"));
@@ -91,7 +93,7 @@ class JournalReconcileTest {
     Journal journal = journal(Map.of());
     journal.writer().append(place(7));
     journal.writer().append(JournalRecord.intent("lend").asset("USDC").quantity(java.math.BigDecimal.TEN).build());
-    clock.now = clock.now.plus(Duration.ofHours(25));
+    clock.advance(Duration.ofHours(25));
 
     List<JournalRecord> outcomes = journal.reconcile();
 

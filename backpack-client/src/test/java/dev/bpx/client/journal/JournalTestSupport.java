@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,29 +13,6 @@ final class JournalTestSupport {
   private JournalTestSupport() {}
 
   /** A clock the test moves by hand. */
-  static final class MutableClock extends Clock {
-    volatile Instant now;
-
-    MutableClock(String now) {
-      this.now = Instant.parse(now);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   static JournalRecord place(long clientId) {
     return JournalRecord.intent("place").symbol("SOL_USDC").side("Bid").orderType("Limit")
         .quantity(new java.math.BigDecimal("1.50")).price(new java.math.BigDecimal("142.10")).clientId(clientId).build();

@@ -1,5 +1,7 @@
 package dev.bpx.client.journal;
 
+import dev.bpx.client.MovableClock;
+
 import static dev.bpx.client.journal.JournalTestSupport.lines;
 import static dev.bpx.client.journal.JournalTestSupport.place;
 import static dev.bpx.client.journal.JournalTestSupport.prevHash;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JournalWriterTest {
   @TempDir Path dir;
-  private final JournalTestSupport.MutableClock clock = new JournalTestSupport.MutableClock("2026-11-30T22:50:01.123Z");
+  private final MovableClock clock = MovableClock.at("2026-11-30T22:50:01.123Z");
 
   private JournalWriter writer(long maxFileBytes) {
     return new JournalWriter(dir, clock, maxFileBytes);
@@ -54,7 +56,7 @@ class JournalWriterTest {
     JournalWriter writer = writer(JournalWriter.DEFAULT_MAX_FILE_BYTES);
     writer.append(place(1));
     writer.append(place(2));
-    clock.now = clock.now.plus(Duration.ofHours(2)); // 00:50 on Dec 1
+    clock.advance(Duration.ofHours(2)); // 00:50 on Dec 1
     writer.append(place(3));
 
     Path first = dir.resolve("journal-2026-11-30-0001.jsonl");
