@@ -141,17 +141,9 @@ abstract class DailyBreakersSuite {
     restarted.ok("cancel_all_orders", Map.of("symbol", "SOL_USDC"));
 
     // Only a person clears it, from a terminal.
-    ProcessBuilder command = new ProcessBuilder(ServerUnderTest.javaExecutable(), "-jar", ServerUnderTest.jar().toString(),
-        "breakers", "reset").directory(dataDir.toFile());
-    command.environment().keySet().removeIf(name -> name.startsWith("BACKPACK_"));
-    command.environment().putAll(env);
-    command.environment().put("XDG_CONFIG_HOME", dataDir.resolve("no-user-config").toString());
-    Process reset = command.start();
-    reset.getOutputStream().close();
-    assertThat(reset.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    String printed = new String(reset.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String errors = new String(reset.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(reset.exitValue()).as("stdout %s, stderr %s", printed, errors).isZero();
+    JarCommand.Run reset = JarCommand.run(env, "breakers", "reset");
+    String printed = reset.stdout();
+    assertThat(reset.exitCode()).as("stdout %s, stderr %s", printed, reset.stderr()).isZero();
     assertThat(printed).contains("maxDailyLoss trip cleared", "loss baseline");
 
     restarted.ok("create_order", limitBid("SOL_USDC", "0.1", "100"));

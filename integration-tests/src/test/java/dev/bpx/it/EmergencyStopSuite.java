@@ -77,14 +77,14 @@ abstract class EmergencyStopSuite extends ServerSuite {
   void theTerminalCommandOfTheSameJarStopsEverythingAndExitsZeroThenHasNothingToDo() throws Exception {
     mixedBook();
 
-    Run first = emergencyStopCommand();
+    JarCommand.Run first = emergencyStopCommand();
     assertThat(first.exitCode()).as(first.stderr()).isZero();
     assertThat(first.stdout()).startsWith("Emergency stop: cancelled 5 order(s), closed 2 position(s), 0 failure(s).");
     assertThat(first.stdout() + first.stderr()).doesNotContain(exchange.privateKey());
     assertThat(exchange.openOrders()).isEmpty();
     assertThat(openPositions()).isEmpty();
 
-    Run second = emergencyStopCommand();
+    JarCommand.Run second = emergencyStopCommand();
     assertThat(second.exitCode()).isZero();
     assertThat(second.stdout()).isEqualTo("Emergency stop: nothing to do; no open orders and no open positions.\n");
     assertThat(server.ok("emergency_stop", Map.of())).containsEntry("nothingToDo", true);
@@ -106,29 +106,10 @@ abstract class EmergencyStopSuite extends ServerSuite {
     return args;
   }
 
-  private record Run(int exitCode, String stdout, String stderr) {}
-
-  /** Runs {@code java -jar backpack-mcp.jar emergency-stop} with the server's settings, as a user would. */
-  private Run emergencyStopCommand() throws IOException, InterruptedException {
-    Path dir = Files.createTempDirectory("bpx-it-estop");
-    List<String> command = new ArrayList<>();
-    command.add(ServerUnderTest.javaExecutable());
-    command.addAll(ServerUnderTest.documentedArgs(ServerUnderTest.jar(), ServerUnderTest.archive()));
-    command.add("emergency-stop");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-    Map<String, String> env = new HashMap<>(builder.environment());
-    builder.environment().clear();
-    builder.environment().put("PATH", env.getOrDefault("PATH", ""));
-    builder.environment().put("HOME", dir.toString());
-    builder.environment().put("XDG_CONFIG_HOME", dir.resolve("no-user-config").toString());
-    builder.environment().put("BACKPACK_DATA_DIR", dir.resolve("data").toString());
-    builder.environment().putAll(exchange.liveEnvironment());
-    Path out = dir.resolve("stdout.txt");
-    Path err = dir.resolve("stderr.txt");
-    builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process process = builder.start();
-    process.getOutputStream().close();
-    assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("emergency-stop ended").isTrue();
-    return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  /** Runs {@code emergency-stop} of the built jar with the server's settings, as a user would. */
+  private JarCommand.Run emergencyStopCommand() throws Exception {
+    Map<String, String> env = new HashMap<>(exchange.liveEnvironment());
+    env.put("BACKPACK_DATA_DIR", Files.createTempDirectory("bpx-it-estop").resolve("data").toString());
+    return JarCommand.run(env, "emergency-stop");
   }
 }

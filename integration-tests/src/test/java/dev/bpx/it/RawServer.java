@@ -115,6 +115,12 @@ final class RawServer implements AutoCloseable {
     return awaitExit(timeout, "SIGTERM");
   }
 
+  /** Kills the process at once (SIGKILL: no shutdown hook runs), as a crash or a power cut would. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
   /** Waits for the process to end and for its last output to be read; {@return its exit code} */
   private int awaitExit(Duration timeout, String after) {
     try {

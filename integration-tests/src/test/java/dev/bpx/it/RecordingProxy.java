@@ -35,6 +35,10 @@ final class RecordingProxy implements AutoCloseable {
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private volatile String rewritePath;
   private volatile UnaryOperator<String> rewrite = UnaryOperator.identity();
+  /** "METHOD /path" of the requests held without an answer, or null. */
+  private volatile String held;
+  private volatile boolean heldAfterForwarding;
+  private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
 
   RecordingProxy(String targetBaseUrl) throws IOException {
     this.target = targetBaseUrl;
@@ -71,11 +75,38 @@ final class RecordingProxy implements AutoCloseable {
     this.rewrite = rewriter == null ? UnaryOperator.identity() : rewriter;
   }
 
+  /**
+   * Holds every {@code method path} request without ever answering it, as an exchange or network that
+   * went silent would, until {@link #close}: before it reaches the exchange, or ({@code afterForwarding})
+   * once the exchange has taken it, so that only its answer is lost.
+   */
+  void holdWithoutAnswer(String method, String path, boolean afterForwarding) {
+    this.heldAfterForwarding = afterForwarding;
+    this.held = method + " " + path;
+  }
+
+  private void hold(HttpExchange x) {
+    try {
+      release.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      x.close();
+    }
+  }
+
   private void forward(HttpExchange x) throws IOException {
     String method = x.getRequestMethod().toUpperCase(Locale.ROOT);
     String pathAndQuery = x.getRequestURI().getRawPath()
         + (x.getRequestURI().getRawQuery() == null ? "" : "?" + x.getRequestURI().getRawQuery());
-    requests.add(method + " " + x.getRequestURI().getRawPath());
+    String endpoint = method + " " + x.getRequestURI().getRawPath();
+    boolean hold = endpoint.equals(held);
+    if (hold && !heldAfterForwarding) {
+      requests.add(endpoint + " (held, not forwarded)");
+      hold(x);
+      return;
+    }
+    requests.add(endpoint);
     byte[] body;
     try (InputStream in = x.getRequestBody()) {
       body = in.readAllBytes();
@@ -91,6 +122,10 @@ final class RecordingProxy implements AutoCloseable {
     }
     try {
       HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (hold) {
+        hold(x);
+        return;
+      }
       response.headers().firstValue("Content-Type").ifPresent(v -> x.getResponseHeaders().set("Content-Type", v));
       byte[] answer = response.body();
       if (response.statusCode() == 200 && x.getRequestURI().getRawPath().equals(rewritePath)) {
@@ -112,6 +147,7 @@ final class RecordingProxy implements AutoCloseable {
 
   @Override
   public void close() {
+    release.countDown();
     server.stop(0);
   }
 }

@@ -60,11 +60,11 @@ abstract class TradeJournalSuite extends ServerSuite {
       assertThat(Files.readString(file)).doesNotContain(exchange.privateKey()).doesNotContain(exchange.apiKey());
     }
 
-    Run verify = runJar(journalDir.getParent(), "journal", "verify");
+    JarCommand.Run verify = runJar(journalDir.getParent(), "journal", "verify");
     assertThat(verify.exitCode()).as(verify.stderr()).isZero();
     assertThat(verify.stdout()).startsWith("intact: ").contains(" line(s) in 1 file(s) in " + journalDir);
 
-    Run csv = runJar(journalDir.getParent(), "journal", "export", "--csv");
+    JarCommand.Run csv = runJar(journalDir.getParent(), "journal", "export", "--csv");
     assertThat(csv.exitCode()).isZero();
     String[] rows = csv.stdout().split("\r\n");
     assertThat(rows[0]).startsWith("prevHash,v,time,id,type,action,ref,result,symbol,side");
@@ -76,7 +76,7 @@ abstract class TradeJournalSuite extends ServerSuite {
     String secondLine = text.split("\n")[1];
     int at = text.indexOf(secondLine) + secondLine.indexOf("\"SOL_USDC\"") + 1;
     Files.writeString(tampered, text.substring(0, at) + "X" + text.substring(at + 1)); // SOL_USDC -> XOL_USDC
-    Run broken = runJar(journalDir.getParent(), "journal", "verify", "--dir", copy.toString());
+    JarCommand.Run broken = runJar(journalDir.getParent(), "journal", "verify", "--dir", copy.toString());
     assertThat(broken.exitCode()).isEqualTo(1);
     assertThat(broken.stdout()).startsWith("BROKEN at " + tampered.getFileName() + ":3: ");
   }
@@ -108,22 +108,7 @@ abstract class TradeJournalSuite extends ServerSuite {
     assertThat(out).matches("(?s)[1-9][0-9]* [0-9a-f]{64}\\s*");
   }
 
-  /** A finished run of the jar as a command: exit code, stdout and stderr. */
-  record Run(int exitCode, String stdout, String stderr) {}
-
-  static Run runJar(Path dataDir, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(ServerUnderTest.javaExecutable(), "-jar", ServerUnderTest.jar().toString()));
-    command.addAll(List.of(args));
-    Path work = Files.createTempDirectory("bpx-journal-cmd");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
-    builder.environment().keySet().removeIf(k -> k.startsWith("BACKPACK_"));
-    builder.environment().put("BACKPACK_DATA_DIR", dataDir.toString());
-    builder.environment().put("XDG_CONFIG_HOME", work.resolve("no-user-config").toString());
-    Path out = work.resolve("stdout.txt");
-    Path err = work.resolve("stderr.txt");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    process.getOutputStream().close();
-    assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("journal command ended").isTrue();
-    return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+  static JarCommand.Run runJar(Path dataDir, String... args) throws Exception {
+    return JarCommand.run(Map.of("BACKPACK_DATA_DIR", dataDir.toString()), args);
   }
 }
