@@ -14,4 +14,13 @@ public record OrderLookup(Order openOrder, HistoricalOrder historicalOrder) {
   public boolean isOpen() {
     return openOrder != null;
   }
+
+  /**
+   * {@return the order in the shape {@link OrderService#place} returns: the open order, or the history's
+   * record of it} From the history, {@code reduceOnly}, {@code triggeredAt} and {@code relatedOrderId}
+   * are null, as the history does not carry them.
+   */
+  public Order order() {
+    return openOrder != null ? openOrder : OrderReconciler.toOrder(historicalOrder);
+  }
 }

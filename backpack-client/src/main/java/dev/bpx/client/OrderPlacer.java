@@ -56,8 +56,7 @@ final class OrderPlacer {
     try {
       Optional<OrderLookup> existing = reconciler.findRecent(request.symbol(), clientId);
       if (existing.isPresent()) {
-        OrderLookup found = existing.get();
-        return new Placement(found.isOpen() ? found.openOrder() : OrderReconciler.toOrder(found.historicalOrder()), true);
+        return new Placement(existing.get().order(), true);
       }
       try {
         return new Placement(send(request), false);

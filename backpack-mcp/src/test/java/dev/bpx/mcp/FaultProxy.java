@@ -36,7 +36,9 @@ final class FaultProxy implements AutoCloseable {
     /** Forward it, then answer 502. */
     FORWARD_THEN_502,
     /** Do not forward it; answer 500. */
-    ANSWER_500
+    ANSWER_500,
+    /** Do not forward it; answer 200 with an empty JSON list (a list read that no longer shows an order). */
+    ANSWER_EMPTY_LIST
   }
 
   private static final Set<String> FORWARDED_HEADERS = Set.of("content-type", "x-api-key", "x-signature",
@@ -46,6 +48,7 @@ final class FaultProxy implements AutoCloseable {
   private final String target;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
+  private final Map<String, java.util.concurrent.atomic.AtomicInteger> seen = new ConcurrentHashMap<>();
 
   FaultProxy(String target) {
     this.target = target;
@@ -72,6 +75,12 @@ final class FaultProxy implements AutoCloseable {
     }
   }
 
+  /** {@return how many requests to {@code method path} arrived, faulted or not} */
+  int requests(String method, String path) {
+    java.util.concurrent.atomic.AtomicInteger count = seen.get(method + " " + path);
+    return count == null ? 0 : count.get();
+  }
+
   private Fault next(String key) {
     Deque<Fault> queue = faults.get(key);
     if (queue == null) {
@@ -88,9 +97,15 @@ final class FaultProxy implements AutoCloseable {
       try (InputStream in = x.getRequestBody()) {
         body = in.readAllBytes();
       }
-      Fault fault = next(x.getRequestMethod() + " " + x.getRequestURI().getPath());
+      String key = x.getRequestMethod() + " " + x.getRequestURI().getPath();
+      seen.computeIfAbsent(key, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+      Fault fault = next(key);
       if (fault == Fault.ANSWER_500) {
         answer(x, 500, "{\"code\":\"INTERNAL_ERROR\",\"message\":\"Internal server error\"}");
+        return;
+      }
+      if (fault == Fault.ANSWER_EMPTY_LIST) {
+        answer(x, 200, "[]");
         return;
       }
       HttpResponse<String> response = forward(x, body);

@@ -208,6 +208,40 @@ class OrderConfirmationProcessTest {
     assertThat(asked).hasSize(1);
   }
 
+  /**
+   * The race a repeated clientId could open: the confirmation check finds the clientId's order and so
+   * asks nothing, then the placement's own lookup a moment later misses it (here: the order history's
+   * next read comes back empty, as when the lookback just passed) and would send an order nobody
+   * confirmed. The order the check found must be the answer; the placement is never reached.
+   */
+  @Test
+  void anOrderFoundWhenCheckingIsTheAnswerEvenIfALaterLookupWouldMissIt() {
+    dev.bpx.client.model.Order old = exchange.orders().place(dev.bpx.client.request.OrderRequest
+        .limit("SOL_USDC", dev.bpx.client.model.Side.BID, new BigDecimal("1"), new BigDecimal("60.00")).clientId(1302L).build());
+    exchange.orders().cancel("SOL_USDC", old.id());
+    int before = historySize();
+    try (FaultProxy proxy = new FaultProxy(paper.url());
+         McpServerProcess racing = McpServerProcess.startConfirming(live("BACKPACK_BASE_URL", proxy.url(),
+             "BACKPACK_CONFIRM_TIMEOUT_SECONDS", "3", "BACKPACK_DATA_DIR", dataDir.resolve("race").toString()),
+             dir("race"), request -> {
+               asked.add(request);
+               return YES.apply(request);
+             })) {
+      // The check's history read passes; every later one answers an empty list.
+      proxy.inject("GET", "/wapi/v1/history/orders", FaultProxy.Fault.PASS, 1);
+      proxy.inject("GET", "/wapi/v1/history/orders", FaultProxy.Fault.ANSWER_EMPTY_LIST, 5);
+
+      Map<String, Object> again = racing.ok("create_order", buy(1302, "5", "61.00"));
+
+      assertThat(again).containsEntry("duplicate", true);
+      assertThat(again.get("order").toString()).contains(old.id());
+      assertThat(asked).isEmpty();
+      assertThat(proxy.requests("POST", "/api/v1/order")).isZero();
+    }
+    assertThat(historySize()).isEqualTo(before);
+    assertThat(exchange.orders().listOpenOrders("SOL_USDC")).isEmpty();
+  }
+
   @Test
   void anOrderThatWouldBeRefusedIsRefusedWithoutAskingTheUser() {
     int before = historySize();

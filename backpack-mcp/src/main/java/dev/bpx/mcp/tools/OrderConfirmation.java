@@ -1,7 +1,9 @@
 package dev.bpx.mcp.tools;
 
 import dev.bpx.client.ConfirmationPolicy;
+import dev.bpx.client.OrderLookup;
 import dev.bpx.client.OrderPreview;
+import dev.bpx.client.model.Order;
 import dev.bpx.client.model.OrderType;
 import dev.bpx.client.model.Side;
 import dev.bpx.client.request.MarketRules;
@@ -11,6 +13,7 @@ import dev.bpx.mcp.config.Mode;
 import dev.bpx.mcp.config.Settings;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,24 +31,38 @@ final class OrderConfirmation {
   private OrderConfirmation() {}
 
   /**
-   * Returns when {@code request} may be sent.
+   * What the check decided: the request may be sent ({@code existing} null; {@code confirmed} when the
+   * user said yes), or the caller's clientId already belongs to {@code existing}, which is the answer.
+   */
+  record Decision(boolean confirmed, Order existing) {
+    static final Decision SEND = new Decision(false, null);
+  }
+
+  /**
+   * Returns when {@code request} may be sent, or with the order that already has its clientId.
+   *
+   * <p>An order found here is the answer itself: the call must not go on to the placement, whose own
+   * lookup could miss it a moment later (its lookback passed, a history read lagging) and then send an
+   * order nobody confirmed.
    *
    * @param chosenClientId whether the caller chose the clientId: then an order that already has it is
-   *     returned by the idempotent placement, with nothing new to confirm
-   * @return whether the user was asked and confirmed
+   *     returned, with nothing new to confirm
    * @throws OrderNotConfirmedException when it needed confirmation and did not get it (nothing sent)
    */
-  static boolean check(TradingSession session, OrderRequest request, boolean chosenClientId, UserConfirmation user) {
+  static Decision check(TradingSession session, OrderRequest request, boolean chosenClientId, UserConfirmation user) {
     ConfirmationPolicy policy = session.config().confirmOrders();
     if (!policy.covers(request)) {
-      return false;
+      return Decision.SEND;
     }
-    if (chosenClientId && session.client().orders().findOrder(request.symbol(), null, request.clientId()).isPresent()) {
-      return false;
+    if (chosenClientId) {
+      Optional<OrderLookup> existing = session.client().orders().findOrder(request.symbol(), null, request.clientId());
+      if (existing.isPresent()) {
+        return new Decision(false, existing.get().order());
+      }
     }
     OrderPreview preview = session.client().orders().preview(request);
     if (!policy.requires(request, preview.orderNotional())) {
-      return false;
+      return Decision.SEND;
     }
     if (!preview.acceptable()) {
       // Asking the user about an order that would be refused wastes their attention; and sending it
@@ -59,7 +76,7 @@ final class OrderConfirmation {
     UserConfirmation.Answer answer = user.ask(summary(request, preview, market, session.mode()), timeout);
     log.info("order confirmation for clientId {}: {}", request.clientId(), answer.kind());
     if (answer.confirmed()) {
-      return true;
+      return new Decision(true, null);
     }
     throw new OrderNotConfirmedException(refusal(answer, policy, timeout));
   }

@@ -119,14 +119,18 @@ final class OrderTools {
         ToolDef.Kind.WRITE, true,
         args -> {
           OrderRequest request = OrderArgs.parse(args);
-          boolean confirmed = OrderConfirmation.check(session, request, OrderArgs.hasClientId(args), args.confirmation());
+          OrderConfirmation.Decision cleared = OrderConfirmation.check(session, request, OrderArgs.hasClientId(args),
+              args.confirmation());
+          if (cleared.existing() != null) {
+            return duplicate(cleared.existing(), request);
+          }
           if (!OrderArgs.hasClientId(args)) {
-            return placed(session, session.client().orders().place(request), request, confirmed);
+            return placed(session, session.client().orders().place(request), request, cleared.confirmed());
           }
           // The client serialises calls per clientId and looks for an existing order first.
           Placement placement = session.client().orders().placeIdempotent(request);
           return placement.duplicate() ? duplicate(placement.order(), request)
-              : placed(session, placement.order(), request, confirmed);
+              : placed(session, placement.order(), request, cleared.confirmed());
         });
   }
 
