@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -26,6 +27,11 @@ import org.slf4j.LoggerFactory;
  *       next tick, until one succeeds.
  *   <li>After a successful sweep the switch stays armed: the idle time counts again from the sweep's end,
  *       so an order placed later and left idle as long is cancelled too.
+ *   <li>While the application says it is busy (the {@code busy} check given to {@link
+ *       OrderService#deadManSwitch(Duration, BooleanSupplier)}, e.g. calls in flight), it is not idle: no
+ *       sweep starts, and the idle time counts from the last check that found it busy. So a slow call
+ *       (a confirmation the user takes long to answer, an exchange slow to reply) never has the order it
+ *       is placing cancelled under it.
  *   <li>{@link #close()} disarms it for good and ends its thread; a sweep under way still finishes.
  * </ul>
  *
@@ -41,6 +47,7 @@ public final class DeadManSwitch implements AutoCloseable {
 
   private final Duration idle;
   private final Supplier<EmergencyStopReport> sweep;
+  private final BooleanSupplier busy;
   private final LongSupplier nanoTime;
   /** Held while a sweep runs and while a touch records its time: no sweep overlaps another, nor a touch. */
   private final ReentrantLock lock = new ReentrantLock();
@@ -58,18 +65,26 @@ public final class DeadManSwitch implements AutoCloseable {
    * @param nanoTime a monotonic clock in nanoseconds, as {@link System#nanoTime()}
    */
   DeadManSwitch(Duration idle, Supplier<EmergencyStopReport> sweep, LongSupplier nanoTime) {
+    this(idle, () -> false, sweep, nanoTime);
+  }
+
+  /**
+   * As {@link #DeadManSwitch(Duration, Supplier, LongSupplier)}, not idle while {@code busy} answers true.
+   */
+  DeadManSwitch(Duration idle, BooleanSupplier busy, Supplier<EmergencyStopReport> sweep, LongSupplier nanoTime) {
     if (idle == null || idle.isZero() || idle.isNegative()) {
       throw new ValidationException("idle", "must be more than zero (got " + idle + ")", "pass e.g. Duration.ofMinutes(10)");
     }
     this.idle = idle;
     this.sweep = sweep;
+    this.busy = busy;
     this.nanoTime = nanoTime;
     this.lastActivityNanos = nanoTime.getAsLong();
   }
 
   /** {@return an armed switch whose daemon thread checks the idle time every {@link #tickInterval(Duration)}} */
-  static DeadManSwitch start(Duration idle, Supplier<EmergencyStopReport> sweep) {
-    DeadManSwitch deadMan = new DeadManSwitch(idle, sweep, System::nanoTime);
+  static DeadManSwitch start(Duration idle, BooleanSupplier busy, Supplier<EmergencyStopReport> sweep) {
+    DeadManSwitch deadMan = new DeadManSwitch(idle, busy, sweep, System::nanoTime);
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "dead-man-switch");
       thread.setDaemon(true);
@@ -150,6 +165,11 @@ public final class DeadManSwitch implements AutoCloseable {
     try {
       long idleNanos = nanoTime.getAsLong() - lastActivityNanos;
       if (closed || idleNanos < idle.toNanos()) {
+        return;
+      }
+      if (busy.getAsBoolean()) {
+        // Checked under the lock, after the idle time: work that starts later waits in touch() for a sweep.
+        lastActivityNanos = nanoTime.getAsLong();
         return;
       }
       EmergencyStopReport report;

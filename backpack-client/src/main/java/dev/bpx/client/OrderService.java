@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -194,7 +195,27 @@ public final class OrderService {
    * @throws ValidationException if {@code idle} is null, zero or negative
    */
   public DeadManSwitch deadManSwitch(Duration idle) {
-    return DeadManSwitch.start(idle, this::cancelAllOpenOrders);
+    return deadManSwitch(idle, () -> false);
+  }
+
+  /**
+   * As {@link #deadManSwitch(Duration)}, never idle while {@code busy} answers true: no sweep starts
+   * then, and the idle time counts from the last check that found the application busy. Give it your
+   * calls in flight, so that a call that takes longer than the idle time never has the order it is
+   * placing cancelled under it:
+   * {@code
+   * AtomicInteger inFlight = new AtomicInteger();
+   * DeadManSwitch deadMan = client.orders().deadManSwitch(Duration.ofMinutes(10), () -> inFlight.get() > 0);
+   * // around each call: inFlight.incrementAndGet(); deadMan.touch(); ... deadMan.touch(); inFlight.decrementAndGet();
+   * }
+   *
+   * @param busy asked on the switch's thread at each check once the idle time has passed; must be quick
+   *     and must not throw
+   * @throws ValidationException if {@code idle} is null, zero or negative, or {@code busy} is null
+   */
+  public DeadManSwitch deadManSwitch(Duration idle, BooleanSupplier busy) {
+    Args.required("busy", busy, "pass () -> false when the application is never busy");
+    return DeadManSwitch.start(idle, busy, this::cancelAllOpenOrders);
   }
 
   /**

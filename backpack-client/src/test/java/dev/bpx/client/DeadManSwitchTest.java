@@ -91,6 +91,39 @@ class DeadManSwitchTest {
   }
 
   @Test
+  void whileBusyNoSweepStartsAndTheIdleTimeCountsFromTheLastCheckThatFoundItBusy() {
+    java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean(true);
+    DeadManSwitch deadMan = new DeadManSwitch(IDLE, busy::get, () -> {
+      sweeps.incrementAndGet();
+      return CLEAN;
+    }, nanos::get);
+    advance(IDLE.multipliedBy(3));
+    deadMan.tick();
+    assertThat(sweeps).as("a call in flight for three idle times").hasValue(0);
+
+    busy.set(false);
+    advance(IDLE.minusNanos(1));
+    deadMan.tick();
+    assertThat(sweeps).as("idle one nanosecond less than the idle time since the busy check").hasValue(0);
+
+    advance(Duration.ofNanos(1));
+    deadMan.tick();
+    assertThat(sweeps).hasValue(1);
+  }
+
+  @Test
+  void theBusyCheckIsAskedOnlyOnceTheIdleTimeHasPassed() {
+    AtomicInteger asked = new AtomicInteger();
+    DeadManSwitch deadMan = new DeadManSwitch(IDLE, () -> asked.incrementAndGet() < 0, () -> CLEAN, nanos::get);
+    advance(IDLE.minusNanos(1));
+    deadMan.tick();
+    assertThat(asked).hasValue(0);
+    advance(Duration.ofNanos(1));
+    deadMan.tick();
+    assertThat(asked).hasValue(1);
+  }
+
+  @Test
   void closeDisarmsIt() {
     DeadManSwitch deadMan = deadMan(() -> CLEAN);
     deadMan.close();

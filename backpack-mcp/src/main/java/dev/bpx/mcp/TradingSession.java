@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -33,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * the data directory, so the same account and its history come back at every start.
  *
  * <p>The dead-man switch ({@code BACKPACK_CANCEL_AFTER_IDLE_MINUTES}) is armed when the connection opens,
- * that is at the first tool call that reaches the exchange, and every tool call touches it
- * ({@link #touch()}). Cancel on exit ({@code BACKPACK_CANCEL_ON_EXIT}, {@link #cancelOnExit(Duration)})
+ * that is at the first tool call that reaches the exchange; every tool call is activity, and no sweep
+ * runs while one is in flight ({@link #callStarted()}, {@link #callEnded()}). Cancel on exit ({@code BACKPACK_CANCEL_ON_EXIT}, {@link #cancelOnExit(Duration)})
  * cancels in live mode whether or not a tool reached the exchange (orders of an earlier session may
  * rest there); in paper mode only when the paper exchange was started, since nothing trades on it while
  * no server runs it.
@@ -60,6 +61,8 @@ public final class TradingSession implements AutoCloseable {
   /** Set once the connection opens when the idle setting is on; read without the session's lock by {@link #touch()}. */
   private volatile DeadManSwitch deadMan;
   private final AtomicBoolean exitCancelStarted = new AtomicBoolean();
+  /** Tool calls under way: the dead-man switch does not sweep while any is. */
+  private final AtomicInteger callsInFlight = new AtomicInteger();
   private final CountDownLatch exitCancelDone = new CountDownLatch(1);
 
   /** Creates a session; nothing is opened until {@link #client()}. */
@@ -112,15 +115,30 @@ public final class TradingSession implements AutoCloseable {
     if (client == null) {
       client = config.mode() == Mode.PAPER ? openPaper() : openLive();
       if (config.cancelAfterIdle() != null && !exitCancelStarted.get()) {
-        deadMan = client.orders().deadManSwitch(config.cancelAfterIdle());
+        deadMan = client.orders().deadManSwitch(config.cancelAfterIdle(), () -> callsInFlight.get() > 0);
       }
       reconcileJournal(client);
     }
     return client;
   }
 
-  /** Records a tool call for the dead-man switch: its idle time counts from now. No-op while it is not armed. */
-  public void touch() {
+  /**
+   * A tool call starts: activity for the dead-man switch, which sweeps nothing until every call in
+   * flight has ended ({@link #callEnded()}), so a slow call never has its own order cancelled under it.
+   */
+  public void callStarted() {
+    callsInFlight.incrementAndGet();
+    touch();
+  }
+
+  /** A tool call ended (after {@link #callStarted()}): the idle time counts from now. */
+  public void callEnded() {
+    touch();
+    callsInFlight.decrementAndGet();
+  }
+
+  /** Records activity for the dead-man switch: its idle time counts from now. No-op while it is not armed. */
+  private void touch() {
     DeadManSwitch armed = deadMan;
     if (armed != null) {
       armed.touch();

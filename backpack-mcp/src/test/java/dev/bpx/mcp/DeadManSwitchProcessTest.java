@@ -50,6 +50,37 @@ class DeadManSwitchProcessTest {
     }
   }
 
+  /**
+   * A call that outlasts the idle time (here the exchange's answer to the order is held 4 s, idle is
+   * 1.2 s) is not idle time: the switch must not cancel the order that call is placing while it runs.
+   * Only once the call has ended and another idle time has passed is the order cancelled.
+   */
+  @Test
+  void aCallInFlightLongerThanTheIdleTimeNeverHasItsOrderCancelledUnderIt() {
+    try (dev.bpx.paper.PaperExchange paper = dev.bpx.paper.PaperExchange.builder().seed(5).fsync(false).start();
+         FaultProxy proxy = new FaultProxy(paper.url())) {
+      dev.bpx.auth.SigningKey key = dev.bpx.auth.SigningKey.generate();
+      try (dev.bpx.client.BackpackClient exchange = dev.bpx.client.BackpackClient.builder().baseUrl(paper.url())
+          .signingKey(key).build()) {
+        Map<String, String> env = Map.of("BACKPACK_BASE_URL", proxy.url(), "BACKPACK_PRIVATE_KEY",
+            key.exportPrivateKeyBase64(), "BACKPACK_DATA_DIR", dataDir.toString(), "BACKPACK_CANCEL_AFTER_IDLE_MINUTES", "0.02");
+        try (McpServerProcess server = McpServerProcess.start(env, workDir)) {
+          server.ok("list_orders", Map.of()); // opens the connection: the switch is armed from here
+          proxy.hold(java.time.Duration.ofSeconds(4));
+          proxy.inject("POST", "/api/v1/order", FaultProxy.Fault.FORWARD_THEN_HOLD, 1);
+
+          String placed = McpServerProcess.text(server.checked("create_order", RESTING_BID));
+
+          assertThat(placed).contains("Placed");
+          assertThat(exchange.orders().listOpenOrders("SOL_USDC")).as("the order right after its call returned").hasSize(1);
+          assertThat(server.stderr()).noneMatch(l -> l.contains("cancelled 1 order(s)"));
+          awaitStderr(server, "cancelled 1 order(s): SOL_USDC");
+          assertThat(exchange.orders().listOpenOrders("SOL_USDC")).isEmpty();
+        }
+      }
+    }
+  }
+
   @Test
   void inPaperModeCancelOnExitIsKeptInThePaperStateForTheNextSession() {
     Map<String, String> env = Map.of("BACKPACK_DATA_DIR", dataDir.toString(), "BACKPACK_CANCEL_ON_EXIT", "true");

@@ -37,6 +37,8 @@ final class FaultProxy implements AutoCloseable {
     FORWARD_THEN_502,
     /** Do not forward it; answer 500. */
     ANSWER_500,
+    /** Forward it at once, then hold the exchange's answer for {@link #hold(java.time.Duration)} before passing it on. */
+    FORWARD_THEN_HOLD,
     /** Do not forward it; answer 200 with an empty JSON list (a list read that no longer shows an order). */
     ANSWER_EMPTY_LIST
   }
@@ -75,6 +77,13 @@ final class FaultProxy implements AutoCloseable {
     }
   }
 
+  private volatile java.time.Duration hold = java.time.Duration.ZERO;
+
+  /** Sets how long {@link Fault#FORWARD_THEN_HOLD} holds an answer. */
+  void hold(java.time.Duration duration) {
+    hold = duration;
+  }
+
   /** {@return how many requests to {@code method path} arrived, faulted or not} */
   int requests(String method, String path) {
     java.util.concurrent.atomic.AtomicInteger count = seen.get(method + " " + path);
@@ -109,7 +118,10 @@ final class FaultProxy implements AutoCloseable {
         return;
       }
       HttpResponse<String> response = forward(x, body);
-      if (fault == null || fault == Fault.PASS) {
+      if (fault == Fault.FORWARD_THEN_HOLD) {
+        java.util.concurrent.locks.LockSupport.parkNanos(hold.toNanos());
+        answer(x, response.statusCode(), response.body());
+      } else if (fault == null || fault == Fault.PASS) {
         answer(x, response.statusCode(), response.body());
       } else if (fault == Fault.FORWARD_THEN_504) {
         answer(x, 504, "<html><body>504 Gateway Time-out</body></html>");

@@ -45,16 +45,19 @@ public final class Tools {
     return specs;
   }
 
-  /** Every tool call is activity for the dead-man switch, as it starts and as it ends (a slow call is not idle time). */
+  /**
+   * Every tool call is activity for the dead-man switch, as it starts and as it ends, and no sweep runs
+   * while it is in flight (a slow call is not idle time, and its order is never cancelled under it).
+   */
   private static SyncToolSpecification touchingDeadManSwitch(SyncToolSpecification spec, TradingSession session) {
     return SyncToolSpecification.builder()
         .tool(spec.tool())
         .callHandler((exchange, request) -> {
-          session.touch();
+          session.callStarted();
           try {
             return spec.callHandler().apply(exchange, request);
           } finally {
-            session.touch();
+            session.callEnded();
           }
         })
         .build();
