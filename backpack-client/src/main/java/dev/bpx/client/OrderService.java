@@ -446,11 +446,9 @@ public final class OrderService {
 
   private static List<JournalRecord.Builder> batchOutcomes(List<JournalRecord> intents, List<BatchOrderResult> results) {
     List<JournalRecord.Builder> outcomes = new ArrayList<>();
-    for (int i = 0; i < intents.size(); i++) {
-      BatchOrderResult result = i < results.size() ? results.get(i) : null;
-      if (result == null) {
-        outcomes.add(JournalRecord.outcome(intents.get(i), "unknown").reason("the batch answer has no result for it"));
-      } else if (result.ok()) {
+    for (int i = 0; i < intents.size(); i++) { // sendBatch returns exactly one result per order
+      BatchOrderResult result = results.get(i);
+      if (result.ok()) {
         outcomes.add(JournalHook.placed(intents.get(i), result.order()));
       } else {
         outcomes.add(JournalRecord.outcome(intents.get(i), "refused").reason(result.code() + ": " + result.message()));
@@ -461,16 +459,9 @@ public final class OrderService {
 
   private List<BatchOrderResult> sendBatch(ApiRequest api, List<OrderRequest> requests, long countedAt) {
     List<Long> all = requests.stream().map(OrderRequest::clientId).toList();
+    List<BatchOrderResult> results;
     try {
-      List<BatchOrderResult> results = decoder.decodeList(api, transport.execute(api), BatchOrderResult.class);
-      List<Long> refused = new ArrayList<>();
-      for (int i = 0; i < results.size() && i < requests.size(); i++) {
-        if (!results.get(i).ok()) {
-          refused.add(requests.get(i).clientId());
-        }
-      }
-      daily.uncount(refused, countedAt);
-      return results;
+      results = decoder.decodeList(api, transport.execute(api), BatchOrderResult.class);
     } catch (NetworkException e) {
       if (!e.requestMayHaveReachedExchange()) {
         daily.uncount(all, countedAt);
@@ -483,7 +474,23 @@ public final class OrderService {
         throw e;
       }
       throw batchUnknown(api, requests, e);
+    } catch (ResponseFormatException e) {
+      // A 2xx the client cannot read: the exchange took the batch, and what it did with each order is unknown.
+      throw batchUnknown(api, requests, e);
     }
+    if (results.size() != requests.size()) {
+      // Results are matched to orders by position: with one missing or extra, none is surely whose.
+      throw batchUnknown(api, requests, new ResponseFormatException(api.endpoint(), "$",
+          "the answer has " + results.size() + " result(s) for " + requests.size() + " order(s)", null));
+    }
+    List<Long> refused = new ArrayList<>();
+    for (int i = 0; i < results.size(); i++) {
+      if (!results.get(i).ok()) {
+        refused.add(requests.get(i).clientId());
+      }
+    }
+    daily.uncount(refused, countedAt);
+    return results;
   }
 
   /**

@@ -212,6 +212,43 @@ class OrderServiceTest {
     assertThat(results.get(1).code()).isEqualTo("INSUFFICIENT_MARGIN");
   }
 
+  private static List<OrderRequest> twoOrderBatch() {
+    return List.of(
+        OrderRequest.limit("SOL_USDC_PERP", Side.BID, new BigDecimal("12"), new BigDecimal("141")).clientId(1).build(),
+        OrderRequest.limit("SOL_USDC_PERP", Side.BID, new BigDecimal("11"), new BigDecimal("140")).clientId(2).build());
+  }
+
+  @Test
+  void aBatchAnswerWithFewerResultsThanOrdersIsAnUnknownOutcomeNamingEveryClientId() {
+    exchange.enqueueMarkets();
+    exchange.enqueueJson("[" + order("1", 1, "SOL_USDC_PERP", "Bid", "New", "Limit").strip().replaceFirst("\\{",
+        "{\"operation\":\"Ok\",") + "]");
+
+    assertThatThrownBy(() -> orders.placeBatch(twoOrderBatch()))
+        .isInstanceOfSatisfying(dev.bpx.client.exception.NetworkException.class, e -> {
+          assertThat(e.requestMayHaveReachedExchange()).isTrue();
+          assertThat(e.getMessage()).contains("outcome is unknown", "it is not re-sent", "SOL_USDC_PERP:1", "SOL_USDC_PERP:2");
+          assertThat(e.getCause()).hasMessageContaining("1 result(s) for 2 order(s)");
+        });
+    exchange.take("GET", "/api/v1/markets", null);
+    exchange.take("POST", "/api/v1/orders", null);
+    assertThat(exchange.requestCount()).as("nothing re-sent").isEqualTo(2);
+  }
+
+  @Test
+  void anUnreadableBatchAnswerIsAnUnknownOutcomeNotAFormatError() {
+    exchange.enqueueMarkets();
+    exchange.enqueueJson("[{\"operation\":\"Ok\",\"id\":");
+
+    assertThatThrownBy(() -> orders.placeBatch(twoOrderBatch()))
+        .isInstanceOfSatisfying(dev.bpx.client.exception.NetworkException.class, e -> {
+          assertThat(e.requestMayHaveReachedExchange()).isTrue();
+          assertThat(e.getMessage()).contains("outcome is unknown", "SOL_USDC_PERP:1", "SOL_USDC_PERP:2");
+          assertThat(e.getCause()).isInstanceOf(dev.bpx.client.exception.ResponseFormatException.class);
+        });
+    assertThat(exchange.requestCount()).as("nothing re-sent").isEqualTo(2);
+  }
+
   @Test
   void placeBatchReportsTheProblemsOfEveryOrderAtOnce() {
     exchange.enqueueMarkets();
