@@ -1,6 +1,7 @@
 package dev.bpx.client;
 
 import dev.bpx.client.exception.ApiException;
+import dev.bpx.client.exception.NetworkException;
 import dev.bpx.client.exception.OrderNotPlacedException;
 import dev.bpx.client.exception.ValidationException;
 import dev.bpx.client.model.CollateralSummary;
@@ -117,8 +118,8 @@ final class DailyBreakers {
     T result;
     try {
       result = send.get();
-    } catch (ApiException | OrderNotPlacedException | ValidationException e) {
-      if (!(e instanceof ApiException api) || api.httpStatus() < 500) {
+    } catch (RuntimeException e) {
+      if (certainlyNotPlaced(e)) {
         try {
           uncount(List.of(order.clientId()), now);
         } catch (UncheckedIOException io) {
@@ -132,6 +133,21 @@ final class DailyBreakers {
       uncount(List.of(order.clientId()), now);
     }
     return result;
+  }
+
+  /**
+   * {@return whether a failed send certainly placed nothing: refused by the exchange (4xx), confirmed
+   * absent after an unknown outcome, refused before sending (the journal), or never sent (a refused
+   * connection)} Anything else (5xx, no answer after sending) may have placed the order: it stays counted.
+   */
+  private static boolean certainlyNotPlaced(RuntimeException e) {
+    if (e instanceof NetworkException network) {
+      return !network.requestMayHaveReachedExchange();
+    }
+    if (e instanceof ApiException api) {
+      return api.httpStatus() < 500;
+    }
+    return e instanceof OrderNotPlacedException || e instanceof ValidationException;
   }
 
   /**

@@ -187,6 +187,31 @@ class DailyBreakersTest {
   }
 
   @Test
+  void anOrderThatNeverLeftTheClientIsNotCounted() {
+    java.util.concurrent.atomic.AtomicBoolean refuseConnections = new java.util.concurrent.atomic.AtomicBoolean(true);
+    okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder().addInterceptor(chain -> {
+      if (refuseConnections.get() && chain.request().method().equals("POST")) {
+        throw new java.net.ConnectException("Connection refused");
+      }
+      return chain.proceed(chain.request());
+    }).build();
+    orders(SafetyLimits.none()); // starts the scripted exchange
+    BackpackClient client = BackpackClient.builder().baseUrl(exchange.server.url("/").toString()).okHttpClient(http)
+        .signingKey(exchange.key).clock(clock).sleeper(d -> { }).safetyLimits(SafetyLimits.none()
+            .withMaxDailyNotional(dec("1000"))).stateDirectory(stateDir).build();
+    clients.add(client);
+
+    assertThatThrownBy(() -> client.orders().place(bidWorth("900")))
+        .isInstanceOfSatisfying(dev.bpx.client.exception.NetworkException.class,
+            e -> assertThat(e.requestMayHaveReachedExchange()).isFalse());
+    assertThat(client.orders().breakerStatus().get(0).used()).isEqualByComparingTo("0");
+
+    refuseConnections.set(false);
+    client.orders().place(bidWorth("1000"));
+    assertThat(sent()).isEqualTo(1);
+  }
+
+  @Test
   void reduceOnlyOrdersAndCancelsPassAFullDailyNotionalAndAreNotCounted() {
     OrderService orders = orders(SafetyLimits.none().withMaxDailyNotional(dec("100")));
     orders.place(bidWorth("100"));
