@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * the request is sent, the outcome after. Without a journal ({@link #NONE}) it only runs the call.
  *
  * <p>An intent that cannot be written stops the request: a {@link ValidationException} says so and
- * nothing is sent. An outcome that cannot be written is logged and the call's result still returned
+ * nothing is sent. Except for what only reduces risk ({@link #aroundReducingRisk}: cancels, reduce-only
+ * orders and closes, the emergency stop): a broken disk must never keep a user from getting out, so
+ * those are sent anyway, unjournaled, and the failure is logged. An outcome that cannot be written is logged and the call's result still returned
  * (the request already happened); reconciling on the next start then finds the intent without an
  * outcome and asks the exchange. A refusal by a client rule before sending (validation, safety limits,
  * circuit breakers) is not journaled: nothing was sent and nothing about it can be ambiguous.
@@ -47,7 +49,31 @@ final class JournalHook {
     if (writer == null) {
       return call.get();
     }
-    JournalRecord written = writeIntents(List.of(intent.get().build())).get(0);
+    return run(writeIntents(List.of(intent.get().build())).get(0), call, success);
+  }
+
+  /**
+   * As {@link #around}, for a request that can only reduce risk: when the intent cannot be written, the
+   * request is sent anyway without a journal entry (and the failure logged), never refused.
+   */
+  <T> T aroundReducingRisk(Supplier<JournalRecord.Builder> intent, Supplier<T> call,
+      BiFunction<JournalRecord, T, JournalRecord.Builder> success) {
+    if (writer == null) {
+      return call.get();
+    }
+    JournalRecord record = intent.get().build();
+    List<JournalRecord> written;
+    try {
+      written = writer.append(List.of(record));
+    } catch (IOException | RuntimeException e) {
+      LOG.error("the trade journal in {} cannot be written ({}); sending the {} anyway, unjournaled: a cancel or a"
+          + " reduce-only order is never blocked", writer.dir(), e.getMessage(), record.action());
+      return call.get();
+    }
+    return run(written.get(0), call, success);
+  }
+
+  private <T> T run(JournalRecord written, Supplier<T> call, BiFunction<JournalRecord, T, JournalRecord.Builder> success) {
     T result;
     try {
       result = call.get();

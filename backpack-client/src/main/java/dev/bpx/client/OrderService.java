@@ -33,7 +33,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,7 +167,7 @@ public final class OrderService {
    * @return what was cancelled, what was closed, and what failed
    */
   public EmergencyStopReport emergencyStop() {
-    return journal.around(() -> JournalRecord.intent("emergencyStop"), () -> new EmergencyStop(this, account).run(),
+    return journal.aroundReducingRisk(() -> JournalRecord.intent("emergencyStop"), () -> new EmergencyStop(this, account).run(),
         (intent, report) -> JournalRecord.outcome(intent, report.succeeded() ? "done" : "failed")
             .detail("cancelled " + report.cancelled().size() + ", closed " + report.closed().size() + ", failures "
                 + report.failures().size()));
@@ -333,8 +335,8 @@ public final class OrderService {
    */
   Order place(OrderRequest request, String action) {
     BigDecimal notional = checkBeforeSending(request);
-    return daily.sending(request, notional, () -> journal.around(() -> JournalHook.order(action, request),
-        () -> placer.send(request), JournalHook::placed), order -> false);
+    return daily.sending(request, notional, () -> journaled(request, action, () -> placer.send(request),
+        JournalHook::placed), order -> false);
   }
 
   /**
@@ -363,10 +365,21 @@ public final class OrderService {
   public Placement placeIdempotent(OrderRequest request) {
     BigDecimal notional = checkBeforeSending(request);
     // A duplicate was not sent now: it was counted when it was first placed.
-    return daily.sending(request, notional, () -> journal.around(() -> JournalHook.order("place", request),
+    return daily.sending(request, notional, () -> journaled(request, "place",
         () -> placer.sendIdempotent(request), (intent, placement) -> JournalHook.placed(intent, placement.order())
             .detail(placement.duplicate() ? "an order with this clientId already existed; it was not sent again" : null)),
         Placement::duplicate);
+  }
+
+  /**
+   * Runs {@code call} journaled as placing {@code request}. A reduce-only order is sent even when the
+   * journal cannot be written ({@link JournalHook#aroundReducingRisk}): getting out is never blocked.
+   */
+  private <T> T journaled(OrderRequest request, String action, Supplier<T> call,
+      BiFunction<JournalRecord, T, JournalRecord.Builder> outcome) {
+    Supplier<JournalRecord.Builder> intent = () -> JournalHook.order(action, request);
+    return Boolean.TRUE.equals(request.reduceOnly()) ? journal.aroundReducingRisk(intent, call, outcome)
+        : journal.around(intent, call, outcome);
   }
 
   /** @return the order's notional when a notional rule needs it, else null */
@@ -539,7 +552,7 @@ public final class OrderService {
    */
   public CancelAllResult cancelAll(String symbol, CancelOrderType orderType) {
     String market = Args.symbol(symbol); // bad input is refused before anything, the journal included
-    return journal.around(() -> JournalRecord.intent("cancelAll").symbol(market)
+    return journal.aroundReducingRisk(() -> JournalRecord.intent("cancelAll").symbol(market)
             .detail(orderType == null ? null : "orderType " + orderType.wireValue()),
         () -> cancelAllUnjournaled(market, orderType),
         (intent, result) -> result.accepted() ? JournalRecord.outcome(intent, "accepted")
@@ -587,7 +600,7 @@ public final class OrderService {
   }
 
   private CancelResult cancelOne(String symbol, Map<String, Object> body, String orderId, Long clientId) {
-    return journal.around(() -> JournalRecord.intent("cancel").symbol(symbol).orderId(orderId).clientId(clientId),
+    return journal.aroundReducingRisk(() -> JournalRecord.intent("cancel").symbol(symbol).orderId(orderId).clientId(clientId),
         () -> cancelOneUnjournaled(symbol, body, orderId, clientId), OrderService::cancelOutcome);
   }
 

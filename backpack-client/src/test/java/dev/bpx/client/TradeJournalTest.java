@@ -201,6 +201,32 @@ class TradeJournalTest {
   }
 
   @Test
+  void anUnwritableJournalNeverBlocksCancelsReduceOnlyOrdersOrTheEmergencyStop() throws IOException {
+    Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+    TestExchange exchange = exchange(notADirectory.resolve("journal"));
+    exchange.enqueueJson(order("111", 7, "SOL_USDC", "Bid", "Cancelled", "Limit"));
+    exchange.enqueueJson("[]");
+    exchange.enqueueMarkets();
+    exchange.enqueueJson(order("112", 8, "SOL_USDC_PERP", "Ask", "Filled", "Limit"));
+    exchange.enqueueJson("[]");
+    exchange.enqueueJson("[]");
+
+    exchange.client.orders().cancel("SOL_USDC", "111");
+    exchange.client.orders().cancelAll("SOL_USDC");
+    exchange.client.orders().place(OrderRequest.limit("SOL_USDC_PERP", Side.ASK, new BigDecimal("1"),
+        new BigDecimal("142.10")).reduceOnly(true).clientId(8).build());
+    exchange.client.orders().emergencyStop();
+
+    exchange.take("DELETE", "/api/v1/order", null);
+    exchange.take("DELETE", "/api/v1/orders", null);
+    exchange.take("GET", "/api/v1/markets", null);
+    exchange.take("POST", "/api/v1/order", null);
+    exchange.take("GET", "/api/v1/orders", null);
+    exchange.take("GET", "/api/v1/position", null);
+    assertThat(journalWhenSent).as("cancel, cancel all, reduce-only order").hasSize(3);
+  }
+
+  @Test
   void aClientWithoutAJournalHasNone() {
     try (TestExchange plain = new TestExchange()) {
       assertThat(plain.client.journal()).isEmpty();
