@@ -6,6 +6,8 @@ import dev.bpx.client.exception.NetworkException;
 import dev.bpx.client.exception.RateLimitException;
 import dev.bpx.client.exception.ResponseFormatException;
 import dev.bpx.client.internal.ApiRequest;
+import dev.bpx.client.internal.WireFormat;
+import dev.bpx.client.request.OrderHistoryQuery;
 import dev.bpx.client.internal.HttpTransport;
 import dev.bpx.client.internal.ResponseDecoder;
 import dev.bpx.client.model.HistoricalOrder;
@@ -133,6 +135,17 @@ final class OrderReconciler {
       }
       throw e;
     }
+  }
+
+  /**
+   * {@return a finished order by id, as {@link OrderService#findOrder} reports it: the newest history
+   * entry with that id (one row asked for)}
+   */
+  Optional<OrderLookup> findEnded(String symbol, String orderId) {
+    OrderHistoryQuery query = OrderHistoryQuery.builder().symbol(symbol).orderId(orderId).limit(1).build();
+    ApiRequest request = ApiRequest.get("/wapi/v1/history/orders", WireFormat.query(query));
+    return decoder.decodeList(request, transport.execute(request), HistoricalOrder.class).stream()
+        .filter(h -> orderId.equals(h.id())).findFirst().map(h -> new OrderLookup(null, h));
   }
 
   /** {@return the order history's entry for one order id; empty when the history has none} */

@@ -6,39 +6,29 @@ import dev.bpx.client.exception.NetworkException;
 import dev.bpx.client.exception.OrderNotPlacedException;
 import dev.bpx.client.exception.ResponseFormatException;
 import dev.bpx.client.exception.ValidationException;
-import dev.bpx.client.exception.ValidationException.Violation;
 import dev.bpx.client.internal.ApiRequest;
-import dev.bpx.client.internal.ApiResponse;
 import dev.bpx.client.internal.HttpTransport;
 import dev.bpx.client.internal.ResponseDecoder;
 import dev.bpx.client.internal.WireFormat;
 import dev.bpx.client.journal.JournalRecord;
 import dev.bpx.client.model.BatchOrderResult;
 import dev.bpx.client.model.CancelOrderType;
-import dev.bpx.client.model.HistoricalOrder;
 import dev.bpx.client.model.MarketType;
 import dev.bpx.client.model.MaxOrderQuantity;
 import dev.bpx.client.model.Order;
 import dev.bpx.client.model.Position;
 import dev.bpx.client.model.Side;
-import dev.bpx.client.request.OrderHistoryQuery;
 import dev.bpx.client.request.MarketRules;
 import dev.bpx.client.request.MaxOrderQuantityQuery;
 import dev.bpx.client.request.OrderRequest;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Orders, spot and perp ({@code backpack-api.md} 2.4, 4): list and get open orders, place (single and
@@ -60,8 +50,6 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. Get it from {@link BackpackClient#orders()}.
  */
 public final class OrderService {
-  private static final Logger LOG = LoggerFactory.getLogger(OrderService.class);
-
   private final HttpTransport transport;
   private final ResponseDecoder decoder;
   private final MarketCache markets;
@@ -76,6 +64,8 @@ public final class OrderService {
   private final JournalHook journal;
 
   private final DailyBreakers daily;
+  private final OrderCanceller canceller;
+  private final BatchPlacer batches;
 
   OrderService(HttpTransport transport, ResponseDecoder decoder, MarketCache markets, MarketService marketData,
       AccountService account, SafetyLimits limits, OrderPreviewer previewer, Duration clientIdLookback,
@@ -94,6 +84,9 @@ public final class OrderService {
     this.leverage = new LeverageCheck(marketData, this::listOpenOrders);
     this.breakers = new CircuitBreakers(limits, markets, marketData, account, leverage, this::listOpenOrders,
         daily);
+    this.canceller = new OrderCanceller(transport, decoder, reconciler, journal);
+    this.batches = new BatchPlacer(transport, decoder, this::getMarketRules, this::notionalForLimits, limits, breakers,
+        daily, journal);
   }
 
   /**
@@ -235,19 +228,13 @@ public final class OrderService {
     if ((orderId == null) == (clientId == null)) {
       throw new ValidationException("orderId/clientId", "give exactly one of orderId and clientId", "pass one, set the other to null");
     }
-    Optional<Order> open = orderId != null ? getOpenOrder(market, orderId) : getOpenOrderByClientId(market, clientId);
-    if (open.isPresent()) {
-      return Optional.of(new OrderLookup(open.get(), null));
+    if (clientId != null) {
+      return reconciler.findRecent(market, Args.clientId(clientId));
     }
-    if (orderId != null) {
-      OrderHistoryQuery query = OrderHistoryQuery.builder().symbol(market).orderId(orderId).limit(1).build();
-      ApiRequest api = ApiRequest.get("/wapi/v1/history/orders", WireFormat.query(query));
-      return decoder.decodeList(api, transport.execute(api), HistoricalOrder.class).stream()
-          .filter(h -> orderId.equals(h.id())).findFirst().map(h -> new OrderLookup(null, h));
-    }
-    Instant notBefore = Instant.ofEpochMilli(transport.clock().nowMillis()).minus(reconciler.clientIdLookback());
-    return reconciler.findInHistory(market, clientId, notBefore).map(h -> new OrderLookup(null, h));
+    Optional<Order> open = getOpenOrder(market, orderId);
+    return open.isPresent() ? Optional.of(new OrderLookup(open.get(), null)) : reconciler.findEnded(market, orderId);
   }
+
 
   /** {@return how far back an order with the same clientId counts as the same order} */
   public Duration clientIdLookback() {
@@ -283,10 +270,7 @@ public final class OrderService {
    * open order (filled, cancelled and expired orders are in {@link HistoryService#listOrders})}
    */
   public Optional<Order> getOpenOrder(String symbol, String orderId) {
-    Map<String, String> query = new LinkedHashMap<>();
-    query.put("orderId", Args.text("orderId", orderId, "give the order's id as the exchange returned it"));
-    query.put("symbol", Args.symbol(symbol));
-    return reconciler.getOpenOrder(query);
+    return reconciler.getOpenOrder(OrderCanceller.openOrderQuery(symbol, orderId));
   }
 
   /** {@return one open order by the clientId it was placed with; empty when none is open} */
@@ -405,105 +389,7 @@ public final class OrderService {
    *     {@code orders[i].}
    */
   public List<BatchOrderResult> placeBatch(List<OrderRequest> requests) {
-    Args.required("requests", requests, "give at least one OrderRequest");
-    if (requests.isEmpty()) {
-      throw new ValidationException("requests", "is empty", "give at least one OrderRequest");
-    }
-    List<Violation> problems = new ArrayList<>();
-    List<Map<String, Object>> body = new ArrayList<>();
-    int restingAhead = 0;
-    BigDecimal notionalAhead = BigDecimal.ZERO;
-    List<BigDecimal> notionals = new ArrayList<>();
-    for (int i = 0; i < requests.size(); i++) {
-      OrderRequest request = requests.get(i);
-      String prefix = "orders[" + i + "].";
-      try {
-        Args.required("request", request, "remove the null entry");
-        request.validate();
-        problems.addAll(getMarketRules(request.symbol()).check(request).stream()
-            .map(v -> new Violation(prefix + v.field(), v.reason(), v.fix())).collect(Collectors.toList()));
-        BigDecimal notional = notionalForLimits(request);
-        notionals.add(notional);
-        String limitProblem = limits.problem(request, notional);
-        if (limitProblem != null) {
-          problems.add(new Violation(prefix + "order", limitProblem, "nothing was sent"));
-        }
-        for (String breaker : breakers.problems(request, restingAhead, notional, notionalAhead)) {
-          problems.add(new Violation(prefix + "order", breaker, "nothing was sent"));
-        }
-        if (notional != null && !Boolean.TRUE.equals(request.reduceOnly())) {
-          notionalAhead = notionalAhead.add(notional);
-        }
-        if (!Boolean.TRUE.equals(request.reduceOnly()) && CircuitBreakers.rests(request)) {
-          restingAhead++;
-        }
-        body.add(WireFormat.order(request));
-      } catch (ValidationException e) {
-        e.violations().forEach(v -> problems.add(new Violation(prefix + v.field(), v.reason(), v.fix())));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new ValidationException(problems);
-    }
-    ApiRequest api = ApiRequest.postBatch("/api/v1/orders", body);
-    long countedAt = daily.countBatch(requests, notionals);
-    try {
-      return journal.aroundAll(() -> requests.stream().map(r -> JournalHook.order("batch", r)).toList(),
-          () -> sendBatch(api, requests, countedAt), OrderService::batchOutcomes);
-    } catch (ValidationException e) {
-      // The journal could not take the intents: nothing was sent, so nothing counts.
-      daily.uncount(requests.stream().map(OrderRequest::clientId).toList(), countedAt);
-      throw e;
-    }
-  }
-
-  private static List<JournalRecord.Builder> batchOutcomes(List<JournalRecord> intents, List<BatchOrderResult> results) {
-    List<JournalRecord.Builder> outcomes = new ArrayList<>();
-    for (int i = 0; i < intents.size(); i++) { // sendBatch returns exactly one result per order
-      BatchOrderResult result = results.get(i);
-      if (result.ok()) {
-        outcomes.add(JournalHook.placed(intents.get(i), result.order()));
-      } else {
-        outcomes.add(JournalRecord.outcome(intents.get(i), "refused").reason(result.code() + ": " + result.message()));
-      }
-    }
-    return outcomes;
-  }
-
-  private List<BatchOrderResult> sendBatch(ApiRequest api, List<OrderRequest> requests, long countedAt) {
-    List<Long> all = requests.stream().map(OrderRequest::clientId).toList();
-    List<BatchOrderResult> results;
-    try {
-      results = decoder.decodeList(api, transport.execute(api), BatchOrderResult.class);
-    } catch (NetworkException e) {
-      if (!e.requestMayHaveReachedExchange()) {
-        daily.uncount(all, countedAt);
-        throw e;
-      }
-      throw batchUnknown(api, requests, e);
-    } catch (ApiException e) {
-      if (e.httpStatus() < 500) {
-        daily.uncount(all, countedAt);
-        throw e;
-      }
-      throw batchUnknown(api, requests, e);
-    } catch (ResponseFormatException e) {
-      // A 2xx the client cannot read: the exchange took the batch, and what it did with each order is unknown.
-      throw batchUnknown(api, requests, e);
-    }
-    if (results.size() != requests.size()) {
-      // Results are matched to orders by position: with one missing or extra, none is surely whose.
-      throw batchUnknown(api, requests, new ResponseFormatException(api.endpoint(), "$",
-          "the answer has " + results.size() + " result(s) for " + requests.size() + " order(s)", null));
-    }
-    List<Long> refused = new ArrayList<>();
-    for (int i = 0; i < results.size(); i++) {
-      if (!results.get(i).ok()) {
-        refused.add(requests.get(i).clientId());
-      }
-    }
-    daily.uncount(refused, countedAt);
-    return results;
+    return batches.place(requests);
   }
 
   /**
@@ -520,10 +406,7 @@ public final class OrderService {
    * @throws NetworkException when the answer was lost and the lookup could not settle it
    */
   public CancelResult cancel(String symbol, String orderId) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("orderId", Args.text("orderId", orderId, "give the order's id as the exchange returned it"));
-    body.put("symbol", Args.symbol(symbol));
-    return cancelOne(symbol, body, orderId, null);
+    return canceller.cancel(symbol, orderId);
   }
 
   /**
@@ -533,10 +416,7 @@ public final class OrderService {
    * @throws ApiException e.g. not found, when no such order is open
    */
   public CancelResult cancelByClientId(String symbol, long clientId) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("clientId", Args.clientId(clientId));
-    body.put("symbol", Args.symbol(symbol));
-    return cancelOne(symbol, body, null, clientId);
+    return canceller.cancelByClientId(symbol, clientId);
   }
 
   /** {@return the result of cancelling every open order (resting and conditional) of a market} */
@@ -551,40 +431,7 @@ public final class OrderService {
    * @return the cancelled orders, or {@code accepted = true} on HTTP 202
    */
   public CancelAllResult cancelAll(String symbol, CancelOrderType orderType) {
-    String market = Args.symbol(symbol); // bad input is refused before anything, the journal included
-    return journal.aroundReducingRisk(() -> JournalRecord.intent("cancelAll").symbol(market)
-            .detail(orderType == null ? null : "orderType " + orderType.wireValue()),
-        () -> cancelAllUnjournaled(market, orderType),
-        (intent, result) -> result.accepted() ? JournalRecord.outcome(intent, "accepted")
-            : JournalHook.counted(intent, "cancelled", result.cancelled(), Order::id));
-  }
-
-  private CancelAllResult cancelAllUnjournaled(String symbol, CancelOrderType orderType) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("symbol", Args.symbol(symbol));
-    if (orderType != null) {
-      body.put("orderType", Args.required("orderType", orderType, "use RESTING_LIMIT_ORDER or CONDITIONAL_ORDER").wireValue());
-    }
-    ApiRequest api = ApiRequest.delete("/api/v1/orders", body);
-    ApiResponse response;
-    try {
-      response = transport.execute(api);
-    } catch (NetworkException e) {
-      if (!e.requestMayHaveReachedExchange()) {
-        throw e;
-      }
-      // Repeating a cancel can only remove orders, never add exposure, so one repeat is safe.
-      LOG.warn("{}: no answer ({}); repeating the cancel once", api.endpoint(), e.getMessage());
-      response = transport.execute(api);
-    }
-    if (response.status() == 202 || response.hasNoBody()) {
-      return new CancelAllResult(List.of(), response.status() == 202);
-    }
-    List<Order> cancelled = decoder.decodeList(api, response, Order.class);
-    for (int i = 0; i < cancelled.size(); i++) {
-      checked(api, cancelled.get(i), "$[" + i + "]");
-    }
-    return new CancelAllResult(cancelled, false);
+    return canceller.cancelAll(symbol, orderType);
   }
 
   /**
@@ -599,107 +446,6 @@ public final class OrderService {
     return decoder.decode(api, transport.execute(api), MaxOrderQuantity.class);
   }
 
-  private CancelResult cancelOne(String symbol, Map<String, Object> body, String orderId, Long clientId) {
-    return journal.aroundReducingRisk(() -> JournalRecord.intent("cancel").symbol(symbol).orderId(orderId).clientId(clientId),
-        () -> cancelOneUnjournaled(symbol, body, orderId, clientId), OrderService::cancelOutcome);
-  }
-
-  private static JournalRecord.Builder cancelOutcome(JournalRecord intent, CancelResult result) {
-    if (result instanceof CancelResult.Cancelled c) {
-      return JournalRecord.outcome(intent, "cancelled").orderId(c.order().id()).status(JournalHook.wire(c.order().status()));
-    }
-    if (result instanceof CancelResult.AlreadyClosed c) {
-      return JournalRecord.outcome(intent, "closed").orderId(c.order().id()).status(JournalHook.wire(c.order().status()));
-    }
-    return JournalRecord.outcome(intent, "accepted");
-  }
-
-  private CancelResult cancelOneUnjournaled(String symbol, Map<String, Object> body, String orderId, Long clientId) {
-    ApiRequest api = ApiRequest.delete("/api/v1/order", body);
-    try {
-      return cancelResult(symbol, api, transport.execute(api));
-    } catch (NetworkException e) {
-      if (!e.requestMayHaveReachedExchange()) {
-        throw e;
-      }
-      return afterLostCancel(symbol, api, orderId, clientId, e);
-    } catch (ApiException e) {
-      if (e.httpStatus() < 500) {
-        throw e;
-      }
-      return afterLostCancel(symbol, api, orderId, clientId, e);
-    } catch (ResponseFormatException e) {
-      return afterLostCancel(symbol, api, orderId, clientId, e);
-    }
-  }
-
-  private CancelResult cancelResult(String symbol, ApiRequest api, ApiResponse response) {
-    if (response.status() == 202 || response.hasNoBody()) {
-      return new CancelResult.Accepted(symbol);
-    }
-    return new CancelResult.Cancelled(checked(api, decoder.decode(api, response, Order.class), "$"));
-  }
-
-  /**
-   * A cancel got no usable answer (no answer after it was sent, HTTP 5xx such as a proxy's 504, or an
-   * unreadable 2xx), so the exchange may have cancelled the order. Asks the exchange: an order no
-   * longer open is reported from the history as it ended; an order still open is cancelled once more,
-   * which is safe because a cancel never adds exposure.
-   */
-  private CancelResult afterLostCancel(String symbol, ApiRequest api, String orderId, Long clientId, BackpackException lost) {
-    LOG.warn("{}: no usable answer ({}); looking the order up", api.endpoint(), lost.getClass().getSimpleName());
-    String market = Args.symbol(symbol);
-    Optional<Order> open;
-    try {
-      open = orderId != null ? getOpenOrder(market, orderId) : reconciler.findOpen(market, clientId);
-    } catch (BackpackException e) {
-      throw cancelUnknown(api, market, orderId, clientId, "checking whether the order is still open failed ("
-          + e.getMessage() + ")", lost);
-    }
-    if (open.isEmpty()) {
-      return closed(market, api, orderId, clientId, lost);
-    }
-    LOG.warn("{}: the order is still open; cancelling it once more", api.endpoint());
-    try {
-      return cancelResult(symbol, api, transport.execute(api));
-    } catch (ApiException repeat) {
-      if (repeat.isNotFound() && !(repeat instanceof dev.bpx.client.exception.RateLimitException)) {
-        return closed(market, api, orderId, clientId, repeat);
-      }
-      throw cancelUnknown(api, market, orderId, clientId, "the order was still open when checked, and cancelling it"
-          + " again failed too (" + repeat.getMessage() + ")", repeat);
-    } catch (NetworkException | ResponseFormatException repeat) {
-      throw cancelUnknown(api, market, orderId, clientId, "the order was still open when checked, and cancelling it"
-          + " again got no usable answer either", repeat);
-    }
-  }
-
-  /** The order is no longer open: the history says how it ended. */
-  private CancelResult closed(String market, ApiRequest api, String orderId, Long clientId, BackpackException cause) {
-    Optional<HistoricalOrder> ended;
-    try {
-      ended = orderId != null ? reconciler.findInHistory(market, orderId)
-          : reconciler.findInHistory(market, clientId, Instant.ofEpochMilli(transport.clock().nowMillis())
-              .minus(reconciler.clientIdLookback()));
-    } catch (BackpackException e) {
-      throw cancelUnknown(api, market, orderId, clientId, "the order is no longer open, and reading the order"
-          + " history failed (" + e.getMessage() + ")", cause);
-    }
-    if (ended.isEmpty()) {
-      throw cancelUnknown(api, market, orderId, clientId, "the order is neither open nor in the recent order history",
-          cause);
-    }
-    return new CancelResult.AlreadyClosed(ended.get());
-  }
-
-  private static NetworkException cancelUnknown(ApiRequest api, String symbol, String orderId, Long clientId,
-      String why, BackpackException cause) {
-    String order = orderId != null ? "order " + orderId : "the order with clientId " + clientId;
-    return new NetworkException(api.endpoint() + ": the cancel got no usable answer and " + why + ", so whether "
-        + order + " on " + symbol + " is cancelled is unknown. Cancelling it again is safe; a cancel never adds"
-        + " exposure", api.method(), api.path(), true, symbol, clientId, cause);
-  }
-
   private List<Order> listOpen(Map<String, String> query) {
     ApiRequest api = ApiRequest.get("/api/v1/orders", query);
     List<Order> orders = decoder.decodeList(api, transport.execute(api), Order.class);
@@ -707,13 +453,6 @@ public final class OrderService {
       checked(api, orders.get(i), "$[" + i + "]");
     }
     return orders;
-  }
-
-  private static NetworkException batchUnknown(ApiRequest api, List<OrderRequest> requests, BackpackException cause) {
-    String ids = requests.stream().map(r -> r.symbol() + ":" + r.clientId()).collect(Collectors.joining(", "));
-    return new NetworkException(api.endpoint() + ": the batch may have reached the exchange and got no usable"
-        + " answer, so the outcome is unknown; it is not re-sent. Look for these symbol:clientId pairs"
-        + " among the open orders and in the order history before placing them again: " + ids, api.method(), api.path(), true, null, cause);
   }
 
   /** Checks the fields the client relies on; fails with the JSON path of the first one missing. */
