@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Cancels every open order of the account, then closes every perp position with reduce-only market
  * orders. Cancels go first, so that no resting or trigger order can open exposure while positions
- * close. Each step stands alone: a failed step is reported and the rest still run. The cancel part
+ * close. The markets to cancel on are those of the open orders and those of the open positions: a
+ * position's take-profit and stop-loss triggers are cancelled even if the exchange's open-orders list
+ * did not show them (whether it lists trigger orders is unconfirmed). Each step stands alone: a
+ * failed step is reported and the rest still run. The cancel part
  * alone ({@link #cancelOnly()}) is what the dead-man switch and cancel-on-exit run.
  *
  * <p>Thread-safe (stateless).
@@ -60,6 +63,12 @@ final class EmergencyStop {
       orders.listOpenOrders().forEach(o -> symbols.add(o.symbol()));
     } catch (BackpackException e) {
       failures.add(failure("list open orders", null, e));
+    }
+    try {
+      account.listPositions().stream().filter(p -> p.netQuantity() != null && p.netQuantity().signum() != 0)
+          .forEach(p -> symbols.add(p.symbol()));
+    } catch (BackpackException e) {
+      failures.add(failure("list positions for their markets' trigger orders", null, e));
     }
     for (String symbol : symbols) {
       // One cancel per order type: resting orders and trigger orders (stop, take-profit) alike.

@@ -43,6 +43,7 @@ class EmergencyStopTest {
     // Limits that would refuse any new order: the emergency stop must pass them anyway.
     exchange = new TestExchange(b -> b.safetyLimits(SafetyLimits.of(new java.math.BigDecimal("1"), Set.of("BTC_USDC"))));
     enqueueMixedBookOpenOrders();
+    exchange.enqueueJson("[" + position("SOL_USDC_PERP", "-2.5") + "]");
     exchange.enqueueJson("[" + order("1", 11, "SOL_USDC", "Bid", "Cancelled", "Limit") + "]");
     exchange.enqueueJson("[]");
     exchange.enqueueJson("[" + order("3", 13, "SOL_USDC_PERP", "Bid", "Cancelled", "Limit") + "]");
@@ -54,6 +55,7 @@ class EmergencyStopTest {
     EmergencyStopReport report = exchange.client.orders().emergencyStop();
 
     exchange.take("GET", "/api/v1/orders", null);
+    exchange.take("GET", "/api/v1/position", null);
     takeCancel("SOL_USDC", "RestingLimitOrder");
     takeCancel("SOL_USDC", "ConditionalOrder");
     takeCancel("SOL_USDC_PERP", "RestingLimitOrder");
@@ -64,7 +66,7 @@ class EmergencyStopTest {
     assertThat(close).containsEntry("symbol", "SOL_USDC_PERP").containsEntry("side", "Bid")
         .containsEntry("orderType", "Market").containsEntry("quantity", "2.5").containsEntry("reduceOnly", true)
         .containsKey("clientId");
-    assertThat(exchange.requestCount()).isEqualTo(8);
+    assertThat(exchange.requestCount()).isEqualTo(9);
     assertThat(report.cancelled()).extracting(Order::id).containsExactly("1", "3", "2");
     assertThat(report.closed()).extracting(Order::id).containsExactly("9");
     assertThat(report.failures()).isEmpty();
@@ -76,6 +78,7 @@ class EmergencyStopTest {
   void aFailedCancelInTheMiddleIsReportedAndTheRestStillRuns() {
     exchange = new TestExchange();
     enqueueMixedBookOpenOrders();
+    exchange.enqueueJson("[" + position("SOL_USDC_PERP", "1.5") + "]");
     exchange.enqueue(400, """
         {"code":"INVALID_CLIENT_REQUEST","message":"Market is closed"}""");
     exchange.enqueueJson("[]");
@@ -87,7 +90,7 @@ class EmergencyStopTest {
 
     EmergencyStopReport report = exchange.client.orders().emergencyStop();
 
-    assertThat(exchange.requestCount()).isEqualTo(8);
+    assertThat(exchange.requestCount()).isEqualTo(9);
     assertThat(report.failures()).singleElement().satisfies(f -> {
       assertThat(f.step()).isEqualTo("cancel resting orders");
       assertThat(f.symbol()).isEqualTo("SOL_USDC");
@@ -99,8 +102,9 @@ class EmergencyStopTest {
   }
 
   @Test
-  void aSecondCallWithNothingOpenReadsTwiceAndReportsNothingToDo() {
+  void aSecondCallWithNothingOpenOnlyReadsAndReportsNothingToDo() {
     exchange = new TestExchange();
+    exchange.enqueueJson("[]");
     exchange.enqueueJson("[]");
     exchange.enqueueJson("[]");
 
@@ -108,8 +112,43 @@ class EmergencyStopTest {
 
     exchange.take("GET", "/api/v1/orders", null);
     exchange.take("GET", "/api/v1/position", null);
-    assertThat(exchange.requestCount()).isEqualTo(2);
+    exchange.take("GET", "/api/v1/position", null);
+    assertThat(exchange.requestCount()).isEqualTo(3);
     assertThat(report.nothingToDo()).isTrue();
     assertThat(report.succeeded()).isTrue();
+  }
+
+  @Test
+  void theTriggerOrdersOfAPositionsMarketAreCancelledEvenWhenTheOpenOrdersListShowsNone() {
+    exchange = new TestExchange();
+    exchange.enqueueJson("[]");
+    exchange.enqueueJson("[" + position("SOL_USDC_PERP", "2") + "]");
+    exchange.enqueueJson("[]");
+    exchange.enqueueJson("[" + order("7", 17, "SOL_USDC_PERP", "Ask", "Cancelled", "Market") + "]");
+
+    EmergencyStopReport report = exchange.client.orders().cancelAllOpenOrders();
+
+    exchange.take("GET", "/api/v1/orders", null);
+    exchange.take("GET", "/api/v1/position", null);
+    takeCancel("SOL_USDC_PERP", "RestingLimitOrder");
+    takeCancel("SOL_USDC_PERP", "ConditionalOrder");
+    assertThat(exchange.requestCount()).isEqualTo(4);
+    assertThat(report.cancelled()).extracting(Order::id).containsExactly("7");
+    assertThat(report.closed()).isEmpty();
+  }
+
+  @Test
+  void positionsThatCannotBeReadForTheirMarketsAreReportedAndTheOpenOrdersStillCancelled() {
+    exchange = new TestExchange();
+    exchange.enqueueJson("[" + order("1", 11, "SOL_USDC", "Bid", "New", "Limit") + "]");
+    exchange.enqueue(400, "{\"code\":\"INVALID_CLIENT_REQUEST\",\"message\":\"Positions unavailable\"}");
+    exchange.enqueueJson("[" + order("1", 11, "SOL_USDC", "Bid", "Cancelled", "Limit") + "]");
+    exchange.enqueueJson("[]");
+
+    EmergencyStopReport report = exchange.client.orders().cancelAllOpenOrders();
+
+    assertThat(report.cancelled()).extracting(Order::id).containsExactly("1");
+    assertThat(report.failures()).singleElement().satisfies(f -> assertThat(f.step()).startsWith("list positions"));
+    assertThat(report.succeeded()).isFalse();
   }
 }

@@ -178,6 +178,7 @@ class TradeJournalTest {
     TestExchange exchange = exchange(dir);
     exchange.enqueueJson("[]");
     exchange.enqueueJson("[]");
+    exchange.enqueueJson("[]");
 
     exchange.client.orders().emergencyStop();
 
@@ -210,6 +211,7 @@ class TradeJournalTest {
     exchange.enqueueJson(order("112", 8, "SOL_USDC_PERP", "Ask", "Filled", "Limit"));
     exchange.enqueueJson("[]");
     exchange.enqueueJson("[]");
+    exchange.enqueueJson("[]");
 
     exchange.client.orders().cancel("SOL_USDC", "111");
     exchange.client.orders().cancelAll("SOL_USDC");
@@ -222,6 +224,7 @@ class TradeJournalTest {
     exchange.take("GET", "/api/v1/markets", null);
     exchange.take("POST", "/api/v1/order", null);
     exchange.take("GET", "/api/v1/orders", null);
+    exchange.take("GET", "/api/v1/position", null);
     exchange.take("GET", "/api/v1/position", null);
     assertThat(journalWhenSent).as("cancel, cancel all, reduce-only order").hasSize(3);
   }
