@@ -21,7 +21,7 @@ class ModelJsonTest {
     OpenInterest value = new OpenInterest("SOL_USDC_PERP", new BigDecimal("12.50"), Instant.ofEpochMilli(1_700_000_000_123L));
 
     assertThat(json.toJsonValue(value)).isEqualTo(
-        Map.of("symbol", "SOL_USDC_PERP", "openInterest", "12.50", "timestamp", 1_700_000_000_123.0));
+        Map.of("symbol", "SOL_USDC_PERP", "openInterest", "12.50", "timestamp", 1_700_000_000_123L));
     assertThat(json.toJsonValue(new OpenInterest("SOL_USDC_PERP", null, null))).isEqualTo(Map.of("symbol", "SOL_USDC_PERP"));
   }
 
