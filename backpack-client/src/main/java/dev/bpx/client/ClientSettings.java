@@ -93,6 +93,7 @@ public final class ClientSettings {
    */
   public static ClientSettings of(Map<String, String> env, DotEnv dotEnv, Collection<String> extraVariables) {
     Objects.requireNonNull(env, "env");
+    Objects.requireNonNull(dotEnv, "dotEnv (DotEnv.empty() for none)");
     Map<String, String> merged = new HashMap<>(dotEnv.variables());
     List<String> names = new ArrayList<>(VARIABLES);
     names.addAll(extraVariables);
