@@ -7,7 +7,6 @@ import dev.bpx.auth.SigningString;
 import dev.bpx.client.exception.BackpackException;
 import dev.bpx.client.exception.ValidationException;
 import dev.bpx.client.internal.ClockOffset;
-import dev.bpx.client.internal.EnvironmentConfig;
 import dev.bpx.client.internal.ErrorMapper;
 import dev.bpx.client.internal.HttpTransport;
 import dev.bpx.client.internal.ResponseDecoder;
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * The Backpack Exchange REST client: a facade over small services.
  *
  * <pre>{@code
- * try (BackpackClient client = BackpackClient.fromEnvironment()) {   // BACKPACK_PRIVATE_KEY, .env, ...
+ * try (BackpackClient client = BackpackClient.fromEnvironment()) {   // BACKPACK_PRIVATE_KEY, ...
  *   List<Order> open = client.orders().listOpenOrders();
  *   Order placed = client.orders().place(
  *       OrderRequest.limit("SOL_USDC", Side.BID, new BigDecimal("1"), new BigDecimal("140.00")).build());
@@ -143,19 +142,36 @@ public final class BackpackClient implements AutoCloseable {
   }
 
   /**
-   * {@return a client configured from environment variables and a {@code .env} file in the working
-   * directory (environment wins); see {@code .env.example} for every variable}
+   * {@return a client configured from the process environment ({@code BACKPACK_*} variables); no file
+   * is read: for a {@code .env} file use {@link #fromEnvironment(DotEnv)}}
    *
    * @throws ValidationException naming the variable when a value is malformed (e.g. a key that is
    *     not base64 of 32 bytes, or {@code BACKPACK_WINDOW_MS=abc})
    * @throws BackpackException if {@code BACKPACK_SYNC_CLOCK=true} and the server time cannot be read
+   * @see ClientSettings#VARIABLES
    */
   public static BackpackClient fromEnvironment() {
-    return fromEnvironment(System.getenv(), Path.of(".env"));
+    return fromSettings(ClientSettings.fromEnvironment());
   }
 
   /**
-   * {@return a client configured from the given variables laid over the given {@code .env} file}
+   * {@return a client configured from the process environment laid over a {@code .env} file the
+   * application read (the environment wins)}
+   *
+   * <pre>{@code
+   * BackpackClient client = BackpackClient.fromEnvironment(DotEnv.loadIfExists(Path.of(".env")));
+   * }</pre>
+   *
+   * @throws ValidationException naming the variable when a value is malformed
+   * @throws BackpackException if {@code BACKPACK_SYNC_CLOCK=true} and the server time cannot be read
+   */
+  public static BackpackClient fromEnvironment(DotEnv dotEnv) {
+    return fromSettings(ClientSettings.of(System.getenv(), dotEnv));
+  }
+
+  /**
+   * {@return a client configured from the given variables laid over the given {@code .env} file};
+   * shorthand for {@code fromSettings(ClientSettings.of(env, DotEnv.loadIfExists(dotEnvFile)))}
    *
    * @param env variables, e.g. {@code System.getenv()}; these win over the file
    * @param dotEnvFile a {@code .env} file; ignored when null or absent
@@ -169,40 +185,31 @@ public final class BackpackClient implements AutoCloseable {
    * {@return a builder preset from the given variables and {@code .env} file, to adjust further
    * (e.g. inject an {@code OkHttpClient}) before {@link Builder#build()}}
    *
+   * @param dotEnvFile a {@code .env} file; ignored when null or absent
    * @throws ValidationException naming the variable when a value is malformed
    */
   public static Builder builderFromEnvironment(Map<String, String> env, Path dotEnvFile) {
-    Objects.requireNonNull(env, "env");
-    EnvironmentConfig config = EnvironmentConfig.load(env, dotEnvFile);
-    Builder builder = builder();
-    config.get(EnvironmentConfig.BASE_URL).ifPresent(url -> builder.baseUrl(url, EnvironmentConfig.BASE_URL));
-    var privateKey = config.get(EnvironmentConfig.PRIVATE_KEY);
-    var publicKey = config.get(EnvironmentConfig.PUBLIC_KEY);
-    if (privateKey.isPresent()) {
-      builder.signingKey(loadKey(privateKey.get(), publicKey.orElse(null)));
-    } else if (publicKey.isPresent()) {
-      throw new ValidationException(EnvironmentConfig.PRIVATE_KEY,
-          "BACKPACK_PUBLIC_KEY is set but BACKPACK_PRIVATE_KEY is not",
-          "set BACKPACK_PRIVATE_KEY to the API secret (the public key alone cannot sign), or remove"
-              + " BACKPACK_PUBLIC_KEY for a public-data-only client");
-    }
-    config.longValue(EnvironmentConfig.WINDOW_MS, 1, SigningString.MAX_WINDOW_MILLIS, "a window in milliseconds")
-        .ifPresent(builder::windowMillis);
-    config.longValue(EnvironmentConfig.CONNECT_TIMEOUT_MS, 1, 600_000, "a timeout in milliseconds")
-        .ifPresent(ms -> builder.connectTimeout(Duration.ofMillis(ms)));
-    config.longValue(EnvironmentConfig.READ_TIMEOUT_MS, 1, 600_000, "a timeout in milliseconds")
-        .ifPresent(ms -> builder.readTimeout(Duration.ofMillis(ms)));
-    config.longValue(EnvironmentConfig.CALL_TIMEOUT_MS, 0, 3_600_000, "a timeout in milliseconds (0 for none)")
-        .ifPresent(ms -> builder.callTimeout(Duration.ofMillis(ms)));
-    config.longValue(EnvironmentConfig.MAX_RETRIES, 0, 10, "a number of retries")
-        .ifPresent(n -> builder.maxRetries((int) n));
-    config.booleanValue(EnvironmentConfig.SYNC_CLOCK).ifPresent(builder::syncClockOnStart);
-    config.longValue(EnvironmentConfig.MARKET_CACHE_TTL_SECONDS, 0, 86_400, "a number of seconds")
-        .ifPresent(s -> builder.marketCacheTtl(Duration.ofSeconds(s)));
-    config.longValue(EnvironmentConfig.CLIENT_ID_LOOKBACK_MINUTES, MIN_CLIENT_ID_LOOKBACK.toMinutes(),
-            MAX_CLIENT_ID_LOOKBACK.toMinutes(), "a number of minutes")
-        .ifPresent(m -> builder.clientIdLookback(Duration.ofMinutes(m)));
-    return builder;
+    return builder(ClientSettings.of(env, DotEnv.loadIfExists(dotEnvFile)));
+  }
+
+  /**
+   * {@return a client configured from {@code settings}}
+   *
+   * @throws ValidationException naming the variable when a value is malformed
+   * @throws BackpackException if {@code BACKPACK_SYNC_CLOCK=true} and the server time cannot be read
+   */
+  public static BackpackClient fromSettings(ClientSettings settings) {
+    return builder(settings).build();
+  }
+
+  /**
+   * {@return a builder preset from {@code settings}, to adjust further (e.g. inject an
+   * {@code OkHttpClient}) before {@link Builder#build()}}
+   *
+   * @throws ValidationException naming the variable when a value is malformed
+   */
+  public static Builder builder(ClientSettings settings) {
+    return SettingsPreset.apply(Objects.requireNonNull(settings, "settings"), builder());
   }
 
   /** {@return public market data: markets, tickers, depth, klines, trades, funding, status...} */
@@ -296,13 +303,13 @@ public final class BackpackClient implements AutoCloseable {
     return "BackpackClient[" + baseUrl + ", credentials=" + (hasCredentials() ? "set" : "none") + "]";
   }
 
-  private static SigningKey loadKey(String privateKey, String publicKey) {
+  static SigningKey loadKey(String privateKey, String publicKey) {
     try {
       return SigningKey.fromBase64(privateKey, publicKey);
     } catch (KeyFormatException e) {
       // KeyFormatException messages name the variable and never contain key material.
-      String field = e.getMessage().startsWith(EnvironmentConfig.PUBLIC_KEY)
-          ? EnvironmentConfig.PUBLIC_KEY : EnvironmentConfig.PRIVATE_KEY;
+      String field = e.getMessage().startsWith(ClientSettings.PUBLIC_KEY)
+          ? ClientSettings.PUBLIC_KEY : ClientSettings.PRIVATE_KEY;
       throw new ValidationException(field, e.getMessage(), "copy the key again from Backpack's API key page");
     }
   }
@@ -354,7 +361,7 @@ public final class BackpackClient implements AutoCloseable {
       return baseUrl(baseUrl, "baseUrl");
     }
 
-    private Builder baseUrl(String url, String field) {
+    Builder baseUrl(String url, String field) {
       HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
       if (parsed == null) {
         throw new ValidationException(field, "'" + url + "' is not an http or https URL",

@@ -5,7 +5,7 @@ import dev.bpx.client.BackpackClient;
 import dev.bpx.client.DeadManSwitch;
 import dev.bpx.client.EmergencyStopReport;
 import dev.bpx.client.SafetyLimits;
-import dev.bpx.client.internal.EnvironmentConfig;
+import dev.bpx.client.ClientSettings;
 import dev.bpx.mcp.config.ConfigException;
 import dev.bpx.mcp.config.Mode;
 import dev.bpx.mcp.config.ServerConfig;
@@ -218,7 +218,7 @@ public final class TradingSession implements AutoCloseable {
       return "none (the configuration is wrong)";
     }
     if (config.mode() == Mode.LIVE) {
-      return config.environment().get(EnvironmentConfig.PUBLIC_KEY).map(TradingSession::shorten)
+      return config.environment().get(ClientSettings.PUBLIC_KEY).map(TradingSession::shorten)
           .orElseGet(() -> client != null ? client.publicKeyBase64().map(TradingSession::shorten).orElse("?")
               : "the key in BACKPACK_PRIVATE_KEY");
     }

@@ -2,8 +2,9 @@ package dev.bpx.mcp.config;
 
 import dev.bpx.client.BackpackClient;
 import dev.bpx.client.ConfirmationPolicy;
+import dev.bpx.client.DotEnv;
 import dev.bpx.client.exception.ValidationException;
-import dev.bpx.client.internal.EnvironmentConfig;
+import dev.bpx.client.ClientSettings;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ public record ServerConfig(
     Integer maxOpenOrders,
     Path dataDir,
     Long paperSeed,
-    EnvironmentConfig environment,
+    ClientSettings environment,
     Path settingsFile,
     ConfirmationPolicy confirmOrders,
     Duration confirmTimeout,
@@ -170,21 +171,21 @@ public record ServerConfig(
             "the server's command line (\"args\" in the MCP client's configuration)", null);
       }
     }
-    List<String> known = new ArrayList<>(EnvironmentConfig.VARIABLES);
+    List<String> known = new ArrayList<>(ClientSettings.VARIABLES);
     known.addAll(Settings.SERVER_VARIABLES);
     rejectUnknownVariables(env.keySet(), known);
-    EnvironmentConfig config;
+    ClientSettings config;
     try {
-      config = EnvironmentConfig.load(env, dotEnvFile, Settings.SERVER_VARIABLES);
+      config = ClientSettings.of(env, DotEnv.loadIfExists(dotEnvFile), Settings.SERVER_VARIABLES);
       rejectUnknownVariables(config.names(), known);
-      boolean hasKey = config.get(EnvironmentConfig.PRIVATE_KEY).isPresent();
-      if (!hasKey && config.get(EnvironmentConfig.PUBLIC_KEY).isPresent()) {
-        throw new ConfigException(EnvironmentConfig.PUBLIC_KEY, EnvironmentConfig.PUBLIC_KEY + " is set but " + EnvironmentConfig.PRIVATE_KEY
+      boolean hasKey = config.get(ClientSettings.PRIVATE_KEY).isPresent();
+      if (!hasKey && config.get(ClientSettings.PUBLIC_KEY).isPresent()) {
+        throw new ConfigException(ClientSettings.PUBLIC_KEY, ClientSettings.PUBLIC_KEY + " is set but " + ClientSettings.PRIVATE_KEY
             + " is not: set the private key (API secret) too for live trading, or remove the public key for paper mode", null, null);
       }
       Mode mode = hasKey && !forcePaper ? Mode.LIVE : Mode.PAPER;
       String baseUrl = mode == Mode.LIVE
-          ? checkBaseUrl(config.get(EnvironmentConfig.BASE_URL).orElse(BackpackClient.DEFAULT_BASE_URL))
+          ? checkBaseUrl(config.get(ClientSettings.BASE_URL).orElse(BackpackClient.DEFAULT_BASE_URL))
           : null;
       boolean readOnly = config.booleanValue(Settings.READ_ONLY).orElse(false);
       BigDecimal maxNotional = parsePositive(Settings.MAX_ORDER_NOTIONAL, config.get(Settings.MAX_ORDER_NOTIONAL),
@@ -223,7 +224,7 @@ public record ServerConfig(
   /** {@return the client's variables (keys included), as the client reads them} */
   public Map<String, String> clientEnvironment() {
     Map<String, String> env = new java.util.HashMap<>();
-    for (String name : EnvironmentConfig.VARIABLES) {
+    for (String name : ClientSettings.VARIABLES) {
       environment.get(name).ifPresent(v -> env.put(name, v));
     }
     return env;
@@ -232,15 +233,15 @@ public record ServerConfig(
   /** {@return the client's tuning variables only (no keys, no URL), for the paper-mode client} */
   public Map<String, String> clientTuning() {
     Map<String, String> env = clientEnvironment();
-    env.remove(EnvironmentConfig.PRIVATE_KEY);
-    env.remove(EnvironmentConfig.PUBLIC_KEY);
-    env.remove(EnvironmentConfig.BASE_URL);
+    env.remove(ClientSettings.PRIVATE_KEY);
+    env.remove(ClientSettings.PUBLIC_KEY);
+    env.remove(ClientSettings.BASE_URL);
     return env;
   }
 
   /** {@return whether a private key is configured (whatever the mode)} */
   public boolean hasKeys() {
-    return environment.get(EnvironmentConfig.PRIVATE_KEY).isPresent();
+    return environment.get(ClientSettings.PRIVATE_KEY).isPresent();
   }
 
   /** {@return one line describing the limits, for logs, instructions and the status tool} */
@@ -301,7 +302,7 @@ public record ServerConfig(
   private static String checkBaseUrl(String url) {
     String lower = url.toLowerCase(Locale.ROOT);
     if (!lower.startsWith("https://") && !isLoopbackHttp(url)) {
-      throw new ConfigException(EnvironmentConfig.BASE_URL, EnvironmentConfig.BASE_URL + " '" + url
+      throw new ConfigException(ClientSettings.BASE_URL, ClientSettings.BASE_URL + " '" + url
           + "' must use https:// (plain http is only allowed for localhost): signed requests must not travel in clear text", null, null);
     }
     return url;

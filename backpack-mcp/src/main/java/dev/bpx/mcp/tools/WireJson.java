@@ -1,17 +1,6 @@
 package dev.bpx.mcp.tools;
 
-import com.squareup.moshi.Json;
-import com.squareup.moshi.Moshi;
-import dev.bpx.client.internal.json.EpochMicros;
-import dev.bpx.client.internal.json.EpochMillis;
-import dev.bpx.client.internal.json.JsonCodec;
-import dev.bpx.client.internal.json.LongAsString;
-import dev.bpx.client.model.PriceLevel;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
-import java.math.BigDecimal;
-import java.time.Instant;
+import dev.bpx.client.ModelJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,15 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Client records as tool output: the exchange's own wire JSON (field names, decimal strings, id and
- * timestamp formats), produced by the client's Moshi adapters, with absent fields left out. Tool
+ * timestamp formats), produced by the client's {@link ModelJson}, with absent fields left out. Tool
  * output schemas are derived from the same record definitions, so the two cannot drift apart.
  *
  * <p>Thread-safe.
  */
 final class WireJson {
   /** Created on first conversion, not when tool schemas are built: listing tools must stay cheap. */
-  private static final class MoshiHolder {
-    static final Moshi MOSHI = JsonCodec.newMoshi();
+  private static final class CodecHolder {
+    static final ModelJson JSON = ModelJson.create();
   }
   private static final Map<Class<?>, Map<String, Object>> SCHEMAS = new ConcurrentHashMap<>();
 
@@ -36,19 +25,7 @@ final class WireJson {
 
   /** {@return the wire JSON value (maps, lists, strings, numbers, booleans) of a client record} */
   static Object value(Object record) {
-    if (record == null) {
-      return null;
-    }
-    if (record instanceof List<?> list) {
-      List<Object> out = new ArrayList<>(list.size());
-      for (Object item : list) {
-        out.add(value(item));
-      }
-      return out;
-    }
-    @SuppressWarnings("unchecked")
-    Class<Object> type = (Class<Object>) record.getClass();
-    return MoshiHolder.MOSHI.adapter(type).toJsonValue(record);
+    return CodecHolder.JSON.toJsonValue(record);
   }
 
   @SuppressWarnings("unchecked")
@@ -104,71 +81,11 @@ final class WireJson {
     return out;
   }
 
-  /** {@return the JSON schema of a record's wire JSON: every property typed, none required} */
+  /**
+   * {@return the JSON schema of a record's wire JSON: every property typed, none required; one level of
+   * nested records is typed, deeper ones stay plain objects to keep tools/list small}
+   */
   static Map<String, Object> schema(Class<? extends Record> type) {
-    return SCHEMAS.computeIfAbsent(type, t -> build(t, 0));
-  }
-
-  private static Map<String, Object> build(Class<?> type, int depth) {
-    Map<String, Object> properties = new LinkedHashMap<>();
-    for (RecordComponent c : type.getRecordComponents()) {
-      Json json = annotation(c, Json.class);
-      String name = json != null ? json.name() : c.getName();
-      properties.put(name, typeOf(c.getGenericType(), c, depth));
-    }
-    Map<String, Object> schema = new LinkedHashMap<>();
-    schema.put("type", "object");
-    schema.put("properties", properties);
-    return schema;
-  }
-
-  /** Finds an annotation written on a record component, wherever its targets propagated it. */
-  private static <A extends java.lang.annotation.Annotation> A annotation(RecordComponent c, Class<A> type) {
-    A found = c.getAnnotation(type);
-    if (found == null) {
-      found = c.getAccessor().getAnnotation(type);
-    }
-    if (found == null) {
-      try {
-        found = c.getDeclaringRecord().getDeclaredField(c.getName()).getAnnotation(type);
-      } catch (NoSuchFieldException e) {
-        return null;
-      }
-    }
-    return found;
-  }
-
-  private static Map<String, Object> typeOf(Type generic, RecordComponent component, int depth) {
-    Class<?> raw = generic instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) generic;
-    if (raw == String.class || raw == BigDecimal.class || raw.isEnum()) {
-      return Map.of("type", "string");
-    }
-    if (raw == Long.class || raw == Integer.class || raw == long.class || raw == int.class) {
-      return component != null && annotation(component, LongAsString.class) != null
-          ? Map.of("type", "string")
-          : Map.of("type", "integer");
-    }
-    if (raw == Boolean.class || raw == boolean.class) {
-      return Map.of("type", "boolean");
-    }
-    if (raw == Instant.class) {
-      boolean numeric = component != null
-          && (annotation(component, EpochMillis.class) != null || annotation(component, EpochMicros.class) != null);
-      return Map.of("type", numeric ? "integer" : "string");
-    }
-    if (raw == PriceLevel.class) {
-      return Map.of("type", "array", "items", Map.of("type", "string"));
-    }
-    if (List.class.isAssignableFrom(raw) && generic instanceof ParameterizedType p) {
-      return Map.of("type", "array", "items", typeOf(p.getActualTypeArguments()[0], null, depth + 1));
-    }
-    if (Map.class.isAssignableFrom(raw) && generic instanceof ParameterizedType p) {
-      return Map.of("type", "object", "additionalProperties", typeOf(p.getActualTypeArguments()[1], null, depth + 1));
-    }
-    if (raw.isRecord()) {
-      // One level of nesting is typed; deeper records stay plain objects to keep tools/list small.
-      return depth == 0 ? build(raw, depth + 1) : Map.of("type", "object");
-    }
-    return Map.of();
+    return SCHEMAS.computeIfAbsent(type, t -> ModelJson.schema(type, 1));
   }
 }

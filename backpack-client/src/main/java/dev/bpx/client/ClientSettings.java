@@ -1,30 +1,38 @@
-package dev.bpx.client.internal;
+package dev.bpx.client;
 
 import dev.bpx.client.exception.ValidationException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
- * Client settings from environment variables and an optional {@code .env} file. A variable set in the
- * environment wins over the same variable in the file; a blank value counts as unset. A malformed
- * value is an error naming the variable, never a silent default. Secret values (the keys) never
- * appear in a message or in {@link #toString()}.
+ * The client's {@code BACKPACK_*} settings, taken from environment variables laid over an optional
+ * {@link DotEnv} file: a variable set in the environment wins over the same variable in the file, and a
+ * blank value counts as unset. A malformed value is an error naming the variable, never a silent
+ * default. Secret values (the private key) never appear in a message or in {@link #toString()}.
  *
- * <p>{@code .env} syntax: {@code KEY=value} lines, optional {@code export } prefix, {@code #}
- * comments, values optionally in single or double quotes. Thread-safe (immutable).
+ * <p>Reading the settings touches no file: {@link #fromEnvironment()} reads the process environment
+ * only, and a {@code .env} file is read only when the application passes one.
+ *
+ * <pre>{@code
+ * ClientSettings settings = ClientSettings.of(System.getenv(), DotEnv.loadIfExists(Path.of(".env")));
+ * BackpackClient client = BackpackClient.fromSettings(settings);
+ * }</pre>
+ *
+ * <p>An application with settings of its own (the MCP server's limits) reads them from the same
+ * source through {@link #of(Map, DotEnv, Collection)} and {@link #get(String)}.
+ *
+ * <p>Thread-safe (immutable).
  */
-public final class EnvironmentConfig {
+public final class ClientSettings {
   /** Base64 ED25519 private key (API secret). Secret. */
   public static final String PRIVATE_KEY = "BACKPACK_PRIVATE_KEY";
   /** Base64 public key (API key); optional, checked against the private key. */
@@ -54,37 +62,40 @@ public final class EnvironmentConfig {
       CLIENT_ID_LOOKBACK_MINUTES);
 
   private static final Set<String> SECRETS = Set.of(PRIVATE_KEY);
-  private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final Map<String, String> values;
 
-  private EnvironmentConfig(Map<String, String> values) {
+  private ClientSettings(Map<String, String> values) {
     this.values = Map.copyOf(values);
   }
 
-  /**
-   * Reads the {@code .env} file (when it exists) and lays the environment over it.
-   *
-   * @param env the environment, e.g. {@code System.getenv()}
-   * @param dotEnvFile the {@code .env} file, or null for none
-   * @throws ValidationException if the file cannot be read or a line is not {@code KEY=value}
-   */
-  public static EnvironmentConfig load(Map<String, String> env, Path dotEnvFile) {
-    return load(env, dotEnvFile, List.of());
+  /** {@return the settings in the process environment ({@code System.getenv()}); no file is read} */
+  public static ClientSettings fromEnvironment() {
+    return of(System.getenv(), DotEnv.empty());
+  }
+
+  /** {@return the settings among the given variables, e.g. {@code System.getenv()}} */
+  public static ClientSettings of(Map<String, String> env) {
+    return of(env, DotEnv.empty());
+  }
+
+  /** {@return the settings of {@code env} laid over those of {@code dotEnv} (the environment wins)} */
+  public static ClientSettings of(Map<String, String> env, DotEnv dotEnv) {
+    return of(env, dotEnv, List.of());
   }
 
   /**
-   * Like {@link #load(Map, Path)}, also taking {@code extraVariables} (an application's own settings,
-   * e.g. the MCP server's) from the environment.
+   * Like {@link #of(Map, DotEnv)}, also taking {@code extraVariables} (an application's own settings,
+   * e.g. the MCP server's) from the environment. Every variable of the file is kept, so that the
+   * application can reject names it does not know.
    *
-   * @throws ValidationException if the file cannot be read or a line is not {@code KEY=value}
+   * @return the merged settings
    */
-  public static EnvironmentConfig load(Map<String, String> env, Path dotEnvFile, java.util.Collection<String> extraVariables) {
-    Map<String, String> merged = new HashMap<>();
-    if (dotEnvFile != null && Files.isRegularFile(dotEnvFile)) {
-      merged.putAll(parseDotEnv(dotEnvFile));
-    }
-    java.util.List<String> names = new java.util.ArrayList<>(VARIABLES);
+  public static ClientSettings of(Map<String, String> env, DotEnv dotEnv, Collection<String> extraVariables) {
+    Objects.requireNonNull(env, "env");
+    Objects.requireNonNull(dotEnv, "dotEnv (DotEnv.empty() for none)");
+    Map<String, String> merged = new HashMap<>(dotEnv.variables());
+    List<String> names = new ArrayList<>(VARIABLES);
     names.addAll(extraVariables);
     for (String name : names) {
       String value = env.get(name);
@@ -93,7 +104,7 @@ public final class EnvironmentConfig {
       }
     }
     merged.values().removeIf(String::isBlank);
-    return new EnvironmentConfig(merged);
+    return new ClientSettings(merged);
   }
 
   /** {@return the names of every variable that has a value, from the environment or the file} */
@@ -109,6 +120,7 @@ public final class EnvironmentConfig {
   /**
    * {@return a whole-number variable, checked to lie in {@code min..max}}
    *
+   * @param meaning what the number is (e.g. "a timeout in milliseconds"), for the error message
    * @throws ValidationException naming the variable when it is not a whole number in range
    */
   public OptionalLong longValue(String name, long min, long max, String meaning) {
@@ -156,52 +168,9 @@ public final class EnvironmentConfig {
     return "'" + v + "'";
   }
 
-  static Map<String, String> parseDotEnv(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ValidationException(file.toString(), "cannot be read (" + e.getClass().getSimpleName() + ")",
-          "check the file's permissions, or delete it and use environment variables");
-    }
-    Map<String, String> out = new HashMap<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      if (line.startsWith("export ")) {
-        line = line.substring("export ".length()).strip();
-      }
-      int eq = line.indexOf('=');
-      String key = eq < 0 ? "" : line.substring(0, eq).strip();
-      if (eq < 0 || !KEY.matcher(key).matches()) {
-        // The line is not echoed: it may hold a secret.
-        throw new ValidationException(file + " line " + (i + 1), "is not KEY=value",
-            "write it as NAME=value (e.g. BACKPACK_WINDOW_MS=5000), or start it with # to comment it out");
-      }
-      out.put(key, unquote(line.substring(eq + 1).strip(), file, i + 1));
-    }
-    return out;
-  }
-
-  private static String unquote(String raw, Path file, int lineNumber) {
-    if (raw.startsWith("\"") || raw.startsWith("'")) {
-      char quote = raw.charAt(0);
-      int end = raw.indexOf(quote, 1);
-      if (end < 0) {
-        throw new ValidationException(file + " line " + lineNumber, "has an opening " + quote + " without a closing one",
-            "close the quote at the end of the value");
-      }
-      return raw.substring(1, end);
-    }
-    int comment = raw.indexOf(" #");
-    return (comment >= 0 ? raw.substring(0, comment) : raw).strip();
-  }
-
   /** Names the variables that are set, never their values. */
   @Override
   public String toString() {
-    return "EnvironmentConfig" + new TreeSet<>(values.keySet());
+    return "ClientSettings" + new TreeSet<>(values.keySet());
   }
 }

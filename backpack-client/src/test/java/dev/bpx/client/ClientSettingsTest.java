@@ -14,8 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code BackpackClient.fromEnvironment}: variables, the .env file, and errors that name the variable. */
-class EnvironmentConfigTest {
+/** {@link ClientSettings}, {@link DotEnv} and {@code BackpackClient.fromEnvironment}: variables, the .env file, and errors that name the variable. */
+class ClientSettingsTest {
   private static final SigningKey KEY = SigningKey.generate();
   private static final String SECRET = KEY.exportPrivateKeyBase64();
 
@@ -167,8 +167,65 @@ class EnvironmentConfigTest {
         Map.of("BACKPACK_PRIVATE_KEY", SECRET, "BACKPACK_BASE_URL", url()), null)) {
       assertThat(client.toString()).doesNotContain(SECRET).doesNotContain(KEY.publicKeyBase64()).contains("credentials=set");
     }
-    assertThat(dev.bpx.client.internal.EnvironmentConfig.load(Map.of("BACKPACK_PRIVATE_KEY", SECRET), null).toString())
-        .isEqualTo("EnvironmentConfig[BACKPACK_PRIVATE_KEY]");
+    assertThat(ClientSettings.of(Map.of("BACKPACK_PRIVATE_KEY", SECRET)).toString())
+        .isEqualTo("ClientSettings[BACKPACK_PRIVATE_KEY]");
+  }
+
+  @Test
+  void aDotEnvFileNamesItsVariablesButNeverTheirValues() throws Exception {
+    Path file = dotEnv("BACKPACK_PRIVATE_KEY=" + SECRET + "\nBACKPACK_WINDOW_MS=5000\n");
+
+    DotEnv loaded = DotEnv.load(file);
+
+    assertThat(loaded.variables()).containsEntry("BACKPACK_WINDOW_MS", "5000").containsEntry("BACKPACK_PRIVATE_KEY", SECRET);
+    assertThat(loaded.toString()).isEqualTo("DotEnv[BACKPACK_PRIVATE_KEY, BACKPACK_WINDOW_MS]");
+  }
+
+  @Test
+  void loadingADotEnvFileThatDoesNotExistFailsNamingItButLoadIfExistsReadsNothing() {
+    Path absent = dir.resolve("absent.env");
+
+    assertThatThrownBy(() -> DotEnv.load(absent))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly(absent.toString()));
+    assertThat(DotEnv.loadIfExists(absent).variables()).isEmpty();
+    assertThat(DotEnv.loadIfExists(null).variables()).isEmpty();
+  }
+
+  @Test
+  void settingsLayTheEnvironmentOverTheDotEnvFileAndDropBlankValues() throws Exception {
+    Path file = dotEnv("BACKPACK_WINDOW_MS=4000\nBACKPACK_MAX_RETRIES=2\nBACKPACK_SYNC_CLOCK=\nOTHER=x\n");
+
+    ClientSettings settings = ClientSettings.of(
+        Map.of("BACKPACK_WINDOW_MS", "6000", "BACKPACK_MAX_RETRIES", " ", "BACKPACK_READ_ONLY", "true"),
+        DotEnv.load(file), java.util.List.of("BACKPACK_READ_ONLY"));
+
+    assertThat(settings.get("BACKPACK_WINDOW_MS")).contains("6000");
+    assertThat(settings.get("BACKPACK_MAX_RETRIES")).contains("2");
+    assertThat(settings.get("BACKPACK_READ_ONLY")).contains("true");
+    assertThat(settings.names()).containsExactlyInAnyOrder("BACKPACK_WINDOW_MS", "BACKPACK_MAX_RETRIES", "BACKPACK_READ_ONLY", "OTHER");
+  }
+
+  @Test
+  void aClientBuiltFromSettingsUsesThemAndTheBuilderCanAdjustThem() {
+    ClientSettings settings = ClientSettings.of(Map.of("BACKPACK_BASE_URL", "http://localhost:1/", "BACKPACK_MAX_RETRIES", "0"));
+
+    try (BackpackClient client = BackpackClient.builder(settings).baseUrl(url()).build()) {
+      assertThat(client.baseUrl()).isEqualTo(url());
+    }
+    try (BackpackClient client = BackpackClient.fromSettings(settings)) {
+      assertThat(client.baseUrl()).isEqualTo("http://localhost:1/");
+    }
+  }
+
+  @Test
+  void theProcessEnvironmentIsLaidOverTheDotEnvFileTheApplicationGives() throws Exception {
+    Path file = dotEnv("BACKPACK_CLIENT_ID_LOOKBACK_MINUTES=90\n");
+    // The test JVM's own environment sets no BACKPACK_* variable, so the file's value shows through.
+    org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("BACKPACK_CLIENT_ID_LOOKBACK_MINUTES") == null);
+
+    try (BackpackClient client = BackpackClient.fromEnvironment(DotEnv.load(file))) {
+      assertThat(client.orders().clientIdLookback()).isEqualTo(Duration.ofMinutes(90));
+    }
   }
 
   @Test
