@@ -16,20 +16,7 @@ import java.util.function.Supplier;
  *
  * <p>Thread-safe.
  */
-final class SignedCalls {
-  private final HttpTransport transport;
-  private final ResponseDecoder decoder;
-  private final JournalHook journal;
-
-  SignedCalls(HttpTransport transport, ResponseDecoder decoder, JournalHook journal) {
-    this.transport = transport;
-    this.decoder = decoder;
-    this.journal = journal;
-  }
-
-  ResponseDecoder decoder() {
-    return decoder;
-  }
+record SignedCalls(HttpTransport transport, ResponseDecoder decoder, JournalHook journal) {
 
   /** {@return the answer to {@code api}, decoded as one {@code type}} */
   <T> T get(ApiRequest api, Class<T> type) {
