@@ -5,9 +5,8 @@ import dev.bpx.client.exception.NetworkException;
 import dev.bpx.client.exception.ResponseFormatException;
 import dev.bpx.client.exception.ValidationException;
 import dev.bpx.client.internal.ApiRequest;
-import dev.bpx.client.internal.HttpTransport;
-import dev.bpx.client.internal.ResponseDecoder;
 import dev.bpx.client.internal.WireFormat;
+import dev.bpx.client.journal.JournalRecord;
 import dev.bpx.client.model.AccountSettings;
 import dev.bpx.client.model.CollateralSummary;
 import dev.bpx.client.model.Position;
@@ -26,20 +25,16 @@ import java.util.Optional;
  * <p>Thread-safe. Get it from {@link BackpackClient#account()}.
  */
 public final class AccountService {
-  private final HttpTransport transport;
-  private final ResponseDecoder decoder;
-  private final JournalHook journal;
+  private final SignedCalls calls;
 
-  AccountService(HttpTransport transport, ResponseDecoder decoder, JournalHook journal) {
-    this.transport = transport;
-    this.decoder = decoder;
-    this.journal = journal;
+  AccountService(SignedCalls calls) {
+    this.calls = calls;
   }
 
   /** {@return the account's settings, limits and fee tiers ({@code GET /api/v1/account})} */
   public AccountSettings getSettings() {
     ApiRequest api = ApiRequest.get("/api/v1/account");
-    return decoder.decode(api, transport.execute(api), AccountSettings.class);
+    return calls.get(api, AccountSettings.class);
   }
 
   /**
@@ -54,20 +49,13 @@ public final class AccountService {
     Map<String, Object> body = WireFormat.accountSettings(update);
     String changes = body.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
         .collect(java.util.stream.Collectors.joining(", "));
-    journal.around(() -> dev.bpx.client.journal.JournalRecord.intent("settings").detail(changes),
-        () -> transport.execute(ApiRequest.patch("/api/v1/account", body)),
-        (intent, response) -> dev.bpx.client.journal.JournalRecord.outcome(intent, "done"));
+    calls.write(() -> JournalRecord.intent("settings").detail(changes), ApiRequest.patch("/api/v1/account", body));
   }
 
   /** {@return every open perp position ({@code GET /api/v1/position}); {@code estLiquidationPrice} is only accurate per symbol} */
   public List<Position> listPositions() {
     ApiRequest api = ApiRequest.get("/api/v1/position");
-    List<Position> positions = decoder.decodeList(api, transport.execute(api), Position.class);
-    for (int i = 0; i < positions.size(); i++) {
-      ResponseDecoder.require(api, positions.get(i).symbol(), "$[" + i + "].symbol");
-      ResponseDecoder.require(api, positions.get(i).netQuantity(), "$[" + i + "].netQuantity");
-    }
-    return positions;
+    return calls.listWithNetQuantity(api, Position.class, Position::symbol, Position::netQuantity);
   }
 
   /**
@@ -78,7 +66,7 @@ public final class AccountService {
     ApiRequest api = ApiRequest.get("/api/v1/position", Map.of("symbol", Args.symbol(symbol)));
     List<Position> positions;
     try {
-      positions = decoder.decodeList(api, transport.execute(api), Position.class);
+      positions = calls.list(api, Position.class);
     } catch (ApiException e) {
       if (e.isNotFound()) {
         return Optional.empty();
@@ -91,6 +79,6 @@ public final class AccountService {
   /** {@return equity, margin fractions and per-asset collateral ({@code GET /api/v1/capital/collateral})} */
   public CollateralSummary getCollateralSummary() {
     ApiRequest api = ApiRequest.get("/api/v1/capital/collateral");
-    return decoder.decode(api, transport.execute(api), CollateralSummary.class);
+    return calls.get(api, CollateralSummary.class);
   }
 }

@@ -119,8 +119,9 @@ public final class BackpackClient implements AutoCloseable {
     JournalWriter journalWriter = b.journalDir == null ? null
         : new JournalWriter(b.journalDir, b.clock, JournalWriter.DEFAULT_MAX_FILE_BYTES);
     JournalHook hook = journalWriter == null ? JournalHook.NONE : new JournalHook(journalWriter);
-    this.account = new AccountService(transport, decoder, hook);
-    this.capital = new CapitalService(transport, decoder, hook);
+    SignedCalls calls = new SignedCalls(transport, decoder, hook);
+    this.account = new AccountService(calls);
+    this.capital = new CapitalService(calls);
     this.safetyLimits = b.safetyLimits;
     this.publicKey = b.signingKey == null ? null : b.signingKey.publicKeyBase64();
     OrderPreviewer previewer = new OrderPreviewer(cache, markets, account, capital, b.safetyLimits, signer != null);
@@ -133,7 +134,7 @@ public final class BackpackClient implements AutoCloseable {
     // Intents younger than the signing window plus a margin may still be in flight (another process).
     this.journal = journalWriter == null ? null : Journal.reconciling(journalWriter, b.clock, finder,
         Duration.ofMillis(b.windowMillis).plus(JOURNAL_RECONCILE_MARGIN), b.clientIdLookback);
-    this.history = new HistoryService(transport, decoder);
+    this.history = new HistoryService(calls);
   }
 
   /** {@return a builder with the defaults: production URL, no keys, 5000 ms window, 3 retries} */

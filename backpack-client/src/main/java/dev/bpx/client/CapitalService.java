@@ -5,9 +5,8 @@ import dev.bpx.client.exception.NetworkException;
 import dev.bpx.client.exception.ResponseFormatException;
 import dev.bpx.client.exception.ValidationException;
 import dev.bpx.client.internal.ApiRequest;
-import dev.bpx.client.internal.HttpTransport;
-import dev.bpx.client.internal.ResponseDecoder;
 import dev.bpx.client.internal.json.JsonCodec;
+import dev.bpx.client.journal.JournalRecord;
 import dev.bpx.client.model.Balance;
 import dev.bpx.client.model.BorrowLendPosition;
 import dev.bpx.client.model.BorrowLendSide;
@@ -34,14 +33,10 @@ import java.util.TreeSet;
  * <p>Thread-safe. Get it from {@link BackpackClient#capital()}.
  */
 public final class CapitalService {
-  private final HttpTransport transport;
-  private final ResponseDecoder decoder;
-  private final JournalHook journal;
+  private final SignedCalls calls;
 
-  CapitalService(HttpTransport transport, ResponseDecoder decoder, JournalHook journal) {
-    this.transport = transport;
-    this.decoder = decoder;
-    this.journal = journal;
+  CapitalService(SignedCalls calls) {
+    this.calls = calls;
   }
 
   /**
@@ -50,7 +45,7 @@ public final class CapitalService {
    */
   public Map<String, CapitalBalance> listCapitalBalances() {
     ApiRequest api = ApiRequest.get("/api/v1/capital");
-    return decoder.decode(api, transport.execute(api), JsonCodec.capitalBalancesAdapter(decoder.moshi()));
+    return calls.get(api, JsonCodec.capitalBalancesAdapter(calls.decoder().moshi()));
   }
 
   /**
@@ -87,12 +82,8 @@ public final class CapitalService {
    */
   public List<BorrowLendPosition> listBorrowLendPositions() {
     ApiRequest api = ApiRequest.get("/api/v1/borrowLend/positions");
-    List<BorrowLendPosition> positions = decoder.decodeList(api, transport.execute(api), BorrowLendPosition.class);
-    for (int i = 0; i < positions.size(); i++) {
-      ResponseDecoder.require(api, positions.get(i).symbol(), "$[" + i + "].symbol");
-      ResponseDecoder.require(api, positions.get(i).netQuantity(), "$[" + i + "].netQuantity");
-    }
-    return positions;
+    return calls.listWithNetQuantity(api, BorrowLendPosition.class, BorrowLendPosition::symbol,
+        BorrowLendPosition::netQuantity);
   }
 
   /**
@@ -122,9 +113,7 @@ public final class CapitalService {
     body.put("quantity", Args.positive("quantity", quantity).toPlainString());
     body.put("side", side.wireValue());
     body.put("symbol", Args.asset(asset));
-    journal.around(() -> dev.bpx.client.journal.JournalRecord.intent(side == BorrowLendSide.LEND ? "lend" : "redeem")
-            .asset((String) body.get("symbol")).quantity(quantity),
-        () -> transport.execute(ApiRequest.post("/api/v1/borrowLend", body)),
-        (intent, response) -> dev.bpx.client.journal.JournalRecord.outcome(intent, "done"));
+    calls.write(() -> JournalRecord.intent(side == BorrowLendSide.LEND ? "lend" : "redeem")
+        .asset((String) body.get("symbol")).quantity(quantity), ApiRequest.post("/api/v1/borrowLend", body));
   }
 }

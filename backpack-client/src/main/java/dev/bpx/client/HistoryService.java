@@ -5,7 +5,6 @@ import dev.bpx.client.exception.NetworkException;
 import dev.bpx.client.exception.ResponseFormatException;
 import dev.bpx.client.exception.ValidationException;
 import dev.bpx.client.internal.ApiRequest;
-import dev.bpx.client.internal.HttpTransport;
 import dev.bpx.client.internal.ResponseDecoder;
 import dev.bpx.client.internal.WireFormat;
 import dev.bpx.client.model.BorrowLendMovement;
@@ -18,12 +17,12 @@ import dev.bpx.client.model.Settlement;
 import dev.bpx.client.request.BorrowLendHistoryQuery;
 import dev.bpx.client.request.FillHistoryQuery;
 import dev.bpx.client.request.FundingPaymentQuery;
+import dev.bpx.client.request.HistoryQuery;
 import dev.bpx.client.request.InterestHistoryQuery;
 import dev.bpx.client.request.OrderHistoryQuery;
 import dev.bpx.client.request.PositionHistoryQuery;
 import dev.bpx.client.request.SettlementHistoryQuery;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The account's history ({@code backpack-api.md} 2.6, {@code /wapi/v1/history/...}): orders, fills,
@@ -37,17 +36,15 @@ import java.util.Map;
  * <p>Thread-safe. Get it from {@link BackpackClient#history()}.
  */
 public final class HistoryService {
-  private final HttpTransport transport;
-  private final ResponseDecoder decoder;
+  private final SignedCalls calls;
 
-  HistoryService(HttpTransport transport, ResponseDecoder decoder) {
-    this.transport = transport;
-    this.decoder = decoder;
+  HistoryService(SignedCalls calls) {
+    this.calls = calls;
   }
 
   /** {@return past and present orders of every status ({@code GET /wapi/v1/history/orders})} */
   public List<HistoricalOrder> listOrders(OrderHistoryQuery query) {
-    List<HistoricalOrder> orders = list("/wapi/v1/history/orders", WireFormat.query(checked(query)), HistoricalOrder.class);
+    List<HistoricalOrder> orders = list("/wapi/v1/history/orders", query, HistoricalOrder.class);
     ApiRequest api = ApiRequest.get("/wapi/v1/history/orders");
     for (int i = 0; i < orders.size(); i++) {
       ResponseDecoder.require(api, orders.get(i).id(), "$[" + i + "].id");
@@ -57,57 +54,38 @@ public final class HistoryService {
 
   /** {@return the account's fills ({@code GET /wapi/v1/history/fills}); pass {@code fillType(USER)} to leave out liquidations} */
   public List<Fill> listFills(FillHistoryQuery query) {
-    return list("/wapi/v1/history/fills", WireFormat.query(checked(query)), Fill.class);
+    return list("/wapi/v1/history/fills", query, Fill.class);
   }
 
   /** {@return funding paid (negative) and received (positive) ({@code GET /wapi/v1/history/funding})} */
   public List<FundingPayment> listFundingPayments(FundingPaymentQuery query) {
-    return list("/wapi/v1/history/funding", WireFormat.query(checked(query)), FundingPayment.class);
+    return list("/wapi/v1/history/funding", query, FundingPayment.class);
   }
 
   /** {@return interest paid and earned ({@code GET /wapi/v1/history/interest})} */
   public List<InterestPayment> listInterestPayments(InterestHistoryQuery query) {
-    return list("/wapi/v1/history/interest", WireFormat.query(checked(query)), InterestPayment.class);
+    return list("/wapi/v1/history/interest", query, InterestPayment.class);
   }
 
   /** {@return borrow, repay, lend and redeem movements ({@code GET /wapi/v1/history/borrowLend})} */
   public List<BorrowLendMovement> listBorrowLendMovements(BorrowLendHistoryQuery query) {
-    return list("/wapi/v1/history/borrowLend", WireFormat.query(checked(query)), BorrowLendMovement.class);
+    return list("/wapi/v1/history/borrowLend", query, BorrowLendMovement.class);
   }
 
   /** {@return open and closed perp positions with realized PnL ({@code GET /wapi/v1/history/position})} */
   public List<PositionHistoryEntry> listPositions(PositionHistoryQuery query) {
-    return list("/wapi/v1/history/position", WireFormat.query(checked(query)), PositionHistoryEntry.class);
+    return list("/wapi/v1/history/position", query, PositionHistoryEntry.class);
   }
 
   /** {@return settlements: fees, funding, realized PnL ({@code GET /wapi/v1/history/settlement})} */
   public List<Settlement> listSettlements(SettlementHistoryQuery query) {
-    return list("/wapi/v1/history/settlement", WireFormat.query(checked(query)), Settlement.class);
+    return list("/wapi/v1/history/settlement", query, Settlement.class);
   }
 
-  private <T> List<T> list(String path, Map<String, String> query, Class<T> type) {
-    ApiRequest api = ApiRequest.get(path, query);
-    return decoder.decodeList(api, transport.execute(api), type);
-  }
-
-  /** Validates any of the query records (they are built validated, but may come from a constructor). */
-  private static <Q> Q checked(Q query) {
+  private <T> List<T> list(String path, HistoryQuery query, Class<T> type) {
+    // Queries are built validated; this also catches a null one, which has no builder to blame.
     Args.required("query", query, "build one with the query's builder(), or use its all()");
-    if (query instanceof OrderHistoryQuery q) {
-      q.validate();
-    } else if (query instanceof FillHistoryQuery q) {
-      q.validate();
-    } else if (query instanceof FundingPaymentQuery q) {
-      q.validate();
-    } else if (query instanceof InterestHistoryQuery q) {
-      q.validate();
-    } else if (query instanceof BorrowLendHistoryQuery q) {
-      q.validate();
-    } else if (query instanceof PositionHistoryQuery q) {
-      q.validate();
-    } else if (query instanceof SettlementHistoryQuery q) {
-      q.validate();
-    }
-    return query;
+    query.validate();
+    return calls.list(ApiRequest.get(path, WireFormat.query(query)), type);
   }
 }

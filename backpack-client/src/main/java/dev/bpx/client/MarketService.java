@@ -211,11 +211,7 @@ public final class MarketService {
    * @param offset 0 or more
    */
   public List<Trade> listHistoricalTrades(String symbol, int limit, int offset) {
-    Map<String, String> query = new LinkedHashMap<>();
-    query.put("symbol", Args.symbol(symbol));
-    query.put("limit", Integer.toString(Args.range("limit", limit, 1, 1000)));
-    query.put("offset", Integer.toString(Args.range("offset", offset, 0, Integer.MAX_VALUE)));
-    return getList("/api/v1/trades/history", query, Trade.class);
+    return getList("/api/v1/trades/history", symbolPage(symbol, limit, 1000, offset), Trade.class);
   }
 
   /** {@return mark, index price and funding of every perp market ({@code GET /api/v1/markPrices})} */
@@ -240,11 +236,16 @@ public final class MarketService {
    * @param offset 0 or more
    */
   public List<FundingRate> listFundingRates(String symbol, int limit, int offset) {
+    return getList("/api/v1/fundingRates", symbolPage(symbol, limit, 10_000, offset), FundingRate.class);
+  }
+
+  /** {@return the query of one page of a market's list: symbol, limit (1..maxLimit), offset (0 or more)} */
+  private static Map<String, String> symbolPage(String symbol, int limit, int maxLimit, int offset) {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("symbol", Args.symbol(symbol));
-    query.put("limit", Integer.toString(Args.range("limit", limit, 1, 10_000)));
+    query.put("limit", Integer.toString(Args.range("limit", limit, 1, maxLimit)));
     query.put("offset", Integer.toString(Args.range("offset", offset, 0, Integer.MAX_VALUE)));
-    return getList("/api/v1/fundingRates", query, FundingRate.class);
+    return query;
   }
 
   /** {@return the open interest of every perp market ({@code GET /api/v1/openInterest})} */

@@ -14,12 +14,6 @@ import java.util.List;
 public final class Balances {
   private Balances() {}
 
-  public static void main(String[] args) {
-    try (ExampleSession session = ExampleSession.open(args)) {
-      run(session);
-    }
-  }
-
   static void run(ExampleSession session) {
     List<Balance> balances = session.client().capital().listBalances();
     session.table("Balances (client.capital().listBalances())",
@@ -31,5 +25,9 @@ public final class Balances {
     session.table("Borrow-lend positions (positive = lent, earning interest; negative = borrowed)",
         List.of("asset", "net quantity"),
         lending.stream().map(p -> List.<Object>of(p.symbol(), ExampleSession.cell(p.netQuantity()))).toList());
+  }
+
+  public static void main(String[] args) {
+    ExampleSession.run(args, Balances::run);
   }
 }

@@ -18,12 +18,6 @@ import java.util.List;
 public final class CancelOrders {
   private CancelOrders() {}
 
-  public static void main(String[] args) {
-    try (ExampleSession session = ExampleSession.open(args)) {
-      run(session);
-    }
-  }
-
   static void run(ExampleSession session) {
     BackpackClient client = session.client();
     if (!session.mayPlaceOrders("resting two SOL_USDC bids and cancelling them")) {
@@ -48,5 +42,9 @@ public final class CancelOrders {
   /** The exchange's answer for a cancelled order; an already closed or queued cancel shows the order as placed. */
   private static Order order(CancelResult result, Order placed) {
     return result instanceof CancelResult.Cancelled c ? c.order() : placed;
+  }
+
+  public static void main(String[] args) {
+    ExampleSession.run(args, CancelOrders::run);
   }
 }

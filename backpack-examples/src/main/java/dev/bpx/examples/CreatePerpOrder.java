@@ -16,12 +16,6 @@ import java.util.List;
 public final class CreatePerpOrder {
   private CreatePerpOrder() {}
 
-  public static void main(String[] args) {
-    try (ExampleSession session = ExampleSession.open(args)) {
-      run(session);
-    }
-  }
-
   static void run(ExampleSession session) {
     BackpackClient client = session.client();
     OrderRequest open = OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.BID, new BigDecimal("1")).build();
@@ -34,5 +28,9 @@ public final class CreatePerpOrder {
     Order reduced = client.orders().place(reduce);
     session.orders("PERP market buy, then reduce-only market sell", List.of(opened, reduced));
     Positions.print(session, client.account().getPosition("SOL_USDC_PERP").stream().toList());
+  }
+
+  public static void main(String[] args) {
+    ExampleSession.run(args, CreatePerpOrder::run);
   }
 }

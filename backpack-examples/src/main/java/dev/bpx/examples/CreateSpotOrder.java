@@ -19,12 +19,6 @@ import java.util.List;
 public final class CreateSpotOrder {
   private CreateSpotOrder() {}
 
-  public static void main(String[] args) {
-    try (ExampleSession session = ExampleSession.open(args)) {
-      run(session);
-    }
-  }
-
   static Order run(ExampleSession session) {
     BackpackClient client = session.client();
     BigDecimal price = priceBelowMarket(client, "SOL_USDC", Side.BID);
@@ -49,5 +43,9 @@ public final class CreateSpotOrder {
     BigDecimal last = client.markets().getTicker(symbol).orElseThrow().lastPrice();
     BigDecimal target = last.multiply(new BigDecimal(side == Side.BID ? "0.8" : "1.2"));
     return client.orders().getMarketRules(symbol).roundPrice(target, side);
+  }
+
+  public static void main(String[] args) {
+    ExampleSession.run(args, CreateSpotOrder::run);
   }
 }

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * What every example needs: a client, and a way to print tables.
@@ -37,6 +39,13 @@ public final class ExampleSession implements AutoCloseable {
     this.paper = paper;
     this.placeOrders = placeOrders;
     this.out = out;
+  }
+
+  /** Runs one example in a session opened from the process environment, closing it afterwards. */
+  public static void run(String[] args, Consumer<ExampleSession> example) {
+    try (ExampleSession session = open(args)) {
+      example.accept(session);
+    }
   }
 
   /** Opens a session from the process environment and {@code ./.env}, printing to stdout. */
@@ -81,6 +90,17 @@ public final class ExampleSession implements AutoCloseable {
       out.println("Skipped (read-only run): " + what + ". Run with " + PLACE_ORDERS + " to do it.");
     }
     return placeOrders;
+  }
+
+  /**
+   * Sets up an account the example would find empty, on the paper exchange only (a real account is
+   * shown as it is): a read-only example needs something to show on a fresh paper account.
+   */
+  public void setUpNewPaperAccount(BooleanSupplier isEmpty, String setUp, Runnable action) {
+    if (isPaper() && isEmpty.getAsBoolean()) {
+      out.println("A new paper account has " + setUp + " first.");
+      action.run();
+    }
   }
 
   /** Prints a title and a table with aligned columns; numbers in plain notation. */

@@ -14,23 +14,21 @@ import java.math.BigDecimal;
 public final class ListOrders {
   private ListOrders() {}
 
-  public static void main(String[] args) {
-    try (ExampleSession session = ExampleSession.open(args)) {
-      run(session);
-    }
-  }
-
   static void run(ExampleSession session) {
     BackpackClient client = session.client();
-    if (session.isPaper() && client.orders().listOpenOrders().isEmpty()) {
-      session.out().println("A new paper account has no orders: resting one bid on SOL_USDC and one on SOL_USDC_PERP first.");
-      for (String symbol : new String[] {"SOL_USDC", "SOL_USDC_PERP"}) {
-        BigDecimal price = CreateSpotOrder.priceBelowMarket(client, symbol, Side.BID);
-        client.orders().place(OrderRequest.limit(symbol, Side.BID, new BigDecimal("0.5"), price).postOnly(true).build());
-      }
-    }
+    session.setUpNewPaperAccount(() -> client.orders().listOpenOrders().isEmpty(),
+        "no orders: resting one bid on SOL_USDC and one on SOL_USDC_PERP", () -> {
+          for (String symbol : new String[] {"SOL_USDC", "SOL_USDC_PERP"}) {
+            BigDecimal price = CreateSpotOrder.priceBelowMarket(client, symbol, Side.BID);
+            client.orders().place(OrderRequest.limit(symbol, Side.BID, new BigDecimal("0.5"), price).postOnly(true).build());
+          }
+        });
     session.orders("Open orders on every market (client.orders().listOpenOrders())", client.orders().listOpenOrders());
     session.orders("Open orders on SOL_USDC_PERP (client.orders().listOpenOrders(\"SOL_USDC_PERP\"))",
         client.orders().listOpenOrders("SOL_USDC_PERP"));
+  }
+
+  public static void main(String[] args) {
+    ExampleSession.run(args, ListOrders::run);
   }
 }

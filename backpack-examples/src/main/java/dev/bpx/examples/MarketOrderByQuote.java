@@ -18,12 +18,6 @@ import java.util.List;
 public final class MarketOrderByQuote {
   private MarketOrderByQuote() {}
 
-  public static void main(String[] args) {
-    try (ExampleSession session = ExampleSession.open(args)) {
-      run(session);
-    }
-  }
-
   static void run(ExampleSession session) {
     BackpackClient client = session.client();
     OrderRequest request = OrderRequest.marketByQuoteQuantity("SOL_USDC", Side.BID, new BigDecimal("100")).build();
@@ -41,5 +35,9 @@ public final class MarketOrderByQuote {
     session.orders("Filled (OrderRequest.marketByQuoteQuantity)", List.of(order));
     session.out().println("Spent " + ExampleSession.cell(order.executedQuoteQuantity()) + " USDC for "
         + ExampleSession.cell(order.executedQuantity()) + " SOL.");
+  }
+
+  public static void main(String[] args) {
+    ExampleSession.run(args, MarketOrderByQuote::run);
   }
 }

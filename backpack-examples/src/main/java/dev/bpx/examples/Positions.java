@@ -17,19 +17,13 @@ import java.util.List;
 public final class Positions {
   private Positions() {}
 
-  public static void main(String[] args) {
-    try (ExampleSession session = ExampleSession.open(args)) {
-      run(session);
-    }
-  }
-
   static void run(ExampleSession session) {
     BackpackClient client = session.client();
-    if (session.isPaper() && client.account().listPositions().isEmpty()) {
-      session.out().println("A new paper account has no positions: opening a 1 BTC long and a 5 ETH short first.");
-      client.orders().place(OrderRequest.marketByQuantity("BTC_USDC_PERP", Side.BID, new BigDecimal("1")).build());
-      client.orders().place(OrderRequest.marketByQuantity("ETH_USDC_PERP", Side.ASK, new BigDecimal("5")).build());
-    }
+    session.setUpNewPaperAccount(() -> client.account().listPositions().isEmpty(),
+        "no positions: opening a 1 BTC long and a 5 ETH short", () -> {
+          client.orders().place(OrderRequest.marketByQuantity("BTC_USDC_PERP", Side.BID, new BigDecimal("1")).build());
+          client.orders().place(OrderRequest.marketByQuantity("ETH_USDC_PERP", Side.ASK, new BigDecimal("5")).build());
+        });
     List<Position> positions = client.account().listPositions().stream()
         .map(p -> client.account().getPosition(p.symbol()).orElse(p)).toList();
     print(session, positions);
@@ -41,5 +35,9 @@ public final class Positions {
         positions.stream().map(p -> List.<Object>of(p.symbol(), ExampleSession.cell(p.netQuantity()),
             ExampleSession.cell(p.entryPrice()), ExampleSession.cell(p.markPrice()), ExampleSession.cell(p.pnlUnrealized()),
             ExampleSession.cell(p.pnlRealized()), ExampleSession.cell(p.estLiquidationPrice()))).toList());
+  }
+
+  public static void main(String[] args) {
+    ExampleSession.run(args, Positions::run);
   }
 }

@@ -13,12 +13,6 @@ import java.util.Map;
 public final class Walkthrough {
   private Walkthrough() {}
 
-  public static void main(String[] args) {
-    try (ExampleSession session = ExampleSession.open(args)) {
-      run(session);
-    }
-  }
-
   static void run(ExampleSession session) {
     List<Map.Entry<String, Runnable>> steps = List.of(
         Map.entry("List open orders", () -> ListOrders.run(session)),
@@ -33,5 +27,9 @@ public final class Walkthrough {
       session.out().println("=== " + (i + 1) + ". " + steps.get(i).getKey() + " ===");
       steps.get(i).getValue().run();
     }
+  }
+
+  public static void main(String[] args) {
+    ExampleSession.run(args, Walkthrough::run);
   }
 }

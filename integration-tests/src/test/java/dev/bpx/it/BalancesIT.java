@@ -7,10 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bpx.client.model.Balance;
 import java.math.BigDecimal;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Scenario 5, balances: available and locked move with resting orders and back on cancel; staked
@@ -19,40 +17,19 @@ import org.junit.jupiter.api.Test;
  * ({@code count}: assets with a non-zero total; {@code totalAssets}: every asset with a row).
  */
 class BalancesIT {
-  private static TestExchange exchange;
-  private static ServerUnderTest server;
-
-  @BeforeAll
-  static void start() {
-    exchange = new TestExchange();
-    server = ServerUnderTest.start(exchange.liveEnvironment());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (exchange != null) {
-      exchange.close();
-    }
-  }
-
-  @BeforeEach
-  void freshAccount() {
-    exchange.reset();
-  }
+  @RegisterExtension
+  static final LiveExchange live = LiveExchange.withServer();
 
   @Test
   void startingPortfolioShowsAvailableStakedAndLentAsTheExchangeRecordsThem() {
-    Map<String, Object> result = server.ok("get_balances", Map.of());
+    Map<String, Object> result = live.server().ok("get_balances", Map.of());
     Map<String, Object> balances = map(result, "balances");
     assertThat(balances).containsOnlyKeys("USDC", "SOL", "BTC");
     assertRow(balances, "USDC", "10000", "0", "0", "2000");
     assertRow(balances, "SOL", "20", "0", "10", "5");
     assertRow(balances, "BTC", "0.1", "0", "0", "0.05");
     assertThat(result).containsEntry("count", 3).containsEntry("totalAssets", 3);
-    for (Balance own : exchange.balances().values()) {
+    for (Balance own : live.exchange().balances().values()) {
       Map<String, Object> row = map(balances, own.asset());
       assertThat(dec(row, "available")).isEqualByComparingTo(own.available());
       assertThat(dec(row, "lent")).isEqualByComparingTo(own.lent());
@@ -62,33 +39,33 @@ class BalancesIT {
 
   @Test
   void restingOrdersMoveAvailableToLockedAndCancellingMovesItBack() {
-    server.ok("create_order", Map.of("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "2", "price", "100"));
-    server.ok("create_order", Map.of("symbol", "SOL_USDC", "side", "Ask", "orderType", "Limit", "quantity", "3", "price", "900"));
+    live.server().ok("create_order", Map.of("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "2", "price", "100"));
+    live.server().ok("create_order", Map.of("symbol", "SOL_USDC", "side", "Ask", "orderType", "Limit", "quantity", "3", "price", "900"));
 
-    Map<String, Object> balances = map(server.ok("get_balances", Map.of()), "balances");
+    Map<String, Object> balances = map(live.server().ok("get_balances", Map.of()), "balances");
     assertRow(balances, "USDC", "9800", "200", "0", "2000");
     assertRow(balances, "SOL", "17", "3", "10", "5");
 
-    server.ok("cancel_all_orders", Map.of("symbol", "SOL_USDC"));
-    balances = map(server.ok("get_balances", Map.of()), "balances");
+    live.server().ok("cancel_all_orders", Map.of("symbol", "SOL_USDC"));
+    balances = map(live.server().ok("get_balances", Map.of()), "balances");
     assertRow(balances, "USDC", "10000", "0", "0", "2000");
     assertRow(balances, "SOL", "20", "0", "10", "5");
   }
 
   @Test
   void lendAndRedeemMoveFundsBetweenAvailableAndLent() {
-    assertThat(server.ok("lend", Map.of("asset", "USDC", "quantity", "100"))).containsEntry("success", true);
-    assertRow(map(server.ok("get_balances", Map.of()), "balances"), "USDC", "9900", "0", "0", "2100");
-    assertThat(server.ok("get_borrow_lend_positions", Map.of()).toString()).contains("USDC");
+    assertThat(live.server().ok("lend", Map.of("asset", "USDC", "quantity", "100"))).containsEntry("success", true);
+    assertRow(map(live.server().ok("get_balances", Map.of()), "balances"), "USDC", "9900", "0", "0", "2100");
+    assertThat(live.server().ok("get_borrow_lend_positions", Map.of()).toString()).contains("USDC");
 
-    server.ok("redeem", Map.of("asset", "USDC", "quantity", "600"));
-    assertRow(map(server.ok("get_balances", Map.of()), "balances"), "USDC", "10500", "0", "0", "1500");
+    live.server().ok("redeem", Map.of("asset", "USDC", "quantity", "600"));
+    assertRow(map(live.server().ok("get_balances", Map.of()), "balances"), "USDC", "10500", "0", "0", "1500");
   }
 
   @Test
   void anAssetThatIsOnlyLentStillAppears() {
-    server.ok("lend", Map.of("asset", "BTC", "quantity", "0.1"));
-    Map<String, Object> result = server.ok("get_balances", Map.of("showZeroBalances", false));
+    live.server().ok("lend", Map.of("asset", "BTC", "quantity", "0.1"));
+    Map<String, Object> result = live.server().ok("get_balances", Map.of("showZeroBalances", false));
     assertRow(map(result, "balances"), "BTC", "0", "0", "0", "0.15");
     assertThat(result).containsEntry("count", 3);
   }
@@ -96,11 +73,11 @@ class BalancesIT {
   @Test
   void theExchangeDropsARowThatFallsToZero() {
     // Empty the BTC row: take the lent BTC back, then sell all of it (a seller pays the fee in USDC).
-    server.ok("redeem", Map.of("asset", "BTC", "quantity", "0.05"));
-    server.ok("create_order", Map.of("symbol", "BTC_USDC", "side", "Ask", "orderType", "Market", "quantity", "0.15"));
-    assertThat(exchange.balances()).doesNotContainKey("BTC");
+    live.server().ok("redeem", Map.of("asset", "BTC", "quantity", "0.05"));
+    live.server().ok("create_order", Map.of("symbol", "BTC_USDC", "side", "Ask", "orderType", "Market", "quantity", "0.15"));
+    assertThat(live.exchange().balances()).doesNotContainKey("BTC");
 
-    Map<String, Object> withZero = server.ok("get_balances", Map.of("showZeroBalances", true));
+    Map<String, Object> withZero = live.server().ok("get_balances", Map.of("showZeroBalances", true));
     assertThat(map(withZero, "balances")).containsOnlyKeys("USDC", "SOL");
     assertThat(withZero).containsEntry("count", 2).containsEntry("totalAssets", 2);
   }
@@ -111,11 +88,11 @@ class BalancesIT {
    */
   @Test
   void showZeroBalancesAddsZeroRowsAndTheCountsStayAsDocumented() {
-    exchange.proxy.rewriteAnswers("/api/v1/capital",
+    live.exchange().proxy.rewriteAnswers("/api/v1/capital",
         body -> body.replaceFirst("^\\{", "{\"ETH\":{\"available\":\"0\",\"locked\":\"0\",\"staked\":\"0\"},"));
     try {
-      Map<String, Object> nonZero = server.ok("get_balances", Map.of());
-      Map<String, Object> withZero = server.ok("get_balances", Map.of("showZeroBalances", true));
+      Map<String, Object> nonZero = live.server().ok("get_balances", Map.of());
+      Map<String, Object> withZero = live.server().ok("get_balances", Map.of("showZeroBalances", true));
 
       assertThat(map(nonZero, "balances")).containsOnlyKeys("USDC", "SOL", "BTC");
       assertThat(map(withZero, "balances")).containsOnlyKeys("USDC", "SOL", "BTC", "ETH");
@@ -124,7 +101,7 @@ class BalancesIT {
       assertThat(nonZero).containsEntry("count", 3).containsEntry("totalAssets", 4);
       assertThat(withZero).containsEntry("count", 3).containsEntry("totalAssets", 4);
     } finally {
-      exchange.proxy.rewriteAnswers(null, null);
+      live.exchange().proxy.rewriteAnswers(null, null);
     }
   }
 

@@ -13,11 +13,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,28 +32,18 @@ class CancelOnExitIT {
   private static final Duration EXIT = Duration.ofSeconds(20);
 
   @TempDir Path temp;
-  private TestExchange exchange;
-
-  @BeforeAll
-  void startExchange() {
-    exchange = new TestExchange();
-  }
+  @RegisterExtension
+  static final LiveExchange live = LiveExchange.exchangeOnly();
 
   @BeforeEach
-  void freshAccount() {
-    exchange.reset();
-    exchange.setPrice("SOL_USDC", "150");
-    exchange.setPrice("SOL_USDC_PERP", "150");
-  }
-
-  @AfterAll
-  void stopExchange() {
-    exchange.close();
+  void startingPrices() {
+    live.exchange().setPrice("SOL_USDC", "150");
+    live.exchange().setPrice("SOL_USDC_PERP", "150");
   }
 
   private RawServer start() throws Exception {
     Path workDir = Files.createTempDirectory(temp, "server");
-    Map<String, String> env = new HashMap<>(exchange.liveEnvironment());
+    Map<String, String> env = new HashMap<>(live.exchange().liveEnvironment());
     env.put("BACKPACK_CANCEL_ON_EXIT", "true");
     // A raw client declares no elicitation: orders are placed without asking (confirmation has its own tests).
     env.put("BACKPACK_CONFIRM_ORDERS", "never");
@@ -76,7 +65,7 @@ class CancelOnExitIT {
     server.send(call(3, "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Bid\",\"orderType\":\"Market\",\"quantity\":\"1\","
         + "\"stopLossTriggerPrice\":\"130\"}"));
     assertThat(server.awaitResponse(3, ANSWER)).contains("\"success\":true");
-    assertThat(exchange.openOrders()).hasSize(2);
+    assertThat(live.exchange().openOrders()).hasSize(2);
     return server;
   }
 
@@ -86,8 +75,8 @@ class CancelOnExitIT {
   }
 
   private void assertCancelledAndLogged(RawServer server) {
-    assertThat(exchange.openOrders()).as("open orders after the session ended").extracting(Order::id).isEmpty();
-    assertThat(exchange.position("SOL_USDC_PERP")).as("the position is left alone").isPresent();
+    assertThat(live.exchange().openOrders()).as("open orders after the session ended").extracting(Order::id).isEmpty();
+    assertThat(live.exchange().position("SOL_USDC_PERP")).as("the position is left alone").isPresent();
     assertThat(server.stderr()).anySatisfy(l -> assertThat(l).contains("cancel on exit: cancelled 2 order(s)"));
     server.assertStdoutIsOnlyJsonRpc();
   }
@@ -112,10 +101,10 @@ class CancelOnExitIT {
   @Test
   void inLiveModeItCancelsWhenNoToolReachedTheExchangeInThisSession() throws Exception {
     // Left resting by an earlier session that ended without cancelling (killed, say).
-    exchange.client.orders().place(OrderRequest.limit("SOL_USDC", Side.BID, BigDecimal.ONE, new BigDecimal("100")).build());
+    live.exchange().client.orders().place(OrderRequest.limit("SOL_USDC", Side.BID, BigDecimal.ONE, new BigDecimal("100")).build());
     try (RawServer server = start()) {
       assertThat(server.closeStdinAndAwaitExit(EXIT)).as("exit code").isZero();
-      assertThat(exchange.openOrders()).isEmpty();
+      assertThat(live.exchange().openOrders()).isEmpty();
       assertThat(server.stderr()).anySatisfy(l -> assertThat(l).contains("cancel on exit: cancelled 1 order(s): SOL_USDC"));
       server.assertStdoutIsOnlyJsonRpc();
     }

@@ -23,8 +23,8 @@ import java.util.Map;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,12 +33,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * exchange over HTTP (through the recording proxy, so "nothing was sent" is checked, not assumed).
  */
 class JavaClientIT {
+  @RegisterExtension
+  static final LiveExchange live = LiveExchange.exchangeOnly();
   private static TestExchange exchange;
   private static BackpackClient client;
 
   @BeforeAll
   static void start() {
-    exchange = new TestExchange();
+    exchange = live.exchange();
     client = BackpackClient.builder().baseUrl(exchange.proxy.url()).signingKey(exchange.key).build();
   }
 
@@ -47,14 +49,6 @@ class JavaClientIT {
     if (client != null) {
       client.close();
     }
-    if (exchange != null) {
-      exchange.close();
-    }
-  }
-
-  @BeforeEach
-  void freshAccount() {
-    exchange.reset();
   }
 
   @ParameterizedTest

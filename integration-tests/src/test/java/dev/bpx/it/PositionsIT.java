@@ -15,10 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.assertj.core.data.Percentage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Scenario 4, positions: a long and a short on perpetual markets, opened through the server; entry
@@ -33,40 +32,23 @@ class PositionsIT {
   private static final String LONG = "BTC_USDC_PERP";
   private static final String SHORT = "ETH_USDC_PERP";
 
-  private static TestExchange exchange;
-  private static ServerUnderTest server;
-
-  @BeforeAll
-  static void start() {
-    exchange = new TestExchange();
-    server = ServerUnderTest.start(exchange.liveEnvironment());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (exchange != null) {
-      exchange.close();
-    }
-  }
+  @RegisterExtension
+  static final LiveExchange live = LiveExchange.withServer();
 
   @BeforeEach
-  void freshAccount() {
-    exchange.reset();
-    exchange.setPrice(LONG, "60000");
-    exchange.setPrice(SHORT, "3000");
+  void startingPrices() {
+    live.exchange().setPrice(LONG, "60000");
+    live.exchange().setPrice(SHORT, "3000");
   }
 
   @Test
   void longAndShortPositionsAgreeWithTheFillsAndTheExchange() {
-    Map<String, Object> previewLong = server.ok("preview_order", market(LONG, "Bid", "1"));
+    Map<String, Object> previewLong = live.server().ok("preview_order", market(LONG, "Bid", "1"));
     String longOrder = open(LONG, "Bid", "1");
-    Map<String, Object> previewShort = server.ok("preview_order", market(SHORT, "Ask", "5"));
+    Map<String, Object> previewShort = live.server().ok("preview_order", market(SHORT, "Ask", "5"));
     String shortOrder = open(SHORT, "Ask", "5");
 
-    Map<String, Object> listed = server.ok("list_positions", Map.of());
+    Map<String, Object> listed = live.server().ok("list_positions", Map.of());
     assertThat(listed).containsEntry("count", 2);
     Map<String, Object> longPosition = position(listed, LONG).orElseThrow();
     Map<String, Object> shortPosition = position(listed, SHORT).orElseThrow();
@@ -80,9 +62,9 @@ class PositionsIT {
     assertThat(dec(shortPosition, "estLiquidationPrice")).as("a short is liquidated above its entry")
         .isGreaterThan(dec(shortPosition, "entryPrice"));
     assertThat(longLiquidation).as("the exchange's own per-symbol record")
-        .isCloseTo(exchange.position(LONG).orElseThrow().estLiquidationPrice(), Percentage.withPercentage(1));
+        .isCloseTo(live.exchange().position(LONG).orElseThrow().estLiquidationPrice(), Percentage.withPercentage(1));
     assertThat(dec(shortPosition, "estLiquidationPrice"))
-        .isCloseTo(exchange.position(SHORT).orElseThrow().estLiquidationPrice(), Percentage.withPercentage(1));
+        .isCloseTo(live.exchange().position(SHORT).orElseThrow().estLiquidationPrice(), Percentage.withPercentage(1));
 
     // preview_order's estimates, made before each order, agree with what the exchange then did.
     assertThat(dec(previewLong, "estimatedAveragePrice")).isCloseTo(dec(longPosition, "entryPrice"), Percentage.withPercentage(0.1));
@@ -94,21 +76,21 @@ class PositionsIT {
   @Test
   void aLongHeldAgainstBtcCollateralIsLiquidatedWithinFiveBasisPointsOfTheEstimatesAndLeavesAVisibleDebt() {
     // The starting portfolio holds 0.15 BTC as collateral: it falls with the long.
-    Map<String, Object> preview = server.ok("preview_order", market(LONG, "Bid", "3"));
+    Map<String, Object> preview = live.server().ok("preview_order", market(LONG, "Bid", "3"));
     open(LONG, "Bid", "3");
-    Map<String, Object> listed = position(server.ok("list_positions", Map.of()), LONG).orElseThrow();
+    Map<String, Object> listed = position(live.server().ok("list_positions", Map.of()), LONG).orElseThrow();
     BigDecimal estimated = dec(listed, "estLiquidationPrice");
     BigDecimal previewed = dec(preview, "estimatedLiquidationPrice");
 
     // Walk the underlying down a basis point at a time (the paper walk adds its own few ticks) until
     // the exchange liquidates.
-    BigDecimal mark = exchange.position(LONG).orElseThrow().markPrice();
+    BigDecimal mark = live.exchange().position(LONG).orElseThrow().markPrice();
     BigDecimal step = mark.movePointLeft(4).setScale(1, java.math.RoundingMode.DOWN);
     BigDecimal price = mark;
-    while (exchange.position(LONG).isPresent()) {
+    while (live.exchange().position(LONG).isPresent()) {
       assertThat(price).as("liquidated before the price halved").isGreaterThan(mark.divide(BigDecimal.valueOf(2)));
       price = price.subtract(step);
-      exchange.setPrice(LONG, price.toPlainString());
+      live.exchange().setPrice(LONG, price.toPlainString());
     }
     BigDecimal liquidatedAt = price;
     assertThat(estimated.subtract(liquidatedAt).abs().divide(liquidatedAt, MathContext.DECIMAL64))
@@ -119,11 +101,11 @@ class PositionsIT {
         .isLessThanOrEqualTo(new BigDecimal("0.0005"));
 
     // The loss exceeded the USDC held and lent: the rest is a USDC borrow, shown as such.
-    BigDecimal owed = exchange.balances().get("USDC").borrowed();
+    BigDecimal owed = live.exchange().balances().get("USDC").borrowed();
     assertThat(owed).isPositive();
-    assertThat(dec(map(map(server.ok("get_balances", Map.of()), "balances"), "USDC"), "borrowed"))
+    assertThat(dec(map(map(live.server().ok("get_balances", Map.of()), "balances"), "USDC"), "borrowed"))
         .isEqualByComparingTo(owed);
-    assertThat(list(server.ok("get_fills", Map.of("symbol", LONG)), "fills"))
+    assertThat(list(live.server().ok("get_fills", Map.of("symbol", LONG)), "fills"))
         .anySatisfy(f -> assertThat(f).containsEntry("liquidation", true).containsEntry("side", "Ask")
             .containsEntry("systemOrderType", "LiquidatePositionOnBackstop"));
   }
@@ -132,12 +114,12 @@ class PositionsIT {
   void movingThePriceMovesUnrealizedPnlTheRightWay() {
     open(LONG, "Bid", "1");
     open(SHORT, "Ask", "5");
-    BigDecimal longEntry = exchange.position(LONG).orElseThrow().entryPrice();
-    BigDecimal shortEntry = exchange.position(SHORT).orElseThrow().entryPrice();
+    BigDecimal longEntry = live.exchange().position(LONG).orElseThrow().entryPrice();
+    BigDecimal shortEntry = live.exchange().position(SHORT).orElseThrow().entryPrice();
 
-    exchange.setPrice(LONG, "66000");
-    exchange.setPrice(SHORT, "3300");
-    Map<String, Object> listed = server.ok("list_positions", Map.of());
+    live.exchange().setPrice(LONG, "66000");
+    live.exchange().setPrice(SHORT, "3300");
+    Map<String, Object> listed = live.server().ok("list_positions", Map.of());
     Map<String, Object> longPosition = position(listed, LONG).orElseThrow();
     Map<String, Object> shortPosition = position(listed, SHORT).orElseThrow();
 
@@ -149,8 +131,8 @@ class PositionsIT {
     assertPnlIsMarkMinusEntry(longPosition);
     assertPnlIsMarkMinusEntry(shortPosition);
 
-    exchange.setPrice(LONG, "57000");
-    Map<String, Object> fallen = position(server.ok("list_positions", Map.of()), LONG).orElseThrow();
+    live.exchange().setPrice(LONG, "57000");
+    Map<String, Object> fallen = position(live.server().ok("list_positions", Map.of()), LONG).orElseThrow();
     assertThat(dec(fallen, "pnlUnrealized")).as("long loses when the price falls").isNegative();
     assertPnlIsMarkMinusEntry(fallen);
   }
@@ -160,19 +142,19 @@ class PositionsIT {
     open(LONG, "Bid", "1");
     open(SHORT, "Ask", "5");
 
-    Map<String, Object> partial = server.ok("close_position", Map.of("symbol", LONG, "quantity", "0.25"));
+    Map<String, Object> partial = live.server().ok("close_position", Map.of("symbol", LONG, "quantity", "0.25"));
     assertThat(map(partial, "order")).containsEntry("side", "Ask").containsEntry("reduceOnly", true).containsEntry("status", "Filled");
-    assertThat(exchange.position(LONG).orElseThrow().netQuantity()).isEqualByComparingTo("0.75");
+    assertThat(live.exchange().position(LONG).orElseThrow().netQuantity()).isEqualByComparingTo("0.75");
 
-    Map<String, Object> closed = server.ok("close_position", Map.of("symbol", SHORT));
+    Map<String, Object> closed = live.server().ok("close_position", Map.of("symbol", SHORT));
     assertThat(map(closed, "order")).containsEntry("side", "Bid").containsEntry("reduceOnly", true);
     assertThat(dec(map(closed, "order"), "executedQuantity")).isEqualByComparingTo("5");
-    assertThat(exchange.position(SHORT)).isEmpty();
-    assertThat(position(server.ok("list_positions", Map.of()), SHORT)).isEmpty();
+    assertThat(live.exchange().position(SHORT)).isEmpty();
+    assertThat(position(live.server().ok("list_positions", Map.of()), SHORT)).isEmpty();
 
-    server.ok("close_position", Map.of("symbol", LONG));
-    assertThat(exchange.position(LONG)).isEmpty();
-    assertThat(server.ok("list_positions", Map.of())).containsEntry("count", 0);
+    live.server().ok("close_position", Map.of("symbol", LONG));
+    assertThat(live.exchange().position(LONG)).isEmpty();
+    assertThat(live.server().ok("list_positions", Map.of())).containsEntry("count", 0);
   }
 
   @Test
@@ -181,13 +163,13 @@ class PositionsIT {
 
     Map<String, Object> reduce = new java.util.HashMap<>(market(LONG, "Ask", "0.4"));
     reduce.put("reduceOnly", true);
-    server.ok("create_order", reduce);
-    assertThat(exchange.position(LONG).orElseThrow().netQuantity()).isEqualByComparingTo("0.6");
+    live.server().ok("create_order", reduce);
+    assertThat(live.exchange().position(LONG).orElseThrow().netQuantity()).isEqualByComparingTo("0.6");
 
     // Larger than the position: fills the position size, never flips it into a short.
     reduce.put("quantity", "2");
-    server.ok("create_order", reduce);
-    assertThat(exchange.position(LONG)).isEmpty();
+    live.server().ok("create_order", reduce);
+    assertThat(live.exchange().position(LONG)).isEmpty();
 
     // Nothing left to reduce: the order opens nothing (the exchange expires it or refuses it).
     reduce.put("quantity", "0.1");
@@ -195,15 +177,15 @@ class PositionsIT {
     Map<String, Object> buy = new java.util.HashMap<>(market(SHORT, "Bid", "1"));
     buy.put("reduceOnly", true);
     assertOpensNothing(buy);
-    assertThat(exchange.position(LONG)).isEmpty();
-    assertThat(exchange.position(SHORT)).isEmpty();
-    assertThat(server.ok("list_positions", Map.of())).containsEntry("count", 0);
+    assertThat(live.exchange().position(LONG)).isEmpty();
+    assertThat(live.exchange().position(SHORT)).isEmpty();
+    assertThat(live.server().ok("list_positions", Map.of())).containsEntry("count", 0);
   }
 
   private static void assertOpensNothing(Map<String, Object> reduceOnlyOrder) {
-    io.modelcontextprotocol.spec.McpSchema.CallToolResult result = server.call("create_order", reduceOnlyOrder);
+    io.modelcontextprotocol.spec.McpSchema.CallToolResult result = live.server().call("create_order", reduceOnlyOrder);
     if (!Boolean.TRUE.equals(result.isError())) {
-      Map<String, Object> order = map(server.structured("create_order", result), "order");
+      Map<String, Object> order = map(live.server().structured("create_order", result), "order");
       assertThat(order).containsEntry("status", "Expired");
       assertThat(dec(order, "executedQuantity")).isEqualByComparingTo("0");
     }
@@ -214,7 +196,7 @@ class PositionsIT {
   }
 
   private static String open(String symbol, String side, String quantity) {
-    Map<String, Object> order = map(server.ok("create_order", market(symbol, side, quantity)), "order");
+    Map<String, Object> order = map(live.server().ok("create_order", market(symbol, side, quantity)), "order");
     assertThat(order).containsEntry("status", "Filled");
     return str(order, "id");
   }
@@ -225,7 +207,7 @@ class PositionsIT {
 
   /** Entry = volume-weighted fill price; size = signed fill quantity; the record is consistent with itself. */
   private static void assertAgreesWithFills(Map<String, Object> position, String orderId, BigDecimal signedQuantity) {
-    List<Fill> fills = exchange.fills(orderId);
+    List<Fill> fills = live.exchange().fills(orderId);
     BigDecimal quantity = fills.stream().map(Fill::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal notional = fills.stream().map(f -> f.price().multiply(f.quantity())).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal vwap = notional.divide(quantity, MathContext.DECIMAL64);
@@ -235,7 +217,7 @@ class PositionsIT {
     assertThat(dec(position, "netExposureNotional")).isCloseTo(dec(position, "markPrice").multiply(signedQuantity.abs()),
         within(new BigDecimal("0.01")));
     assertPnlIsMarkMinusEntry(position);
-    Position own = exchange.position(str(position, "symbol")).orElseThrow();
+    Position own = live.exchange().position(str(position, "symbol")).orElseThrow();
     assertThat(own.entryPrice()).isEqualByComparingTo(dec(position, "entryPrice"));
     assertThat(own.netQuantity()).isEqualByComparingTo(dec(position, "netQuantity"));
   }

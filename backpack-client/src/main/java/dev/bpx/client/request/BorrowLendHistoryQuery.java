@@ -45,7 +45,7 @@ public final class BorrowLendHistoryQuery extends HistoryQuery {
   /** Builds a {@link BorrowLendHistoryQuery}. Not thread-safe. */
   public static final class Builder extends HistoryQuery.Builder<Builder, BorrowLendHistoryQuery> {
     private Builder() {
-      super("symbol", "type", "positionId");
+      super(BorrowLendHistoryQuery::new, "symbol", "type", "positionId");
     }
 
     /** Sets symbol: asset, e.g. {@code USDC}. @return this */
@@ -61,11 +61,6 @@ public final class BorrowLendHistoryQuery extends HistoryQuery {
     /** Sets positionId: one borrow-lend position. @return this */
     public Builder positionId(String positionId) {
       return set("positionId", positionId);
-    }
-
-    @Override
-    BorrowLendHistoryQuery create() {
-      return new BorrowLendHistoryQuery(this);
     }
   }
 }

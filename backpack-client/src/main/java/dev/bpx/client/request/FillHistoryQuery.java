@@ -69,7 +69,7 @@ public final class FillHistoryQuery extends HistoryQuery {
   /** Builds a {@link FillHistoryQuery}. Not thread-safe. */
   public static final class Builder extends HistoryQuery.Builder<Builder, FillHistoryQuery> {
     private Builder() {
-      super("symbol", "orderId", "from", "to", "fillType", "marketType");
+      super(FillHistoryQuery::new, "symbol", "orderId", "from", "to", "fillType", "marketType");
     }
 
     /** Sets symbol: market, e.g. {@code SOL_USDC}. @return this */
@@ -100,11 +100,6 @@ public final class FillHistoryQuery extends HistoryQuery {
     /** Sets marketType: only this kind of market. @return this */
     public Builder marketType(MarketType marketType) {
       return set("marketType", marketType);
-    }
-
-    @Override
-    FillHistoryQuery create() {
-      return new FillHistoryQuery(this);
     }
   }
 }

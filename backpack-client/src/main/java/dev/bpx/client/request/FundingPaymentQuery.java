@@ -33,17 +33,12 @@ public final class FundingPaymentQuery extends HistoryQuery {
   /** Builds a {@link FundingPaymentQuery}. Not thread-safe. */
   public static final class Builder extends HistoryQuery.Builder<Builder, FundingPaymentQuery> {
     private Builder() {
-      super("symbol");
+      super(FundingPaymentQuery::new, "symbol");
     }
 
     /** Sets symbol: perp market, e.g. {@code SOL_USDC_PERP}. @return this */
     public Builder symbol(String symbol) {
       return set("symbol", symbol);
-    }
-
-    @Override
-    FundingPaymentQuery create() {
-      return new FundingPaymentQuery(this);
     }
   }
 }

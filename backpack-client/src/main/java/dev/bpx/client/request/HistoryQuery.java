@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * What the queries of the history endpoints share: filters, each sent as one query parameter under its
@@ -108,13 +109,18 @@ public abstract sealed class HistoryQuery permits OrderHistoryQuery, FillHistory
       permits OrderHistoryQuery.Builder, FillHistoryQuery.Builder, FundingPaymentQuery.Builder,
       InterestHistoryQuery.Builder, BorrowLendHistoryQuery.Builder, PositionHistoryQuery.Builder,
       SettlementHistoryQuery.Builder {
+    private final Function<B, Q> create;
     private final Map<String, Object> filters = new LinkedHashMap<>();
     private Integer limit;
     private Integer offset;
     private SortDirection sortDirection;
 
-    /** @param names the query's filters by wire name, in the order they are sent */
-    Builder(String... names) {
+    /**
+     * @param create makes the query from this builder (its private constructor)
+     * @param names the query's filters by wire name, in the order they are sent
+     */
+    Builder(Function<B, Q> create, String... names) {
+      this.create = create;
       for (String name : names) {
         filters.put(name, null);
       }
@@ -151,15 +157,13 @@ public abstract sealed class HistoryQuery permits OrderHistoryQuery, FillHistory
       return self();
     }
 
-    abstract Q create();
-
     /**
      * {@return the checked query}
      *
      * @throws ValidationException listing every problem
      */
     public final Q build() {
-      Q query = create();
+      Q query = create.apply(self());
       query.validate();
       return query;
     }

@@ -50,7 +50,7 @@ public final class InterestHistoryQuery extends HistoryQuery {
   /** Builds a {@link InterestHistoryQuery}. Not thread-safe. */
   public static final class Builder extends HistoryQuery.Builder<Builder, InterestHistoryQuery> {
     private Builder() {
-      super("asset", "symbol", "positionId", "source");
+      super(InterestHistoryQuery::new, "asset", "symbol", "positionId", "source");
     }
 
     /** Sets asset: asset, e.g. {@code USDC}. @return this */
@@ -71,11 +71,6 @@ public final class InterestHistoryQuery extends HistoryQuery {
     /** Sets source: BORROW_LEND or UNREALIZED_PNL. @return this */
     public Builder source(InterestPaymentSource source) {
       return set("source", source);
-    }
-
-    @Override
-    InterestHistoryQuery create() {
-      return new InterestHistoryQuery(this);
     }
   }
 }

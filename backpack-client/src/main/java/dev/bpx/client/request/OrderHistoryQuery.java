@@ -46,7 +46,7 @@ public final class OrderHistoryQuery extends HistoryQuery {
   /** Builds a {@link OrderHistoryQuery}. Not thread-safe. */
   public static final class Builder extends HistoryQuery.Builder<Builder, OrderHistoryQuery> {
     private Builder() {
-      super("symbol", "orderId", "marketType");
+      super(OrderHistoryQuery::new, "symbol", "orderId", "marketType");
     }
 
     /** Sets symbol: market, e.g. {@code SOL_USDC}. @return this */
@@ -62,11 +62,6 @@ public final class OrderHistoryQuery extends HistoryQuery {
     /** Sets marketType: only this kind of market. @return this */
     public Builder marketType(MarketType marketType) {
       return set("marketType", marketType);
-    }
-
-    @Override
-    OrderHistoryQuery create() {
-      return new OrderHistoryQuery(this);
     }
   }
 }

@@ -46,7 +46,7 @@ public final class PositionHistoryQuery extends HistoryQuery {
   /** Builds a {@link PositionHistoryQuery}. Not thread-safe. */
   public static final class Builder extends HistoryQuery.Builder<Builder, PositionHistoryQuery> {
     private Builder() {
-      super("symbol", "state", "marketType");
+      super(PositionHistoryQuery::new, "symbol", "state", "marketType");
     }
 
     /** Sets symbol: perp market. @return this */
@@ -62,11 +62,6 @@ public final class PositionHistoryQuery extends HistoryQuery {
     /** Sets marketType: only this kind of market. @return this */
     public Builder marketType(MarketType marketType) {
       return set("marketType", marketType);
-    }
-
-    @Override
-    PositionHistoryQuery create() {
-      return new PositionHistoryQuery(this);
     }
   }
 }

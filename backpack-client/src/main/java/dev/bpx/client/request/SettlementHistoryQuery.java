@@ -28,12 +28,7 @@ public final class SettlementHistoryQuery extends HistoryQuery {
   /** Builds a {@link SettlementHistoryQuery}. Not thread-safe. */
   public static final class Builder extends HistoryQuery.Builder<Builder, SettlementHistoryQuery> {
     private Builder() {
-      super();
-    }
-
-    @Override
-    SettlementHistoryQuery create() {
-      return new SettlementHistoryQuery(this);
+      super(SettlementHistoryQuery::new);
     }
   }
 }

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /** Account tools: positions, balances, collateral, lending, settings. */
 final class AccountTools {
@@ -141,33 +142,24 @@ final class AccountTools {
   }
 
   private static ToolDef lend(TradingSession session) {
-    return new ToolDef("lend", "Lend an asset",
+    return lending("lend", "Lend an asset",
         "Lends 'quantity' of an available asset to earn interest; it shows as 'lent' in get_balances until"
             + " redeemed.",
-        Schemas.object()
-            .required("asset", Schemas.string("The asset, e.g. USDC or SOL"))
-            .required("quantity", Schemas.decimal("How much, as a decimal string")),
-        Schemas.object()
-            .required("success", Schemas.bool("true"))
-            .required("asset", Schemas.string(null))
-            .required("quantity", Schemas.string(null))
-            .optional("mode", Schemas.string("paper or live"))
-            .open().build(),
-        ToolDef.Kind.WRITE, false,
-        args -> {
-          String asset = asset(args);
-          BigDecimal quantity = args.decimal("quantity");
-          session.client().capital().lend(asset, quantity);
-          return new ToolDef.Result(Map.of("success", true, "asset", asset, "quantity", quantity.toPlainString()),
-              "Lent " + quantity.toPlainString() + " " + asset + ".");
-        });
+        "The asset, e.g. USDC or SOL", "Lent", (asset, quantity) -> session.client().capital().lend(asset, quantity));
   }
 
   private static ToolDef redeem(TradingSession session) {
-    return new ToolDef("redeem", "Redeem lent funds",
+    return lending("redeem", "Redeem lent funds",
         "Takes back 'quantity' of a lent asset, so it becomes available again.",
+        "The asset, e.g. USDC", "Redeemed", (asset, quantity) -> session.client().capital().redeem(asset, quantity));
+  }
+
+  /** A write that moves {@code quantity} of {@code asset} into or out of lending; {@code done} opens its text. */
+  private static ToolDef lending(String name, String title, String description, String assetDescription,
+      String done, BiConsumer<String, BigDecimal> move) {
+    return new ToolDef(name, title, description,
         Schemas.object()
-            .required("asset", Schemas.string("The asset, e.g. USDC"))
+            .required("asset", Schemas.string(assetDescription))
             .required("quantity", Schemas.decimal("How much, as a decimal string")),
         Schemas.object()
             .required("success", Schemas.bool("true"))
@@ -179,9 +171,9 @@ final class AccountTools {
         args -> {
           String asset = asset(args);
           BigDecimal quantity = args.decimal("quantity");
-          session.client().capital().redeem(asset, quantity);
+          move.accept(asset, quantity);
           return new ToolDef.Result(Map.of("success", true, "asset", asset, "quantity", quantity.toPlainString()),
-              "Redeemed " + quantity.toPlainString() + " " + asset + ".");
+              done + " " + quantity.toPlainString() + " " + asset + ".");
         });
   }
 

@@ -8,12 +8,15 @@ import dev.bpx.client.model.SortDirection;
 import dev.bpx.client.model.SystemOrderType;
 import dev.bpx.client.request.FillHistoryQuery;
 import dev.bpx.client.request.FundingPaymentQuery;
+import dev.bpx.client.request.HistoryQuery;
 import dev.bpx.client.request.OrderHistoryQuery;
 import dev.bpx.mcp.TradingSession;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /** History tools: past orders, fills, funding payments. Newest first. */
 final class HistoryTools {
@@ -25,18 +28,37 @@ final class HistoryTools {
 
   private static Schemas.ObjectSchema paging(Schemas.ObjectSchema schema) {
     return schema
-        .optional("limit", Schemas.integer("How many (default 50, max 1000)", 1, 1000))
+        .optional("limit", Schemas.limit("How many (default 50, max 1000)"))
         .optional("offset", Schemas.integer("Skip this many (paging)", 0, 1_000_000));
   }
 
-  private static int limit(ToolArgs args) {
-    Long limit = args.optionalLong("limit", 1, 1000);
-    return limit == null ? 50 : limit.intValue();
+  /** {@return the builder set to the page the arguments ask for (default the first 50), newest first} */
+  private static <B extends HistoryQuery.Builder<B, ?>> B newestFirst(B builder, ToolArgs args) {
+    Long offset = args.optionalLong("offset", 0, 1_000_000);
+    return builder.limit(args.limit(50)).offset(offset == null ? 0 : offset.intValue())
+        .sortDirection(SortDirection.DESC);
   }
 
-  private static int offset(ToolArgs args) {
-    Long offset = args.optionalLong("offset", 0, 1_000_000);
-    return offset == null ? 0 : offset.intValue();
+  /**
+   * {@return the rows under {@code key}, each with its {@code liquidation} flag, and their count; the text
+   * names the first 20, one {@code line} each}
+   */
+  private static <T> ToolDef.Result withLiquidationFlag(String key, String noun, List<T> items,
+      Predicate<T> isLiquidation, BiFunction<T, Boolean, String> line) {
+    List<Object> rows = new ArrayList<>(items.size());
+    StringBuilder text = new StringBuilder(items.size() + " " + noun + "(s)");
+    for (int i = 0; i < items.size(); i++) {
+      T item = items.get(i);
+      boolean liquidation = isLiquidation.test(item);
+      rows.add(WireJson.objectWith(item, "liquidation", liquidation));
+      if (i < 20) {
+        text.append("\n- ").append(line.apply(item, liquidation));
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(key, rows);
+    out.put("count", items.size());
+    return new ToolDef.Result(out, text.toString());
   }
 
   private static ToolDef orderHistory(TradingSession session) {
@@ -50,42 +72,12 @@ final class HistoryTools {
             Schemas.bool(null)),
         ToolDef.Kind.READ, false,
         args -> {
-          OrderHistoryQuery.Builder q = OrderHistoryQuery.builder().limit(limit(args)).offset(offset(args))
-              .sortDirection(SortDirection.DESC);
-          String symbol = args.optionalSymbol("symbol");
-          if (symbol != null) {
-            q.symbol(symbol);
-          }
-          String orderId = args.optionalString("orderId");
-          if (orderId != null) {
-            q.orderId(orderId);
-          }
-          List<HistoricalOrder> orders = session.client().history().listOrders(q.build());
-          List<Object> rows = new ArrayList<>(orders.size());
-          StringBuilder text = new StringBuilder(orders.size() + " order(s)");
-          for (int i = 0; i < orders.size(); i++) {
-            HistoricalOrder o = orders.get(i);
-            boolean liquidation = isLiquidation(o.systemOrderType())
-                || o.expiryReason() == OrderExpiryReason.LIQUIDATION;
-            rows.add(WireJson.objectWith(o, "liquidation", liquidation));
-            if (i >= 20) {
-              continue;
-            }
-            text.append("\n- ").append(liquidation ? "LIQUIDATION: " : "").append(o.symbol()).append(' ')
-                .append(Text.wire(o.side())).append(' ').append(Text.wire(o.orderType())).append(' ')
-                .append(Text.plain(o.quantity())).append(" → ").append(Text.wire(o.status()));
-            if (o.expiryReason() != null) {
-              text.append(" (").append(Text.wire(o.expiryReason())).append(')');
-            }
-            if (o.systemOrderType() != null) {
-              text.append(", placed by the exchange (").append(Text.wire(o.systemOrderType())).append(')');
-            }
-            text.append(" (id ").append(o.id()).append(')');
-          }
-          Map<String, Object> out = new LinkedHashMap<>();
-          out.put("orders", rows);
-          out.put("count", orders.size());
-          return new ToolDef.Result(out, text.toString());
+          // A null argument leaves the filter unset.
+          OrderHistoryQuery query = newestFirst(OrderHistoryQuery.builder(), args)
+              .symbol(args.optionalSymbol("symbol")).orderId(args.optionalString("orderId")).build();
+          return withLiquidationFlag("orders", "order", session.client().history().listOrders(query),
+              o -> isLiquidation(o.systemOrderType()) || o.expiryReason() == OrderExpiryReason.LIQUIDATION,
+              HistoryTools::orderLine);
         });
   }
 
@@ -100,36 +92,27 @@ final class HistoryTools {
             Schemas.bool(null)),
         ToolDef.Kind.READ, false,
         args -> {
-          FillHistoryQuery.Builder q = FillHistoryQuery.builder().limit(limit(args)).offset(offset(args))
-              .sortDirection(SortDirection.DESC);
-          String symbol = args.optionalSymbol("symbol");
-          if (symbol != null) {
-            q.symbol(symbol);
-          }
-          String orderId = args.optionalString("orderId");
-          if (orderId != null) {
-            q.orderId(orderId);
-          }
-          List<Fill> fills = session.client().history().listFills(q.build());
-          List<Object> rows = new ArrayList<>(fills.size());
-          StringBuilder text = new StringBuilder(fills.size() + " fill(s)");
-          for (int i = 0; i < fills.size(); i++) {
-            Fill f = fills.get(i);
-            boolean liquidation = isLiquidation(f.systemOrderType());
-            rows.add(WireJson.objectWith(f, "liquidation", liquidation));
-            if (i >= 20) {
-              continue;
-            }
-            text.append("\n- ").append(liquidation ? "LIQUIDATION (" + Text.wire(f.systemOrderType()) + "): " : "")
-                .append(f.symbol()).append(' ').append(Text.wire(f.side())).append(' ')
-                .append(Text.plain(f.quantity())).append(" @ ").append(Text.plain(f.price())).append(", fee ")
-                .append(Text.plain(f.fee())).append(' ').append(f.feeSymbol());
-          }
-          Map<String, Object> out = new LinkedHashMap<>();
-          out.put("fills", rows);
-          out.put("count", fills.size());
-          return new ToolDef.Result(out, text.toString());
+          FillHistoryQuery query = newestFirst(FillHistoryQuery.builder(), args)
+              .symbol(args.optionalSymbol("symbol")).orderId(args.optionalString("orderId")).build();
+          return withLiquidationFlag("fills", "fill", session.client().history().listFills(query),
+              f -> isLiquidation(f.systemOrderType()),
+              (f, liquidation) -> (liquidation ? "LIQUIDATION (" + Text.wire(f.systemOrderType()) + "): " : "")
+                  + f.symbol() + ' ' + Text.wire(f.side()) + ' ' + Text.plain(f.quantity()) + " @ "
+                  + Text.plain(f.price()) + ", fee " + Text.plain(f.fee()) + ' ' + f.feeSymbol());
         });
+  }
+
+  private static String orderLine(HistoricalOrder o, boolean liquidation) {
+    StringBuilder line = new StringBuilder(liquidation ? "LIQUIDATION: " : "").append(o.symbol()).append(' ')
+        .append(Text.wire(o.side())).append(' ').append(Text.wire(o.orderType())).append(' ')
+        .append(Text.plain(o.quantity())).append(" → ").append(Text.wire(o.status()));
+    if (o.expiryReason() != null) {
+      line.append(" (").append(Text.wire(o.expiryReason())).append(')');
+    }
+    if (o.systemOrderType() != null) {
+      line.append(", placed by the exchange (").append(Text.wire(o.systemOrderType())).append(')');
+    }
+    return line.append(" (id ").append(o.id()).append(')').toString();
   }
 
   private static boolean isLiquidation(SystemOrderType type) {
@@ -143,13 +126,9 @@ final class HistoryTools {
         WireJson.listSchema("payments", FundingPayment.class),
         ToolDef.Kind.READ, false,
         args -> {
-          FundingPaymentQuery.Builder q = FundingPaymentQuery.builder().limit(limit(args)).offset(offset(args))
-              .sortDirection(SortDirection.DESC);
-          String symbol = args.optionalSymbol("symbol");
-          if (symbol != null) {
-            q.symbol(symbol);
-          }
-          List<FundingPayment> payments = session.client().history().listFundingPayments(q.build());
+          FundingPaymentQuery query = newestFirst(FundingPaymentQuery.builder(), args)
+              .symbol(args.optionalSymbol("symbol")).build();
+          List<FundingPayment> payments = session.client().history().listFundingPayments(query);
           Map<String, Object> out = WireJson.listResult("payments", payments);
           java.math.BigDecimal sum = payments.stream().map(FundingPayment::quantity).filter(java.util.Objects::nonNull)
               .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);

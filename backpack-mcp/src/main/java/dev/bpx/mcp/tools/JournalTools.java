@@ -30,7 +30,7 @@ final class JournalTools {
         Schemas.object()
             .optional("since", Schemas.string("ISO-8601, e.g. 2026-11-30T00:00:00Z"))
             .optional("symbol", Schemas.symbol(null))
-            .optional("limit", Schemas.integer("default 50", 1, 1000)),
+            .optional("limit", Schemas.limit("default 50")),
         Schemas.object()
             .required("entries", Schemas.array(Map.of("type", "object"), null))
             .required("journalDir", Schemas.string(null))
@@ -39,11 +39,11 @@ final class JournalTools {
         args -> {
           Instant since = since(args.optionalString("since"));
           String symbol = args.optionalSymbol("symbol");
-          Long limit = args.optionalLong("limit", 1, 1000);
+          int limit = args.limit(DEFAULT_LIMIT);
           java.nio.file.Path dir = session.journalDir();
           List<JournalRecord> records;
           try {
-            records = new JournalReader(dir).read(since, symbol, limit == null ? DEFAULT_LIMIT : limit.intValue());
+            records = new JournalReader(dir).read(since, symbol, limit);
           } catch (IOException e) {
             throw new UncheckedIOException("cannot read the trade journal in " + dir + ": " + e.getMessage(), e);
           }

@@ -207,7 +207,7 @@ final class MarketTools {
             .required("interval", Schemas.enumOf("Candle length", INTERVALS))
             .optional("startTime", Schemas.string("ISO-8601 date or instant (UTC)"))
             .optional("endTime", Schemas.string("ISO-8601 date or instant (UTC); default now"))
-            .optional("limit", Schemas.integer("Most recent candles to return (default 100, max 1000)", 1, 1000)),
+            .optional("limit", Schemas.limit("Most recent candles to return (default 100, max 1000)")),
         Schemas.object()
             .required("klines", Schemas.array(WireJson.schema(Kline.class), "oldest first"))
             .required("count", Schemas.count(null))
@@ -216,8 +216,7 @@ final class MarketTools {
         args -> {
           String symbol = args.symbol("symbol");
           KlineInterval interval = args.requiredEnum("interval", KlineInterval::fromWire, INTERVALS);
-          Long limitArg = args.optionalLong("limit", 1, 1000);
-          int limit = limitArg == null ? 100 : limitArg.intValue();
+          int limit = args.limit(100);
           Instant end = time(args, "endTime");
           Instant start = time(args, "startTime");
           Instant effectiveEnd = end == null ? Instant.now() : end;
@@ -275,13 +274,12 @@ final class MarketTools {
         "The most recent public trades of one market, newest last; timestamp in epoch milliseconds.",
         Schemas.object()
             .required("symbol", Schemas.symbol("The market"))
-            .optional("limit", Schemas.integer("How many (default 50, max 1000)", 1, 1000)),
+            .optional("limit", Schemas.limit("How many (default 50, max 1000)")),
         WireJson.listSchema("trades", Trade.class),
         ToolDef.Kind.READ, false,
         args -> {
           String symbol = args.symbol("symbol");
-          Long limit = args.optionalLong("limit", 1, 1000);
-          List<Trade> trades = session.client().markets().listRecentTrades(symbol, limit == null ? 50 : limit.intValue());
+          List<Trade> trades = session.client().markets().listRecentTrades(symbol, args.limit(50));
           Map<String, Object> out = WireJson.listResult("trades", trades);
           return new ToolDef.Result(out, trades.size() + " trade(s) on " + symbol
               + (trades.isEmpty() ? "" : "; last at " + Text.plain(trades.get(trades.size() - 1).price())));
@@ -314,13 +312,12 @@ final class MarketTools {
         "Past funding rates of one perpetual market, newest first (fraction per interval).",
         Schemas.object()
             .required("symbol", Schemas.symbol("The perpetual market"))
-            .optional("limit", Schemas.integer("How many (default 24, max 1000)", 1, 1000)),
+            .optional("limit", Schemas.limit("How many (default 24, max 1000)")),
         WireJson.listSchema("fundingRates", FundingRate.class),
         ToolDef.Kind.READ, false,
         args -> {
           String symbol = args.symbol("symbol");
-          Long limit = args.optionalLong("limit", 1, 1000);
-          List<FundingRate> rates = session.client().markets().listFundingRates(symbol, limit == null ? 24 : limit.intValue(), 0);
+          List<FundingRate> rates = session.client().markets().listFundingRates(symbol, args.limit(24), 0);
           Map<String, Object> out = WireJson.listResult("fundingRates", rates);
           return new ToolDef.Result(out, rates.size() + " funding rate(s) for " + symbol
               + (rates.isEmpty() ? "" : "; latest " + Text.plain(rates.get(0).fundingRate())));

@@ -10,6 +10,9 @@ import java.util.Map;
  * Amounts are strings with a decimal pattern, never JSON numbers.
  */
 final class Schemas {
+  /** The most rows one page of an exchange list holds. */
+  static final long MAX_LIMIT = 1000;
+
   private Schemas() {}
 
   /** An object schema under construction: properties in declaration order. */
@@ -86,6 +89,11 @@ final class Schemas {
 
   static Map<String, Object> bool(String description) {
     return describe(Map.of("type", "boolean"), description);
+  }
+
+  /** {@return the {@code limit} of a paged read, 1 to {@link #MAX_LIMIT}} */
+  static Map<String, Object> limit(String description) {
+    return integer(description, 1, MAX_LIMIT);
   }
 
   static Map<String, Object> integer(String description, long min, long max) {

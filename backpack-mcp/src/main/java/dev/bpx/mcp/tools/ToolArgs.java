@@ -60,11 +60,7 @@ final class ToolArgs {
   }
 
   String string(String name) {
-    String value = optionalString(name);
-    if (value == null) {
-      throw new ToolInputException("'" + name + "' is required");
-    }
-    return value;
+    return present(optionalString(name), "'" + name + "' is required");
   }
 
   String optionalString(String name) {
@@ -90,6 +86,13 @@ final class ToolArgs {
     return value == null ? null : checkSymbol(name, value);
   }
 
+  private static <T> T present(T value, String missing) {
+    if (value == null) {
+      throw new ToolInputException(missing);
+    }
+    return value;
+  }
+
   private static String checkSymbol(String name, String value) {
     if (!SYMBOL.matcher(value).matches()) {
       throw new ToolInputException("'" + name + "' '" + value + "' is not a market symbol: use the form BASE_QUOTE for spot"
@@ -99,11 +102,7 @@ final class ToolArgs {
   }
 
   BigDecimal decimal(String name) {
-    BigDecimal value = optionalDecimal(name);
-    if (value == null) {
-      throw new ToolInputException("'" + name + "' is required: send it as a decimal string such as \"0.5\"");
-    }
-    return value;
+    return present(optionalDecimal(name), "'" + name + "' is required: send it as a decimal string such as \"0.5\"");
   }
 
   BigDecimal optionalDecimal(String name) {
@@ -180,6 +179,12 @@ final class ToolArgs {
   boolean flag(String name, boolean defaultValue) {
     Boolean b = optionalBoolean(name);
     return b == null ? defaultValue : b;
+  }
+
+  /** {@return the {@code limit} argument, 1 to 1000 (a page of the exchange), or {@code byDefault} when absent} */
+  int limit(int byDefault) {
+    Long limit = optionalLong("limit", 1, Schemas.MAX_LIMIT);
+    return limit == null ? byDefault : limit.intValue();
   }
 
   Long optionalLong(String name, long min, long max) {

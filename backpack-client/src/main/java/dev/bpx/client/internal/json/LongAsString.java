@@ -1,9 +1,13 @@
 package dev.bpx.client.internal.json;
 
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
 import com.squareup.moshi.JsonQualifier;
-import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
@@ -11,16 +15,9 @@ import java.lang.annotation.Target;
  * ticker and kline {@code "trades":"3858"}, read as {@link Long}. A number token is accepted too.
  * Written back as a JSON string.
  *
- * <p>The {@code RECORD_COMPONENT} target matters: Moshi's record adapter reads qualifiers from the
- * record component, so without it the qualifier would be ignored (see
- * {@code JsonQualifierOnRecordsTest}). See {@code backpack-api.md} section 8.
+ * <p>Its targets are those of every qualifier here ({@link TimestampAdapters} says why).
  */
 @JsonQualifier
-@Retention(RetentionPolicy.RUNTIME)
-@Target({
-  ElementType.RECORD_COMPONENT,
-  ElementType.FIELD,
-  ElementType.METHOD,
-  ElementType.PARAMETER
-})
+@Retention(RUNTIME)
+@Target({RECORD_COMPONENT, FIELD, METHOD, PARAMETER})
 public @interface LongAsString {}

@@ -28,6 +28,10 @@ import java.time.temporal.TemporalAccessor;
  * reports malformed input as a {@link JsonDataException} naming the JSON path. See
  * {@code backpack-api.md} section 8.
  *
+ * <p>Every qualifier of this package ({@link LongAsString} too) targets {@code RECORD_COMPONENT}, and that
+ * matters: Moshi's record adapter reads qualifiers from the record component, so without it the
+ * qualifier would be ignored (see {@code JsonQualifierOnRecordsTest}).
+ *
  * <p>Thread-safe.
  */
 public final class TimestampAdapters {
@@ -52,22 +56,24 @@ public final class TimestampAdapters {
 
   /** {@return the null-safe adapter for {@link EpochMillis} components} */
   public static JsonAdapter<Instant> epochMillis() {
-    return new EpochMillisAdapter().nullSafe();
+    return adapter("EpochMillis", r -> Instant.ofEpochMilli(r.nextLong()), (w, v) -> w.value(v.toEpochMilli()));
   }
 
   /** {@return the null-safe adapter for {@link EpochMicros} components} */
   public static JsonAdapter<Instant> epochMicros() {
-    return new EpochMicrosAdapter().nullSafe();
+    return adapter("EpochMicros", r -> ofEpochMicros(r.nextLong()), (w, v) -> w.value(toEpochMicros(v)));
   }
 
   /** {@return the null-safe adapter for {@link NaiveUtc} components} */
   public static JsonAdapter<Instant> naiveUtc() {
-    return new NaiveUtcAdapter().nullSafe();
+    return adapter("NaiveUtc", r -> readNaive(r, 'T', "naive UTC date-time like 2025-07-27T17:39:00.092"),
+        (w, v) -> w.value(formatNaiveUtc(v, 'T')));
   }
 
   /** {@return the null-safe adapter for {@link KlineTime} components} */
   public static JsonAdapter<Instant> klineTime() {
-    return new KlineTimeAdapter().nullSafe();
+    return adapter("KlineTime", r -> readNaive(r, ' ', "kline time like 2025-07-19 13:09:00"),
+        (w, v) -> w.value(formatNaiveUtc(v, ' ')));
   }
 
   /**
@@ -119,99 +125,52 @@ public final class TimestampAdapters {
     return out.append(value);
   }
 
-  private static final class EpochMillisAdapter extends JsonAdapter<Instant> {
-    @Override
-    public Instant fromJson(JsonReader reader) throws IOException {
-      return Instant.ofEpochMilli(reader.nextLong());
-    }
+  private static Instant ofEpochMicros(long micros) {
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, MICROS_PER_SECOND), Math.floorMod(micros, MICROS_PER_SECOND) * 1_000L);
+  }
 
-    @Override
-    public void toJson(JsonWriter writer, Instant value) throws IOException {
-      writer.value(value.toEpochMilli());
-    }
+  private static long toEpochMicros(Instant value) {
+    return Math.addExact(Math.multiplyExact(value.getEpochSecond(), MICROS_PER_SECOND), value.getNano() / 1_000L);
+  }
 
-    @Override
-    public String toString() {
-      return "JsonAdapter(Instant @EpochMillis)";
+  /** Reads a naive UTC date-time whose date and time are joined by {@code separator}. */
+  private static Instant readNaive(JsonReader reader, char separator, String expected) throws IOException {
+    String text = reader.nextString();
+    try {
+      // Klines use a space where ISO uses 'T'; otherwise the same naive UTC form.
+      return parseNaiveUtc(separator == 'T' ? text : text.trim().replace(separator, 'T'));
+    } catch (DateTimeException e) {
+      throw new JsonDataException(
+          "Expected a " + expected + " but was \"" + text + "\" at path " + reader.getPath(), e);
     }
   }
 
-  private static final class EpochMicrosAdapter extends JsonAdapter<Instant> {
-    @Override
-    public Instant fromJson(JsonReader reader) throws IOException {
-      long micros = reader.nextLong();
-      return Instant.ofEpochSecond(
-          Math.floorDiv(micros, MICROS_PER_SECOND),
-          Math.floorMod(micros, MICROS_PER_SECOND) * 1_000L);
-    }
-
-    @Override
-    public void toJson(JsonWriter writer, Instant value) throws IOException {
-      long micros =
-          Math.addExact(
-              Math.multiplyExact(value.getEpochSecond(), MICROS_PER_SECOND),
-              value.getNano() / 1_000L);
-      writer.value(micros);
-    }
-
-    @Override
-    public String toString() {
-      return "JsonAdapter(Instant @EpochMicros)";
-    }
-  }
-
-  private static final class NaiveUtcAdapter extends JsonAdapter<Instant> {
-    @Override
-    public Instant fromJson(JsonReader reader) throws IOException {
-      String text = reader.nextString();
-      try {
-        return parseNaiveUtc(text);
-      } catch (DateTimeException e) {
-        throw new JsonDataException(
-            "Expected a naive UTC date-time like 2025-07-27T17:39:00.092 but was \""
-                + text
-                + "\" at path "
-                + reader.getPath(),
-            e);
+  /** {@return a null-safe adapter reading and writing with the two functions, named by its qualifier} */
+  private static JsonAdapter<Instant> adapter(String qualifier, Read read, Write write) {
+    return new JsonAdapter<Instant>() {
+      @Override
+      public Instant fromJson(JsonReader reader) throws IOException {
+        return read.from(reader);
       }
-    }
 
-    @Override
-    public void toJson(JsonWriter writer, Instant value) throws IOException {
-      writer.value(formatNaiveUtc(value, 'T'));
-    }
+      @Override
+      public void toJson(JsonWriter writer, Instant value) throws IOException {
+        write.to(writer, value);
+      }
 
-    @Override
-    public String toString() {
-      return "JsonAdapter(Instant @NaiveUtc)";
-    }
+      @Override
+      public String toString() {
+        return "JsonAdapter(Instant @" + qualifier + ")";
+      }
+    }.nullSafe();
   }
 
-  private static final class KlineTimeAdapter extends JsonAdapter<Instant> {
-    @Override
-    public Instant fromJson(JsonReader reader) throws IOException {
-      String text = reader.nextString();
-      try {
-        // Klines use a space where ISO uses 'T'; otherwise the same naive UTC form.
-        return parseNaiveUtc(text.trim().replace(' ', 'T'));
-      } catch (DateTimeException e) {
-        throw new JsonDataException(
-            "Expected a kline time like 2025-07-19 13:09:00 but was \""
-                + text
-                + "\" at path "
-                + reader.getPath(),
-            e);
-      }
-    }
+  private interface Read {
+    Instant from(JsonReader reader) throws IOException;
+  }
 
-    @Override
-    public void toJson(JsonWriter writer, Instant value) throws IOException {
-      writer.value(formatNaiveUtc(value, ' '));
-    }
-
-    @Override
-    public String toString() {
-      return "JsonAdapter(Instant @KlineTime)";
-    }
+  private interface Write {
+    void to(JsonWriter writer, Instant value) throws IOException;
   }
 }
