@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A typed {@link Command} as journal version 3 stores it: a type name ({@code "c"}, the names of
@@ -133,9 +134,16 @@ final class CommandCodec {
       case RESET:
         return new Command.Reset(apiKey);
       default:
+        if (!FIELD_TYPES.contains(type)) {
+          throw new IllegalArgumentException("unknown command type `" + type + "`");
+        }
         return decodeFields(type, apiKey, new JournalValues(payload));
     }
   }
+
+  /** The types whose payload is an object of fields. */
+  private static final Set<String> FIELD_TYPES = Set.of(CANCEL, CANCEL_ALL, BORROW_LEND, UPDATE_ACCOUNT, SET_PRICE,
+      CLOCK, FUND);
 
   private static Command decodeFields(String type, String apiKey, JournalValues p) {
     switch (type) {
@@ -156,7 +164,7 @@ final class CommandCodec {
       case FUND:
         return new Command.Fund(apiKey, p.requiredString("asset"), p.requiredDecimal("quantity"));
       default:
-        throw new IllegalArgumentException("unknown command type `" + type + "`");
+        throw new IllegalArgumentException("a command of type `" + type + "` has no fields");
     }
   }
 

@@ -1,0 +1,93 @@
+package dev.bpx.paper.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bpx.auth.SigningKey;
+import dev.bpx.paper.PaperClock;
+import dev.bpx.paper.PaperExchange;
+import dev.bpx.paper.PaperHttp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Replay re-derives every recorded outcome; a divergence or an unknown format stops the start. */
+class CheckedReplayTest {
+  private static final Instant T0 = Instant.parse("2026-03-01T10:30:00Z");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void aReplayThatDoesNotReachTheRecordedOutcomeStopsTheStartNamingTheFileAndLine() throws IOException {
+    Path state = JournalMigrationTest.fixture(dir, "trading");
+    JournalMigrationTest.start(PaperClock.fixed(T0), state).close();
+    List<String> lines = new ArrayList<>(Files.readAllLines(state));
+    // Line 3 placed a market order on SOL_USDC_PERP; pretend a version recorded it refused.
+    String placed = lines.get(2);
+    assertThat(placed).contains("\"c\":\"order\"", "\"o\":{\"ok\":[[");
+    lines.set(2, placed.substring(0, placed.indexOf(",\"o\":")) + ",\"o\":{\"err\":\"INSUFFICIENT_MARGIN\"}}");
+    Files.write(state, lines);
+    String journal = Files.readString(state);
+
+    assertThatThrownBy(() -> JournalMigrationTest.start(PaperClock.fixed(T0), state).close())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("journal " + state + " line 3: the replay of a `order` command at time "
+            + T0.toEpochMilli() + " diverged from what the exchange acknowledged (recorded {\"err\":\"INSUFFICIENT_MARGIN\"},"
+            + " replayed {\"ok\":[[")
+        .hasMessageNotContaining("6kpsY"); // no API key in the message
+    assertThat(Files.readString(state)).isEqualTo(journal);
+  }
+
+  @Test
+  void aJournalOfANewerVersionIsRefusedWithWhatToDo() throws IOException {
+    Path state = dir.resolve("future.journal");
+    String journal = "{\"c\":\"header\",\"version\":4,\"seed\":9,\"start\":" + T0.toEpochMilli() + "}\n";
+    Files.writeString(state, journal);
+
+    assertThatThrownBy(() -> JournalMigrationTest.start(PaperClock.fixed(T0), state).close())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("journal " + state + " has version 4, written by a newer paper exchange; this one reads"
+            + " versions 1 to 3. Start the version that wrote it, or use another state file.");
+    assertThat(Files.readString(state)).isEqualTo(journal);
+  }
+
+  @Test
+  void aLineThatIsJsonButNotACommandStopsTheStartInsteadOfEndingTheJournalThere() throws IOException {
+    Path state = dir.resolve("odd.journal");
+    Files.writeString(state, "{\"c\":\"header\",\"version\":3,\"seed\":9,\"start\":" + T0.toEpochMilli() + "}\n"
+        + "{\"t\":" + T0.toEpochMilli() + ",\"c\":\"transfer\",\"k\":\"a\",\"o\":{\"ok\":[]}}\n");
+
+    assertThatThrownBy(() -> JournalMigrationTest.start(PaperClock.fixed(T0), state).close())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("journal " + state + " line 2 cannot be read (unknown command type `transfer`)");
+  }
+
+  @Test
+  void aRefusedOrderIsJournaledWithItsCodeAndReplaysToTheSameState() throws IOException {
+    Path state = dir.resolve("refusals.journal");
+    PaperClock clock = PaperClock.fixed(T0);
+    SigningKey key = SigningKey.generate();
+    String hash;
+    try (PaperExchange paper = JournalMigrationTest.start(clock, state)) {
+      PaperHttp c = new PaperHttp(paper.url(), key, clock);
+      // The first request of a new key, refused: it still opened the account, which the journal keeps.
+      assertThat(c.post("/api/v1/order", "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\","
+          + "\"price\":\"50.00\",\"quantity\":\"9000\"}").status()).isEqualTo(400);
+      assertThat(c.post("/api/v1/order", "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\","
+          + "\"price\":\"50.00\",\"quantity\":\"1\"}").status()).isEqualTo(200);
+      hash = paper.stateHash();
+    }
+    assertThat(Files.readAllLines(state)).hasSize(3);
+    assertThat(Files.readAllLines(state).get(1)).endsWith(",\"o\":{\"err\":\"INSUFFICIENT_FUNDS\"}}");
+
+    try (PaperExchange paper = JournalMigrationTest.start(PaperClock.fixed(T0), state)) {
+      assertThat(paper.stateHash()).isEqualTo(hash);
+    }
+  }
+}
