@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A typed {@link Command} as journal version 3 stores it: a type name ({@code "c"}, the names of
@@ -22,48 +21,10 @@ import java.util.Set;
  * is never parsed as a request again. Stateless.
  */
 final class CommandCodec {
-  static final String CREATE_ACCOUNT = "account.create";
-  static final String UPDATE_ACCOUNT = "account.update";
-  static final String ORDER = "order";
-  static final String ORDERS = "orders";
-  static final String CANCEL = "cancel";
-  static final String CANCEL_ALL = "cancelAll";
-  static final String BORROW_LEND = "borrowLend";
-  static final String SET_PRICE = "control.price";
-  static final String CLOCK = "control.clock";
-  static final String TICK = "tick";
-  static final String FUND = "control.fund";
-  static final String RESET = "control.reset";
-
   private CommandCodec() {}
 
   static String type(Command c) {
-    if (c instanceof Command.PlaceOrder) {
-      return ORDER;
-    } else if (c instanceof Command.PlaceOrders) {
-      return ORDERS;
-    } else if (c instanceof Command.CancelOrder) {
-      return CANCEL;
-    } else if (c instanceof Command.CancelAll) {
-      return CANCEL_ALL;
-    } else if (c instanceof Command.BorrowLend) {
-      return BORROW_LEND;
-    } else if (c instanceof Command.UpdateAccount) {
-      return UPDATE_ACCOUNT;
-    } else if (c instanceof Command.CreateAccount) {
-      return CREATE_ACCOUNT;
-    } else if (c instanceof Command.SetPrice) {
-      return SET_PRICE;
-    } else if (c instanceof Command.SetClock) {
-      return CLOCK;
-    } else if (c instanceof Command.Tick) {
-      return TICK;
-    } else if (c instanceof Command.Fund) {
-      return FUND;
-    } else if (c instanceof Command.Reset) {
-      return RESET;
-    }
-    throw new IllegalArgumentException("unknown command " + c.getClass().getName());
+    return CommandKind.of(c).journalName;
   }
 
   /** {@return the command's fields as JSON values, or null for a command that has none besides its key} */
@@ -116,7 +77,8 @@ final class CommandCodec {
    * @throws IllegalArgumentException when the type is unknown or a field has the wrong type
    */
   static Command decode(String type, String apiKey, Object payload) {
-    switch (type) {
+    CommandKind kind = CommandKind.named(type);
+    switch (kind) {
       case ORDER:
         return new Command.PlaceOrder(apiKey, order(payload));
       case ORDERS: {
@@ -134,19 +96,12 @@ final class CommandCodec {
       case RESET:
         return new Command.Reset(apiKey);
       default:
-        if (!FIELD_TYPES.contains(type)) {
-          throw new IllegalArgumentException("unknown command type `" + type + "`");
-        }
-        return decodeFields(type, apiKey, new JournalValues(payload));
+        return decodeFields(kind, apiKey, new JournalValues(payload));
     }
   }
 
-  /** The types whose payload is an object of fields. */
-  private static final Set<String> FIELD_TYPES = Set.of(CANCEL, CANCEL_ALL, BORROW_LEND, UPDATE_ACCOUNT, SET_PRICE,
-      CLOCK, FUND);
-
-  private static Command decodeFields(String type, String apiKey, JournalValues p) {
-    switch (type) {
+  private static Command decodeFields(CommandKind kind, String apiKey, JournalValues p) {
+    switch (kind) {
       case CANCEL:
         return new Command.CancelOrder(apiKey, p.requiredString("symbol"), p.number("orderId"), p.number("clientId"));
       case CANCEL_ALL:
@@ -164,7 +119,7 @@ final class CommandCodec {
       case FUND:
         return new Command.Fund(apiKey, p.requiredString("asset"), p.requiredDecimal("quantity"));
       default:
-        throw new IllegalArgumentException("a command of type `" + type + "` has no fields");
+        throw new IllegalArgumentException("a `" + kind.journalName + "` command has no fields");
     }
   }
 

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * stores each typed command ({@link CommandCodec}) with the time it ran at and its outcome
  * ({@link OutcomeCodec}): {@code {"t":time,"c":type,"k":apiKey,"p":fields,"o":outcome}}. Versions 1
  * and 2 stored the request payloads as received and no outcome: they are read through
- * {@link LegacyCommands} and, once replayed, rewritten as version 3 ({@link #migrate}). A newer
+ * {@link CommandKind#parseLegacy} and, once replayed, rewritten as version 3 ({@link #migrate}). A newer
  * version is refused. {@link #append} collects
  * lines and {@link #flush} writes them and (by default) forces them to disk with one fsync; the
  * writer flushes before it answers, so a command is durable before its response is sent. A torn last line (a crash mid-write) is ignored and cut off on open: it was
@@ -177,7 +177,7 @@ public final class Journal implements AutoCloseable {
     String apiKey = m.string("k");
     long time = m.requiredNumber("t");
     if (version < 3) {
-      return new Entry(line, new TimedCommand(time, LegacyCommands.parse(type, apiKey, m.raw("p"))), null);
+      return new Entry(line, new TimedCommand(time, CommandKind.named(type).parseLegacy(apiKey, m.raw("p"))), null);
     }
     return new Entry(line, new TimedCommand(time, CommandCodec.decode(type, apiKey, m.raw("p"))),
         OutcomeCodec.decode(m.raw("o")));

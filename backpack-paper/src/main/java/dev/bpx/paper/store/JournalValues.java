@@ -2,6 +2,7 @@ package dev.bpx.paper.store;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Typed reads of one object of a journal line as {@code dev.bpx.auth.json.Json} parsed it. The
@@ -23,11 +24,7 @@ final class JournalValues {
   }
 
   String string(String name) {
-    Object v = values.get(name);
-    if (v != null && !(v instanceof String)) {
-      throw new IllegalArgumentException("`" + name + "` is not a string");
-    }
-    return (String) v;
+    return typed(name, String.class, "a string");
   }
 
   String requiredString(String name) {
@@ -37,11 +34,7 @@ final class JournalValues {
   /** Decimals are written as strings, in {@link BigDecimal#toString()} form, so their scale survives. */
   BigDecimal decimal(String name) {
     String s = string(name);
-    try {
-      return s == null ? null : new BigDecimal(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("`" + name + "` is not a decimal");
-    }
+    return s == null ? null : converted(name, "a decimal", () -> new BigDecimal(s));
   }
 
   BigDecimal requiredDecimal(String name) {
@@ -49,18 +42,8 @@ final class JournalValues {
   }
 
   Long number(String name) {
-    Object v = values.get(name);
-    if (v == null) {
-      return null;
-    }
-    if (!(v instanceof BigDecimal d)) {
-      throw new IllegalArgumentException("`" + name + "` is not a number");
-    }
-    try {
-      return d.longValueExact();
-    } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("`" + name + "` is not an integer");
-    }
+    BigDecimal d = typed(name, BigDecimal.class, "a number");
+    return d == null ? null : converted(name, "an integer", d::longValueExact);
   }
 
   long requiredNumber(String name) {
@@ -68,16 +51,28 @@ final class JournalValues {
   }
 
   Boolean bool(String name) {
-    Object v = values.get(name);
-    if (v != null && !(v instanceof Boolean)) {
-      throw new IllegalArgumentException("`" + name + "` is not a boolean");
-    }
-    return (Boolean) v;
+    return typed(name, Boolean.class, "a boolean");
   }
 
   <E extends Enum<E>> E enumValue(String name, Class<E> type) {
     String s = string(name);
-    return s == null ? null : Enum.valueOf(type, s);
+    return s == null ? null : converted(name, "a " + type.getSimpleName(), () -> Enum.valueOf(type, s));
+  }
+
+  private <T> T typed(String name, Class<T> type, String what) {
+    Object v = values.get(name);
+    if (v != null && !type.isInstance(v)) {
+      throw new IllegalArgumentException("`" + name + "` is not " + what);
+    }
+    return type.cast(v);
+  }
+
+  private static <T> T converted(String name, String what, Supplier<T> conversion) {
+    try {
+      return conversion.get();
+    } catch (ArithmeticException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("`" + name + "` is not " + what);
+    }
   }
 
   private static <T> T required(String name, T value) {
