@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * {@link CommandKind#parseLegacy} and, once replayed, rewritten as version 3 ({@link #migrate}). A newer
  * version is refused. {@link #append} collects
  * lines and {@link #flush} writes them and (by default) forces them to disk with one fsync; the
- * writer flushes before it answers, so a command is durable before its response is sent. A torn last line (a crash mid-write) is ignored and cut off on open: it was
- * never acknowledged.
+ * writer flushes before it answers, so a command is durable before its response is sent. A torn last line
+ * (a crash mid-write) is ignored and cut off on open: it was never acknowledged. A line that is not
+ * JSON with whole lines after it, or JSON that is not a command, is damage: the open fails.
  *
  * <p>{@link #compact} replaces the file atomically: it writes header and snapshot to a sibling
  * {@code .compact} file, forces it to disk, renames it over the journal and forces the directory.
@@ -119,6 +120,12 @@ public final class Journal implements AutoCloseable {
           try {
             parsed = Json.parse(line);
           } catch (IllegalArgumentException e) {
+            if (hasLineAfter(bytes, i + 1)) {
+              // A torn write leaves only a tail; a bad line with whole lines after it is damage, and
+              // cutting it off would drop the acknowledged commands that follow.
+              throw new IllegalStateException("journal " + file + " line " + (lineNumber + 1) + " is not JSON but"
+                  + " lines follow it: the file is damaged; the exchange does not start rather than lose them");
+            }
             break;
           }
           lineNumber++;
@@ -158,6 +165,15 @@ public final class Journal implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open journal " + file, e);
     }
+  }
+
+  private static boolean hasLineAfter(byte[] bytes, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void checkVersion(Path file, int version) {

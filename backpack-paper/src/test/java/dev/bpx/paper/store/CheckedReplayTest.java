@@ -69,6 +69,32 @@ class CheckedReplayTest {
   }
 
   @Test
+  void aLineThatIsNotJsonWithWholeLinesAfterItIsDamageNotATornTail() throws IOException {
+    Path state = JournalMigrationTest.fixture(dir, "trading");
+    List<String> lines = new ArrayList<>(Files.readAllLines(state));
+    lines.set(5, lines.get(5).substring(0, 40));
+    Files.write(state, lines);
+
+    assertThatThrownBy(() -> JournalMigrationTest.start(PaperClock.fixed(T0), state).close())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("journal " + state + " line 6 is not JSON but lines follow it: the file is damaged; the exchange"
+            + " does not start rather than lose them");
+    assertThat(Files.readAllLines(state)).isEqualTo(lines);
+  }
+
+  @Test
+  void aTornLastLineIsCutOffAndEverythingBeforeItReplays() throws IOException {
+    Path state = JournalMigrationTest.fixture(dir, "trading");
+    List<String> lines = Files.readAllLines(state);
+    Files.writeString(state, String.join("\n", lines.subList(0, 10)) + "\n" + lines.get(10).substring(0, 30) + "\n");
+
+    try (PaperExchange paper = JournalMigrationTest.start(PaperClock.fixed(T0), state)) {
+      assertThat(paper.stateHash()).hasSize(64);
+    }
+    assertThat(Files.readAllLines(state)).hasSize(10);
+  }
+
+  @Test
   void aRefusedOrderIsJournaledWithItsCodeAndReplaysToTheSameState() throws IOException {
     Path state = dir.resolve("refusals.journal");
     PaperClock clock = PaperClock.fixed(T0);
