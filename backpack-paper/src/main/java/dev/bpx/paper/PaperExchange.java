@@ -2,9 +2,9 @@ package dev.bpx.paper;
 
 import dev.bpx.paper.engine.Command;
 import dev.bpx.paper.engine.CommandParser;
-import dev.bpx.paper.engine.TimedCommand;
 import dev.bpx.paper.engine.Engine;
 import dev.bpx.paper.engine.EngineConfig;
+import dev.bpx.paper.engine.TimedCommand;
 import dev.bpx.paper.http.HttpFront;
 import dev.bpx.paper.market.AssetSpec;
 import dev.bpx.paper.market.DefaultMarkets;

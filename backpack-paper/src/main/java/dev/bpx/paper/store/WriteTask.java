@@ -55,8 +55,9 @@ abstract class WriteTask<T> {
   /** The follower must reach the lead's outcome; it cannot differ while the engine is deterministic. */
   static void checkFollower(Journal.Recorded lead, Outcome followed) {
     if (!lead.outcome().equals(followed)) {
-      LOG.error("replicas diverged on a {} command (lead: {}, follower: {})", CommandCodec.type(lead.command().command()),
-          OutcomeCodec.describe(lead.outcome()), OutcomeCodec.describe(followed));
+      LOG.error("replicas diverged on a {} command (lead: {}, follower: {})",
+          CommandCodec.type(lead.command().command()), OutcomeCodec.describe(lead.outcome()),
+          OutcomeCodec.describe(followed));
     }
   }
 

@@ -38,8 +38,8 @@ class CheckedReplayTest {
     assertThatThrownBy(() -> JournalMigrationTest.start(PaperClock.fixed(T0), state).close())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("journal " + state + " line 3: the replay of a `order` command at time "
-            + T0.toEpochMilli() + " diverged from what the exchange acknowledged (recorded {\"err\":\"INSUFFICIENT_MARGIN\"},"
-            + " replayed {\"ok\":[[")
+            + T0.toEpochMilli() + " diverged from what the exchange acknowledged"
+            + " (recorded {\"err\":\"INSUFFICIENT_MARGIN\"}, replayed {\"ok\":[[")
         .hasMessageNotContaining("6kpsY"); // no API key in the message
     assertThat(Files.readString(state)).isEqualTo(journal);
   }
