@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,25 @@ class CheckedReplayTest {
 
   @TempDir
   Path dir;
+
+  private static void assertStartRefusedLeavingTheFile(Path state, String message) throws IOException {
+    String before = Files.readString(state);
+    assertStartFails(state).hasMessage(message);
+    assertThat(Files.readString(state)).isEqualTo(before);
+  }
+
+  private static String header(int version) {
+    return "{\"c\":\"header\",\"version\":" + version + ",\"seed\":9,\"start\":" + T0.toEpochMilli() + "}";
+  }
+
+  private Path write(String name, String... lines) throws IOException {
+    return Files.write(dir.resolve(name), List.of(lines));
+  }
+
+  private static AbstractThrowableAssert<?, ? extends Throwable> assertStartFails(Path state) {
+    return assertThatThrownBy(() -> JournalMigrationTest.start(PaperClock.fixed(T0), state).close())
+        .isInstanceOf(IllegalStateException.class);
+  }
 
   @Test
   void aReplayThatDoesNotReachTheRecordedOutcomeStopsTheStartNamingTheFileAndLine() throws IOException {
@@ -35,8 +55,7 @@ class CheckedReplayTest {
     Files.write(state, lines);
     String journal = Files.readString(state);
 
-    assertThatThrownBy(() -> JournalMigrationTest.start(PaperClock.fixed(T0), state).close())
-        .isInstanceOf(IllegalStateException.class)
+    assertStartFails(state)
         .hasMessageStartingWith("journal " + state + " line 3: the replay of a `order` command at time "
             + T0.toEpochMilli() + " diverged from what the exchange acknowledged"
             + " (recorded {\"err\":\"INSUFFICIENT_MARGIN\"}, replayed {\"ok\":[[")
@@ -46,25 +65,18 @@ class CheckedReplayTest {
 
   @Test
   void aJournalOfANewerVersionIsRefusedWithWhatToDo() throws IOException {
-    Path state = dir.resolve("future.journal");
-    String journal = "{\"c\":\"header\",\"version\":4,\"seed\":9,\"start\":" + T0.toEpochMilli() + "}\n";
-    Files.writeString(state, journal);
+    Path state = write("future.journal", header(4));
 
-    assertThatThrownBy(() -> JournalMigrationTest.start(PaperClock.fixed(T0), state).close())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("journal " + state + " has version 4, written by a newer paper exchange; this one reads"
-            + " versions 1 to 3. Start the version that wrote it, or use another state file.");
-    assertThat(Files.readString(state)).isEqualTo(journal);
+    assertStartRefusedLeavingTheFile(state, "journal " + state + " has version 4, written by a newer paper exchange;"
+        + " this one reads versions 1 to 3. Start the version that wrote it, or use another state file.");
   }
 
   @Test
   void aLineThatIsJsonButNotACommandStopsTheStartInsteadOfEndingTheJournalThere() throws IOException {
-    Path state = dir.resolve("odd.journal");
-    Files.writeString(state, "{\"c\":\"header\",\"version\":3,\"seed\":9,\"start\":" + T0.toEpochMilli() + "}\n"
-        + "{\"t\":" + T0.toEpochMilli() + ",\"c\":\"transfer\",\"k\":\"a\",\"o\":{\"ok\":[]}}\n");
+    Path state = write("odd.journal", header(3),
+        "{\"t\":" + T0.toEpochMilli() + ",\"c\":\"transfer\",\"k\":\"a\",\"o\":{\"ok\":[]}}");
 
-    assertThatThrownBy(() -> JournalMigrationTest.start(PaperClock.fixed(T0), state).close())
-        .isInstanceOf(IllegalStateException.class)
+    assertStartFails(state)
         .hasMessageStartingWith("journal " + state + " line 2 cannot be read (unknown command type `transfer`)");
   }
 
@@ -75,11 +87,8 @@ class CheckedReplayTest {
     lines.set(5, lines.get(5).substring(0, 40));
     Files.write(state, lines);
 
-    assertThatThrownBy(() -> JournalMigrationTest.start(PaperClock.fixed(T0), state).close())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("journal " + state + " line 6 is not JSON but lines follow it: the file is damaged; the exchange"
-            + " does not start rather than lose them");
-    assertThat(Files.readAllLines(state)).isEqualTo(lines);
+    assertStartRefusedLeavingTheFile(state, "journal " + state + " line 6 is not JSON but lines follow it: the file"
+        + " is damaged; the exchange does not start rather than lose them");
   }
 
   @Test
