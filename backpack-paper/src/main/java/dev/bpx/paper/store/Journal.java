@@ -182,6 +182,10 @@ public final class Journal implements AutoCloseable {
           + " exchange; this one reads versions 1 to " + VERSION + ". Start the version that wrote it, or use"
           + " another state file.");
     }
+    if (version < 1) {
+      throw new IllegalStateException("journal " + file + " has version " + version + ", which no paper exchange"
+          + " wrote; this one reads versions 1 to " + VERSION + ". Use another state file.");
+    }
     if (version < 2) {
       LOG.warn("journal {} has version {} (before the walk started at birth): its commands replay, "
           + "but prices and fills may differ from what was acknowledged", file, version);

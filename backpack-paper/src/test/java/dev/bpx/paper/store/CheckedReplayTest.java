@@ -72,6 +72,14 @@ class CheckedReplayTest {
   }
 
   @Test
+  void aJournalOfAVersionNoExchangeWroteIsRefused() throws IOException {
+    Path state = write("zero.journal", header(0));
+
+    assertStartRefusedLeavingTheFile(state, "journal " + state + " has version 0, which no paper exchange wrote;"
+        + " this one reads versions 1 to 3. Use another state file.");
+  }
+
+  @Test
   void aLineThatIsJsonButNotACommandStopsTheStartInsteadOfEndingTheJournalThere() throws IOException {
     Path state = write("odd.journal", header(3),
         "{\"t\":" + T0.toEpochMilli() + ",\"c\":\"transfer\",\"k\":\"a\",\"o\":{\"ok\":[]}}");
