@@ -1,8 +1,10 @@
 package dev.bpx.paper;
 
 import dev.bpx.paper.engine.Command;
+import dev.bpx.paper.engine.CommandParser;
 import dev.bpx.paper.engine.Engine;
 import dev.bpx.paper.engine.EngineConfig;
+import dev.bpx.paper.engine.TimedCommand;
 import dev.bpx.paper.http.HttpFront;
 import dev.bpx.paper.market.AssetSpec;
 import dev.bpx.paper.market.DefaultMarkets;
@@ -49,9 +51,9 @@ public final class PaperExchange implements AutoCloseable {
     long start = journal == null ? birth : journal.header().startMillis();
     if (journal != null) {
       journal.snapshot().ifPresent(snap -> clock.setOffsetMillis(snap.clockOffsetMillis()));
-      for (Command c : journal.commands()) {
-        if (Command.CLOCK.equals(c.type()) && c.payload() instanceof Map<?, ?> m) {
-          clock.setOffsetMillis(((BigDecimal) m.get("offsetMillis")).longValueExact());
+      for (Journal.Entry entry : journal.entries()) {
+        if (entry.command().command() instanceof Command.SetClock c) {
+          clock.setOffsetMillis(c.offsetMillis());
         }
       }
     }
@@ -94,9 +96,7 @@ public final class PaperExchange implements AutoCloseable {
 
   private void advanceMillis(long millis) {
     clock.advance(Duration.ofMillis(millis));
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("offsetMillis", BigDecimal.valueOf(clock.offsetMillis()));
-    store.submit(new Command(Command.CLOCK, null, payload, clock.millis()));
+    store.submit(new TimedCommand(clock.millis(), new Command.SetClock(clock.offsetMillis())));
   }
 
   /**
@@ -107,7 +107,7 @@ public final class PaperExchange implements AutoCloseable {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("symbol", symbol);
     payload.put("price", price);
-    store.submit(new Command(Command.SET_PRICE, null, payload, clock.millis()));
+    store.submit(new TimedCommand(clock.millis(), CommandParser.setPrice(payload)));
   }
 
   /** Credits an asset to the account of an API key (opening it if new). */
@@ -115,12 +115,12 @@ public final class PaperExchange implements AutoCloseable {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("asset", asset);
     payload.put("quantity", quantity);
-    store.submit(new Command(Command.FUND, apiKey, payload, clock.millis()));
+    store.submit(new TimedCommand(clock.millis(), CommandParser.fund(apiKey, payload)));
   }
 
   /** Closes positions, cancels orders and restores the starting portfolio of an account. */
   public void reset(String apiKey) {
-    store.submit(new Command(Command.RESET, apiKey, Map.of(), clock.millis()));
+    store.submit(new TimedCommand(clock.millis(), new Command.Reset(apiKey)));
   }
 
   /**
@@ -130,6 +130,20 @@ public final class PaperExchange implements AutoCloseable {
    */
   public void compact() {
     store.compact(clock.offsetMillis());
+  }
+
+  /**
+   * {@return the state hash of the engine (see {@code dev.bpx.paper.engine.StateHash}): equal for two
+   * exchanges in the same state, whether live, replayed from a journal or restored from a snapshot}
+   *
+   * @throws IllegalStateException if the exchange's two replicas differ (a bug: they take the same commands)
+   */
+  public String stateHash() {
+    List<String> hashes = store.stateHashes();
+    if (!hashes.get(0).equals(hashes.get(1))) {
+      throw new IllegalStateException("the replicas differ: " + hashes);
+    }
+    return hashes.get(0);
   }
 
   /**

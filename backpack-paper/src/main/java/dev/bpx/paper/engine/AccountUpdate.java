@@ -7,14 +7,11 @@ import java.math.BigDecimal;
 final class AccountUpdate {
   private AccountUpdate() {}
 
-  static void apply(Account a, Fields f) {
-    Boolean autoBorrowSettlements = f.bool("autoBorrowSettlements");
-    Boolean autoLend = f.bool("autoLend");
-    Boolean autoRepayBorrows = f.bool("autoRepayBorrows");
-    BigDecimal leverage = f.decimal("leverageLimit");
-    if (leverage != null && (leverage.signum() <= 0 || leverage.compareTo(BigDecimal.valueOf(100)) > 0)) {
-      throw ApiError.badRequest("Invalid leverage limit");
-    }
+  static void apply(Account a, Command.UpdateAccount u) {
+    Boolean autoBorrowSettlements = u.autoBorrowSettlements();
+    Boolean autoLend = u.autoLend();
+    Boolean autoRepayBorrows = u.autoRepayBorrows();
+    BigDecimal leverage = u.leverageLimit();
     if (autoBorrowSettlements != null) {
       a.settings.autoBorrowSettlements = autoBorrowSettlements;
     }

@@ -17,17 +17,9 @@ final class BorrowLend {
     this.engine = engine;
   }
 
-  void execute(Account a, Fields f) {
-    String asset = f.string("symbol", true);
-    String side = f.string("side", true);
-    if (!side.equals("Borrow") && !side.equals("Lend")) {
-      throw ParseError.payload("BorrowLendExecutePayload",
-          "failed to parse \"BorrowLendSide\": Expect a valid enumeration value.");
-    }
-    BigDecimal quantity = f.decimal("quantity");
-    if (quantity == null) {
-      throw ParseError.payload("BorrowLendExecutePayload", "missing field `quantity`");
-    }
+  void execute(Account a, Command.BorrowLend command) {
+    String asset = command.asset();
+    BigDecimal quantity = command.quantity();
     AssetSpec spec = engine.assets().get(asset);
     if (spec == null) {
       throw ApiError.of("INVALID_ASSET", "Invalid asset");
@@ -39,7 +31,7 @@ final class BorrowLend {
       throw ApiError.badRequest("Quantity decimal too long");
     }
     long now = engine.now();
-    if (side.equals("Lend")) {
+    if (command.side() == Command.BorrowLendSide.Lend) {
       if (a.balance(asset).available.compareTo(quantity) < 0) {
         throw ApiError.of("INSUFFICIENT_FUNDS", "Insufficient funds");
       }

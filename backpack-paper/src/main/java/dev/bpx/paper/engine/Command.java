@@ -1,25 +1,68 @@
 package dev.bpx.paper.engine;
 
+import java.math.BigDecimal;
+import java.util.List;
+
 /**
- * One state-changing request as the journal stores it: its kind, the account's API key (null
- * for exchange-wide control commands), the request's JSON payload as parsed (maps, lists,
- * strings, {@code BigDecimal}s, booleans) and the exchange time it ran at.
+ * One state-changing request, parsed and validated at the edge ({@link CommandParser}) into a
+ * typed value: the engine executes it ({@link CommandHandler}) and the journal stores it as it is,
+ * so a replay never parses a request again. Sealed because we own every kind; each record holds
+ * exactly what its command needs. Immutable.
  */
-public record Command(String type, String apiKey, Object payload, long time) {
-  public static final String CREATE_ACCOUNT = "account.create";
-  public static final String UPDATE_ACCOUNT = "account.update";
-  public static final String ORDER = "order";
-  public static final String ORDERS = "orders";
-  public static final String CANCEL = "cancel";
-  public static final String CANCEL_ALL = "cancelAll";
-  public static final String BORROW_LEND = "borrowLend";
-  public static final String SET_PRICE = "control.price";
-  public static final String CLOCK = "control.clock";
+public sealed interface Command {
+  /** {@return the account the command acts for (opened if new), null for exchange-wide commands} */
+  default String apiKey() {
+    return null;
+  }
+
+  /** Opens the account of an API key (a signed read by a new key); nothing when it exists. */
+  record CreateAccount(String apiKey) implements Command {}
+
+  /** {@code PATCH /api/v1/account}: null fields stay as they are. */
+  record UpdateAccount(String apiKey, Boolean autoBorrowSettlements, Boolean autoLend, Boolean autoRepayBorrows,
+                       BigDecimal leverageLimit) implements Command {}
+
+  /** {@code POST /api/v1/order}. */
+  record PlaceOrder(String apiKey, OrderRequest order) implements Command {}
+
+  /** {@code POST /api/v1/orders}: each order placed or refused on its own. */
+  record PlaceOrders(String apiKey, List<OrderRequest> orders) implements Command {
+    public PlaceOrders {
+      orders = List.copyOf(orders);
+    }
+  }
+
+  /** {@code DELETE /api/v1/order}: by order id or client id. */
+  record CancelOrder(String apiKey, String symbol, Long orderId, Long clientId) implements Command {}
+
+  /**
+   * {@code DELETE /api/v1/orders}.
+   *
+   * @param orderType {@code RestingLimitOrder}, {@code ConditionalOrder} or null for both
+   */
+  record CancelAll(String apiKey, String symbol, String orderType) implements Command {}
+
+  /** {@code POST /api/v1/borrowLend}. */
+  record BorrowLend(String apiKey, String asset, BorrowLendSide side, BigDecimal quantity) implements Command {}
+
+  /** Which way a {@link BorrowLend} moves funds (wire names). */
+  enum BorrowLendSide { Borrow, Lend }
+
+  /** Control API: moves the walk of a market's base asset to a price (positive). */
+  record SetPrice(String symbol, BigDecimal price) implements Command {}
+
+  /** Control API: the paper clock was advanced; its offset is restored from the journal at start. */
+  record SetClock(long offsetMillis) implements Command {}
+
   /**
    * Time passing as a read saw it: the walk steps and the maker's requote it ran. Journaled so that a
    * replay requotes at the same moments and so hands out the same order ids as the live run.
    */
-  public static final String TICK = "tick";
-  public static final String FUND = "control.fund";
-  public static final String RESET = "control.reset";
+  record Tick() implements Command {}
+
+  /** Control API: credits an asset to an account. */
+  record Fund(String apiKey, String asset, BigDecimal quantity) implements Command {}
+
+  /** Control API: closes positions, cancels orders and restores the starting portfolio. */
+  record Reset(String apiKey) implements Command {}
 }

@@ -2,15 +2,15 @@ package dev.bpx.paper.engine;
 
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.matching.Order;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Applies a {@link Command} to the engine: parses its payload (plain-text {@link ParseError} or
- * {@link ApiError} when refused, before anything changes) and runs it. The same code serves
- * live requests and journal replay. Not thread-safe; the caller holds the engine lock.
+ * Runs a typed {@link Command} on the engine at its time. Checks what depends on the engine's
+ * state (markets, assets, balances, margin) and refuses with {@link ApiError} or
+ * {@link ParseError} before anything changes; the payload was parsed and validated at the edge.
+ * The same code serves live requests and journal replay. Not thread-safe; one writer owns it.
  */
 public final class CommandHandler {
   private final Engine engine;
@@ -20,68 +20,52 @@ public final class CommandHandler {
   }
 
   /** {@return the command's result: an order, a list of orders / batch results, or null} */
-  public Object apply(Command c) {
-    engine.advanceTo(c.time());
-    switch (c.type()) {
-      case Command.CREATE_ACCOUNT -> {
-        return engine.accounts().find(c.apiKey()) != null ? null : engine.accounts().create(c.apiKey());
+  public Object apply(TimedCommand timed) {
+    engine.advanceTo(timed.time());
+    Command c = timed.command();
+    if (c instanceof Command.PlaceOrder o) {
+      return engine.placeOrder(account(c), o.order());
+    } else if (c instanceof Command.PlaceOrders b) {
+      return batch(account(c), b.orders());
+    } else if (c instanceof Command.CancelOrder x) {
+      return engine.cancelOrder(account(c), x.symbol(), x.orderId(), x.clientId());
+    } else if (c instanceof Command.CancelAll x) {
+      return engine.cancelAll(account(c), x.symbol(), x.orderType());
+    } else if (c instanceof Command.BorrowLend x) {
+      new BorrowLend(engine).execute(account(c), x);
+    } else if (c instanceof Command.UpdateAccount x) {
+      AccountUpdate.apply(account(c), x);
+    } else if (c instanceof Command.CreateAccount) {
+      return engine.accounts().find(c.apiKey()) != null ? null : engine.accounts().create(c.apiKey());
+    } else if (c instanceof Command.SetPrice x) {
+      engine.setPrice(x.symbol(), x.price());
+    } else if (c instanceof Command.Fund x) {
+      if (!engine.assets().containsKey(x.asset()) || x.quantity() == null) {
+        throw ApiError.of("INVALID_ASSET", "Invalid asset or quantity");
       }
-      case Command.ORDER -> {
-        return engine.placeOrder(account(c), OrderRequest.parse(c.payload()));
-      }
-      case Command.ORDERS -> {
-        return batch(account(c), c.payload());
-      }
-      case Command.CANCEL -> {
-        Fields f = new Fields(c.payload(), "OrderCancelPayload");
-        return engine.cancelOrder(account(c), f.string("symbol", true), orderId(f), f.uint32("clientId"));
-      }
-      case Command.CANCEL_ALL -> {
-        Fields f = new Fields(c.payload(), "OrderCancelAllPayload");
-        String type = f.string("orderType", false);
-        if (type != null && !type.equals("RestingLimitOrder") && !type.equals("ConditionalOrder")) {
-          throw ParseError.payload("OrderCancelAllPayload",
-              "failed to parse \"CancelOrderTypeEnum\": Expect a valid enumeration value.");
-        }
-        return engine.cancelAll(account(c), f.string("symbol", true), type);
-      }
-      case Command.BORROW_LEND -> {
-        new BorrowLend(engine).execute(account(c), new Fields(c.payload(), "BorrowLendExecutePayload"));
-        return null;
-      }
-      case Command.UPDATE_ACCOUNT -> {
-        AccountUpdate.apply(account(c), new Fields(c.payload(), "UpdateAccountSettingsRequest"));
-        return null;
-      }
-      case Command.SET_PRICE -> {
-        Fields f = new Fields(c.payload(), "SetPrice");
-        BigDecimal price = f.decimal("price");
-        if (price == null || price.signum() <= 0) {
-          throw ApiError.badRequest("price must be positive");
-        }
-        engine.setPrice(f.string("symbol", true), price);
-        return null;
-      }
-      case Command.CLOCK, Command.TICK -> {
-        return null;
-      }
-      case Command.FUND -> {
-        Fields f = new Fields(c.payload(), "Fund");
-        String asset = f.string("asset", true);
-        BigDecimal quantity = f.decimal("quantity");
-        if (!engine.assets().containsKey(asset) || quantity == null) {
-          throw ApiError.of("INVALID_ASSET", "Invalid asset or quantity");
-        }
-        engine.ledger().mint(account(c), asset, quantity);
-        engine.afterCommand();
-        return null;
-      }
-      case Command.RESET -> {
-        new AccountReset(engine).reset(account(c));
-        return null;
-      }
-      default -> throw new IllegalArgumentException("unknown command " + c.type());
+      engine.ledger().mint(account(c), x.asset(), x.quantity());
+      engine.afterCommand();
+    } else if (c instanceof Command.Reset) {
+      new AccountReset(engine).reset(account(c));
+    } else if (!(c instanceof Command.SetClock) && !(c instanceof Command.Tick)) {
+      throw new IllegalArgumentException("unknown command " + c.getClass().getSimpleName());
     }
+    return null;
+  }
+
+  /**
+   * Runs a command and {@return what it did}: accepted with the orders of its answer, or rejected with
+   * the code of the refusal, as the live run recorded it (which journals refusals too: a refusal may
+   * still have moved time or opened the account). Replay compares it with the journal's record.
+   */
+  public Outcome applyForOutcome(TimedCommand timed) {
+    Object result;
+    try {
+      result = apply(timed);
+    } catch (RuntimeException refusal) {
+      return Outcome.of(refusal);
+    }
+    return Outcome.of(timed.command(), result);
   }
 
   private Account account(Command c) {
@@ -92,26 +76,7 @@ public final class CommandHandler {
     return a;
   }
 
-  private static Long orderId(Fields f) {
-    Object v = f.raw("orderId");
-    if (v == null) {
-      return null;
-    }
-    try {
-      return new BigDecimal(v.toString()).longValueExact();
-    } catch (ArithmeticException | NumberFormatException e) {
-      throw ParseError.payload("OrderCancelPayload", "failed to parse \"orderId\": invalid order id");
-    }
-  }
-
-  private List<Object> batch(Account a, Object payload) {
-    if (!(payload instanceof List<?> items)) {
-      throw ParseError.payload("Vec<OrderExecutePayload>", "expected an array");
-    }
-    List<OrderRequest> requests = new ArrayList<>();
-    for (Object item : items) {
-      requests.add(OrderRequest.parse(item));
-    }
+  private List<Object> batch(Account a, List<OrderRequest> requests) {
     List<Object> out = new ArrayList<>();
     for (OrderRequest r : requests) {
       try {

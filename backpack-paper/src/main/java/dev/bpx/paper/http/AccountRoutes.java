@@ -1,7 +1,7 @@
 package dev.bpx.paper.http;
 
 import dev.bpx.paper.engine.ApiError;
-import dev.bpx.paper.engine.Command;
+import dev.bpx.paper.engine.CommandParser;
 import dev.bpx.paper.engine.Engine;
 import dev.bpx.paper.engine.MarketState;
 import dev.bpx.paper.engine.ParseError;
@@ -40,7 +40,7 @@ final class AccountRoutes {
       w.endArray();
     }));
     r.add("POST", "/api/v1/borrowLend", q -> {
-      store.submit(new Command(Command.BORROW_LEND, q.apiKey(), q.json("BorrowLendExecutePayload"), q.now()));
+      store.submit(q.timed(CommandParser.borrowLend(q.apiKey(), q.json("BorrowLendExecutePayload"))));
       return Response.empty();
     });
     r.add("GET", "/api/v1/position", this::positions);
@@ -62,7 +62,7 @@ final class AccountRoutes {
   }
 
   private Response update(Request q) {
-    store.submit(new Command(Command.UPDATE_ACCOUNT, q.apiKey(), q.json("UpdateAccountSettingsRequest"), q.now()));
+    store.submit(q.timed(CommandParser.updateAccount(q.apiKey(), q.json("UpdateAccountSettingsRequest"))));
     return Response.empty();
   }
 

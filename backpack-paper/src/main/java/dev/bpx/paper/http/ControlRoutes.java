@@ -2,6 +2,7 @@ package dev.bpx.paper.http;
 
 import dev.bpx.paper.engine.ApiError;
 import dev.bpx.paper.engine.Command;
+import dev.bpx.paper.engine.CommandParser;
 import dev.bpx.paper.engine.Fields;
 import dev.bpx.paper.json.JsonWriter;
 import dev.bpx.paper.store.JournaledEngine;
@@ -22,9 +23,9 @@ final class ControlRoutes {
   }
 
   void register(Router r) {
-    r.add("POST", "/_paper/price", q -> run(q, Command.SET_PRICE, null));
-    r.add("POST", "/_paper/fund", q -> run(q, Command.FUND, key(q)));
-    r.add("POST", "/_paper/reset", q -> run(q, Command.RESET, key(q)));
+    r.add("POST", "/_paper/price", q -> run(q, CommandParser.setPrice(q.json("Control"))));
+    r.add("POST", "/_paper/fund", q -> run(q, CommandParser.fund(key(q), q.json("Control"))));
+    r.add("POST", "/_paper/reset", q -> run(q, new Command.Reset(key(q))));
     r.add("POST", "/_paper/advance", q -> {
       Fields f = new Fields(q.json("Advance"), "Advance");
       java.math.BigDecimal millis = f.decimal("millis");
@@ -40,8 +41,8 @@ final class ControlRoutes {
     return new Fields(q.json("Control"), "Control").string("apiKey", true);
   }
 
-  private Response run(Request q, String type, String apiKey) {
-    store.submit(new Command(type, apiKey, q.json("Control"), q.now()));
+  private Response run(Request q, Command command) {
+    store.submit(q.timed(command));
     return Response.json(new JsonWriter().beginObject().field("ok", true).endObject());
   }
 }

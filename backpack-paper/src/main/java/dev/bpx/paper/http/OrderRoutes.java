@@ -1,7 +1,7 @@
 package dev.bpx.paper.http;
 
 import dev.bpx.paper.engine.ApiError;
-import dev.bpx.paper.engine.Command;
+import dev.bpx.paper.engine.CommandParser;
 import dev.bpx.paper.engine.MarketState;
 import dev.bpx.paper.engine.ParseError;
 import dev.bpx.paper.json.JsonWriter;
@@ -29,8 +29,8 @@ final class OrderRoutes {
   }
 
   private Response place(Request q) {
-    Object body = q.json("OrderExecutePayload");
-    return store.submit(new Command(Command.ORDER, q.apiKey(), body, q.now()), OrderRoutes::render);
+    return store.submit(q.timed(CommandParser.order(q.apiKey(), q.json("OrderExecutePayload"))),
+        OrderRoutes::render);
   }
 
   private static Response render(dev.bpx.paper.engine.Engine e, Object result) {
@@ -68,8 +68,7 @@ final class OrderRoutes {
   }
 
   private Response batch(Request q) {
-    Object body = q.json("Vec<OrderExecutePayload>");
-    return store.submit(new Command(Command.ORDERS, q.apiKey(), body, q.now()),
+    return store.submit(q.timed(CommandParser.orders(q.apiKey(), q.json("Vec<OrderExecutePayload>"))),
         (e, r) -> renderList(e, (List<?>) r, true));
   }
 
@@ -121,13 +120,12 @@ final class OrderRoutes {
   }
 
   private Response cancel(Request q) {
-    Object body = q.json("OrderCancelPayload");
-    return store.submit(new Command(Command.CANCEL, q.apiKey(), body, q.now()), OrderRoutes::render);
+    return store.submit(q.timed(CommandParser.cancel(q.apiKey(), q.json("OrderCancelPayload"))),
+        OrderRoutes::render);
   }
 
   private Response cancelAll(Request q) {
-    Object body = q.json("OrderCancelAllPayload");
-    return store.submit(new Command(Command.CANCEL_ALL, q.apiKey(), body, q.now()),
+    return store.submit(q.timed(CommandParser.cancelAll(q.apiKey(), q.json("OrderCancelAllPayload"))),
         (e, r) -> renderList(e, (List<?>) r, false));
   }
 }

@@ -1,7 +1,9 @@
 package dev.bpx.paper.http;
 
 import dev.bpx.auth.json.Json;
+import dev.bpx.paper.engine.Command;
 import dev.bpx.paper.engine.ParseError;
+import dev.bpx.paper.engine.TimedCommand;
 
 /**
  * One HTTP request after routing and (for signed endpoints) signature checks.
@@ -12,6 +14,11 @@ import dev.bpx.paper.engine.ParseError;
 record Request(String method, String path, String rawQuery, String body, String apiKey, long now) {
   Query query() {
     return new Query(rawQuery);
+  }
+
+  /** {@return a command (parsed from this request) at the time the request arrived} */
+  TimedCommand timed(Command command) {
+    return new TimedCommand(now, command);
   }
 
   /** {@return the body parsed as JSON; plain-text 400 when it does not parse} */

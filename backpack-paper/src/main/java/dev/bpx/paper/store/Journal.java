@@ -2,10 +2,11 @@ package dev.bpx.paper.store;
 
 import dev.bpx.auth.json.Json;
 import dev.bpx.paper.engine.Command;
+import dev.bpx.paper.engine.Outcome;
+import dev.bpx.paper.engine.TimedCommand;
 import dev.bpx.paper.json.JsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +23,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An append-only file of commands, one JSON object per line. The first line is a header with
- * the seed and start time; after compaction the second line is a snapshot of the engine state
- * (and the clock offset) that the commands which follow start from. {@link #append} collects
+ * the format version, the seed and the start time; after compaction the second line is a snapshot
+ * of the engine state (and the clock offset) that the commands which follow start from. Version 3
+ * stores each typed command ({@link CommandCodec}) with the time it ran at and its outcome
+ * ({@link OutcomeCodec}): {@code {"t":time,"c":type,"k":apiKey,"p":fields,"o":outcome}}. Versions 1
+ * and 2 stored the request payloads as received and no outcome: they are read through
+ * {@link CommandKind#parseLegacy} and, once replayed, rewritten as version 3 ({@link #migrate}). A newer
+ * version is refused. {@link #append} collects
  * lines and {@link #flush} writes them and (by default) forces them to disk with one fsync; the
- * writer flushes before it answers, so a command is durable before its response is sent. A torn last line (a crash mid-write) is ignored and cut off on open: it was
- * never acknowledged.
+ * writer flushes before it answers, so a command is durable before its response is sent. A torn last line
+ * (a crash mid-write) is ignored and cut off on open: it was never acknowledged. A line that is not
+ * JSON with whole lines after it, or JSON that is not a command, is damage: the open fails.
  *
  * <p>{@link #compact} replaces the file atomically: it writes header and snapshot to a sibling
  * {@code .compact} file, forces it to disk, renames it over the journal and forces the directory.
@@ -36,8 +43,12 @@ import org.slf4j.LoggerFactory;
  * <p>Not thread-safe; the engine's writer thread owns appends, flushes and compaction.
  */
 public final class Journal implements AutoCloseable {
-  /** Version 2: the walk starts at birth (prehistory generated), snapshots may follow the header. */
-  static final int VERSION = 2;
+  /**
+   * Version 3: typed commands with their outcomes. Version 2: the walk starts at birth (prehistory
+   * generated), snapshots may follow the header, request payloads as received. Version 1: the walk
+   * started before birth.
+   */
+  static final int VERSION = 3;
   private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
 
   /** The header line's content. */
@@ -46,24 +57,37 @@ public final class Journal implements AutoCloseable {
   /** A snapshot line's content: the engine state as JSON values and the clock offset then. */
   public record Snapshot(Map<String, Object> state, long clockOffsetMillis) {}
 
+  /** What the writer appends: a command at the time it ran and what it did. */
+  public record Recorded(TimedCommand command, Outcome outcome) {}
+
+  /**
+   * A command read from the file.
+   *
+   * @param line the 1-based line number in the file, for messages
+   * @param outcome as recorded; null in a version 1 or 2 journal, which recorded none
+   */
+  public record Entry(long line, TimedCommand command, Outcome outcome) {}
+
   private final Path file;
   private FileChannel channel;
   private final boolean fsync;
   private final Header header;
   private final Snapshot snapshot;
-  private final List<Command> commands;
+  private int version;
+  private final List<Entry> entries;
   private long appendedSinceOpen;
   /** Lines appended since the last flush. */
   private final StringBuilder pending = new StringBuilder();
 
-  private Journal(Path file, FileChannel channel, boolean fsync, Header header, Snapshot snapshot,
-                  List<Command> commands) {
+  private Journal(Path file, FileChannel channel, boolean fsync, Header header, int version, Snapshot snapshot,
+                  List<Entry> entries) {
     this.file = file;
     this.channel = channel;
     this.fsync = fsync;
     this.header = header;
+    this.version = version;
     this.snapshot = snapshot;
-    this.commands = commands;
+    this.entries = entries;
   }
 
   /**
@@ -78,10 +102,12 @@ public final class Journal implements AutoCloseable {
       }
       // A compaction that crashed before its rename: the journal itself is whole, drop the rest.
       Files.deleteIfExists(compactFile(file));
-      List<Command> commands = new ArrayList<>();
+      List<Entry> entries = new ArrayList<>();
       Header header = null;
+      int version = VERSION;
       Snapshot snapshot = null;
       long goodBytes = 0;
+      long lineNumber = 0;
       if (Files.exists(file)) {
         byte[] bytes = Files.readAllBytes(file);
         int lineStart = 0;
@@ -94,25 +120,34 @@ public final class Journal implements AutoCloseable {
           try {
             parsed = Json.parse(line);
           } catch (IllegalArgumentException e) {
+            if (hasLineAfter(bytes, i + 1)) {
+              // A torn write leaves only a tail; a bad line with whole lines after it is damage, and
+              // cutting it off would drop the acknowledged commands that follow.
+              throw new IllegalStateException("journal " + file + " line " + (lineNumber + 1) + " is not JSON but"
+                  + " lines follow it: the file is damaged; the exchange does not start rather than lose them");
+            }
             break;
           }
-          @SuppressWarnings("unchecked")
-          Map<String, Object> m = (Map<String, Object>) parsed;
-          if (header == null) {
-            header = new Header(((BigDecimal) m.get("seed")).longValueExact(),
-                ((BigDecimal) m.get("start")).longValueExact());
-            Object version = m.get("version");
-            if (version instanceof BigDecimal v && v.intValue() < VERSION) {
-              LOG.warn("journal {} has version {} (before the walk started at birth): its commands replay, "
-                  + "but prices and fills may differ from what was acknowledged", file, v);
+          lineNumber++;
+          try {
+            JournalValues m = new JournalValues(parsed);
+            if (header == null) {
+              header = new Header(m.requiredNumber("seed"), m.requiredNumber("start"));
+              Long v = m.number("version");
+              version = v == null ? 1 : v.intValue();
+              checkVersion(file, version);
+            } else if ("snapshot".equals(m.string("c")) && snapshot == null && entries.isEmpty()) {
+              @SuppressWarnings("unchecked")
+              Map<String, Object> state = (Map<String, Object>) m.raw("state");
+              snapshot = new Snapshot(state, m.requiredNumber("clockOffsetMillis"));
+            } else {
+              entries.add(entry(m, lineNumber, version));
             }
-          } else if ("snapshot".equals(m.get("c")) && snapshot == null && commands.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> state = (Map<String, Object>) m.get("state");
-            snapshot = new Snapshot(state, ((BigDecimal) m.get("clockOffsetMillis")).longValueExact());
-          } else {
-            commands.add(new Command((String) m.get("c"), (String) m.get("k"), m.get("p"),
-                ((BigDecimal) m.get("t")).longValueExact()));
+          } catch (IllegalStateException e) {
+            throw e;
+          } catch (RuntimeException e) {
+            throw new IllegalStateException("journal " + file + " line " + lineNumber + " cannot be read ("
+                + e.getMessage() + "); the exchange does not start without it rather than lose what it holds", e);
           }
           lineStart = i + 1;
           goodBytes = i + 1;
@@ -122,7 +157,7 @@ public final class Journal implements AutoCloseable {
           StandardOpenOption.READ);
       ch.truncate(goodBytes);
       ch.position(goodBytes);
-      Journal j = new Journal(file, ch, fsync, header != null ? header : fresh, snapshot, commands);
+      Journal j = new Journal(file, ch, fsync, header != null ? header : fresh, version, snapshot, entries);
       if (header == null) {
         j.write(headerLine(fresh));
       }
@@ -130,6 +165,42 @@ public final class Journal implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open journal " + file, e);
     }
+  }
+
+  private static boolean hasLineAfter(byte[] bytes, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void checkVersion(Path file, int version) {
+    if (version > VERSION) {
+      throw new IllegalStateException("journal " + file + " has version " + version + ", written by a newer paper"
+          + " exchange; this one reads versions 1 to " + VERSION + ". Start the version that wrote it, or use"
+          + " another state file.");
+    }
+    if (version < 1) {
+      throw new IllegalStateException("journal " + file + " has version " + version + ", which no paper exchange"
+          + " wrote; this one reads versions 1 to " + VERSION + ". Use another state file.");
+    }
+    if (version < 2) {
+      LOG.warn("journal {} has version {} (before the walk started at birth): its commands replay, "
+          + "but prices and fills may differ from what was acknowledged", file, version);
+    }
+  }
+
+  private static Entry entry(JournalValues m, long line, int version) {
+    String type = m.requiredString("c");
+    String apiKey = m.string("k");
+    long time = m.requiredNumber("t");
+    if (version < 3) {
+      return new Entry(line, new TimedCommand(time, CommandKind.named(type).parseLegacy(apiKey, m.raw("p"))), null);
+    }
+    return new Entry(line, new TimedCommand(time, CommandCodec.decode(type, apiKey, m.raw("p"))),
+        OutcomeCodec.decode(m.raw("o")));
   }
 
   private static String headerLine(Header h) {
@@ -150,14 +221,18 @@ public final class Journal implements AutoCloseable {
     return Optional.ofNullable(snapshot);
   }
 
-  /** {@return the 1-based line number of the first command in the file (after header and snapshot)} */
-  public long firstCommandLine() {
-    return snapshot == null ? 2 : 3;
+  public Path file() {
+    return file;
+  }
+
+  /** {@return whether the file is in an older format, with no outcomes: replay, then {@link #migrate}} */
+  public boolean isLegacy() {
+    return version < VERSION;
   }
 
   /** {@return the commands in the file: those read at open plus those appended since} */
   public long commandCount() {
-    return commands.size() + appendedSinceOpen;
+    return entries.size() + appendedSinceOpen;
   }
 
   /**
@@ -168,20 +243,59 @@ public final class Journal implements AutoCloseable {
    */
   public void compact(Map<String, Object> state, long clockOffsetMillis) {
     flush();
+    replaceWith(headerLine(header) + "\n" + snapshotLine(new Snapshot(state, clockOffsetMillis)) + "\n", "compact");
+    entries.clear();
+    appendedSinceOpen = 0;
+  }
+
+  /**
+   * Rewrites an older journal as version 3, crash-safely like {@link #compact}: the same header,
+   * snapshot and commands, each with the outcome its replay had (the caller checked it against
+   * the old version's rule). Called once, after the replay at start and before any append.
+   *
+   * @param outcomes one per command read, in order
+   * @throws UncheckedIOException if the new file cannot be written; the old journal then stays
+   */
+  public void migrate(List<Outcome> outcomes) {
+    if (outcomes.size() != entries.size()) {
+      throw new IllegalArgumentException(outcomes.size() + " outcomes for " + entries.size() + " commands");
+    }
+    StringBuilder text = new StringBuilder(headerLine(header)).append('\n');
+    if (snapshot != null) {
+      text.append(snapshotLine(snapshot)).append('\n');
+    }
+    List<Entry> migrated = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      text.append(commandLine(new Recorded(e.command(), outcomes.get(i)))).append('\n');
+      migrated.add(new Entry(e.line(), e.command(), outcomes.get(i)));
+    }
+    replaceWith(text.toString(), "migrate");
+    LOG.info("journal {} migrated from version {} to {} ({} commands)", file, version, VERSION, entries.size());
+    entries.clear();
+    entries.addAll(migrated);
+    version = VERSION;
+  }
+
+  private static String snapshotLine(Snapshot s) {
+    return new JsonWriter().beginObject().field("c", "snapshot")
+        .field("clockOffsetMillis", s.clockOffsetMillis()).name("state").raw(s.state()).endObject().toString();
+  }
+
+  /** Writes {@code text} beside the journal, forces it, renames it over the journal and forces the directory. */
+  private void replaceWith(String text, String what) {
     Path tmp = compactFile(file);
     try {
-      String snapshotLine = new JsonWriter().beginObject().field("c", "snapshot")
-          .field("clockOffsetMillis", clockOffsetMillis).name("state").raw(state).endObject().toString();
       try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
           StandardOpenOption.WRITE)) {
-        writeFully(out, headerLine(header) + "\n" + snapshotLine + "\n");
+        writeFully(out, text);
         out.force(true);
       }
       channel.close();
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       forceDirectory(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot compact journal " + file, e);
+      throw new UncheckedIOException("cannot " + what + " journal " + file, e);
     } finally {
       try {
         if (!channel.isOpen()) {
@@ -192,8 +306,6 @@ public final class Journal implements AutoCloseable {
         throw new UncheckedIOException("cannot reopen journal " + file, e);
       }
     }
-    commands.clear();
-    appendedSinceOpen = 0;
   }
 
   /** Makes the rename durable; some file systems cannot open a directory, they order renames anyway. */
@@ -207,24 +319,30 @@ public final class Journal implements AutoCloseable {
   }
 
   /** {@return the commands read at open, in order} */
-  public List<Command> commands() {
-    return commands;
+  public List<Entry> entries() {
+    return entries;
   }
 
   /**
-   * Adds a command to the batch being written; nothing reaches the file before {@link #flush}.
-   * The writer appends a batch of commands and flushes once (group commit).
+   * Adds a command and its outcome to the batch being written; nothing reaches the file before
+   * {@link #flush}. The writer appends a batch of commands and flushes once (group commit).
    */
-  public void append(Command c) {
-    JsonWriter w = new JsonWriter().beginObject().field("t", c.time()).field("c", c.type());
+  public void append(Recorded r) {
+    pending.append(commandLine(r)).append('\n');
+    appendedSinceOpen++;
+  }
+
+  private static String commandLine(Recorded r) {
+    Command c = r.command().command();
+    JsonWriter w = new JsonWriter().beginObject().field("t", r.command().time()).field("c", CommandCodec.type(c));
     if (c.apiKey() != null) {
       w.field("k", c.apiKey());
     }
-    if (c.payload() != null) {
-      w.name("p").raw(c.payload());
+    Object payload = CommandCodec.payload(c);
+    if (payload != null) {
+      w.name("p").raw(payload);
     }
-    pending.append(w.endObject().toString()).append('\n');
-    appendedSinceOpen++;
+    return w.name("o").raw(OutcomeCodec.encode(r.outcome())).endObject().toString();
   }
 
   /**

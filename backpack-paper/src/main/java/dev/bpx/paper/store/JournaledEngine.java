@@ -1,11 +1,13 @@
 package dev.bpx.paper.store;
 
-import dev.bpx.paper.engine.Command;
 import dev.bpx.paper.engine.CommandHandler;
 import dev.bpx.paper.engine.Engine;
 import dev.bpx.paper.engine.EngineConfig;
+import dev.bpx.paper.engine.Outcome;
 import dev.bpx.paper.engine.SnapshotReader;
 import dev.bpx.paper.engine.SnapshotWriter;
+import dev.bpx.paper.engine.StateHash;
+import dev.bpx.paper.engine.TimedCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Writes</b> go through a queue to a single writer thread, which takes every command
  * waiting (a batch), applies them one by one to the writable replica of the engine, rendering each
- * answer from the state its command left, appends the successful ones to the journal, and forces
+ * answer from the state its command left, appends each to the journal with its outcome, and forces
  * the journal to disk once for the whole batch (group commit: one fsync covers every command that
  * queued while the previous one ran). Only then does it publish the replica to readers and
  * acknowledge the batch, so an answer is never sent, nor its effect seen by anyone, before the
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * take those steps, as the old single lock did inside the read. The same goes for a read by an API
  * key the exchange has not seen: the writer opens the account (journaled) first.
  *
- * <p>Replays the journal (into both replicas) when built. Thread-safe.
+ * <p>Replays the journal (into both replicas) when built, checking every command's outcome against
+ * the one recorded ({@link CheckedReplay}): a divergence stops the start. Thread-safe.
  */
 public final class JournaledEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JournaledEngine.class);
@@ -49,7 +52,6 @@ public final class JournaledEngine implements AutoCloseable {
   private final Thread writer;
   private final Stop stop = new Stop();
   private boolean closed;
-  private int skippedOnReplay;
 
   /**
    * @param config what both replicas are built from
@@ -63,38 +65,19 @@ public final class JournaledEngine implements AutoCloseable {
         Engine e = replicas.engine(i);
         journal.snapshot().ifPresent(snap -> SnapshotReader.restore(e, snap.state()));
       }
-      replay(journal.commands(), journal.firstCommandLine());
+      try {
+        List<Outcome> outcomes = CheckedReplay.run(journal, replicas.handler(0), replicas.handler(1));
+        if (journal.isLegacy()) {
+          journal.migrate(outcomes);
+        }
+      } catch (RuntimeException e) {
+        journal.close();
+        throw e;
+      }
     }
     writer = new Thread(this::writeLoop, "paper-engine");
     writer.setDaemon(true);
     writer.start();
-  }
-
-  private void replay(List<Command> commands, long firstLine) {
-    long line = firstLine;
-    for (Command c : commands) {
-      try {
-        replicas.handler(0).apply(c);
-      } catch (RuntimeException e) {
-        // Commands are journaled only after they succeed, so this means the code changed under
-        // an old journal; skip the command rather than refuse to start, but say so. The type,
-        // line and time identify it; the payload and key stay out of the log.
-        skippedOnReplay++;
-        LOG.warn("journal replay skipped a failing command: type={} line={} time={} ({}: {})",
-            c.type(), line, c.time(), e.getClass().getSimpleName(), e.getMessage());
-      }
-      try {
-        replicas.handler(1).apply(c);
-      } catch (RuntimeException e) {
-        // the same refusal as above, already counted
-      }
-      line++;
-    }
-  }
-
-  /** {@return how many journaled commands failed and were skipped when the journal was replayed} */
-  public int skippedOnReplay() {
-    return skippedOnReplay;
   }
 
   /**
@@ -120,17 +103,26 @@ public final class JournaledEngine implements AutoCloseable {
     return journal == null ? 0 : await(new WriteTask.WriterOnlyTask<>((e, j) -> j.commandCount()));
   }
 
-  /** Runs a command, journals it once it succeeded; refusals throw and are not journaled. */
-  public void submit(Command c) {
+  /** Runs a command and journals it with its outcome; a refusal throws (once journaled too). */
+  public void submit(TimedCommand c) {
     submit(c, (e, result) -> null);
   }
 
   /**
-   * Runs a command, journals it, and renders its result on the writer from the state the
-   * command left. Returns once the command is durable and visible to reads.
+   * Runs a command, journals it with its outcome, and renders its result on the writer from the
+   * state the command left. Returns once the command is durable and visible to reads.
    */
-  public <T> T submit(Command c, BiFunction<Engine, Object, T> render) {
+  public <T> T submit(TimedCommand c, BiFunction<Engine, Object, T> render) {
     return await(new WriteTask.CommandTask<>(c, render));
+  }
+
+  /**
+   * {@return the {@linkplain StateHash state hash} of each of the two replicas, computed on the writer
+   * between batches, when both have taken the same commands: they must be equal}
+   */
+  public List<String> stateHashes() {
+    return await(new WriteTask.WriterOnlyTask<>((e, j) -> List.of(StateHash.of(replicas.engine(0)),
+        StateHash.of(replicas.engine(1)))));
   }
 
   /**
@@ -187,7 +179,7 @@ public final class JournaledEngine implements AutoCloseable {
           stopping = true;
           continue;
         }
-        Command c;
+        Journal.Recorded c;
         try {
           c = t.lead(w, h, journal);
         } catch (Error e) {
@@ -202,7 +194,7 @@ public final class JournaledEngine implements AutoCloseable {
             journal.append(c);
             journaled++;
           } catch (RuntimeException e) {
-            LOG.error("cannot journal a {} command; it is applied but not durable", c.type(), e);
+            LOG.error("cannot journal a command; it is applied but not durable", e);
             t.failDurability(e);
           }
         }
@@ -237,7 +229,7 @@ public final class JournaledEngine implements AutoCloseable {
   /** Ends the writer loop after the tasks queued before it. */
   private static final class Stop extends WriteTask<Void> {
     @Override
-    Command lead(Engine e, CommandHandler h, Journal journal) {
+    Journal.Recorded lead(Engine e, CommandHandler h, Journal journal) {
       return null;
     }
 

@@ -3,6 +3,8 @@ package dev.bpx.paper.store;
 import dev.bpx.paper.engine.Command;
 import dev.bpx.paper.engine.CommandHandler;
 import dev.bpx.paper.engine.Engine;
+import dev.bpx.paper.engine.Outcome;
+import dev.bpx.paper.engine.TimedCommand;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -21,8 +23,8 @@ abstract class WriteTask<T> {
   private T output;
   private RuntimeException failure;
 
-  /** Runs on the writable replica; {@return the command to journal, or null} */
-  abstract Command lead(Engine e, CommandHandler h, Journal journal);
+  /** Runs on the writable replica; {@return the command to journal with its outcome, or null} */
+  abstract Journal.Recorded lead(Engine e, CommandHandler h, Journal journal);
 
   /** Repeats {@link #lead}'s operation on the other replica. */
   abstract void follow(Engine e, CommandHandler h);
@@ -50,68 +52,68 @@ abstract class WriteTask<T> {
     }
   }
 
-  /** A state-changing request: journaled when it succeeds, its answer rendered from the state it left. */
-  static final class CommandTask<T> extends WriteTask<T> {
-    private final Command command;
-    private final BiFunction<Engine, Object, T> render;
-    private Command timed;
-    private boolean applied;
+  /** The follower must reach the lead's outcome; it cannot differ while the engine is deterministic. */
+  static void checkFollower(Journal.Recorded lead, Outcome followed) {
+    if (!lead.outcome().equals(followed)) {
+      LOG.error("replicas diverged on a {} command (lead: {}, follower: {})",
+          CommandCodec.type(lead.command().command()), OutcomeCodec.describe(lead.outcome()),
+          OutcomeCodec.describe(followed));
+    }
+  }
 
-    CommandTask(Command command, BiFunction<Engine, Object, T> render) {
+  /**
+   * A state-changing request, journaled with its outcome whether it was applied or refused (a refusal
+   * may still have moved time or opened the account), its answer rendered from the state it left.
+   */
+  static final class CommandTask<T> extends WriteTask<T> {
+    private final TimedCommand command;
+    private final BiFunction<Engine, Object, T> render;
+    private Journal.Recorded recorded;
+
+    CommandTask(TimedCommand command, BiFunction<Engine, Object, T> render) {
       this.command = command;
       this.render = render;
     }
 
     @Override
-    Command lead(Engine e, CommandHandler h, Journal journal) {
+    Journal.Recorded lead(Engine e, CommandHandler h, Journal journal) {
       // Time never goes backwards: a request stamped before the last command runs at its time.
-      timed = command.time() < e.now()
-          ? new Command(command.type(), command.apiKey(), command.payload(), e.now()) : command;
+      TimedCommand timed = command.at(Math.max(command.time(), e.now()));
       Object result;
       try {
         result = h.apply(timed);
-      } catch (RuntimeException ex) {
-        fail(ex); // a refusal: not journaled, as before
-        return null;
+      } catch (RuntimeException refusal) {
+        fail(refusal);
+        recorded = new Journal.Recorded(timed, Outcome.of(refusal));
+        return recorded;
       }
-      applied = true;
+      recorded = new Journal.Recorded(timed, Outcome.of(timed.command(), result));
       try {
         // Rendered now: the next command in the batch changes this replica.
         succeed(render.apply(e, result));
       } catch (RuntimeException ex) {
         fail(ex);
       }
-      return timed;
+      return recorded;
     }
 
     @Override
     void follow(Engine e, CommandHandler h) {
-      boolean appliedHere;
-      try {
-        h.apply(timed);
-        appliedHere = true;
-      } catch (RuntimeException ex) {
-        appliedHere = false;
-      }
-      if (appliedHere != applied) {
-        // Cannot happen while the engine is deterministic; if it does, say so loudly.
-        LOG.error("replicas diverged on a {} command (applied on the lead: {}, on the follower: {})",
-            timed.type(), applied, appliedHere);
-      }
+      checkFollower(recorded, h.applyForOutcome(recorded.command()));
     }
   }
 
   /**
    * Brings the state up to a read's time (walk steps, funding, triggers, the maker's requote) and
    * opens the reader's account if it is new. When that changes the state it is journaled (as the
-   * account's creation, which advances first, or as a {@link Command#TICK}): the maker's requotes take
-   * order ids, so a replay that requoted only at the next command's time would give the user's later
-   * orders other ids than the ones the user was told (the ids moved across a restart).
+   * account's creation, which advances first, or as a {@link Command.Tick}): the maker's requotes
+   * take order ids, so a replay that requoted only at the next command's time would give the user's
+   * later orders other ids than the ones the user was told (the ids moved across a restart).
    */
   static final class TickTask extends WriteTask<Void> {
     private final long now;
     private final String apiKey;
-    private Command journaled;
+    private Journal.Recorded recorded;
 
     TickTask(long now, String apiKey) {
       this.now = now;
@@ -119,29 +121,30 @@ abstract class WriteTask<T> {
     }
 
     @Override
-    Command lead(Engine e, CommandHandler h, Journal journal) {
+    Journal.Recorded lead(Engine e, CommandHandler h, Journal journal) {
       try {
         long at = Math.max(now, e.now());
         if (apiKey != null && e.accounts().find(apiKey) == null) {
-          journaled = new Command(Command.CREATE_ACCOUNT, apiKey, null, at);
+          recorded = apply(e, h, new TimedCommand(at, new Command.CreateAccount(apiKey)));
         } else if (!e.isCurrentAt(now)) {
-          journaled = new Command(Command.TICK, null, null, at);
+          recorded = apply(e, h, new TimedCommand(at, new Command.Tick()));
+        } else {
+          e.advanceTo(now);
         }
-        apply(e, h);
       } catch (RuntimeException ex) {
         fail(ex);
       }
-      return journaled;
+      return recorded;
+    }
+
+    private static Journal.Recorded apply(Engine e, CommandHandler h, TimedCommand command) {
+      return new Journal.Recorded(command, h.applyForOutcome(command)); // advances to its time first
     }
 
     @Override
     void follow(Engine e, CommandHandler h) {
-      apply(e, h);
-    }
-
-    private void apply(Engine e, CommandHandler h) {
-      if (journaled != null) {
-        h.apply(journaled); // advances to its time first, like every command
+      if (recorded != null) {
+        checkFollower(recorded, h.applyForOutcome(recorded.command()));
       } else {
         e.advanceTo(now);
       }
@@ -157,7 +160,7 @@ abstract class WriteTask<T> {
     }
 
     @Override
-    Command lead(Engine e, CommandHandler h, Journal journal) {
+    Journal.Recorded lead(Engine e, CommandHandler h, Journal journal) {
       try {
         succeed(work.apply(e, journal));
       } catch (RuntimeException ex) {

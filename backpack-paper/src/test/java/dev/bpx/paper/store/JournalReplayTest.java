@@ -1,6 +1,7 @@
 package dev.bpx.paper.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bpx.auth.SigningKey;
 import dev.bpx.paper.PaperClock;
@@ -22,26 +23,30 @@ class JournalReplayTest {
       "/wapi/v1/history/interest", "/api/v1/borrowLend/positions", "/api/v1/depth?symbol=SOL_USDC");
 
   @Test
-  void aCommandThatFailsOnReplayIsSkippedCountedAndTheRestStillApplies() throws Exception {
+  void aCommandOfAnOldJournalThatFailsOnReplayStopsTheStartNamingItsLineInsteadOfBeingSkipped() throws Exception {
+    // Version 1 and 2 journals held applied commands only: one refused now is an acknowledged change lost.
     Path state = dir.resolve("bad.journal");
     long t0 = Instant.parse("2026-03-01T10:30:00Z").toEpochMilli();
-    java.nio.file.Files.writeString(state, String.join("\n",
+    String journal = String.join("\n",
         "{\"c\":\"header\",\"version\":1,\"seed\":9,\"start\":" + t0 + "}",
         "{\"t\":" + t0 + ",\"c\":\"account.create\",\"k\":\"alice\"}",
         "{\"t\":" + t0 + ",\"c\":\"order\",\"k\":\"alice\",\"p\":{\"symbol\":\"NOPE_USDC\",\"side\":\"Bid\","
             + "\"orderType\":\"Limit\",\"price\":\"1\",\"quantity\":\"1\"}}",
         "{\"t\":" + t0 + ",\"c\":\"control.fund\",\"k\":\"alice\",\"p\":{\"asset\":\"USDC\",\"quantity\":\"5\"}}",
-        ""));
-    Journal journal = Journal.open(state, new Journal.Header(9, t0), false);
+        "");
+    java.nio.file.Files.writeString(state, journal);
+    Journal opened = Journal.open(state, new Journal.Header(9, t0), false);
     dev.bpx.paper.engine.EngineConfig config = new dev.bpx.paper.engine.EngineConfig(9, t0,
         dev.bpx.paper.market.DefaultMarkets.assets(), dev.bpx.paper.market.DefaultMarkets.markets(),
         PaperExchange.Builder.defaultPortfolio(), 20);
-    try (JournaledEngine store = new JournaledEngine(config, journal)) {
-      assertThat(store.skippedOnReplay()).isEqualTo(1);
-      java.math.BigDecimal usdc = store.read(t0, null, e -> e.accounts().find("alice").available("USDC"));
-      assertThat(usdc)
-          .isEqualByComparingTo("10005");
-    }
+
+    assertThatThrownBy(() -> new JournaledEngine(config, opened).close())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("journal " + state + " line 3: ")
+        .hasMessageContaining("`order` command")
+        .hasMessageContaining("refused now: {\"err\":\"PARSE_ERROR\"}")
+        .hasMessageNotContaining("alice");
+    assertThat(java.nio.file.Files.readString(state)).isEqualTo(journal);
   }
 
   @Test

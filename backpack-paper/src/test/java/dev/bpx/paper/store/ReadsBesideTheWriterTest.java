@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.bpx.paper.PaperExchange;
 import dev.bpx.paper.engine.Command;
 import dev.bpx.paper.engine.EngineConfig;
+import dev.bpx.paper.engine.TimedCommand;
 import dev.bpx.paper.market.DefaultMarkets;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +76,7 @@ class ReadsBesideTheWriterTest {
     return store.read(T0, null, e -> e.accounts().find("alice").available("USDC"));
   }
 
-  private static Command fund(String quantity) {
-    return new Command(Command.FUND, "alice", Map.of("asset", "USDC", "quantity", new BigDecimal(quantity)), T0);
+  private static TimedCommand fund(String quantity) {
+    return new TimedCommand(T0, new Command.Fund("alice", "USDC", new BigDecimal(quantity)));
   }
 }
