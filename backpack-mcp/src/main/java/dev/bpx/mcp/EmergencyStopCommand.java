@@ -48,6 +48,9 @@ final class EmergencyStopCommand {
           + " one user at a time: call the emergency_stop tool of that server, or stop it (close its MCP client)"
           + " and run this command again.");
       return 1;
+    } catch (PaperStateException e) {
+      err.println("backpack-mcp emergency-stop: " + e.getMessage() + ". Nothing was sent. " + e.fix() + ".");
+      return 2;
     } catch (ConfigException e) {
       err.println("backpack-mcp emergency-stop: " + e.getMessage() + (e.getMessage().endsWith(".") ? " " : ". ")
           + e.fix() + ". Nothing was sent.");

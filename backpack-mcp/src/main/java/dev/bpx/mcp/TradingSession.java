@@ -104,6 +104,7 @@ public final class TradingSession implements AutoCloseable {
    *
    * @throws ConfigException if the configuration is wrong, the keys are malformed or the paper exchange cannot start
    * @throws PaperAccountInUseException if another server holds the paper account (until it exits)
+   * @throws PaperStateException if the paper account's saved state cannot be opened (damaged, newer, diverging)
    */
   public synchronized BackpackClient client() {
     if (closed) {
@@ -274,12 +275,25 @@ public final class TradingSession implements AutoCloseable {
       if (config.paperSeed() != null) {
         builder.seed(config.paperSeed());
       }
-      paper = builder.start();
+      paper = startPaper(builder, dir.resolve(PAPER_STATE_FILE));
       log.info("paper exchange started at {} with state in {}", paper.url(), dir);
       return builderWithLimits(BackpackClient.builderFromEnvironment(config.clientTuning(), null).baseUrl(paper.url()).signingKey(key)).build();
     } catch (IOException e) {
       throw new ConfigException("cannot use the data directory " + dir + " (" + e.getMessage()
           + "): set BACKPACK_DATA_DIR to a writable directory", e);
+    }
+  }
+
+  /**
+   * Starts the paper exchange on its saved state. A state it refuses (a damaged journal, a newer
+   * version's, a replay that diverges from what was acknowledged) becomes a {@link PaperStateException}
+   * that says what the person can do; it is not an internal error.
+   */
+  private static PaperExchange startPaper(PaperExchange.Builder builder, Path stateFile) {
+    try {
+      return builder.start();
+    } catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
+      throw new PaperStateException(stateFile, e);
     }
   }
 

@@ -66,6 +66,40 @@ class PaperModeProcessTest {
     }
   }
 
+  /**
+   * A damaged paper state (a line in the middle of the journal that is not JSON) stops the paper
+   * exchange rather than silently dropping the acknowledged commands after it; the person is told what
+   * happened and what to do, the file is left as it was, and moving it aside starts a fresh account.
+   */
+  @Test
+  void aDamagedPaperStateIsReportedWithWhatToDoAndTheFileIsLeftAlone() throws Exception {
+    Map<String, String> env = Map.of("BACKPACK_DATA_DIR", dataDir.toString());
+    try (McpServerProcess server = McpServerProcess.start(env, workDir)) {
+      server.checked("create_order", Map.of("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "1",
+          "price", "50"));
+    }
+    Path state = dataDir.resolve("paper-exchange.journal");
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(state));
+    assertThat(lines.size()).as("header, then the commands").isGreaterThanOrEqualTo(3);
+    lines.set(1, lines.get(1).substring(0, 10));
+    Files.write(state, lines);
+    byte[] damaged = Files.readAllBytes(state);
+
+    try (McpServerProcess server = McpServerProcess.start(env, workDir)) {
+      var result = server.call("list_orders", Map.of());
+      assertThat(result.isError()).isTrue();
+      assertThat(McpServerProcess.text(result)).startsWith("The paper account's saved state cannot be opened: ")
+          .contains("line 2", "Nothing was sent", "move " + state + " aside", "a fresh paper account starts")
+          .doesNotContain("Internal error");
+    }
+    assertThat(Files.readAllBytes(state)).isEqualTo(damaged);
+
+    Files.move(state, dataDir.resolve("paper-exchange.journal.damaged"));
+    try (McpServerProcess server = McpServerProcess.start(env, workDir)) {
+      assertThat(server.ok("list_orders", Map.of())).containsEntry("count", 0);
+    }
+  }
+
   @Test
   @SuppressWarnings("unchecked")
   void twoServersOnOneDataDirectoryDoNotCorruptThePaperAccount() throws Exception {

@@ -9,6 +9,7 @@ import dev.bpx.client.exception.RateLimitException;
 import dev.bpx.client.exception.ResponseFormatException;
 import dev.bpx.client.exception.ValidationException;
 import dev.bpx.mcp.PaperAccountInUseException;
+import dev.bpx.mcp.PaperStateException;
 import dev.bpx.mcp.config.ConfigException;
 
 /**
@@ -39,6 +40,11 @@ final class ToolErrors {
       // A wrong setting found at start, or keys checked when the exchange connection opens.
       return "The server's configuration is wrong: " + withoutFinalStop(e.getMessage()) + ". Nothing was sent to the exchange. "
           + e.fix() + "; retrying will not help until then. Tell the user.";
+    }
+    if (failure instanceof PaperStateException e) {
+      String message = withoutFinalStop(e.getMessage());
+      return Character.toUpperCase(message.charAt(0)) + message.substring(1) + ". Nothing was sent to the exchange. " + e.fix()
+          + ". Retrying will not help until then. Tell the user.";
     }
     if (failure instanceof PaperAccountInUseException e) {
       return "The paper account is busy: " + e.getMessage() + ". Nothing was sent to the exchange. This clears by itself"

@@ -103,7 +103,8 @@ public final class ToolRegistry {
   private static boolean expected(Throwable failure) {
     return failure instanceof ToolInputException || failure instanceof OrderNotConfirmedException
         || failure instanceof dev.bpx.client.exception.BackpackException
-        || failure instanceof dev.bpx.mcp.config.ConfigException || failure instanceof dev.bpx.mcp.PaperAccountInUseException;
+        || failure instanceof dev.bpx.mcp.config.ConfigException || failure instanceof dev.bpx.mcp.PaperAccountInUseException
+        || failure instanceof dev.bpx.mcp.PaperStateException;
   }
 
   /**
