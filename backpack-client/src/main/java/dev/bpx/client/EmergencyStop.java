@@ -1,11 +1,10 @@
 package dev.bpx.client;
 
 import dev.bpx.client.exception.BackpackException;
+import dev.bpx.client.journal.JournalRecord;
 import dev.bpx.client.model.CancelOrderType;
 import dev.bpx.client.model.Order;
 import dev.bpx.client.model.Position;
-import dev.bpx.client.model.Side;
-import dev.bpx.client.request.OrderRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +34,18 @@ final class EmergencyStop {
     this.account = account;
   }
 
-  EmergencyStopReport run() {
+  /**
+   * Runs the stop journaled: a journal that cannot be written never blocks it
+   * ({@link JournalHook#aroundReducingRisk}).
+   */
+  EmergencyStopReport runJournaled(JournalHook journal) {
+    return journal.aroundReducingRisk(() -> JournalRecord.intent("emergencyStop"), this::run,
+        (intent, report) -> JournalRecord.outcome(intent, report.succeeded() ? "done" : "failed")
+            .detail("cancelled " + report.cancelled().size() + ", closed " + report.closed().size() + ", failures "
+                + report.failures().size()));
+  }
+
+  private EmergencyStopReport run() {
     List<Order> cancelled = new ArrayList<>();
     List<String> queued = new ArrayList<>();
     List<Order> closed = new ArrayList<>();
@@ -85,15 +95,13 @@ final class EmergencyStop {
       failures.add(failure("list positions", null, e));
     }
     for (Position position : positions) {
-      if (position.netQuantity() == null || position.netQuantity().signum() == 0) {
+      if (!ClosingOrder.isOpen(position)) {
         continue;
       }
-      Side side = position.netQuantity().signum() > 0 ? Side.ASK : Side.BID;
       try {
         // place() gives the order a clientId and resolves an unknown outcome by looking it up, never by a blind resend;
         // reduce-only orders pass every safety limit.
-        closed.add(orders.place(OrderRequest.marketByQuantity(position.symbol(), side, position.netQuantity().abs())
-            .reduceOnly(true).build(), "close"));
+        closed.add(orders.place(ClosingOrder.of(position.symbol(), position, null), "close"));
       } catch (BackpackException e) {
         failures.add(failure("close position", position.symbol(), e));
       }

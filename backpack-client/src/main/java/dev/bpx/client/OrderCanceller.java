@@ -92,7 +92,7 @@ final class OrderCanceller {
     }
     List<Order> cancelled = decoder.decodeList(api, response, Order.class);
     for (int i = 0; i < cancelled.size(); i++) {
-      OrderService.checked(api, cancelled.get(i), "$[" + i + "]");
+      OrderFields.checked(api, cancelled.get(i), "$[" + i + "]");
     }
     return new CancelAllResult(cancelled, false);
   }
@@ -135,7 +135,7 @@ final class OrderCanceller {
     if (response.status() == 202 || response.hasNoBody()) {
       return new CancelResult.Accepted(symbol);
     }
-    return new CancelResult.Cancelled(OrderService.checked(api, decoder.decode(api, response, Order.class), "$"));
+    return new CancelResult.Cancelled(OrderFields.checked(api, decoder.decode(api, response, Order.class), "$"));
   }
 
   /**

@@ -86,7 +86,7 @@ final class OrderPlacer {
       long sentAt = transport.clock().nowMillis();
       BackpackException unknown;
       try {
-        return OrderService.checked(api, decoder.decode(api, transport.execute(api), Order.class), "$");
+        return OrderFields.checked(api, decoder.decode(api, transport.execute(api), Order.class), "$");
       } catch (NetworkException e) {
         if (!e.requestMayHaveReachedExchange()) {
           throw e;

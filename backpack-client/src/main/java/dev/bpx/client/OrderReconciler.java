@@ -128,7 +128,7 @@ final class OrderReconciler {
   Optional<Order> getOpenOrder(Map<String, String> query) {
     ApiRequest request = ApiRequest.get("/api/v1/order", query);
     try {
-      return Optional.of(OrderService.checked(request, decoder.decode(request, transport.execute(request), Order.class), "$"));
+      return Optional.of(OrderFields.checked(request, decoder.decode(request, transport.execute(request), Order.class), "$"));
     } catch (ApiException e) {
       if (e.isNotFound() && !(e instanceof RateLimitException)) {
         return Optional.empty();

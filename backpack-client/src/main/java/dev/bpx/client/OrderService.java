@@ -10,14 +10,12 @@ import dev.bpx.client.internal.ApiRequest;
 import dev.bpx.client.internal.HttpTransport;
 import dev.bpx.client.internal.ResponseDecoder;
 import dev.bpx.client.internal.WireFormat;
-import dev.bpx.client.journal.JournalRecord;
 import dev.bpx.client.model.BatchOrderResult;
 import dev.bpx.client.model.CancelOrderType;
 import dev.bpx.client.model.MarketType;
 import dev.bpx.client.model.MaxOrderQuantity;
 import dev.bpx.client.model.Order;
 import dev.bpx.client.model.Position;
-import dev.bpx.client.model.Side;
 import dev.bpx.client.request.MarketRules;
 import dev.bpx.client.request.MaxOrderQuantityQuery;
 import dev.bpx.client.request.OrderRequest;
@@ -26,9 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 /**
  * Orders, spot and perp ({@code backpack-api.md} 2.4, 4): list and get open orders, place (single and
@@ -54,38 +50,34 @@ public final class OrderService {
   private final ResponseDecoder decoder;
   private final MarketCache markets;
   private final OrderReconciler reconciler;
-  private final OrderPlacer placer;
-  private final MarketService marketData;
+  private final CheckedPlacer placer;
   private final AccountService account;
   private final SafetyLimits limits;
   private final OrderPreviewer previewer;
   private final LeverageCheck leverage;
   private final CircuitBreakers breakers;
   private final JournalHook journal;
-
-  private final DailyBreakers daily;
   private final OrderCanceller canceller;
   private final BatchPlacer batches;
 
   OrderService(HttpTransport transport, ResponseDecoder decoder, MarketCache markets, MarketService marketData,
       AccountService account, SafetyLimits limits, OrderPreviewer previewer, Duration clientIdLookback,
       DailyBreakers daily, JournalHook journal) {
-    this.daily = daily;
     this.journal = journal;
     this.transport = transport;
     this.decoder = decoder;
     this.markets = markets;
     this.reconciler = new OrderReconciler(transport, decoder, clientIdLookback);
-    this.placer = new OrderPlacer(transport, decoder, reconciler);
-    this.marketData = marketData;
     this.account = account;
     this.limits = limits;
     this.previewer = previewer;
     this.leverage = new LeverageCheck(marketData, this::listOpenOrders);
     this.breakers = new CircuitBreakers(limits, markets, marketData, account, leverage, this::listOpenOrders,
         daily);
+    this.placer = new CheckedPlacer(new OrderPlacer(transport, decoder, reconciler), this::getMarketRules, marketData,
+        limits, breakers, daily, journal);
     this.canceller = new OrderCanceller(transport, decoder, reconciler, journal);
-    this.batches = new BatchPlacer(transport, decoder, this::getMarketRules, this::notionalForLimits, limits, breakers,
+    this.batches = new BatchPlacer(transport, decoder, this::getMarketRules, placer::notionalForLimits, limits, breakers,
         daily, journal);
   }
 
@@ -136,17 +128,10 @@ public final class OrderService {
    */
   public Order closePosition(String symbol, BigDecimal quantity) {
     String market = Args.symbol(symbol);
-    Position position = account.getPosition(market).filter(p -> p.netQuantity() != null && p.netQuantity().signum() != 0)
+    Position position = account.getPosition(market).filter(ClosingOrder::isOpen)
         .orElseThrow(() -> new ValidationException("symbol", "there is no open position in " + market,
             "list the open positions to see which symbols have one; nothing was sent"));
-    BigDecimal size = position.netQuantity().abs();
-    BigDecimal closing = quantity == null ? size : quantity;
-    if (closing.signum() <= 0 || closing.compareTo(size) > 0) {
-      throw new ValidationException("quantity", "must be more than 0 and at most the position size " + size.toPlainString(),
-          "leave it out to close the whole position");
-    }
-    Side side = position.netQuantity().signum() > 0 ? Side.ASK : Side.BID;
-    return place(OrderRequest.marketByQuantity(market, side, closing).reduceOnly(true).build(), "close");
+    return place(ClosingOrder.of(market, position, quantity), "close");
   }
 
   /**
@@ -160,10 +145,7 @@ public final class OrderService {
    * @return what was cancelled, what was closed, and what failed
    */
   public EmergencyStopReport emergencyStop() {
-    return journal.aroundReducingRisk(() -> JournalRecord.intent("emergencyStop"), () -> new EmergencyStop(this, account).run(),
-        (intent, report) -> JournalRecord.outcome(intent, report.succeeded() ? "done" : "failed")
-            .detail("cancelled " + report.cancelled().size() + ", closed " + report.closed().size() + ", failures "
-                + report.failures().size()));
+    return new EmergencyStop(this, account).runJournaled(journal);
   }
 
   /**
@@ -235,18 +217,9 @@ public final class OrderService {
     return open.isPresent() ? Optional.of(new OrderLookup(open.get(), null)) : reconciler.findEnded(market, orderId);
   }
 
-
   /** {@return how far back an order with the same clientId counts as the same order} */
   public Duration clientIdLookback() {
     return reconciler.clientIdLookback();
-  }
-
-  /** The order's notional when a notional limit needs it; a market order by quantity reads the book. */
-  private BigDecimal notionalForLimits(OrderRequest request) {
-    if (!limits.needsNotional(request)) {
-      return null;
-    }
-    return FillEstimator.notional(request, () -> marketData.getDepth(request.symbol()));
   }
 
   /** {@return every open order of the account, spot and perp ({@code GET /api/v1/orders})} */
@@ -313,14 +286,9 @@ public final class OrderService {
     return place(request, "place");
   }
 
-  /**
-   * Places a checked order, journaled under {@code action} ({@code place} or {@code close}). The daily
-   * notional is counted before the intent is written, and uncounted when the intent cannot be.
-   */
+  /** As {@link CheckedPlacer#place}. */
   Order place(OrderRequest request, String action) {
-    BigDecimal notional = checkBeforeSending(request);
-    return daily.sending(request, notional, () -> journaled(request, action, () -> placer.send(request),
-        JournalHook::placed), order -> false);
+    return placer.place(request, action);
   }
 
   /**
@@ -347,34 +315,7 @@ public final class OrderService {
    * @throws NetworkException as {@link #place}
    */
   public Placement placeIdempotent(OrderRequest request) {
-    BigDecimal notional = checkBeforeSending(request);
-    // A duplicate was not sent now: it was counted when it was first placed.
-    return daily.sending(request, notional, () -> journaled(request, "place",
-        () -> placer.sendIdempotent(request), (intent, placement) -> JournalHook.placed(intent, placement.order())
-            .detail(placement.duplicate() ? "an order with this clientId already existed; it was not sent again" : null)),
-        Placement::duplicate);
-  }
-
-  /**
-   * Runs {@code call} journaled as placing {@code request}. A reduce-only order is sent even when the
-   * journal cannot be written ({@link JournalHook#aroundReducingRisk}): getting out is never blocked.
-   */
-  private <T> T journaled(OrderRequest request, String action, Supplier<T> call,
-      BiFunction<JournalRecord, T, JournalRecord.Builder> outcome) {
-    Supplier<JournalRecord.Builder> intent = () -> JournalHook.order(action, request);
-    return Boolean.TRUE.equals(request.reduceOnly()) ? journal.aroundReducingRisk(intent, call, outcome)
-        : journal.around(intent, call, outcome);
-  }
-
-  /** @return the order's notional when a notional rule needs it, else null */
-  private BigDecimal checkBeforeSending(OrderRequest request) {
-    Args.required("request", request, "build one with OrderRequest.limit(...) or marketByQuantity(...)");
-    request.validate();
-    getMarketRules(request.symbol()).validate(request);
-    BigDecimal notional = notionalForLimits(request);
-    limits.check(request, notional);
-    breakers.check(request, notional);
-    return notional;
+    return placer.placeIdempotent(request);
   }
 
   /**
@@ -450,17 +391,8 @@ public final class OrderService {
     ApiRequest api = ApiRequest.get("/api/v1/orders", query);
     List<Order> orders = decoder.decodeList(api, transport.execute(api), Order.class);
     for (int i = 0; i < orders.size(); i++) {
-      checked(api, orders.get(i), "$[" + i + "]");
+      OrderFields.checked(api, orders.get(i), "$[" + i + "]");
     }
     return orders;
-  }
-
-  /** Checks the fields the client relies on; fails with the JSON path of the first one missing. */
-  static Order checked(ApiRequest api, Order order, String path) {
-    ResponseDecoder.require(api, order.id(), path + ".id");
-    ResponseDecoder.require(api, order.symbol(), path + ".symbol");
-    ResponseDecoder.require(api, order.side(), path + ".side");
-    ResponseDecoder.require(api, order.status(), path + ".status");
-    return order;
   }
 }

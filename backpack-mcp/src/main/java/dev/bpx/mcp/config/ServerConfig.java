@@ -15,9 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Everything the server decides at start: the mode, where it trades, and the safety limits.
@@ -70,7 +68,6 @@ public record ServerConfig(
     BigDecimal maxDailyNotional,
     BigDecimal maxDailyLoss) {
 
-  private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9]+(_[A-Za-z0-9]+)+");
   /**
    * The longest wait for a confirmation: safely under the 60 s a host gives a tool call by default
    * (the TypeScript SDK's request timeout), so the server always answers before the host gives up.
@@ -78,9 +75,6 @@ public record ServerConfig(
   public static final int MAX_CONFIRM_TIMEOUT_SECONDS = 50;
   /** The default wait for a confirmation, in seconds. */
   public static final int DEFAULT_CONFIRM_TIMEOUT_SECONDS = 45;
-  private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.[0-9]{1,3}){3}");
-  /** The longest dead-man switch idle time: a week. */
-  private static final BigDecimal MAX_IDLE_MINUTES = BigDecimal.valueOf(7 * 24 * 60);
 
   /** Compact constructor: copies the set. */
   public ServerConfig {
@@ -173,11 +167,11 @@ public record ServerConfig(
     }
     List<String> known = new ArrayList<>(ClientSettings.VARIABLES);
     known.addAll(Settings.SERVER_VARIABLES);
-    rejectUnknownVariables(env.keySet(), known);
+    UnknownSettings.reject(env.keySet(), known);
     ClientSettings config;
     try {
       config = ClientSettings.of(env, DotEnv.loadIfExists(dotEnvFile), Settings.SERVER_VARIABLES);
-      rejectUnknownVariables(config.names(), known);
+      UnknownSettings.reject(config.names(), known);
       boolean hasKey = config.get(ClientSettings.PRIVATE_KEY).isPresent();
       if (!hasKey && config.get(ClientSettings.PUBLIC_KEY).isPresent()) {
         throw new ConfigException(ClientSettings.PUBLIC_KEY, ClientSettings.PUBLIC_KEY + " is set but " + ClientSettings.PRIVATE_KEY
@@ -185,31 +179,31 @@ public record ServerConfig(
       }
       Mode mode = hasKey && !forcePaper ? Mode.LIVE : Mode.PAPER;
       String baseUrl = mode == Mode.LIVE
-          ? checkBaseUrl(config.get(ClientSettings.BASE_URL).orElse(BackpackClient.DEFAULT_BASE_URL))
+          ? LiveBaseUrl.check(config.get(ClientSettings.BASE_URL).orElse(BackpackClient.DEFAULT_BASE_URL))
           : null;
       boolean readOnly = config.booleanValue(Settings.READ_ONLY).orElse(false);
-      BigDecimal maxNotional = parsePositive(Settings.MAX_ORDER_NOTIONAL, config.get(Settings.MAX_ORDER_NOTIONAL),
+      BigDecimal maxNotional = LimitSettings.positive(Settings.MAX_ORDER_NOTIONAL, config.get(Settings.MAX_ORDER_NOTIONAL),
           "the largest order value in quote currency, e.g. 500 or 1000.50");
-      BigDecimal maxPosition = parsePositive(Settings.MAX_POSITION_NOTIONAL, config.get(Settings.MAX_POSITION_NOTIONAL),
+      BigDecimal maxPosition = LimitSettings.positive(Settings.MAX_POSITION_NOTIONAL, config.get(Settings.MAX_POSITION_NOTIONAL),
           "the largest value of one perp position at the mark in quote currency, e.g. 2000");
-      BigDecimal maxLeverage = parsePositive(Settings.MAX_LEVERAGE, config.get(Settings.MAX_LEVERAGE),
+      BigDecimal maxLeverage = LimitSettings.positive(Settings.MAX_LEVERAGE, config.get(Settings.MAX_LEVERAGE),
           "the largest account leverage (exposure / net equity), e.g. 3 or 2.5");
       Integer maxOpenOrders = config.longValue(Settings.MAX_OPEN_ORDERS, 0, 100_000, "a whole number of orders")
           .stream().mapToObj(n -> (int) n).findFirst().orElse(null);
-      Set<String> symbols = parseSymbols(config.get(Settings.ALLOWED_SYMBOLS));
+      Set<String> symbols = LimitSettings.symbols(config.get(Settings.ALLOWED_SYMBOLS));
       Path dataDir = config.get(Settings.DATA_DIR).map(Path::of).orElseGet(() -> defaultDataDir(env, userHome));
       Long seed = config.longValue(Settings.PAPER_SEED, 0, Long.MAX_VALUE, "a whole number").stream().boxed().findFirst().orElse(null);
-      ConfirmationPolicy confirm = parseConfirmOrders(config.get(Settings.CONFIRM_ORDERS), mode);
+      ConfirmationPolicy confirm = ConfirmationSettings.parse(config.get(Settings.CONFIRM_ORDERS), mode);
       Duration confirmTimeout = Duration.ofSeconds(config.longValue(Settings.CONFIRM_TIMEOUT_SECONDS, 1, MAX_CONFIRM_TIMEOUT_SECONDS,
           "a whole number of seconds, at most " + MAX_CONFIRM_TIMEOUT_SECONDS + " (hosts give a tool call 60 s)")
           .orElse(DEFAULT_CONFIRM_TIMEOUT_SECONDS));
-      BigDecimal maxDailyNotional = parsePositive(Settings.MAX_DAILY_NOTIONAL, config.get(Settings.MAX_DAILY_NOTIONAL),
+      BigDecimal maxDailyNotional = LimitSettings.positive(Settings.MAX_DAILY_NOTIONAL, config.get(Settings.MAX_DAILY_NOTIONAL),
           "the largest value of the orders sent in a rolling 24 hours in quote currency, e.g. 5000");
-      BigDecimal maxDailyLoss = parsePositive(Settings.MAX_DAILY_LOSS, config.get(Settings.MAX_DAILY_LOSS),
+      BigDecimal maxDailyLoss = LimitSettings.positive(Settings.MAX_DAILY_LOSS, config.get(Settings.MAX_DAILY_LOSS),
           "the loss of net equity since 00:00 UTC at which orders become reduce-only, in USDC, e.g. 200");
       ServerConfig result = new ServerConfig(mode, baseUrl, readOnly, maxNotional, symbols, maxPosition, maxLeverage,
           maxOpenOrders, dataDir, seed, config, dotEnvFile, confirm, confirmTimeout,
-          parseIdleMinutes(config.get(Settings.CANCEL_AFTER_IDLE_MINUTES)), config.booleanValue(Settings.CANCEL_ON_EXIT).orElse(false),
+          DeadManSettings.parseIdleMinutes(config.get(Settings.CANCEL_AFTER_IDLE_MINUTES)), config.booleanValue(Settings.CANCEL_ON_EXIT).orElse(false),
           maxDailyNotional, maxDailyLoss);
       // The client's own settings (window, timeouts, retries) and, in live mode, the key format are
       // checked now, so a mistake stops the server at start rather than at the first tool call.
@@ -289,112 +283,6 @@ public record ServerConfig(
     return "ServerConfig[mode=" + mode.label() + ", baseUrl=" + baseUrl + ", " + limitsSummary() + ", dataDir=" + dataDir + "]";
   }
 
-  private static void rejectUnknownVariables(Set<String> names, List<String> known) {
-    for (String name : names) {
-      if (name.startsWith("BACKPACK_") && !known.contains(name)) {
-        String hint = closest(name, known).map(k -> " Did you mean " + k + "?").orElse("");
-        throw new ConfigException(name, "unknown setting " + name + "." + hint
-            + " Known settings: " + String.join(", ", known) + ". Remove or rename it; the server will not guess.", null, null);
-      }
-    }
-  }
-
-  private static String checkBaseUrl(String url) {
-    String lower = url.toLowerCase(Locale.ROOT);
-    if (!lower.startsWith("https://") && !isLoopbackHttp(url)) {
-      throw new ConfigException(ClientSettings.BASE_URL, ClientSettings.BASE_URL + " '" + url
-          + "' must use https:// (plain http is only allowed for localhost): signed requests must not travel in clear text", null, null);
-    }
-    return url;
-  }
-
-  /** Judged on the parsed host: a prefix test would pass {@code http://localhost.attacker.example}. */
-  private static boolean isLoopbackHttp(String url) {
-    try {
-      java.net.URI uri = new java.net.URI(url);
-      String host = uri.getHost();
-      return "http".equalsIgnoreCase(uri.getScheme()) && host != null && uri.getRawUserInfo() == null
-          && (host.equalsIgnoreCase("localhost") || host.equals("[::1]") || LOOPBACK_IPV4.matcher(host).matches());
-    } catch (java.net.URISyntaxException e) {
-      return false;
-    }
-  }
-
-  /** @param meaning what the value is, with examples, for the error message */
-  private static BigDecimal parsePositive(String name, Optional<String> text, String meaning) {
-    if (text.isEmpty()) {
-      return null;
-    }
-    BigDecimal value;
-    try {
-      value = new BigDecimal(text.get().replace("_", ""));
-    } catch (NumberFormatException e) {
-      throw new ConfigException(name, name + " '" + text.get() + "' is not a decimal number: set it to " + meaning, null, null);
-    }
-    if (value.signum() <= 0) {
-      throw new ConfigException(name, name + " must be positive (got " + text.get()
-          + "); leave it unset for no limit, or set BACKPACK_READ_ONLY=true to forbid orders instead", null, null);
-    }
-    return value;
-  }
-
-  /** Unset: always in live mode (real money), never in paper mode. */
-  private static ConfirmationPolicy parseConfirmOrders(Optional<String> text, Mode mode) {
-    if (text.isEmpty()) {
-      return mode == Mode.LIVE ? ConfirmationPolicy.always() : ConfirmationPolicy.never();
-    }
-    try {
-      return ConfirmationPolicy.parse(text.get());
-    } catch (ValidationException e) {
-      ValidationException.Violation v = e.violations().get(0);
-      throw new ConfigException(Settings.CONFIRM_ORDERS, Settings.CONFIRM_ORDERS + " " + v.reason() + ": " + v.fix(), null, null);
-    }
-  }
-
-  /** Minutes, fractions allowed (0.5 = 30 s), counted to the millisecond; from 1 second to a week. */
-  static java.time.Duration parseIdleMinutes(Optional<String> text) {
-    if (text.isEmpty()) {
-      return null;
-    }
-    String name = Settings.CANCEL_AFTER_IDLE_MINUTES;
-    BigDecimal minutes;
-    try {
-      minutes = new BigDecimal(text.get());
-    } catch (NumberFormatException e) {
-      throw new ConfigException(name, name + " '" + text.get() + "' is not a number of minutes: set it to e.g. 10, or 0.5"
-          + " for 30 seconds, or remove it to turn the dead-man switch off", null, null);
-    }
-    BigDecimal millis = minutes.multiply(BigDecimal.valueOf(60_000)).setScale(0, java.math.RoundingMode.HALF_UP);
-    if (millis.compareTo(BigDecimal.valueOf(1000)) < 0 || minutes.compareTo(MAX_IDLE_MINUTES) > 0) {
-      throw new ConfigException(name, name + " must be at least 1 second (0.0167 minutes) and at most a week (10080 minutes), got "
-          + text.get() + ": set it to e.g. 10, or remove it to turn the dead-man switch off", null, null);
-    }
-    return java.time.Duration.ofMillis(millis.longValueExact());
-  }
-
-  private static Set<String> parseSymbols(Optional<String> text) {
-    Set<String> symbols = new LinkedHashSet<>();
-    if (text.isEmpty()) {
-      return symbols;
-    }
-    for (String part : text.get().split(",")) {
-      String symbol = part.strip();
-      if (symbol.isEmpty()) {
-        continue;
-      }
-      if (!SYMBOL.matcher(symbol).matches()) {
-        throw new ConfigException(Settings.ALLOWED_SYMBOLS, Settings.ALLOWED_SYMBOLS + " entry '" + symbol
-            + "' is not a market symbol: list symbols such as SOL_USDC,BTC_USDC_PERP separated by commas", null, null);
-      }
-      symbols.add(symbol.toUpperCase(Locale.ROOT));
-    }
-    if (symbols.isEmpty()) {
-      throw new ConfigException(Settings.ALLOWED_SYMBOLS, Settings.ALLOWED_SYMBOLS
-          + " is set but lists no symbol: list symbols such as SOL_USDC, or remove it to allow all", null, null);
-    }
-    return symbols;
-  }
-
   static Path defaultDataDir(Map<String, String> env, Path userHome) {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     if (os.contains("win") && env.get("APPDATA") != null) {
@@ -406,37 +294,5 @@ public record ServerConfig(
     String xdg = env.get("XDG_DATA_HOME");
     Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : userHome.resolve(".local").resolve("share");
     return base.resolve("backpack-mcp");
-  }
-
-  private static Optional<String> closest(String name, List<String> known) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : known) {
-      int d = distance(name, candidate);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = candidate;
-      }
-    }
-    return bestDistance <= 4 ? Optional.of(best) : Optional.empty();
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

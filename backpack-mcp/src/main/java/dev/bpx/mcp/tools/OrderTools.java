@@ -70,12 +70,10 @@ final class OrderTools {
             .open().build(),
         ToolDef.Kind.READ, false,
         args -> {
-          String symbol = args.symbol("symbol");
-          String orderId = args.optionalString("orderId");
-          Long clientId = args.optionalLong("clientId", 0, OrderRequest.MAX_CLIENT_ID);
-          if ((orderId == null) == (clientId == null)) {
-            throw new ToolInputException("give exactly one of 'orderId' and 'clientId'");
-          }
+          OrderRef ref = OrderRef.from(args);
+          String symbol = ref.symbol();
+          String orderId = ref.orderId();
+          Long clientId = ref.clientId();
           Optional<OrderLookup> found = session.client().orders().findOrder(symbol, orderId, clientId);
           Map<String, Object> out = new LinkedHashMap<>();
           out.put("found", found.isPresent());
@@ -203,14 +201,9 @@ final class OrderTools {
             .open().build(),
         ToolDef.Kind.CANCEL, true,
         args -> {
-          String symbol = args.symbol("symbol");
-          String orderId = args.optionalString("orderId");
-          Long clientId = args.optionalLong("clientId", 0, OrderRequest.MAX_CLIENT_ID);
-          if ((orderId == null) == (clientId == null)) {
-            throw new ToolInputException("give exactly one of 'orderId' and 'clientId'");
-          }
-          CancelResult result = orderId != null ? session.client().orders().cancel(symbol, orderId)
-              : session.client().orders().cancelByClientId(symbol, clientId);
+          OrderRef ref = OrderRef.from(args);
+          CancelResult result = ref.orderId() != null ? session.client().orders().cancel(ref.symbol(), ref.orderId())
+              : session.client().orders().cancelByClientId(ref.symbol(), ref.clientId());
           Map<String, Object> out = new LinkedHashMap<>();
           out.put("success", true);
           String text;
