@@ -1,5 +1,6 @@
 package dev.bpx.client;
 
+import com.squareup.moshi.Moshi;
 import dev.bpx.auth.KeyFormatException;
 import dev.bpx.auth.RequestSigner;
 import dev.bpx.auth.SigningKey;
@@ -111,9 +112,10 @@ public final class BackpackClient implements AutoCloseable {
     RetryPolicy retryPolicy = new RetryPolicy(b.maxRetries, RetryPolicy.DEFAULT_INITIAL_DELAY,
         RetryPolicy.DEFAULT_MAX_DELAY, RetryPolicy.DEFAULT_MAX_RETRY_AFTER,
         () -> ThreadLocalRandom.current().nextDouble());
+    Moshi moshi = JsonCodec.newMoshi();
     this.transport = new HttpTransport(http, baseUrl, signer, b.windowMillis, new ClockOffset(b.clock),
-        retryPolicy, b.sleeper, new ErrorMapper(b.clock));
-    ResponseDecoder decoder = new ResponseDecoder(JsonCodec.newMoshi());
+        retryPolicy, b.sleeper, new ErrorMapper(b.clock, moshi));
+    ResponseDecoder decoder = new ResponseDecoder(moshi);
     this.markets = new MarketService(transport, decoder);
     MarketCache cache = new MarketCache(markets::listMarkets, markets::getMarket, b.clock, b.marketCacheTtl);
     JournalWriter journalWriter = b.journalDir == null ? null

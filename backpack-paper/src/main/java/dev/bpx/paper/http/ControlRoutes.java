@@ -4,7 +4,7 @@ import dev.bpx.paper.engine.ApiError;
 import dev.bpx.paper.engine.Command;
 import dev.bpx.paper.engine.CommandParser;
 import dev.bpx.paper.engine.Fields;
-import dev.bpx.paper.json.JsonWriter;
+import dev.bpx.auth.json.JsonWriter;
 import dev.bpx.paper.store.JournaledEngine;
 import java.util.function.LongConsumer;
 

@@ -4,7 +4,7 @@ import dev.bpx.auth.json.Json;
 import dev.bpx.paper.engine.Command;
 import dev.bpx.paper.engine.Outcome;
 import dev.bpx.paper.engine.TimedCommand;
-import dev.bpx.paper.json.JsonWriter;
+import dev.bpx.auth.json.JsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -7,7 +7,7 @@ import dev.bpx.paper.engine.Command;
 import dev.bpx.paper.engine.CommandParser;
 import dev.bpx.paper.engine.OrderRequest;
 import dev.bpx.paper.engine.Outcome;
-import dev.bpx.paper.json.JsonWriter;
+import dev.bpx.auth.json.JsonWriter;
 import dev.bpx.paper.matching.OrderStatus;
 import java.math.BigDecimal;
 import java.util.List;
