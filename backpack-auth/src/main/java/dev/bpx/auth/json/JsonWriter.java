@@ -22,29 +22,19 @@ public final class JsonWriter {
   private boolean afterName;
 
   public JsonWriter beginObject() {
-    beforeValue();
-    out.append('{');
-    first.push(new boolean[] {true});
-    return this;
+    return open('{');
   }
 
   public JsonWriter endObject() {
-    first.pop();
-    out.append('}');
-    return this;
+    return close('}');
   }
 
   public JsonWriter beginArray() {
-    beforeValue();
-    out.append('[');
-    first.push(new boolean[] {true});
-    return this;
+    return open('[');
   }
 
   public JsonWriter endArray() {
-    first.pop();
-    out.append(']');
-    return this;
+    return close(']');
   }
 
   public JsonWriter name(String name) {
@@ -71,35 +61,25 @@ public final class JsonWriter {
   }
 
   public JsonWriter value(long n) {
-    beforeValue();
-    out.append(n);
-    return this;
+    return literal(Long.toString(n));
   }
 
   /** Writes an integer, or {@code null}. */
   public JsonWriter value(Long n) {
-    beforeValue();
-    out.append(n == null ? "null" : n.toString());
-    return this;
+    return literal(String.valueOf(n));
   }
 
   public JsonWriter value(boolean b) {
-    beforeValue();
-    out.append(b);
-    return this;
+    return literal(Boolean.toString(b));
   }
 
   /** Writes a boolean, or {@code null}. */
   public JsonWriter value(Boolean b) {
-    beforeValue();
-    out.append(b == null ? "null" : b.toString());
-    return this;
+    return literal(String.valueOf(b));
   }
 
   public JsonWriter nullValue() {
-    beforeValue();
-    out.append("null");
-    return this;
+    return literal("null");
   }
 
   public JsonWriter field(String name, String v) {
@@ -156,8 +136,9 @@ public final class JsonWriter {
    * Appends {@code s} as a quoted JSON string: the codec's one escaping rule.
    *
    * <p>The rule is ECMAScript's {@code JSON.stringify} (ES2019, "well-formed"); for every string a Rust
-   * string can hold it is also what Backpack's own server (serde_json) writes, and what the MCP SDK's
-   * Jackson writes on the same stdout as our stdio guard. {@code "} and {@code \} are escaped;
+   * string can hold it is also what Backpack's own server (serde_json) writes, and, up to the case of
+   * hex digits, what the MCP SDK's Jackson writes on the same stdout as our stdio guard. {@code "} and
+   * {@code \} are escaped;
    * controls below U+0020 use the short forms {@code \b \t \n \f \r} or else
    * <code>&#92;u00xx</code> with lowercase hex; a lone surrogate, which has no UTF-8 encoding (it would
    * go out as {@code ?}), becomes <code>&#92;uxxxx</code>. Everything else is written raw: {@code /},
@@ -209,10 +190,10 @@ public final class JsonWriter {
     } else if (v instanceof Boolean b) {
       return value(b.booleanValue());
     } else if (v instanceof BigDecimal d) {
-      return number(plainDecimals ? d.toPlainString() : d.toString());
+      return literal(plainDecimals ? d.toPlainString() : d.toString());
     } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
         || v instanceof BigInteger) {
-      return number(v.toString());
+      return literal(v.toString());
     } else if (v instanceof Map<?, ?> m) {
       beginObject();
       for (Map.Entry<?, ?> e : m.entrySet()) {
@@ -229,7 +210,21 @@ public final class JsonWriter {
     throw new IllegalArgumentException("cannot write " + v.getClass().getName() + " as JSON");
   }
 
-  private JsonWriter number(String text) {
+  private JsonWriter open(char bracket) {
+    beforeValue();
+    out.append(bracket);
+    first.push(new boolean[] {true});
+    return this;
+  }
+
+  private JsonWriter close(char bracket) {
+    first.pop();
+    out.append(bracket);
+    return this;
+  }
+
+  /** Writes a number, {@code true}, {@code false} or {@code null} as given. */
+  private JsonWriter literal(String text) {
     beforeValue();
     out.append(text);
     return this;
