@@ -1,5 +1,6 @@
 package dev.bpx.client;
 
+import com.squareup.moshi.Moshi;
 import dev.bpx.auth.RequestSigner;
 import dev.bpx.client.exception.BackpackException;
 import dev.bpx.client.exception.ValidationException;
@@ -58,9 +59,11 @@ record ClientParts(HttpUrl baseUrl, OkHttpClient http, boolean ownsHttp, HttpTra
     RetryPolicy retryPolicy = new RetryPolicy(b.maxRetries, RetryPolicy.DEFAULT_INITIAL_DELAY,
         RetryPolicy.DEFAULT_MAX_DELAY, RetryPolicy.DEFAULT_MAX_RETRY_AFTER,
         () -> ThreadLocalRandom.current().nextDouble());
+    // One Moshi for the answers and the error bodies: the codec of the client's models, built once.
+    Moshi moshi = JsonCodec.newMoshi();
     HttpTransport transport = new HttpTransport(http, b.baseUrl, signer, b.windowMillis, new ClockOffset(b.clock),
-        retryPolicy, b.sleeper, new ErrorMapper(b.clock));
-    ResponseDecoder decoder = new ResponseDecoder(JsonCodec.newMoshi());
+        retryPolicy, b.sleeper, new ErrorMapper(b.clock, moshi));
+    ResponseDecoder decoder = new ResponseDecoder(moshi);
     MarketService markets = new MarketService(transport, decoder);
     MarketCache cache = new MarketCache(markets::listMarkets, markets::getMarket, b.clock, b.marketCacheTtl);
     JournalWriter journalWriter = b.journalDir == null ? null

@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small, strict JSON (RFC 8259) reader and compact writer. It exists because the verifier must read
- * request bodies without a dependency, and the paper exchange shares it rather than carry a second one.
+ * The reader half of the project's one dependency-free JSON codec ({@link JsonWriter} is the writer): a
+ * small, strict JSON (RFC 8259) reader, plus {@link #write}, a one-call writer of parsed-style values. It
+ * exists because the verifier must read request bodies without a dependency; the client's request
+ * bodies, the paper exchange and the MCP stdio guard share it rather than carry a second one (the
+ * client's models go through Moshi, the MCP SDK through its own Jackson).
  *
  * <p>{@link #parse} maps objects to {@link LinkedHashMap} (member order kept, null values allowed),
  * arrays to {@link ArrayList}, strings to {@link String}, numbers to {@link BigDecimal} (exact, never
@@ -51,78 +54,13 @@ public final class Json {
   /**
    * {@return compact JSON text for a value made of maps, lists, strings, numbers, booleans and null}
    *
-   * <p>{@link BigDecimal} is written as a JSON number in plain notation.
+   * <p>{@link BigDecimal} is written as a JSON number in plain notation; strings are escaped by
+   * {@link JsonWriter#writeString}.
    *
    * @throws IllegalArgumentException for any other type
    */
   public static String write(Object value) {
-    StringBuilder out = new StringBuilder();
-    writeValue(out, value);
-    return out.toString();
-  }
-
-  /** Appends {@code s} as a quoted, escaped JSON string. */
-  public static void writeString(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
-  }
-
-  private static void writeValue(StringBuilder out, Object value) {
-    if (value == null) {
-      out.append("null");
-    } else if (value instanceof String s) {
-      writeString(out, s);
-    } else if (value instanceof BigDecimal d) {
-      out.append(d.toPlainString());
-    } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long
-        || value instanceof Short || value instanceof Byte || value instanceof java.math.BigInteger) {
-      out.append(value);
-    } else if (value instanceof Map<?, ?> map) {
-      out.append('{');
-      boolean first = true;
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (!first) {
-          out.append(',');
-        }
-        first = false;
-        writeString(out, String.valueOf(e.getKey()));
-        out.append(':');
-        writeValue(out, e.getValue());
-      }
-      out.append('}');
-    } else if (value instanceof Iterable<?> list) {
-      out.append('[');
-      boolean first = true;
-      for (Object item : list) {
-        if (!first) {
-          out.append(',');
-        }
-        first = false;
-        writeValue(out, item);
-      }
-      out.append(']');
-    } else {
-      throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON");
-    }
+    return new JsonWriter().plain(value).toString();
   }
 
   private Object readValue(int depth) {

@@ -1,16 +1,18 @@
 package dev.bpx.client.internal;
 
-import dev.bpx.auth.json.Json;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
 import dev.bpx.client.exception.ApiException;
 import dev.bpx.client.exception.AuthenticationException;
 import dev.bpx.client.exception.RateLimitException;
+import dev.bpx.client.internal.json.ApiErrorBody;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -21,17 +23,23 @@ import java.util.Set;
  *
  * <p>Bodies come in two shapes ({@code backpack-api.md} 7.1): JSON {@code {"code":..,"message":..}}
  * for semantic errors, and plain text for request-parsing errors (e.g. {@code failed to parse
- * parameter `limit`}). Both are read. Thread-safe.
+ * parameter `limit`}). Both are read; JSON bodies through the client's Moshi {@link ApiErrorBody}
+ * adapter, like the error items of a batch. Thread-safe.
  */
 public final class ErrorMapper {
   private static final Set<String> AUTH_CODES = Set.of("UNAUTHORIZED", "INVALID_SIGNATURE", "FORBIDDEN");
   private static final int MAX_PLAIN_TEXT = 300;
 
   private final Clock clock;
+  private final JsonAdapter<ApiErrorBody> errorBodies;
 
-  /** Creates a mapper that resolves {@code Retry-After} dates against {@code clock}. */
-  public ErrorMapper(Clock clock) {
+  /**
+   * Creates a mapper that resolves {@code Retry-After} dates against {@code clock} and reads JSON
+   * error bodies with the client's {@code moshi}.
+   */
+  public ErrorMapper(Clock clock, Moshi moshi) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.errorBodies = moshi.adapter(ApiErrorBody.class);
   }
 
   /**
@@ -44,10 +52,10 @@ public final class ErrorMapper {
     int status = response.status();
     String code = null;
     String message = null;
-    Optional<Map<?, ?>> json = parseObject(response.body());
+    Optional<ApiErrorBody> json = parseObject(response.body());
     if (json.isPresent()) {
-      code = text(json.get().get("code"));
-      message = text(json.get().get("message"));
+      code = json.get().code();
+      message = json.get().message();
     } else if (!response.hasNoBody()) {
       message = plainText(response);
     }
@@ -102,14 +110,14 @@ public final class ErrorMapper {
         || m.startsWith("Invalid x-");
   }
 
-  private static Optional<Map<?, ?>> parseObject(String body) {
+  /** {@return the body as an error object; empty when it is not one, and then it is read as text} */
+  private Optional<ApiErrorBody> parseObject(String body) {
     if (body == null || !body.stripLeading().startsWith("{")) {
       return Optional.empty();
     }
     try {
-      Object parsed = Json.parse(body.strip());
-      return parsed instanceof Map<?, ?> map ? Optional.of(map) : Optional.empty();
-    } catch (RuntimeException e) {
+      return Optional.ofNullable(errorBodies.fromJson(body.strip()));
+    } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
   }
@@ -122,9 +130,5 @@ public final class ErrorMapper {
     }
     String text = response.body().strip().replaceAll("\\s+", " ");
     return text.length() <= MAX_PLAIN_TEXT ? text : text.substring(0, MAX_PLAIN_TEXT) + "…";
-  }
-
-  private static String text(Object value) {
-    return value == null ? null : value.toString();
   }
 }

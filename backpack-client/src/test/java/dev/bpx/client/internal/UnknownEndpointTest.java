@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bpx.auth.RequestSigner;
 import dev.bpx.auth.SigningKey;
 import dev.bpx.client.exception.ValidationException;
+import dev.bpx.client.internal.json.JsonCodec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -31,7 +32,7 @@ class UnknownEndpointTest {
     Clock clock = Clock.systemUTC();
     transport = new HttpTransport(new OkHttpClient(), server.url("/"), new RequestSigner(SigningKey.generate()), 5000,
         new ClockOffset(clock), new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO, () -> 0.5),
-        d -> {}, new ErrorMapper(clock));
+        d -> {}, new ErrorMapper(clock, JsonCodec.newMoshi()));
   }
 
   @AfterEach

@@ -1,6 +1,7 @@
 package dev.bpx.mcp.stdio;
 
 import dev.bpx.auth.json.Json;
+import dev.bpx.auth.json.JsonWriter;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.math.BigDecimal;
@@ -117,7 +118,7 @@ final class JsonRpcLineChecker {
   static String errorResponse(Verdict verdict) {
     StringBuilder out = responseStart(verdict.id());
     out.append(",\"error\":{\"code\":").append(verdict.errorCode()).append(",\"message\":");
-    Json.writeString(out, verdict.errorMessage());
+    JsonWriter.writeString(out, verdict.errorMessage());
     return out.append("}}").toString();
   }
 
@@ -129,7 +130,7 @@ final class JsonRpcLineChecker {
   private static StringBuilder responseStart(Object id) {
     StringBuilder out = new StringBuilder(128).append("{\"jsonrpc\":\"2.0\",\"id\":");
     if (id instanceof String s) {
-      Json.writeString(out, s);
+      JsonWriter.writeString(out, s);
     } else if (id instanceof BigDecimal n) {
       out.append(n.toBigIntegerExact());
     } else {

@@ -1,7 +1,7 @@
 package dev.bpx.paper.http;
 
+import dev.bpx.auth.json.JsonWriter;
 import dev.bpx.paper.engine.Engine;
-import dev.bpx.paper.json.JsonWriter;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.LendPosition;
 import dev.bpx.paper.ledger.PerpPosition;

@@ -1,9 +1,9 @@
 package dev.bpx.paper.http;
 
+import dev.bpx.auth.json.JsonWriter;
 import dev.bpx.paper.engine.Candles;
 import dev.bpx.paper.engine.Engine;
 import dev.bpx.paper.engine.MarketState;
-import dev.bpx.paper.json.JsonWriter;
 import dev.bpx.paper.ledger.Records;
 import dev.bpx.paper.market.AssetSpec;
 import dev.bpx.paper.market.MarginFunction;

@@ -1,6 +1,6 @@
 package dev.bpx.paper.http;
 
-import dev.bpx.paper.json.JsonWriter;
+import dev.bpx.auth.json.JsonWriter;
 import dev.bpx.paper.market.MarketSpec;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.matching.OrderStatus;

@@ -1,10 +1,10 @@
 package dev.bpx.paper.http;
 
+import dev.bpx.auth.json.JsonWriter;
 import dev.bpx.paper.engine.ApiError;
 import dev.bpx.paper.engine.CommandParser;
 import dev.bpx.paper.engine.MarketState;
 import dev.bpx.paper.engine.ParseError;
-import dev.bpx.paper.json.JsonWriter;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.store.JournaledEngine;

@@ -1,6 +1,6 @@
 package dev.bpx.paper.http;
 
-import dev.bpx.paper.json.JsonWriter;
+import dev.bpx.auth.json.JsonWriter;
 
 /** Status, content type and body of an answer. A null body means no body at all. */
 record Response(int status, String contentType, String body) {

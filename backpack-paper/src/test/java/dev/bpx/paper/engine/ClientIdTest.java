@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bpx.auth.json.Json;
+import dev.bpx.auth.json.JsonWriter;
 import dev.bpx.paper.PaperExchange;
-import dev.bpx.paper.json.JsonWriter;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.market.DefaultMarkets;
 import dev.bpx.paper.matching.Order;
