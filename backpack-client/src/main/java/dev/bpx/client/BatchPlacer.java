@@ -124,14 +124,8 @@ final class BatchPlacer {
     List<BatchOrderResult> results;
     try {
       results = decoder.decodeList(api, transport.execute(api), BatchOrderResult.class);
-    } catch (NetworkException e) {
-      if (!e.requestMayHaveReachedExchange()) {
-        daily.uncount(all, countedAt);
-        throw e;
-      }
-      throw batchUnknown(api, requests, e);
-    } catch (ApiException e) {
-      if (e.httpStatus() < 500) {
+    } catch (NetworkException | ApiException e) {
+      if (SendFailures.certainlyNotPlaced(e)) {
         daily.uncount(all, countedAt);
         throw e;
       }

@@ -1,8 +1,5 @@
 package dev.bpx.client;
 
-import dev.bpx.client.exception.ApiException;
-import dev.bpx.client.exception.NetworkException;
-import dev.bpx.client.exception.OrderNotPlacedException;
 import dev.bpx.client.exception.ValidationException;
 import dev.bpx.client.model.CollateralSummary;
 import dev.bpx.client.request.OrderRequest;
@@ -119,7 +116,7 @@ final class DailyBreakers {
     try {
       result = send.get();
     } catch (RuntimeException e) {
-      if (certainlyNotPlaced(e)) {
+      if (SendFailures.certainlyNotPlaced(e)) {
         try {
           uncount(List.of(order.clientId()), now);
         } catch (UncheckedIOException io) {
@@ -133,21 +130,6 @@ final class DailyBreakers {
       uncount(List.of(order.clientId()), now);
     }
     return result;
-  }
-
-  /**
-   * {@return whether a failed send certainly placed nothing: refused by the exchange (4xx), confirmed
-   * absent after an unknown outcome, refused before sending (the journal), or never sent (a refused
-   * connection)} Anything else (5xx, no answer after sending) may have placed the order: it stays counted.
-   */
-  private static boolean certainlyNotPlaced(RuntimeException e) {
-    if (e instanceof NetworkException network) {
-      return !network.requestMayHaveReachedExchange();
-    }
-    if (e instanceof ApiException api) {
-      return api.httpStatus() < 500;
-    }
-    return e instanceof OrderNotPlacedException || e instanceof ValidationException;
   }
 
   /**

@@ -51,6 +51,8 @@ final class EmergencyStop {
     List<Order> closed = new ArrayList<>();
     List<EmergencyStopReport.Failure> failures = new ArrayList<>();
     cancelOpenOrders(cancelled, queued, failures);
+    // The positions are read again after the cancels, not taken from the cancel step's read: a trigger
+    // order that fired before its cancel changed them.
     closePositions(closed, failures);
     EmergencyStopReport report = new EmergencyStopReport(cancelled, closed, queued, failures);
     LOG.info("emergency stop: {} order(s) cancelled, {} position(s) closed, {} failure(s)", cancelled.size(),

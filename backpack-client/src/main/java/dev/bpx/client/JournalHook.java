@@ -1,6 +1,5 @@
 package dev.bpx.client;
 
-import dev.bpx.client.exception.ApiException;
 import dev.bpx.client.exception.BackpackException;
 import dev.bpx.client.exception.NetworkException;
 import dev.bpx.client.exception.OrderNotPlacedException;
@@ -126,12 +125,8 @@ final class JournalHook {
     String result;
     if (e instanceof OrderNotPlacedException) {
       result = "notPlaced";
-    } else if (e instanceof NetworkException n) {
-      result = n.requestMayHaveReachedExchange() ? "unknown" : "notSent";
-    } else if (e instanceof ApiException a) {
-      result = a.httpStatus() < 500 ? "refused" : "unknown";
-    } else if (e instanceof ValidationException) {
-      result = "refused";
+    } else if (SendFailures.certainlyNotPlaced(e)) {
+      result = e instanceof NetworkException ? "notSent" : "refused";
     } else {
       result = "unknown";
     }
