@@ -58,4 +58,14 @@ final class Args {
     }
     return clientId;
   }
+
+  /** Checks that an order is named by exactly one of its id and its clientId (in range). */
+  static void oneOrderId(String orderId, Long clientId) {
+    if ((orderId == null) == (clientId == null)) {
+      throw new ValidationException("orderId/clientId", "give exactly one of orderId and clientId", "pass one, set the other to null");
+    }
+    if (clientId != null) {
+      clientId(clientId);
+    }
+  }
 }

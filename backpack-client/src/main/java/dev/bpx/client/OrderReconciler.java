@@ -104,6 +104,18 @@ final class OrderReconciler {
   }
 
   /**
+   * {@return the order with this id or clientId (exactly one is non-null, already checked): open, else
+   * finished; empty when the exchange has no such order}
+   */
+  Optional<OrderLookup> find(String symbol, String orderId, Long clientId) {
+    if (clientId != null) {
+      return findRecent(symbol, clientId);
+    }
+    Optional<Order> open = getOpenOrder(OrderCanceller.openOrderQuery(symbol, orderId));
+    return open.isPresent() ? Optional.of(new OrderLookup(open.get(), null)) : findEnded(symbol, orderId);
+  }
+
+  /**
    * {@return the order with this clientId: the open one, else the newest one in the order history
    * created within the lookback; empty when there is neither}
    */
@@ -114,6 +126,16 @@ final class OrderReconciler {
     }
     Instant notBefore = Instant.ofEpochMilli(transport.clock().nowMillis()).minus(clientIdLookback);
     return findInHistory(symbol, clientId, notBefore).map(h -> new OrderLookup(null, h));
+  }
+
+  /** {@return the open orders a {@code GET /api/v1/orders} query selects, each checked} */
+  List<Order> listOpen(Map<String, String> query) {
+    ApiRequest api = ApiRequest.get("/api/v1/orders", query);
+    List<Order> orders = decoder.decodeList(api, transport.execute(api), Order.class);
+    for (int i = 0; i < orders.size(); i++) {
+      OrderFields.checked(api, orders.get(i), "$[" + i + "]");
+    }
+    return orders;
   }
 
   /** {@return the open order with this clientId; empty when the exchange has none open} */

@@ -207,14 +207,31 @@ public final class OrderService {
    */
   public Optional<OrderLookup> findOrder(String symbol, String orderId, Long clientId) {
     String market = Args.symbol(symbol);
-    if ((orderId == null) == (clientId == null)) {
-      throw new ValidationException("orderId/clientId", "give exactly one of orderId and clientId", "pass one, set the other to null");
+    Args.oneOrderId(orderId, clientId);
+    return reconciler.find(market, orderId, clientId);
+  }
+
+  /**
+   * Waits until an order has finished (filled, cancelled or expired) or {@code timeout} has passed,
+   * asking the exchange every 0.2 s at first and every 2 s at most. Finds the order as {@link
+   * #findOrder} does. Blocks only the calling thread; other calls on this client go on meanwhile.
+   *
+   * @param timeout how long to wait at most, zero to one hour; zero is {@link #findOrder}
+   * @return the finished order; the open order as it stands when the time is up (check {@link
+   *     OrderLookup#isOpen()}); empty when the exchange has no such order
+   * @throws ValidationException if neither or both ids are given, or the timeout is out of range
+   * @throws BackpackException if asking the exchange fails
+   * @throws InterruptedException if the thread is interrupted while waiting
+   */
+  public Optional<OrderLookup> awaitFinished(String symbol, String orderId, Long clientId, Duration timeout)
+      throws InterruptedException {
+    String market = Args.symbol(symbol);
+    Args.oneOrderId(orderId, clientId);
+    if (timeout == null || timeout.isNegative() || timeout.compareTo(OrderWaiter.MAX_WAIT) > 0) {
+      throw new ValidationException("timeout", "must be between 0 and 1 hour, was " + timeout,
+          "wait in steps of at most an hour; for longer waits subscribe to account.orderUpdate");
     }
-    if (clientId != null) {
-      return reconciler.findRecent(market, Args.clientId(clientId));
-    }
-    Optional<Order> open = getOpenOrder(market, orderId);
-    return open.isPresent() ? Optional.of(new OrderLookup(open.get(), null)) : reconciler.findEnded(market, orderId);
+    return new OrderWaiter(reconciler, transport.sleeper(), System::nanoTime).await(market, orderId, clientId, timeout);
   }
 
   /** {@return how far back an order with the same clientId counts as the same order} */
@@ -224,18 +241,18 @@ public final class OrderService {
 
   /** {@return every open order of the account, spot and perp ({@code GET /api/v1/orders})} */
   public List<Order> listOpenOrders() {
-    return listOpen(Map.of());
+    return reconciler.listOpen(Map.of());
   }
 
   /** {@return the open orders of one market, spot or perp} */
   public List<Order> listOpenOrders(String symbol) {
-    return listOpen(Map.of("symbol", Args.symbol(symbol)));
+    return reconciler.listOpen(Map.of("symbol", Args.symbol(symbol)));
   }
 
   /** {@return the open orders of every market of one kind, e.g. {@code PERP}} */
   public List<Order> listOpenOrders(MarketType marketType) {
     Args.required("marketType", marketType, "use e.g. MarketType.SPOT or MarketType.PERP");
-    return listOpen(Map.of("marketType", marketType.wireValue()));
+    return reconciler.listOpen(Map.of("marketType", marketType.wireValue()));
   }
 
   /**
@@ -385,14 +402,5 @@ public final class OrderService {
     query.validate();
     ApiRequest api = ApiRequest.get("/api/v1/account/limits/order", WireFormat.maxOrderQuantity(query));
     return decoder.decode(api, transport.execute(api), MaxOrderQuantity.class);
-  }
-
-  private List<Order> listOpen(Map<String, String> query) {
-    ApiRequest api = ApiRequest.get("/api/v1/orders", query);
-    List<Order> orders = decoder.decodeList(api, transport.execute(api), Order.class);
-    for (int i = 0; i < orders.size(); i++) {
-      OrderFields.checked(api, orders.get(i), "$[" + i + "]");
-    }
-    return orders;
   }
 }
