@@ -344,6 +344,44 @@ class LiveOnPaperProcessTest {
   }
 
   @Test
+  void getOrderWaitsForTheOrderToFinishWithoutHoldingUpOtherCalls() throws Exception {
+    steadyPrices();
+    long clientId = clientId();
+    server.ok("create_order", args("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "0.2",
+        "price", "52.00", "clientId", clientId));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      long started = System.nanoTime();
+      java.util.concurrent.Future<McpSchema.CallToolResult> waiting =
+          pool.submit(() -> server.call("get_order", args("symbol", "SOL_USDC", "clientId", clientId, "waitSeconds", 30)));
+      Thread.sleep(1_000);
+      assertThat(waiting).as("still waiting while the order rests").isNotDone();
+      // Another call is answered meanwhile: the wait holds up neither the server nor the exchange.
+      assertThat(server.ok("list_orders", args("symbol", "SOL_USDC")).get("count")).isNotEqualTo(0);
+      // Someone else (here: another client on the account) cancels it; the waiting call sees it end.
+      exchange.orders().cancelByClientId("SOL_USDC", clientId);
+      McpSchema.CallToolResult done = waiting.get(20, java.util.concurrent.TimeUnit.SECONDS);
+      long tookMillis = (System.nanoTime() - started) / 1_000_000;
+      assertThat(done.isError()).as(McpServerProcess.text(done)).isFalse();
+      assertThat(map(done.structuredContent())).containsEntry("found", true).containsEntry("open", false);
+      assertThat(map(map(done.structuredContent()).get("order"))).containsEntry("status", "Cancelled");
+      assertThat(tookMillis).as("answered soon after the cancel, long before the 30 s").isLessThan(15_000);
+    } finally {
+      pool.shutdownNow();
+    }
+    // Still open when the time is up: said so, and how to wait longer.
+    long resting = clientId();
+    server.ok("create_order", args("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "0.2",
+        "price", "52.00", "clientId", resting));
+    McpSchema.CallToolResult still = server.call("get_order", args("symbol", "SOL_USDC", "clientId", resting, "waitSeconds", 1));
+    assertThat(map(still.structuredContent())).containsEntry("open", true);
+    assertThat(McpServerProcess.text(still)).contains("after waiting 1 s", "call again to wait longer");
+    assertThat(server.error("get_order", args("symbol", "SOL_USDC", "clientId", resting, "waitSeconds", 46)))
+        .contains("waitSeconds", "45");
+    server.ok("cancel_order", args("clientId", resting, "symbol", "SOL_USDC"));
+  }
+
+  @Test
   void concurrentRetriesWithOneClientIdPlaceOneOrder() throws Exception {
     // An assistant that retries create_order after a timeout may do so while the first call is still
     // running: the clientId must still give one order.

@@ -167,6 +167,8 @@ abstract class ErrorHandlingSuite extends ServerSuite {
     Map<String, Object> found = server.ok("get_order", Map.of("orderId", "999999999", "symbol", "SOL_USDC"));
     assertThat(found).containsEntry("found", false).doesNotContainKey("order");
     assertThat(exchange.snapshot()).isEqualTo(before);
+    assertThat(refusedWithoutSending(server, "get_order", Map.of("orderId", "1", "symbol", "SOL_USDC", "waitSeconds", 46)))
+        .contains("waitSeconds", "45");
   }
 
   @Test

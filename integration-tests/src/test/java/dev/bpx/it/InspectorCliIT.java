@@ -106,6 +106,38 @@ class InspectorCliIT {
     assertThat(structured).containsEntry("acceptable", true).containsEntry("restingQuantity", "0.5");
   }
 
+  @Test
+  void inspectorWaitsForAnOrderAndIsToldWhenTheWaitIsTooLong() throws IOException {
+    // A resting bid far below the market stays open: the call waits the full 2 s, then says so.
+    Result placed = run(inspector("--method", "tools/call", "--tool-name", "create_order", "--tool-arg", "symbol=SOL_USDC",
+        "side=Bid", "orderType=Limit", "quantity=0.1", "price=50", "clientId=777"), 300);
+    assertThat(placed.exitCode).as(placed.output).isZero();
+    try {
+      waitsThenRefusesTooLong();
+    } finally {
+      // The other tests read the paper balances: leave nothing locked.
+      Result cancelled = run(inspector("--method", "tools/call", "--tool-name", "cancel_order", "--tool-arg",
+          "symbol=SOL_USDC", "clientId=777"), 300);
+      assertThat(cancelled.exitCode).as(cancelled.output).isZero();
+    }
+  }
+
+  private void waitsThenRefusesTooLong() throws IOException {
+    long started = System.nanoTime();
+    Result waited = run(inspector("--method", "tools/call", "--tool-name", "get_order", "--tool-arg", "symbol=SOL_USDC",
+        "clientId=777", "waitSeconds=2"), 300);
+    assertThat(waited.exitCode).as(waited.output).isZero();
+    assertThat(System.nanoTime() - started).as("the call waited").isGreaterThan(2_000_000_000L);
+    Map<String, Object> result = map(json(waited), "result");
+    assertThat(map(result, "structuredContent")).containsEntry("found", true).containsEntry("open", true);
+    assertThat((String) map(list(result, "content").get(0)).get("text")).contains("after waiting 2 s");
+
+    Result tooLong = run(inspector("--method", "tools/call", "--tool-name", "get_order", "--tool-arg", "symbol=SOL_USDC",
+        "clientId=777", "waitSeconds=46"), 300);
+    assertThat(tooLong.exitCode).as("inspector exit code (5 = the tool returned isError)\n%s", tooLong.output).isEqualTo(5);
+    assertThat((String) map(list(map(json(tooLong), "result"), "content").get(0)).get("text")).contains("waitSeconds", "45");
+  }
+
   private static List<String> inspector(String... method) {
     // The inspector hands the server only these variables (and a few defaults such as HOME): so the
     // user-wide settings file is kept out here, not by the environment of run().

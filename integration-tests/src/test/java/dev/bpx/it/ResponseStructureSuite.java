@@ -79,6 +79,7 @@ abstract class ResponseStructureSuite extends ServerSuite {
     step.call("list_orders", Map::of);
     step.call("get_order", () -> Map.of("symbol", "SOL_USDC", "orderId", createdOrderId(context)));
     step.call("get_order", () -> Map.of("symbol", "SOL_USDC", "clientId", 4242));
+    step.call("get_order", () -> Map.of("symbol", "SOL_USDC", "clientId", 4242, "waitSeconds", 1)); // still open after 1 s
     step.call("preview_order", () -> Map.of("symbol", "SOL_USDC_PERP", "side", "Ask", "orderType", "Market", "quantity", "2"));
     step.call("get_max_order_quantity", () -> Map.of("symbol", "SOL_USDC_PERP", "side", "Bid"));
     step.call("cancel_order", () -> Map.of("symbol", "SOL_USDC", "orderId", createdOrderId(context)));

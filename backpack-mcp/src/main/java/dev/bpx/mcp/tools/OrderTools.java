@@ -13,10 +13,12 @@ import dev.bpx.client.request.MaxOrderQuantityQuery;
 import dev.bpx.client.request.OrderRequest;
 import dev.bpx.mcp.TradingSession;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 
 /** Order tools: list, get, create, preview, cancel, cancel all, close a position, max quantity. */
 final class OrderTools {
@@ -25,6 +27,8 @@ final class OrderTools {
   private static final Map<String, Object> ORDER = Map.of("type", "object", "description", "the order, as in list_orders");
   /** The result field that says the dead-man switch is armed; present only then. */
   static final String DEAD_MAN = "deadManSwitch";
+  /** The longest get_order wait: under the 60 s request timeout of common MCP hosts. */
+  static final int MAX_WAIT_SECONDS = 45;
 
   private OrderTools() {}
 
@@ -58,11 +62,12 @@ final class OrderTools {
   private static ToolDef getOrder(TradingSession session) {
     return new ToolDef("get_order", "Get one order",
         "Finds one order, open or finished, by orderId or clientId. Check the outcome of a failed or timed-out"
-            + " create_order with it before placing again.",
+            + " create_order with it before placing again. waitSeconds: wait for an open order to finish.",
         Schemas.object()
             .required("symbol", Schemas.symbol("The order's market"))
             .optional("orderId", Schemas.string("The exchange's order id"))
-            .optional("clientId", Schemas.integer("The clientId given or returned at creation", 0, OrderRequest.MAX_CLIENT_ID)),
+            .optional("clientId", Schemas.integer("The clientId given or returned at creation", 0, OrderRequest.MAX_CLIENT_ID))
+            .optional("waitSeconds", Schemas.integer("Wait while the order is open (default 0)", 0, MAX_WAIT_SECONDS)),
         Schemas.object()
             .required("found", Schemas.bool("whether the exchange knows the order"))
             .optional("open", Schemas.bool("true: resting on the book; false: finished (see status)"))
@@ -74,7 +79,10 @@ final class OrderTools {
           String symbol = ref.symbol();
           String orderId = ref.orderId();
           Long clientId = ref.clientId();
-          Optional<OrderLookup> found = session.client().orders().findOrder(symbol, orderId, clientId);
+          Long wait = args.optionalLong("waitSeconds", 0, MAX_WAIT_SECONDS);
+          Optional<OrderLookup> found = wait == null || wait == 0
+              ? session.client().orders().findOrder(symbol, orderId, clientId)
+              : awaitFinished(session, ref, wait);
           Map<String, Object> out = new LinkedHashMap<>();
           out.put("found", found.isPresent());
           if (found.isEmpty()) {
@@ -90,8 +98,20 @@ final class OrderTools {
           out.put("order", lookup.isOpen() ? WireJson.value(lookup.openOrder()) : WireJson.value(lookup.historicalOrder()));
           String status = lookup.isOpen() ? Text.wire(lookup.openOrder().status()) : Text.wire(lookup.historicalOrder().status());
           return new ToolDef.Result(out, "Order " + (lookup.isOpen() ? lookup.openOrder().id() : lookup.historicalOrder().id())
-              + " on " + symbol + " is " + (lookup.isOpen() ? "open" : "finished") + " (status " + status + ").");
+              + " on " + symbol + " is " + (lookup.isOpen() ? "open" : "finished") + " (status " + status + ")"
+              + (wait == null || wait == 0 ? "." : lookup.isOpen() ? " after waiting " + wait + " s; call again to wait longer."
+                  : "."));
         });
+  }
+
+  private static Optional<OrderLookup> awaitFinished(TradingSession session, OrderRef ref, long seconds) {
+    try {
+      return session.client().orders().awaitFinished(ref.symbol(), ref.orderId(), ref.clientId(), Duration.ofSeconds(seconds));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("the wait for the order was interrupted (the call was cancelled or the server is"
+          + " shutting down); call get_order again to see the order");
+    }
   }
 
   private static ToolDef createOrder(TradingSession session) {
@@ -133,7 +153,7 @@ final class OrderTools {
   }
 
   /** {@return e.g. "24 hours" or "90 minutes"} */
-  private static String span(java.time.Duration d) {
+  private static String span(Duration d) {
     return d.toMinutes() % 60 == 0 ? d.toHours() + " hours" : d.toMinutes() + " minutes";
   }
 

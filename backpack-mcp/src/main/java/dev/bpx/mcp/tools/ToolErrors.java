@@ -11,6 +11,7 @@ import dev.bpx.client.exception.ValidationException;
 import dev.bpx.mcp.PaperAccountInUseException;
 import dev.bpx.mcp.PaperStateException;
 import dev.bpx.mcp.config.ConfigException;
+import java.util.concurrent.CancellationException;
 
 /**
  * Turns a failure into the text an assistant reads: what went wrong, what to change, and whether
@@ -32,6 +33,10 @@ final class ToolErrors {
     }
     if (failure instanceof OrderNotConfirmedException) {
       return failure.getMessage();
+    }
+    if (failure instanceof CancellationException) {
+      // Only reads wait (get_order's waitSeconds); a write is never interrupted half-way by the server.
+      return "Stopped: " + failure.getMessage() + "." + READ_FAILED;
     }
     if (failure instanceof BackpackException e) {
       return describe(e);

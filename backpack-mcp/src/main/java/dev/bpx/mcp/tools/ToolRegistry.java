@@ -102,6 +102,7 @@ public final class ToolRegistry {
 
   private static boolean expected(Throwable failure) {
     return failure instanceof ToolInputException || failure instanceof OrderNotConfirmedException
+        || failure instanceof java.util.concurrent.CancellationException
         || failure instanceof dev.bpx.client.exception.BackpackException
         || failure instanceof dev.bpx.mcp.config.ConfigException || failure instanceof dev.bpx.mcp.PaperAccountInUseException
         || failure instanceof dev.bpx.mcp.PaperStateException;
