@@ -67,7 +67,7 @@ final class StreamTestServer implements AutoCloseable {
   @Override
   public void close() {
     for (Connection connection : all) {
-      connection.cancel();
+      connection.goAway();
     }
     server.close();
   }
@@ -105,10 +105,11 @@ final class StreamTestServer implements AutoCloseable {
       socket.send("{\"stream\":\"" + stream + "\",\"data\":" + data + "}");
     }
 
-    void cancel() {
+    /** Closes from the server side, as Backpack does on shutdown (a server socket cannot be cancelled). */
+    void goAway() {
       WebSocket current = socket;
       if (current != null) {
-        current.cancel();
+        current.close(1001, "going away");
       }
     }
   }
