@@ -117,6 +117,21 @@ class StreamServiceTest {
   }
 
   @Test
+  void aServerErrorFrameReachesTheListenersAndOtherStreamsKeepWorking() throws Exception {
+    StreamService streams = client(StreamSettings.builder()).streams();
+    Recorder<TradeEvent> trades = new Recorder<>();
+    streams.subscribe(StreamChannel.trade("SOL_USDC"), trades);
+    StreamTestServer.Connection connection = server.awaitConnection();
+    connection.awaitFrame();
+    connection.socket.send("{\"id\":null,\"error\":{\"code\":4006,\"message\":\"Invalid signature\"}}");
+    connection.send("trade.SOL_USDC", "{\"e\":\"trade\",\"s\":\"SOL_USDC\",\"p\":\"not a number\",\"t\":1}");
+    connection.send("trade.SOL_USDC", "{\"e\":\"trade\",\"s\":\"SOL_USDC\",\"p\":\"2.5\",\"t\":2}");
+    assertThat(trades.await(StreamStatus.ServerError.class).message()).isEqualTo("Invalid signature");
+    TradeEvent trade = trades.await(TradeEvent.class);
+    assertThat(trade.tradeId()).as("the malformed frame is skipped, the next one arrives").isEqualTo(2L);
+  }
+
+  @Test
   void privateStreamWithoutKeysIsRefusedBeforeConnecting() {
     client = BackpackClient.builder().baseUrl(server.restUrl())
         .streams(StreamSettings.builder().url(server.wsUrl()).build()).build();
