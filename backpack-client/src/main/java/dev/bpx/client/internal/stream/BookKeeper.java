@@ -8,12 +8,12 @@ import dev.bpx.client.stream.OrderBook.BookState;
 import dev.bpx.client.stream.StreamListener;
 import dev.bpx.client.stream.StreamStatus;
 import dev.bpx.client.stream.StreamStatus.ResyncCause;
-import dev.bpx.client.stream.Subscription;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +51,9 @@ final class BookKeeper implements StreamListener<DepthEvent> {
   private boolean synced;
   private long lastUpdateId;
   private Instant engineTime;
-  private Subscription depthSubscription;
+  private StreamConnection.RouteSubscription depthSubscription;
+  /** Depth events queued behind the current one; replaceable by the benchmark. */
+  IntSupplier backlog = () -> depthSubscription == null ? 0 : depthSubscription.backlog();
 
   BookKeeper(String symbol, Function<String, Depth> snapshots, DeliveryQueue<OrderBook> out) {
     this.symbol = symbol;
@@ -128,7 +130,15 @@ final class BookKeeper implements StreamListener<DepthEvent> {
       resync(ResyncCause.CROSSED, "best bid at or above best ask after update " + lastUpdateId);
       return;
     }
-    publish(BookState.LIVE);
+    if (backlog() == 0) {
+      // Copying the book is the costly part; with deltas already queued behind this one the view would
+      // be conflated away at once, so it is built when the backlog is drained.
+      publish(BookState.LIVE);
+    }
+  }
+
+  private int backlog() {
+    return backlog.getAsInt();
   }
 
   /** Drops the current state, tells the listener, and marks the book as resyncing. */

@@ -89,7 +89,7 @@ public final class StreamConnection implements AutoCloseable {
    * @throws ValidationException for a private channel without keys
    * @throws IllegalStateException after {@link #close()}
    */
-  public <E> Subscription subscribe(ChannelSpec<E> spec, StreamListener<? super E> listener) {
+  public <E> RouteSubscription subscribe(ChannelSpec<E> spec, StreamListener<? super E> listener) {
     if (spec.isPrivate() && signer == null) {
       throw new ValidationException("keys", spec.name() + " is a private stream and needs a signed subscription",
           "build the client with keys (BACKPACK_PRIVATE_KEY) to subscribe to account streams");
@@ -366,11 +366,17 @@ public final class StreamConnection implements AutoCloseable {
     }
   }
 
-  private final class RouteSubscription implements Subscription {
+  /** A subscription handle; package code also reads its backlog. */
+  final class RouteSubscription implements Subscription {
     private final Route<?> route;
 
     RouteSubscription(Route<?> route) {
       this.route = route;
+    }
+
+    /** {@return events queued behind the one being delivered} */
+    int backlog() {
+      return route.queue().pendingEvents();
     }
 
     @Override
