@@ -13,14 +13,14 @@ class Recorder<E> implements StreamListener<E> {
 
   @Override
   public void onEvent(E event) {
+    history.add(event); // first: a test that took the item from items then reads history finds it
     items.add(event);
-    history.add(event);
   }
 
   @Override
   public void onStatus(StreamStatus status) {
-    items.add(status);
     history.add(status);
+    items.add(status);
   }
 
   /** {@return the next item of {@code type}, skipping others} */

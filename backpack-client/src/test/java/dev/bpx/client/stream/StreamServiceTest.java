@@ -251,15 +251,19 @@ class StreamServiceTest {
         StreamServiceTest.block(release);
       }
     };
+    Recorder<TickerEvent> marker = new Recorder<>();
     streams.subscribe(StreamChannel.orderUpdates(), slow);
     StreamTestServer.Connection connection = server.awaitConnection();
     connection.awaitFrame();
     slow.await(StreamStatus.Connected.class);
+    streams.subscribe(StreamChannel.ticker("SOL_USDC"), marker);
+    connection.awaitFrame();
     for (int i = 1; i <= 20; i++) {
       connection.send("account.orderUpdate", "{\"e\":\"orderAccepted\",\"s\":\"SOL_USDC\",\"i\":\"" + i + "\"}");
     }
-    slow.await(OrderUpdateEvent.class); // #1, now blocking the listener
-    Thread.sleep(300); // let the other 19 frames reach the queue while the listener is blocked
+    connection.send("ticker.SOL_USDC", "{\"e\":\"ticker\",\"s\":\"SOL_USDC\",\"c\":\"9\"}");
+    // The reader thread handles frames in order: once the ticker is delivered, all 20 updates were offered.
+    marker.await(TickerEvent.class);
     release.countDown();
     StreamStatus.Resync resync = slow.await(StreamStatus.Resync.class);
     assertThat(resync.cause()).isEqualTo(StreamStatus.ResyncCause.OVERFLOW);
