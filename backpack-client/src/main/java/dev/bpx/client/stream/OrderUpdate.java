@@ -1,5 +1,6 @@
 package dev.bpx.client.stream;
 
+import dev.bpx.client.model.OrderUpdateOrigin;
 import dev.bpx.client.model.OrderStatus;
 import dev.bpx.client.model.OrderType;
 import dev.bpx.client.model.SelfTradePrevention;

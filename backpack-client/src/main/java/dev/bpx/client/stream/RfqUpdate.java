@@ -1,5 +1,6 @@
 package dev.bpx.client.stream;
 
+import dev.bpx.client.model.RfqStatus;
 import dev.bpx.client.model.Side;
 import dev.bpx.client.model.SystemOrderType;
 import java.math.BigDecimal;

@@ -3,10 +3,10 @@ package dev.bpx.client.internal.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bpx.client.stream.DeliveryPolicy;
-import dev.bpx.client.stream.RfqStatus;
+import dev.bpx.client.model.RfqStatus;
 import dev.bpx.client.stream.StreamListener;
 import dev.bpx.client.stream.StreamStatus;
-import dev.bpx.client.stream.OrderUpdateOrigin;
+import dev.bpx.client.model.OrderUpdateOrigin;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
