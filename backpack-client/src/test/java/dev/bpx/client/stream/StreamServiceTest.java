@@ -294,11 +294,11 @@ class StreamServiceTest {
     client.close();
     client = null;
 
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!ourThreads().isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    assertThat(ourThreads()).isEmpty();
+    assertThat(ourThreads()).as(() -> stacks()).isEmpty();
     assertThat(streams.isConnected()).isFalse();
     assertThatThrownBy(() -> streams.subscribe(StreamChannel.trade("SOL_USDC"), e -> {}))
         .isInstanceOf(IllegalStateException.class);
@@ -310,6 +310,19 @@ class StreamServiceTest {
     return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
         .filter(name -> name.startsWith("bpx-stream") || (name.startsWith("OkHttp") && name.contains(port)))
         .toList();
+  }
+
+  private String stacks() {
+    StringBuilder out = new StringBuilder();
+    Thread.getAllStackTraces().forEach((thread, stack) -> {
+      if (ourThreads().contains(thread.getName())) {
+        out.append(thread.getName()).append('\n');
+        for (StackTraceElement element : stack) {
+          out.append("  at ").append(element).append('\n');
+        }
+      }
+    });
+    return out.toString();
   }
 
   private static long lastTradeId(Recorder<TradeEvent> recorder) {

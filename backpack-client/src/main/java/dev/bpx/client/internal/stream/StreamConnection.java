@@ -144,12 +144,13 @@ public final class StreamConnection implements AutoCloseable {
     if (toClose != null) {
       toClose.close(1000, "client closed");
       try {
-        if (!listener.terminated.await(settings.closeTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-          toClose.cancel();
-        }
+        listener.terminated.await(settings.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
-        toClose.cancel();
         Thread.currentThread().interrupt();
+      } finally {
+        // Harmless after a completed close handshake; otherwise it releases the socket now instead of
+        // after OkHttp's own 60 s close timeout, so no OkHttp task stays busy with this socket.
+        toClose.cancel();
       }
     }
     shutdown(timer);
