@@ -132,6 +132,29 @@ class StreamServiceTest {
   }
 
   @Test
+  void twoListenersShareOneWireSubscriptionAndTheLastCloseUnsubscribes() throws Exception {
+    StreamService streams = client(StreamSettings.builder()).streams();
+    Recorder<BookTickerEvent> first = new Recorder<>();
+    Recorder<BookTickerEvent> second = new Recorder<>();
+    Subscription a = streams.subscribe(StreamChannel.bookTicker("SOL_USDC"), first);
+    StreamTestServer.Connection connection = server.awaitConnection();
+    assertThat(json(connection.awaitFrame()).get("params")).isEqualTo(List.of("bookTicker.SOL_USDC"));
+    first.await(StreamStatus.Connected.class);
+    Subscription b = streams.subscribe(StreamChannel.bookTicker("SOL_USDC"), second);
+    second.await(StreamStatus.Connected.class);
+
+    connection.send("bookTicker.SOL_USDC", "{\"e\":\"bookTicker\",\"s\":\"SOL_USDC\",\"a\":\"101\",\"b\":\"99\"}");
+    assertThat(first.await(BookTickerEvent.class).askPrice()).isEqualTo(new BigDecimal("101"));
+    assertThat(second.await(BookTickerEvent.class).bidPrice()).isEqualTo(new BigDecimal("99"));
+
+    a.close();
+    b.close();
+    assertThat(json(connection.awaitFrame()))
+        .isEqualTo(Map.of("method", "UNSUBSCRIBE", "params", List.of("bookTicker.SOL_USDC")));
+    assertThat(connection.received).isEmpty();
+  }
+
+  @Test
   void privateStreamWithoutKeysIsRefusedBeforeConnecting() {
     client = BackpackClient.builder().baseUrl(server.restUrl())
         .streams(StreamSettings.builder().url(server.wsUrl()).build()).build();
