@@ -327,12 +327,30 @@ class StreamServiceTest {
         .isInstanceOf(IllegalStateException.class);
   }
 
-  /** Threads the service started, and OkHttp threads working on this server's URL (the socket reader). */
+  /**
+   * Threads the service started ({@code bpx-stream-*}), and client threads working on a WebSocket (a
+   * frame of {@code okhttp3.internal.ws} on the stack, none of MockWebServer's). Not OkHttp's shared
+   * TaskRunner threads by name: an idle one keeps the name of the last task it ran (seen: "... writer
+   * close" while parked in {@code TaskRunner.awaitTaskToRun}), and that pool is process-wide, not the
+   * client's.
+   */
   private List<String> ourThreads() {
-    String port = ":" + server.server.getPort();
-    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-        .filter(name -> name.startsWith("bpx-stream") || (name.startsWith("OkHttp") && name.contains(port)))
+    return Thread.getAllStackTraces().entrySet().stream()
+        .filter(entry -> entry.getKey().isAlive())
+        .filter(entry -> entry.getKey().getName().startsWith("bpx-stream") || onClientWebSocket(entry.getValue()))
+        .map(entry -> entry.getKey().getName())
         .toList();
+  }
+
+  private static boolean onClientWebSocket(StackTraceElement[] stack) {
+    boolean webSocket = false;
+    for (StackTraceElement element : stack) {
+      if (element.getClassName().startsWith("mockwebserver3.")) {
+        return false;
+      }
+      webSocket |= element.getClassName().startsWith("okhttp3.internal.ws.");
+    }
+    return webSocket;
   }
 
   private String stacks() {
