@@ -4,6 +4,8 @@ import dev.bpx.auth.SigningKey;
 import dev.bpx.client.exception.BackpackException;
 import dev.bpx.client.exception.ValidationException;
 import dev.bpx.client.journal.Journal;
+import dev.bpx.client.stream.StreamService;
+import dev.bpx.client.stream.StreamSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +31,8 @@ import okhttp3.OkHttpClient;
  *   <li>{@link #orders()}: open orders, place, cancel, max order quantity;
  *   <li>{@link #account()}: settings, positions, collateral summary;
  *   <li>{@link #capital()}: balances (with lent funds), borrow-lend positions, lend and redeem;
- *   <li>{@link #history()}: orders, fills, funding, interest, borrow-lend movements.
+ *   <li>{@link #history()}: orders, fills, funding, interest, borrow-lend movements;
+ *   <li>{@link #streams()}: WebSocket streams and a maintained order book.
  * </ul>
  *
  * <p>A client without keys calls every public endpoint; a signed call then fails with a
@@ -167,6 +170,11 @@ public final class BackpackClient implements AutoCloseable {
     return parts.history();
   }
 
+  /** {@return the WebSocket streams: market data, account updates, a maintained order book} */
+  public StreamService streams() {
+    return parts.streams();
+  }
+
   /** {@return whether this client has API keys and can call signed endpoints} */
   public boolean hasCredentials() {
     return parts.transport().hasSigner();
@@ -216,8 +224,8 @@ public final class BackpackClient implements AutoCloseable {
   }
 
   /**
-   * Releases the connection pool and dispatcher threads when this client created its
-   * {@code OkHttpClient}; an injected one is left to its owner.
+   * Closes the streams, then releases the connection pool and dispatcher threads when this client
+   * created its {@code OkHttpClient}; an injected one is left to its owner.
    */
   @Override
   public void close() {
@@ -272,6 +280,12 @@ public final class BackpackClient implements AutoCloseable {
      */
     public Builder keys(String privateKeyBase64, String publicKeyBase64) {
       options.signingKey = ClientOptions.loadKey(privateKeyBase64, publicKeyBase64);
+      return this;
+    }
+
+    /** Sets the WebSocket URL, staleness bound, queue size and backoff of {@link #streams()}. @return this */
+    public Builder streams(StreamSettings settings) {
+      options.streamSettings = Objects.requireNonNull(settings, "settings");
       return this;
     }
 

@@ -8,6 +8,7 @@ import dev.bpx.client.internal.RetryPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import dev.bpx.client.stream.StreamSettings;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -26,6 +27,7 @@ final class ClientOptions {
   Clock clock = Clock.systemUTC();
   OkHttpClient okHttpClient;
   Sleeper sleeper = Sleeper.system();
+  StreamSettings streamSettings = StreamSettings.defaults();
   int maxRetries = RetryPolicy.DEFAULT_MAX_RETRIES;
   boolean syncClockOnStart;
   Duration marketCacheTtl = BackpackClient.DEFAULT_MARKET_CACHE_TTL;

@@ -13,6 +13,7 @@ import dev.bpx.client.internal.json.JsonCodec;
 import dev.bpx.client.journal.Journal;
 import dev.bpx.client.journal.JournalWriter;
 import dev.bpx.client.journal.OrderFinder;
+import dev.bpx.client.stream.StreamService;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.HttpUrl;
@@ -28,10 +29,11 @@ import org.slf4j.LoggerFactory;
  * @param ownsHttp whether {@code http} was made here, so that closing the client releases it
  * @param publicKey the base64 public key signed for, or null without keys
  * @param journal the trade journal, or null when none is kept
+ * @param streams the WebSocket streams (idle until the first subscription)
  */
 record ClientParts(HttpUrl baseUrl, OkHttpClient http, boolean ownsHttp, HttpTransport transport,
     MarketService markets, OrderService orders, AccountService account, CapitalService capital,
-    HistoryService history, SafetyLimits safetyLimits, String publicKey, Journal journal) {
+    HistoryService history, SafetyLimits safetyLimits, String publicKey, Journal journal, StreamService streams) {
 
   /** Named after the client, whose start-up it reports. */
   private static final Logger LOG = LoggerFactory.getLogger(BackpackClient.class);
@@ -83,8 +85,11 @@ record ClientParts(HttpUrl baseUrl, OkHttpClient http, boolean ownsHttp, HttpTra
     // Intents younger than the signing window plus a margin may still be in flight (another process).
     Journal journal = journalWriter == null ? null : Journal.reconciling(journalWriter, b.clock, finder,
         Duration.ofMillis(b.windowMillis).plus(JOURNAL_RECONCILE_MARGIN), b.clientIdLookback);
+    ClockOffset clock = transport.clock();
+    StreamService streams = StreamService.create(http, b.streamSettings, b.signingKey, b.windowMillis,
+        clock::nowMillis, markets::getDepth);
     return new ClientParts(b.baseUrl, http, ownsHttp, transport, markets, orders, account, capital,
-        new HistoryService(calls), b.safetyLimits, publicKey, journal);
+        new HistoryService(calls), b.safetyLimits, publicKey, journal, streams);
   }
 
   /** Reports what was built and, when asked, measures the clock offset; releases what was made here when that fails. */
@@ -104,6 +109,7 @@ record ClientParts(HttpUrl baseUrl, OkHttpClient http, boolean ownsHttp, HttpTra
 
   /** Releases the connection pool and dispatcher threads of an OkHttp client made here; an injected one is left. */
   void close() {
+    streams.close(); // first: its socket uses the dispatcher shut down below
     if (ownsHttp) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();

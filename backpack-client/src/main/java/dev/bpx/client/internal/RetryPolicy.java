@@ -103,7 +103,7 @@ public final class RetryPolicy {
   }
 
   /** {@return the jittered backoff before attempt {@code attempt + 1}} */
-  Duration backoff(int attempt) {
+  public Duration backoff(int attempt) {
     long base = initialDelay.toMillis() << Math.min(attempt - 1, 20);
     long capped = Math.min(base, maxDelay.toMillis());
     double factor = 0.75 + 0.25 * random.getAsDouble();

@@ -21,7 +21,7 @@ class WireEnumTest {
     KlinePriceType.class, TickerInterval.class, SortDirection.class, BorrowLendSide.class,
     BorrowLendEventType.class, BorrowLendSource.class, PositionState.class, PaymentType.class,
     InterestPaymentSource.class, SettlementSource.class, ExchangeStatus.class,
-    CancelOrderType.class, BorrowLendBookState.class
+    CancelOrderType.class, BorrowLendBookState.class, OrderUpdateOrigin.class, RfqStatus.class
   };
 
   static Stream<Class<?>> enums() {

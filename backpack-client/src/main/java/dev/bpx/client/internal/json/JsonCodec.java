@@ -7,6 +7,8 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import com.squareup.moshi.adapters.EnumJsonAdapter;
 import dev.bpx.client.model.BorrowLendBookState;
+import dev.bpx.client.model.OrderUpdateOrigin;
+import dev.bpx.client.model.RfqStatus;
 import dev.bpx.client.model.BorrowLendEventType;
 import dev.bpx.client.model.BorrowLendSide;
 import dev.bpx.client.model.BorrowLendSource;
@@ -90,7 +92,9 @@ public final class JsonCodec {
           SettlementSource.class,
           ExchangeStatus.class,
           CancelOrderType.class,
-          BorrowLendBookState.class);
+          BorrowLendBookState.class,
+          OrderUpdateOrigin.class,
+          RfqStatus.class);
 
   private static final Type CAPITAL_BALANCES =
       Types.newParameterizedType(Map.class, String.class, CapitalBalance.class);
