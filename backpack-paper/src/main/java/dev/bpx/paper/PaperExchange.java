@@ -1,10 +1,10 @@
 package dev.bpx.paper;
 
-import dev.bpx.paper.engine.Command;
-import dev.bpx.paper.engine.CommandParser;
+import dev.bpx.paper.command.Command;
+import dev.bpx.paper.command.CommandParser;
 import dev.bpx.paper.engine.Engine;
 import dev.bpx.paper.engine.EngineConfig;
-import dev.bpx.paper.engine.TimedCommand;
+import dev.bpx.paper.command.TimedCommand;
 import dev.bpx.paper.http.HttpFront;
 import dev.bpx.paper.market.AssetSpec;
 import dev.bpx.paper.market.DefaultMarkets;
@@ -44,7 +44,7 @@ public final class PaperExchange implements AutoCloseable {
     // Birth is aligned to the walk's one-second step, so that step times fall on whole hours and
     // hourly funding and interest are paid; a real clock almost never starts on a whole second. A
     // journal keeps the birth it recorded, so replay stays exact.
-    long birth = clock.millis() - Math.floorMod(clock.millis(), dev.bpx.paper.market.PriceWalk.STEP_MILLIS);
+    long birth = clock.millis() - Math.floorMod(clock.millis(), dev.bpx.paper.market.MarketDataSource.STEP_MILLIS);
     Journal journal = b.stateFile == null ? null
         : Journal.open(b.stateFile, new Journal.Header(b.seed, birth), b.fsync);
     long seed = journal == null ? b.seed : journal.header().seed();
@@ -133,7 +133,7 @@ public final class PaperExchange implements AutoCloseable {
   }
 
   /**
-   * {@return the state hash of the engine (see {@code dev.bpx.paper.engine.StateHash}): equal for two
+   * {@return the state hash of the engine (see {@code dev.bpx.paper.store.StateHash}): equal for two
    * exchanges in the same state, whether live, replayed from a journal or restored from a snapshot}
    *
    * @throws IllegalStateException if the exchange's two replicas differ (a bug: they take the same commands)

@@ -35,6 +35,22 @@ public final class Accounts {
     }
   }
 
+  /** {@return the user id the next account gets (snapshots)} */
+  public int nextUserId() {
+    return nextUserId;
+  }
+
+  /** Replaces the user accounts with a snapshot's, in creation order. */
+  public void restoreUsers(int nextId, List<Account> restored) {
+    nextUserId = nextId;
+    users.clear();
+    byKey.clear();
+    for (Account a : restored) {
+      users.add(a);
+      byKey.put(a.apiKey, a);
+    }
+  }
+
   public Account house() {
     return house;
   }

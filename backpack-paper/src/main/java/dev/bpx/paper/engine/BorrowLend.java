@@ -1,5 +1,7 @@
 package dev.bpx.paper.engine;
 
+import dev.bpx.paper.command.ApiError;
+import dev.bpx.paper.command.Command;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.Margin;
 import dev.bpx.paper.market.AssetSpec;

@@ -1,13 +1,18 @@
 package dev.bpx.paper.engine;
 
+import dev.bpx.paper.command.OrderRequest;
+import dev.bpx.paper.command.ParseError;
+import dev.bpx.paper.market.Candles;
+import dev.bpx.paper.simulation.MarketMaker;
+import dev.bpx.paper.simulation.SimulatedMarket;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.Ledger;
 import dev.bpx.paper.ledger.Margin;
 import dev.bpx.paper.ledger.PriceSource;
 import dev.bpx.paper.ledger.TradeSettlement;
 import dev.bpx.paper.market.AssetSpec;
+import dev.bpx.paper.market.MarketDataSource;
 import dev.bpx.paper.market.MarketSpec;
-import dev.bpx.paper.market.PriceWalk;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.matching.Side;
 import java.math.BigDecimal;
@@ -39,7 +44,6 @@ public final class Engine implements PriceSource {
   final Ledger ledger;
   final TradeSettlement settlement;
   final Margin margin;
-  final Matcher matcher;
   final OrderEntry entry;
   final MarketMaker maker;
   final Triggers triggers;
@@ -50,7 +54,13 @@ public final class Engine implements PriceSource {
   long stepsDone;
   long now;
 
+  /** An engine on today's simulated market data, seeded by the configuration. */
   public Engine(EngineConfig config) {
+    this(config, SimulatedMarket.factory(config.seed()));
+  }
+
+  /** An engine whose markets take their prices from {@code marketData}. */
+  public Engine(EngineConfig config, MarketDataSource.Factory marketData) {
     this.config = config;
     // The walk starts at birth: nothing is walked before the first request needs it. The day of
     // candles before birth is generated lazily by Prehistory.
@@ -59,20 +69,15 @@ public final class Engine implements PriceSource {
       assets.put(a.symbol(), a);
     }
     for (MarketSpec m : config.markets()) {
-      long start = m.toTicks(m.initialPrice());
-      long min = m.toTicks(m.minPrice());
-      Candles candles = new Candles(config.startMillis(), () -> Prehistory.generate(config.seed(), m.baseSymbol(),
-          m.volatilityBps(), start, min, config.startMillis()));
-      markets.put(m.symbol(), new MarketState(m,
-          new PriceWalk(config.seed(), m.baseSymbol(), m.volatilityBps(), start, min), candles));
+      MarketDataSource source = marketData.open(m, config.startMillis());
+      markets.put(m.symbol(), new MarketState(m, source, new Candles(config.startMillis(), source::history)));
     }
     this.accounts = new Accounts(this);
     this.ledger = new Ledger(accounts.house(), this, ids::nextPosition);
     this.settlement = new TradeSettlement(ledger, ids::nextPosition);
     this.margin = new Margin(this);
-    this.matcher = new Matcher(this);
     this.entry = new OrderEntry(this);
-    this.maker = new MarketMaker(this);
+    this.maker = new MarketMaker(Accounts.MAKER, config.makerLevels(), ids::nextMakerOrder, ids::nextSequence);
     this.triggers = new Triggers(this);
     this.periodic = new Periodic(this);
     this.liquidator = new Liquidator(this);
@@ -101,9 +106,15 @@ public final class Engine implements PriceSource {
     // Also at birth, where no time has passed yet: the first request finds the maker's quotes.
     for (MarketState m : markets.values()) {
       if (m.quotedTicks != m.walk.ticks()) {
-        maker.requote(m, now);
+        requote(m, now);
       }
     }
+  }
+
+  private void requote(MarketState m, long time) {
+    long ticks = m.walk.ticks();
+    maker.requote(m.spec, m.book, m.makerOrders, ticks, time, entry);
+    m.quotedTicks = ticks;
   }
 
   /**
@@ -112,7 +123,7 @@ public final class Engine implements PriceSource {
    * time taken and the maker quoted around the current prices}
    */
   public boolean isCurrentAt(long time) {
-    if (Math.floorDiv(time - originMillis, PriceWalk.STEP_MILLIS) > stepsDone) {
+    if (Math.floorDiv(time - originMillis, MarketDataSource.STEP_MILLIS) > stepsDone) {
       return false;
     }
     for (MarketState m : markets.values()) {
@@ -124,15 +135,15 @@ public final class Engine implements PriceSource {
   }
 
   private void walkTo(long time) {
-    long target = Math.floorDiv(time - originMillis, PriceWalk.STEP_MILLIS);
+    long target = Math.floorDiv(time - originMillis, MarketDataSource.STEP_MILLIS);
     while (stepsDone < target) {
       stepsDone++;
-      long stepTime = originMillis + stepsDone * PriceWalk.STEP_MILLIS;
+      long stepTime = originMillis + stepsDone * MarketDataSource.STEP_MILLIS;
       for (MarketState m : markets.values()) {
         long ticks = m.walk.next();
         m.candles.price(stepTime, ticks);
-        if (m.userRestingOrders > 0 && maker.wouldCross(m)) {
-          maker.requote(m, stepTime);
+        if (m.userRestingOrders > 0 && maker.wouldCross(m.spec, m.book, ticks)) {
+          requote(m, stepTime);
         }
       }
       triggers.check(stepTime);
@@ -181,7 +192,7 @@ public final class Engine implements PriceSource {
       if (m.spec.baseSymbol().equals(base)) {
         m.walk.set(m.spec.toTicks(price.setScale(m.spec.priceScale(), java.math.RoundingMode.HALF_EVEN)));
         m.candles.price(now, m.walk.ticks());
-        maker.requote(m, now);
+        requote(m, now);
       }
     }
     triggers.check(now);
@@ -193,6 +204,23 @@ public final class Engine implements PriceSource {
   public static long nextFunding(MarketState m, long time) {
     long interval = m.spec.fundingIntervalMillis();
     return Math.floorDiv(time, interval) * interval + interval;
+  }
+
+  // --- snapshots (store) -----------------------------------------------------------------
+
+  /** {@return the walk steps taken since birth, one a second} */
+  public long stepsDone() {
+    return stepsDone;
+  }
+
+  /** Sets the clock of a fresh engine to a snapshot's (snapshot restore). */
+  public void restoreClock(long steps, long time) {
+    stepsDone = steps;
+    now = time;
+  }
+
+  public Ids ids() {
+    return ids;
   }
 
   // --- lookups --------------------------------------------------------------------------
@@ -234,8 +262,8 @@ public final class Engine implements PriceSource {
   public Map<String, List<Order>> openOrders(Account a) {
     Map<String, List<Order>> out = new LinkedHashMap<>();
     for (Order o : a.orders.values()) {
-      if (o.status.isOpen()) {
-        out.computeIfAbsent(o.symbol, s -> new ArrayList<>()).add(o);
+      if (o.status().isOpen()) {
+        out.computeIfAbsent(o.symbol(), s -> new ArrayList<>()).add(o);
       }
     }
     return out;

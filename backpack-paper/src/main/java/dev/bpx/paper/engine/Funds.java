@@ -1,5 +1,6 @@
 package dev.bpx.paper.engine;
 
+import dev.bpx.paper.command.ApiError;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.Margin;
 import dev.bpx.paper.market.MarketSpec;
@@ -27,10 +28,10 @@ final class Funds {
     if (refusal != null) {
       throw refusal;
     }
-    if (!a.system && !m.spec.isPerp() && o.type == OrderType.Limit) {
+    if (!a.system && !m.spec.isPerp() && o.type() == OrderType.Limit) {
       BigDecimal need = spotNeed(m, o);
       engine.ledger().lock(a, spotAsset(m, o), need);
-      o.locked = need;
+      o.lock(need);
     }
   }
 
@@ -59,26 +60,25 @@ final class Funds {
   }
 
   private static String spotAsset(MarketState m, Order o) {
-    return o.side == Side.Bid ? m.spec.quoteSymbol() : m.spec.baseSymbol();
+    return o.side() == Side.Bid ? m.spec.quoteSymbol() : m.spec.baseSymbol();
   }
 
   /** {@return what a spot order may spend: quote for a bid, base for an ask} */
   private static BigDecimal spotNeed(MarketState m, Order o) {
-    if (o.type == OrderType.Limit) {
-      return o.side == Side.Bid ? o.price.multiply(o.quantity) : o.quantity;
+    if (o.type() == OrderType.Limit) {
+      return o.side() == Side.Bid ? o.price().multiply(o.quantity()) : o.quantity();
     }
-    if (o.side == Side.Bid) {
-      BigDecimal need = o.quantity == null ? o.quoteQuantity : costToBuy(m, o);
-      return o.quoteQuantity != null ? need.min(o.quoteQuantity) : need;
+    if (o.side() == Side.Bid) {
+      BigDecimal need = o.quantity() == null ? o.quoteQuantity() : costToBuy(m, o);
+      return o.quoteQuantity() != null ? need.min(o.quoteQuantity()) : need;
     }
-    return o.quantity != null ? o.quantity : baseToSell(m, o);
+    return o.quantity() != null ? o.quantity() : baseToSell(m, o);
   }
 
   static void release(Engine engine, Account a, MarketState m, Order o) {
-    if (o.locked.signum() > 0) {
-      String asset = o.side == Side.Bid ? m.spec.quoteSymbol() : m.spec.baseSymbol();
-      engine.ledger().unlock(a, asset, o.locked);
-      o.locked = BigDecimal.ZERO;
+    if (o.locked().signum() > 0) {
+      String asset = o.side() == Side.Bid ? m.spec.quoteSymbol() : m.spec.baseSymbol();
+      engine.ledger().unlock(a, asset, o.releaseLocked());
     }
   }
 
@@ -89,15 +89,16 @@ final class Funds {
   private static ApiError marginRefusal(Engine engine, Account a, MarketState m, Order o) {
     Map<String, List<Order>> open = engine.openOrders(a);
     Margin.Initial before = engine.margin().summary(a, open).initial();
-    Order candidate = new Order();
-    candidate.account = o.account;
-    candidate.symbol = m.spec.symbol();
-    candidate.side = o.side;
-    candidate.type = o.type;
-    candidate.reduceOnly = o.reduceOnly;
-    candidate.quantity = o.quantity != null ? o.quantity
-        : o.quoteQuantity.divide(m.markPrice().multiply(m.spec.stepSize()), 0, RoundingMode.DOWN)
-            .multiply(m.spec.stepSize());
+    Order candidate = Order.builder()
+        .account(o.account())
+        .symbol(m.spec.symbol())
+        .side(o.side())
+        .type(o.type())
+        .reduceOnly(o.reduceOnly())
+        .quantity(o.quantity() != null ? o.quantity()
+            : o.quoteQuantity().divide(m.markPrice().multiply(m.spec.stepSize()), 0, RoundingMode.DOWN)
+                .multiply(m.spec.stepSize()))
+        .build();
     open.computeIfAbsent(m.spec.symbol(), s -> new ArrayList<>()).add(candidate);
     Margin.Initial after = engine.margin().summary(a, open).initial();
     if (after.covered() || after.locked().compareTo(before.locked()) <= 0) {
@@ -118,11 +119,11 @@ final class Funds {
 
   /** {@return the quote a market bid would spend walking the asks for its quantity} */
   static BigDecimal costToBuy(MarketState m, Order o) {
-    BigDecimal left = o.quantity;
+    BigDecimal left = o.quantity();
     BigDecimal cost = BigDecimal.ZERO;
     for (Map.Entry<BigDecimal, ArrayDeque<Order>> level : m.book.levels(Side.Ask).entrySet()) {
       for (Order maker : level.getValue()) {
-        if (maker.account.equals(o.account)) {
+        if (maker.account().equals(o.account())) {
           continue;
         }
         BigDecimal q = left.min(maker.remaining());
@@ -138,11 +139,11 @@ final class Funds {
 
   /** {@return the base a market ask by quote quantity would sell walking the bids} */
   private static BigDecimal baseToSell(MarketState m, Order o) {
-    BigDecimal left = o.quoteQuantity;
+    BigDecimal left = o.quoteQuantity();
     BigDecimal base = BigDecimal.ZERO;
     for (Map.Entry<BigDecimal, ArrayDeque<Order>> level : m.book.levels(Side.Bid).entrySet()) {
       for (Order maker : level.getValue()) {
-        if (maker.account.equals(o.account)) {
+        if (maker.account().equals(o.account())) {
           continue;
         }
         BigDecimal price = level.getKey();

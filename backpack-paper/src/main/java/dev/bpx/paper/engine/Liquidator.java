@@ -41,8 +41,8 @@ final class Liquidator {
   void liquidate(Account a, long now) {
     a.liquidating = true;
     for (Order o : new ArrayList<>(a.orders.values())) {
-      if (o.status.isOpen()) {
-        engine.entry.cancelOpen(a, engine.markets.get(o.symbol), o, OrderStatus.Expired, "Liquidation");
+      if (o.status().isOpen()) {
+        engine.entry.cancelOpen(a, engine.markets.get(o.symbol()), o, OrderStatus.Expired, "Liquidation");
       }
     }
     List<PerpPosition> open = new ArrayList<>(a.positions.values());
@@ -53,7 +53,7 @@ final class Liquidator {
       Side side = p.netQuantity.signum() > 0 ? Side.Ask : Side.Bid;
       Order user = systemOrder(a.apiKey, m, side, qty, mark, now);
       Order backstop = systemOrder(Accounts.MAKER, m, side.opposite(), qty, mark, now);
-      a.orders.put(user.id, user);
+      a.orders.put(user.id(), user);
       TradeSettlement.Party userParty = new TradeSettlement.Party(a, user, false);
       TradeSettlement.Party makerParty = new TradeSettlement.Party(engine.accounts.maker(), backstop, true);
       boolean userBuys = side == Side.Bid;
@@ -67,19 +67,20 @@ final class Liquidator {
 
   private Order systemOrder(String account, MarketState m, Side side, BigDecimal qty,
                             BigDecimal price, long now) {
-    Order o = new Order();
-    o.id = engine.ids.nextOrder();
-    o.account = account;
-    o.symbol = m.spec.symbol();
-    o.side = side;
-    o.type = OrderType.Market;
-    o.quantity = qty;
-    o.executedQuantity = qty;
-    o.executedQuoteQuantity = qty.multiply(price);
-    o.status = OrderStatus.Filled;
-    o.reduceOnly = Boolean.TRUE;
-    o.systemOrderType = "LiquidatePositionOnBackstop";
-    o.createdAt = now;
+    Order o = Order.builder()
+        .id(engine.ids.nextOrder())
+        .account(account)
+        .symbol(m.spec.symbol())
+        .side(side)
+        .type(OrderType.Market)
+        .quantity(qty)
+        .executedQuantity(qty)
+        .executedQuoteQuantity(qty.multiply(price))
+        .status(OrderStatus.Filled)
+        .reduceOnly(Boolean.TRUE)
+        .systemOrderType("LiquidatePositionOnBackstop")
+        .createdAt(now)
+        .build();
     return o;
   }
 }

@@ -1,8 +1,9 @@
 package dev.bpx.paper.engine;
 
+import dev.bpx.paper.market.Candles;
 import dev.bpx.paper.ledger.Records;
 import dev.bpx.paper.market.MarketSpec;
-import dev.bpx.paper.market.PriceWalk;
+import dev.bpx.paper.market.MarketDataSource;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.matching.OrderBook;
 import java.math.BigDecimal;
@@ -19,7 +20,8 @@ public final class MarketState {
   static final int KEEP_TRADES = 1000;
 
   public final MarketSpec spec;
-  public final PriceWalk walk;
+  /** The market data: mark and index price, one step a second. */
+  public final MarketDataSource walk;
   public final OrderBook book = new OrderBook();
   public final List<Order> makerOrders = new ArrayList<>();
   public final List<Order> triggers = new ArrayList<>();
@@ -34,7 +36,7 @@ public final class MarketState {
   /** Resting orders of non-system accounts, to decide whether a walk step needs matching. */
   public int userRestingOrders;
 
-  public MarketState(MarketSpec spec, PriceWalk walk, Candles candles) {
+  public MarketState(MarketSpec spec, MarketDataSource walk, Candles candles) {
     this.spec = spec;
     this.walk = walk;
     this.candles = candles;

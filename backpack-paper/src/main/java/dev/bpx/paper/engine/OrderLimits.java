@@ -1,5 +1,6 @@
 package dev.bpx.paper.engine;
 
+import dev.bpx.paper.command.ApiError;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.market.MarketSpec;
@@ -79,13 +80,14 @@ final class OrderLimits {
 
   private static boolean accepted(Engine engine, Account a, MarketState m, Side side, BigDecimal price,
                                   BigDecimal quantity) {
-    Order o = new Order();
-    o.account = a.apiKey;
-    o.symbol = m.spec.symbol();
-    o.side = side;
-    o.type = price == null ? OrderType.Market : OrderType.Limit;
-    o.price = price;
-    o.quantity = quantity;
+    Order o = Order.builder()
+        .account(a.apiKey)
+        .symbol(m.spec.symbol())
+        .side(side)
+        .type(price == null ? OrderType.Market : OrderType.Limit)
+        .price(price)
+        .quantity(quantity)
+        .build();
     return Funds.refusal(engine, a, m, o, false) == null;
   }
 
@@ -94,7 +96,7 @@ final class OrderLimits {
     BigDecimal total = BigDecimal.ZERO;
     for (var level : m.book.levels(Side.Ask).values()) {
       for (Order maker : level) {
-        if (!maker.account.equals(a.apiKey)) {
+        if (!maker.account().equals(a.apiKey)) {
           total = total.add(maker.remaining());
         }
       }

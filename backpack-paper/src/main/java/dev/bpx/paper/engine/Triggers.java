@@ -1,5 +1,6 @@
 package dev.bpx.paper.engine;
 
+import dev.bpx.paper.command.ApiError;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.matching.Order;
@@ -28,62 +29,58 @@ final class Triggers {
 
   /** Registers a pending trigger; the direction is fixed against the current reference price. */
   void arm(MarketState m, Account a, Order o, Boolean whenAbove) {
-    o.status = OrderStatus.TriggerPending;
-    if (whenAbove == null) {
-      o.triggerWhenAbove = o.triggerPrice.compareTo(reference(m, o.triggerBy)) >= 0;
-    } else {
-      o.triggerWhenAbove = whenAbove;
-    }
+    o.arm(whenAbove == null ? o.triggerPrice().compareTo(reference(m, o.triggerBy())) >= 0 : whenAbove);
     m.triggers.add(o);
-    a.orders.put(o.id, o);
+    a.orders.put(o.id(), o);
   }
 
   /** Arms or resizes the take-profit and stop-loss children of a filled parent order. */
   void protect(Order parent, long now) {
-    Account a = engine.accounts.get(parent.account);
-    MarketState m = engine.markets.get(parent.symbol);
-    String quantity = parent.executedQuantity.toPlainString();
-    List<Order> children = children(a, parent.id);
+    Account a = engine.accounts.get(parent.account());
+    MarketState m = engine.markets.get(parent.symbol());
+    String quantity = parent.executedQuantity().toPlainString();
+    List<Order> children = children(a, parent.id());
     if (children.isEmpty()) {
-      boolean long_ = parent.side == Side.Bid;
-      if (parent.takeProfitTriggerPrice != null) {
-        child(m, a, parent, parent.takeProfitTriggerPrice, parent.takeProfitLimitPrice,
-            parent.takeProfitTriggerBy, long_, quantity, now);
+      boolean long_ = parent.side() == Side.Bid;
+      if (parent.takeProfitTriggerPrice() != null) {
+        child(m, a, parent, parent.takeProfitTriggerPrice(), parent.takeProfitLimitPrice(),
+            parent.takeProfitTriggerBy(), long_, quantity, now);
       }
-      if (parent.stopLossTriggerPrice != null) {
-        child(m, a, parent, parent.stopLossTriggerPrice, parent.stopLossLimitPrice,
-            parent.stopLossTriggerBy, !long_, quantity, now);
+      if (parent.stopLossTriggerPrice() != null) {
+        child(m, a, parent, parent.stopLossTriggerPrice(), parent.stopLossLimitPrice(),
+            parent.stopLossTriggerBy(), !long_, quantity, now);
       }
     } else {
       for (Order c : children) {
-        c.triggerQuantity = quantity;
+        c.resizeTrigger(quantity);
       }
     }
-    parent.protectedQuantity = parent.executedQuantity;
+    parent.protectExecuted();
   }
 
   private void child(MarketState m, Account a, Order parent, BigDecimal trigger, BigDecimal limit,
                      TriggerBy by, boolean whenAbove, String quantity, long now) {
-    Order c = new Order();
-    c.id = engine.ids.nextOrder();
-    c.account = a.apiKey;
-    c.symbol = parent.symbol;
-    c.side = parent.side.opposite();
-    c.type = limit == null ? OrderType.Market : OrderType.Limit;
-    c.price = limit;
-    c.reduceOnly = m.spec.isPerp() ? Boolean.TRUE : null;
-    c.triggerPrice = trigger;
-    c.triggerQuantity = quantity;
-    c.triggerBy = by != null ? by : m.spec.isPerp() ? TriggerBy.MarkPrice : TriggerBy.LastPrice;
-    c.relatedOrderId = parent.id;
-    c.createdAt = now;
+    Order c = Order.builder()
+        .id(engine.ids.nextOrder())
+        .account(a.apiKey)
+        .symbol(parent.symbol())
+        .side(parent.side().opposite())
+        .type(limit == null ? OrderType.Market : OrderType.Limit)
+        .price(limit)
+        .reduceOnly(m.spec.isPerp() ? Boolean.TRUE : null)
+        .triggerPrice(trigger)
+        .triggerQuantity(quantity)
+        .triggerBy(by != null ? by : m.spec.isPerp() ? TriggerBy.MarkPrice : TriggerBy.LastPrice)
+        .relatedOrderId(parent.id())
+        .createdAt(now)
+        .build();
     arm(m, a, c, whenAbove);
   }
 
   private static List<Order> children(Account a, long parentId) {
     List<Order> out = new ArrayList<>();
     for (Order o : a.orders.values()) {
-      if (o.status == OrderStatus.TriggerPending && o.relatedOrderId != null && o.relatedOrderId == parentId) {
+      if (o.status() == OrderStatus.TriggerPending && o.relatedOrderId() != null && o.relatedOrderId() == parentId) {
         out.add(o);
       }
     }
@@ -97,11 +94,11 @@ final class Triggers {
         continue;
       }
       for (Order o : new ArrayList<>(m.triggers)) {
-        if (o.status != OrderStatus.TriggerPending) {
+        if (o.status() != OrderStatus.TriggerPending) {
           continue;
         }
-        int c = reference(m, o.triggerBy).compareTo(o.triggerPrice);
-        if (o.triggerWhenAbove ? c >= 0 : c <= 0) {
+        int c = reference(m, o.triggerBy()).compareTo(o.triggerPrice());
+        if (o.triggerWhenAbove() ? c >= 0 : c <= 0) {
           fire(m, o, now);
         }
       }
@@ -109,34 +106,32 @@ final class Triggers {
   }
 
   private void fire(MarketState m, Order o, long now) {
-    Account a = engine.accounts.get(o.account);
+    Account a = engine.accounts.get(o.account());
     m.triggers.remove(o);
-    o.triggeredAt = now;
-    if (o.relatedOrderId != null) {
-      for (Order sibling : children(a, o.relatedOrderId)) {
+    o.triggered(now);
+    if (o.relatedOrderId() != null) {
+      for (Order sibling : children(a, o.relatedOrderId())) {
         engine.entry.cancelOpen(a, m, sibling, OrderStatus.Cancelled, null);
       }
     }
     BigDecimal quantity = resolveQuantity(a, m, o);
     if (quantity == null || quantity.signum() <= 0) {
-      o.status = OrderStatus.TriggerFailed;
+      o.triggerFailed();
       return;
     }
-    o.quantity = quantity;
-    o.status = OrderStatus.New;
+    o.release(quantity);
     try {
       engine.entry.execute(a, m, o, now);
     } catch (ApiError e) {
-      o.status = OrderStatus.TriggerFailed;
-      o.quantity = null;
+      o.triggerRefused();
     }
   }
 
   /** {@return the trigger quantity, a percentage meaning that share of the open position} */
   private static BigDecimal resolveQuantity(Account a, MarketState m, Order o) {
-    String q = o.triggerQuantity;
+    String q = o.triggerQuantity();
     if (q.endsWith("%")) {
-      PerpPosition p = a.positions.get(o.symbol);
+      PerpPosition p = a.positions.get(o.symbol());
       if (p == null) {
         return null;
       }

@@ -27,9 +27,9 @@ final class AccountJson {
     long limit = 0;
     long trigger = 0;
     for (Order o : a.orders.values()) {
-      if (o.status == OrderStatus.TriggerPending) {
+      if (o.status() == OrderStatus.TriggerPending) {
         trigger++;
-      } else if (o.status.isOpen()) {
+      } else if (o.status().isOpen()) {
         limit++;
       }
     }

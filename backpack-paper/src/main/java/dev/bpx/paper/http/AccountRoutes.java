@@ -1,11 +1,11 @@
 package dev.bpx.paper.http;
 
 import dev.bpx.auth.json.JsonWriter;
-import dev.bpx.paper.engine.ApiError;
-import dev.bpx.paper.engine.CommandParser;
+import dev.bpx.paper.command.ApiError;
+import dev.bpx.paper.command.CommandParser;
 import dev.bpx.paper.engine.Engine;
 import dev.bpx.paper.engine.MarketState;
-import dev.bpx.paper.engine.ParseError;
+import dev.bpx.paper.command.ParseError;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.LendPosition;
 import dev.bpx.paper.ledger.Margin;

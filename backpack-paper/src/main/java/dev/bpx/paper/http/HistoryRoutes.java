@@ -121,10 +121,10 @@ final class HistoryRoutes {
     return store.read(q.now(), q.apiKey(), e -> {
       Account a = e.accounts().find(q.apiKey());
       List<Order> orders = new ArrayList<>(a.orders.values());
-      return pageOf(q, orders, o -> (symbol == null || symbol.equals(o.symbol))
-              && (orderId == null || orderId.equals(Long.toString(o.id)))
-              && (types.isEmpty() || types.contains(e.market(o.symbol).type().name())),
-          (w, o) -> OrderJson.writeHistory(w, o, e.market(o.symbol)));
+      return pageOf(q, orders, o -> (symbol == null || symbol.equals(o.symbol()))
+              && (orderId == null || orderId.equals(Long.toString(o.id())))
+              && (types.isEmpty() || types.contains(e.market(o.symbol()).type().name())),
+          (w, o) -> OrderJson.writeHistory(w, o, e.market(o.symbol())));
     });
   }
 

@@ -1,7 +1,7 @@
 package dev.bpx.paper.http;
 
 import dev.bpx.auth.json.JsonWriter;
-import dev.bpx.paper.engine.Candles;
+import dev.bpx.paper.market.Candles;
 import dev.bpx.paper.engine.Engine;
 import dev.bpx.paper.engine.MarketState;
 import dev.bpx.paper.ledger.Records;

@@ -1,10 +1,10 @@
 package dev.bpx.paper.http;
 
 import dev.bpx.auth.json.JsonWriter;
-import dev.bpx.paper.engine.ApiError;
-import dev.bpx.paper.engine.CommandParser;
+import dev.bpx.paper.command.ApiError;
+import dev.bpx.paper.command.CommandParser;
 import dev.bpx.paper.engine.MarketState;
-import dev.bpx.paper.engine.ParseError;
+import dev.bpx.paper.command.ParseError;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.store.JournaledEngine;
@@ -36,7 +36,7 @@ final class OrderRoutes {
   private static Response render(dev.bpx.paper.engine.Engine e, Object result) {
     Order o = (Order) result;
     JsonWriter w = new JsonWriter();
-    OrderJson.write(w, o, e.market(o.symbol));
+    OrderJson.write(w, o, e.market(o.symbol()));
     return Response.json(w);
   }
 
@@ -47,10 +47,10 @@ final class OrderRoutes {
         if (item instanceof Order o) {
           if (batch) {
             // The spec's BatchCommandOrderResult tags each item with operation Ok / Err.
-            String json = orderJson(o, e.market(o.symbol));
+            String json = orderJson(o, e.market(o.symbol()));
             w.raw(dev.bpx.auth.json.Json.parse("{\"operation\":\"Ok\"," + json.substring(1)));
           } else {
-            OrderJson.write(w, o, e.market(o.symbol));
+            OrderJson.write(w, o, e.market(o.symbol()));
           }
         } else if (item instanceof ApiError err) {
           w.beginObject().field("operation", "Err").field("code", err.code())
@@ -87,8 +87,8 @@ final class OrderRoutes {
       }
       Account a = e.accounts().find(q.apiKey());
       for (Order o : a.orders.values()) {
-        if (o.status.isOpen() && o.symbol.equals(symbol)
-            && (orderId != null ? o.id == orderId : clientId.equals(o.clientId))) {
+        if (o.status().isOpen() && o.symbol().equals(symbol)
+            && (orderId != null ? o.id() == orderId : clientId.equals(o.clientId()))) {
           JsonWriter w = new JsonWriter();
           OrderJson.write(w, o, m.spec);
           return Response.json(w);
@@ -109,8 +109,8 @@ final class OrderRoutes {
       Account a = e.accounts().find(q.apiKey());
       JsonWriter w = new JsonWriter().beginArray();
       for (Order o : a.orders.values()) {
-        var m = e.market(o.symbol);
-        if (o.status.isOpen() && (symbol == null || symbol.equals(o.symbol))
+        var m = e.market(o.symbol());
+        if (o.status().isOpen() && (symbol == null || symbol.equals(o.symbol()))
             && (type == null || type.equals(m.type().name()))) {
           OrderJson.write(w, o, m);
         }

@@ -60,13 +60,13 @@ public final class Account {
   /** {@return the open order carrying this clientId, or null} */
   public Order openOrderWithClientId(long clientId) {
     Order o = lastByClientId.get(clientId);
-    return o != null && o.status.isOpen() && orders.get(o.id) == o ? o : null;
+    return o != null && o.status().isOpen() && orders.get(o.id()) == o ? o : null;
   }
 
   /** Notes an order just recorded in {@link #orders} (placement, snapshot restore) if it has a clientId. */
   public void indexClientId(Order o) {
-    if (o.clientId != null) {
-      lastByClientId.put(o.clientId, o);
+    if (o.clientId() != null) {
+      lastByClientId.put(o.clientId(), o);
     }
   }
 

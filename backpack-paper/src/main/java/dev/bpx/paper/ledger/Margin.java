@@ -168,10 +168,10 @@ public final class Margin {
     BigDecimal asks = BigDecimal.ZERO;
     if (open != null) {
       for (Order o : open) {
-        if (o.isTrigger() || Boolean.TRUE.equals(o.reduceOnly) || o.quantity == null) {
+        if (o.isTrigger() || Boolean.TRUE.equals(o.reduceOnly()) || o.quantity() == null) {
           continue;
         }
-        if (o.side == Side.Bid) {
+        if (o.side() == Side.Bid) {
           bids = bids.add(o.remaining());
         } else {
           asks = asks.add(o.remaining());

@@ -1,10 +1,10 @@
 package dev.bpx.paper.store;
 
-import dev.bpx.paper.engine.Command;
+import dev.bpx.paper.command.Command;
 import dev.bpx.paper.engine.CommandHandler;
 import dev.bpx.paper.engine.Engine;
-import dev.bpx.paper.engine.Outcome;
-import dev.bpx.paper.engine.TimedCommand;
+import dev.bpx.paper.command.Outcome;
+import dev.bpx.paper.command.TimedCommand;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;

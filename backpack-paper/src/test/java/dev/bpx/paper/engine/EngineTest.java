@@ -1,5 +1,7 @@
 package dev.bpx.paper.engine;
 
+import dev.bpx.paper.command.ApiError;
+import dev.bpx.paper.command.OrderRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.bpx.paper.engine;
 
+import dev.bpx.paper.command.OrderRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bpx.auth.json.Json;

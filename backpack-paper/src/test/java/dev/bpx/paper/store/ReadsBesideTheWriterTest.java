@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.bpx.paper.PaperExchange;
-import dev.bpx.paper.engine.Command;
+import dev.bpx.paper.command.Command;
 import dev.bpx.paper.engine.EngineConfig;
-import dev.bpx.paper.engine.TimedCommand;
+import dev.bpx.paper.command.TimedCommand;
 import dev.bpx.paper.market.DefaultMarkets;
 import java.math.BigDecimal;
 import java.time.Duration;

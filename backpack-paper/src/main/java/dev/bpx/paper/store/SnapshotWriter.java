@@ -1,5 +1,8 @@
-package dev.bpx.paper.engine;
+package dev.bpx.paper.store;
 
+import dev.bpx.paper.engine.Engine;
+import dev.bpx.paper.engine.MarketState;
+import dev.bpx.paper.market.Candles;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.AccountSettings;
 import dev.bpx.paper.ledger.Balance;
@@ -36,18 +39,18 @@ public final class SnapshotWriter {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("version", (long) VERSION);
     out.put("now", e.now());
-    out.put("steps", e.stepsDone);
-    out.put("ids", List.of(e.ids.order, e.ids.trade, e.ids.position, e.ids.sequence, e.ids.makerOrder));
-    out.put("nextUserId", (long) e.accounts.nextUserId);
-    out.put("house", account(e.accounts.house()));
-    out.put("maker", account(e.accounts.maker()));
+    out.put("steps", e.stepsDone());
+    out.put("ids", e.ids().values());
+    out.put("nextUserId", (long) e.accounts().nextUserId());
+    out.put("house", account(e.accounts().house()));
+    out.put("maker", account(e.accounts().maker()));
     List<Object> users = new ArrayList<>();
-    for (Account a : e.accounts.users()) {
+    for (Account a : e.accounts().users()) {
       users.add(account(a));
     }
     out.put("users", users);
     Map<String, Object> markets = new LinkedHashMap<>();
-    for (MarketState m : e.markets.values()) {
+    for (MarketState m : e.markets().values()) {
       markets.put(m.spec.symbol(), market(m));
     }
     out.put("markets", markets);
@@ -61,7 +64,7 @@ public final class SnapshotWriter {
     out.put("bids", levels(m, Side.Bid));
     out.put("asks", levels(m, Side.Ask));
     out.put("makerOrders", orders(m.makerOrders));
-    out.put("triggers", m.triggers.stream().map(o -> (Object) o.id).toList());
+    out.put("triggers", m.triggers.stream().map(o -> (Object) o.id()).toList());
     List<Object> trades = new ArrayList<>();
     for (Records.Trade t : m.trades) {
       trades.add(row(t.id(), t.price(), t.quantity(), t.quoteQuantity(), t.timestamp(), t.isBuyerMaker()));
@@ -84,7 +87,7 @@ public final class SnapshotWriter {
   private static List<Object> levels(MarketState m, Side side) {
     List<Object> out = new ArrayList<>();
     for (ArrayDeque<Order> level : m.book.levels(side).values()) {
-      out.add(level.stream().map(o -> (Object) o.id).toList());
+      out.add(level.stream().map(o -> (Object) o.id()).toList());
     }
     return out;
   }
@@ -159,12 +162,12 @@ public final class SnapshotWriter {
   private static List<Object> orders(Iterable<Order> orders) {
     List<Object> out = new ArrayList<>();
     for (Order o : orders) {
-      out.add(row(o.id, o.clientId, o.account, o.symbol, o.side, o.type, o.price, o.quantity, o.quoteQuantity,
-          o.executedQuantity, o.executedQuoteQuantity, o.timeInForce, o.postOnly, o.reduceOnly,
-          o.selfTradePrevention, o.status, o.expiryReason, o.systemOrderType, o.createdAt, o.triggeredAt,
-          o.triggerPrice, o.triggerQuantity, o.triggerBy, o.triggerWhenAbove, o.stopLossTriggerPrice,
-          o.stopLossLimitPrice, o.stopLossTriggerBy, o.takeProfitTriggerPrice, o.takeProfitLimitPrice,
-          o.takeProfitTriggerBy, o.relatedOrderId, o.locked, o.sequence, o.protectedQuantity));
+      out.add(row(o.id(), o.clientId(), o.account(), o.symbol(), o.side(), o.type(), o.price(), o.quantity(), o.quoteQuantity(),
+          o.executedQuantity(), o.executedQuoteQuantity(), o.timeInForce(), o.postOnly(), o.reduceOnly(),
+          o.selfTradePrevention(), o.status(), o.expiryReason(), o.systemOrderType(), o.createdAt(), o.triggeredAt(),
+          o.triggerPrice(), o.triggerQuantity(), o.triggerBy(), o.triggerWhenAbove(), o.stopLossTriggerPrice(),
+          o.stopLossLimitPrice(), o.stopLossTriggerBy(), o.takeProfitTriggerPrice(), o.takeProfitLimitPrice(),
+          o.takeProfitTriggerBy(), o.relatedOrderId(), o.locked(), o.sequence(), o.protectedQuantity()));
     }
     return out;
   }

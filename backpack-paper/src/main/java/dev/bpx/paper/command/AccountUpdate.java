@@ -1,13 +1,13 @@
-package dev.bpx.paper.engine;
+package dev.bpx.paper.command;
 
 import dev.bpx.paper.ledger.Account;
 import java.math.BigDecimal;
 
 /** {@code PATCH /api/v1/account}: stores the settings; only {@code autoRepayBorrows} changes behaviour. */
-final class AccountUpdate {
+public final class AccountUpdate {
   private AccountUpdate() {}
 
-  static void apply(Account a, Command.UpdateAccount u) {
+  public static void apply(Account a, Command.UpdateAccount u) {
     Boolean autoBorrowSettlements = u.autoBorrowSettlements();
     Boolean autoLend = u.autoLend();
     Boolean autoRepayBorrows = u.autoRepayBorrows();

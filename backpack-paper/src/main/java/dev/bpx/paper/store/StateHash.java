@@ -1,5 +1,6 @@
-package dev.bpx.paper.engine;
+package dev.bpx.paper.store;
 
+import dev.bpx.paper.engine.Engine;
 import dev.bpx.auth.json.JsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,9 @@
-package dev.bpx.paper.engine;
+package dev.bpx.paper.store;
 
+import dev.bpx.paper.engine.Accounts;
+import dev.bpx.paper.engine.Engine;
+import dev.bpx.paper.engine.MarketState;
+import dev.bpx.paper.market.Candles;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.AccountSettings;
 import dev.bpx.paper.ledger.Balance;
@@ -47,34 +51,26 @@ public final class SnapshotReader {
     }
     Engine e = engine;
     List<Object> ids = list(s.get("ids"));
-    e.ids.order = l(ids.get(0));
-    e.ids.trade = l(ids.get(1));
-    e.ids.position = l(ids.get(2));
-    e.ids.sequence = l(ids.get(3));
-    if (ids.size() > 4) {
-      // Snapshots written before the maker's quotes had their own ids lack it; the default is free.
-      e.ids.makerOrder = l(ids.get(4));
-    }
-    e.stepsDone = l(s.get("steps"));
-    e.now = l(s.get("now"));
-    Accounts accounts = e.accounts;
-    accounts.nextUserId = (int) l(s.get("nextUserId"));
+    // Snapshots written before the maker's quotes had their own ids lack the fifth; the default is free.
+    e.ids().restore(l(ids.get(0)), l(ids.get(1)), l(ids.get(2)), l(ids.get(3)),
+        ids.size() > 4 ? l(ids.get(4)) : null);
+    e.restoreClock(l(s.get("steps")), l(s.get("now")));
+    Accounts accounts = e.accounts();
     account(accounts.house(), map(s.get("house")));
     account(accounts.maker(), map(s.get("maker")));
-    accounts.users().clear();
-    accounts.byKey.clear();
+    List<Account> users = new ArrayList<>();
     for (Object o : list(s.get("users"))) {
       Map<String, Object> m = map(o);
       Account a = new Account(str(m.get("apiKey")), (int) l(m.get("userId")), false);
       account(a, m);
-      accounts.users().add(a);
-      accounts.byKey.put(a.apiKey, a);
+      users.add(a);
     }
+    accounts.restoreUsers((int) l(s.get("nextUserId")), users);
     Map<String, Object> markets = map(s.get("markets"));
-    if (!markets.keySet().equals(e.markets.keySet())) {
-      throw new IllegalArgumentException("snapshot markets " + markets.keySet() + " differ from " + e.markets.keySet());
+    if (!markets.keySet().equals(e.markets().keySet())) {
+      throw new IllegalArgumentException("snapshot markets " + markets.keySet() + " differ from " + e.markets().keySet());
     }
-    markets.forEach((symbol, m) -> market(e.markets.get(symbol), map(m)));
+    markets.forEach((symbol, m) -> market(e.markets().get(symbol), map(m)));
   }
 
   private void market(MarketState m, Map<String, Object> s) {
@@ -155,7 +151,7 @@ public final class SnapshotReader {
     a.clearClientIds();
     for (Object o : list(s.get("orders"))) {
       Order order = order(list(o));
-      a.orders.put(order.id, order);
+      a.orders.put(order.id(), order);
       a.indexClientId(order); // in placement order: the last one with a clientId wins
     }
     a.fills.clear();
@@ -230,42 +226,43 @@ public final class SnapshotReader {
   }
 
   private Order order(List<Object> r) {
-    Order o = new Order();
-    o.id = l(r.get(0));
-    o.clientId = ln(r.get(1));
-    o.account = str(r.get(2));
-    o.symbol = str(r.get(3));
-    o.side = en(Side.class, r.get(4));
-    o.type = en(OrderType.class, r.get(5));
-    o.price = d(r.get(6));
-    o.quantity = d(r.get(7));
-    o.quoteQuantity = d(r.get(8));
-    o.executedQuantity = d(r.get(9));
-    o.executedQuoteQuantity = d(r.get(10));
-    o.timeInForce = en(TimeInForce.class, r.get(11));
-    o.postOnly = (Boolean) r.get(12);
-    o.reduceOnly = (Boolean) r.get(13);
-    o.selfTradePrevention = en(SelfTradePrevention.class, r.get(14));
-    o.status = en(OrderStatus.class, r.get(15));
-    o.expiryReason = str(r.get(16));
-    o.systemOrderType = str(r.get(17));
-    o.createdAt = l(r.get(18));
-    o.triggeredAt = ln(r.get(19));
-    o.triggerPrice = d(r.get(20));
-    o.triggerQuantity = str(r.get(21));
-    o.triggerBy = en(TriggerBy.class, r.get(22));
-    o.triggerWhenAbove = (Boolean) r.get(23);
-    o.stopLossTriggerPrice = d(r.get(24));
-    o.stopLossLimitPrice = d(r.get(25));
-    o.stopLossTriggerBy = en(TriggerBy.class, r.get(26));
-    o.takeProfitTriggerPrice = d(r.get(27));
-    o.takeProfitLimitPrice = d(r.get(28));
-    o.takeProfitTriggerBy = en(TriggerBy.class, r.get(29));
-    o.relatedOrderId = ln(r.get(30));
-    o.locked = d(r.get(31));
-    o.sequence = l(r.get(32));
-    o.protectedQuantity = d(r.get(33));
-    ordersById.put(o.id, o);
+    Order o = Order.builder()
+        .id(l(r.get(0)))
+        .clientId(ln(r.get(1)))
+        .account(str(r.get(2)))
+        .symbol(str(r.get(3)))
+        .side(en(Side.class, r.get(4)))
+        .type(en(OrderType.class, r.get(5)))
+        .price(d(r.get(6)))
+        .quantity(d(r.get(7)))
+        .quoteQuantity(d(r.get(8)))
+        .executedQuantity(d(r.get(9)))
+        .executedQuoteQuantity(d(r.get(10)))
+        .timeInForce(en(TimeInForce.class, r.get(11)))
+        .postOnly((Boolean) r.get(12))
+        .reduceOnly((Boolean) r.get(13))
+        .selfTradePrevention(en(SelfTradePrevention.class, r.get(14)))
+        .status(en(OrderStatus.class, r.get(15)))
+        .expiryReason(str(r.get(16)))
+        .systemOrderType(str(r.get(17)))
+        .createdAt(l(r.get(18)))
+        .triggeredAt(ln(r.get(19)))
+        .triggerPrice(d(r.get(20)))
+        .triggerQuantity(str(r.get(21)))
+        .triggerBy(en(TriggerBy.class, r.get(22)))
+        .triggerWhenAbove((Boolean) r.get(23))
+        .stopLossTriggerPrice(d(r.get(24)))
+        .stopLossLimitPrice(d(r.get(25)))
+        .stopLossTriggerBy(en(TriggerBy.class, r.get(26)))
+        .takeProfitTriggerPrice(d(r.get(27)))
+        .takeProfitLimitPrice(d(r.get(28)))
+        .takeProfitTriggerBy(en(TriggerBy.class, r.get(29)))
+        .relatedOrderId(ln(r.get(30)))
+        .locked(d(r.get(31)))
+        .sequence(l(r.get(32)))
+        .protectedQuantity(d(r.get(33)))
+        .build();
+    ordersById.put(o.id(), o);
     return o;
   }
 
