@@ -151,7 +151,7 @@ public final class PaperExchange implements AutoCloseable {
    * published replica: the function must not change the engine.
    */
   public <T> T inspect(java.util.function.Function<Engine, T> read) {
-    return store.read(clock.millis(), null, read);
+    return store.inspect(clock.millis(), read);
   }
 
   @Override

@@ -33,7 +33,7 @@ import java.util.Map;
  * <p>Not thread-safe: one writer thread changes it; readers use a replica that no one changes while
  * they read it ({@code JournaledEngine}).
  */
-public final class Engine implements PriceSource {
+public final class Engine implements PriceSource, ExchangeView {
   static final long HOUR = 3_600_000L;
 
   final EngineConfig config;
@@ -91,6 +91,7 @@ public final class Engine implements PriceSource {
   }
 
   /** {@return the exchange time of the last command or read, epoch ms} */
+  @Override
   public long now() {
     return now;
   }
@@ -202,8 +203,7 @@ public final class Engine implements PriceSource {
 
   /** {@return the end of the funding interval in progress at a time} */
   public static long nextFunding(MarketState m, long time) {
-    long interval = m.spec.fundingIntervalMillis();
-    return Math.floorDiv(time, interval) * interval + interval;
+    return m.nextFunding(time);
   }
 
   // --- snapshots (store) -----------------------------------------------------------------
@@ -241,15 +241,18 @@ public final class Engine implements PriceSource {
     return config;
   }
 
+  @Override
   public Map<String, MarketState> markets() {
     return markets;
   }
 
+  @Override
   public Map<String, AssetSpec> assets() {
     return assets;
   }
 
   /** {@return a market, or null / a plain-text parse error when unknown} */
+  @Override
   public MarketState market(String symbol, boolean required) {
     MarketState m = symbol == null ? null : markets.get(symbol);
     if (m == null && required) {
@@ -258,7 +261,23 @@ public final class Engine implements PriceSource {
     return m;
   }
 
+  @Override
+  public Account account(String apiKey) {
+    return accounts.find(apiKey);
+  }
+
+  @Override
+  public Account makerAccount() {
+    return accounts.maker();
+  }
+
+  @Override
+  public List<Account> users() {
+    return accounts.users();
+  }
+
   /** {@return the account's open orders (resting and trigger-pending) per symbol} */
+  @Override
   public Map<String, List<Order>> openOrders(Account a) {
     Map<String, List<Order>> out = new LinkedHashMap<>();
     for (Order o : a.orders.values()) {
@@ -274,11 +293,13 @@ public final class Engine implements PriceSource {
    * at {@code price} for a limit order, walking the book for a market order (null price)}
    * Changes nothing. Throws {@link ApiError} for an off-tick price, or reduce-only on spot.
    */
-  public BigDecimal maxOrderQuantity(Account a, MarketState m, Side side,
+  @Override
+  public BigDecimal maxOrderQuantity(Account a, ExchangeView.Market m, Side side,
                                      BigDecimal price, boolean reduceOnly) {
-    return OrderLimits.maxQuantity(this, a, m, side, price, reduceOnly);
+    return OrderLimits.maxQuantity(this, a, markets.get(m.spec().symbol()), side, price, reduceOnly);
   }
 
+  @Override
   public Margin.Summary marginSummary(Account a) {
     return margin.summary(a, openOrders(a));
   }

@@ -9,6 +9,7 @@ import dev.bpx.paper.matching.OrderBook;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ import java.util.List;
  * market maker's quotes, pending trigger orders, recent trades and candles.
  * Engine-owned, not thread-safe.
  */
-public final class MarketState {
+public final class MarketState implements ExchangeView.Market {
   static final int KEEP_TRADES = 1000;
 
   public final MarketSpec spec;
@@ -42,12 +43,50 @@ public final class MarketState {
     this.candles = candles;
   }
 
+  @Override
+  public MarketSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public OrderBook book() {
+    return book;
+  }
+
+  @Override
+  public Deque<Records.Trade> trades() {
+    return trades;
+  }
+
+  @Override
+  public Candles candles() {
+    return candles;
+  }
+
+  @Override
+  public BigDecimal fundingRate() {
+    return fundingRate;
+  }
+
+  @Override
+  public List<Records.FundingPayment> fundingHistory() {
+    return fundingHistory;
+  }
+
+  @Override
+  public long nextFunding(long time) {
+    long interval = spec.fundingIntervalMillis();
+    return Math.floorDiv(time, interval) * interval + interval;
+  }
+
   /** {@return the mark (and index) price: the walk's current price} */
+  @Override
   public BigDecimal markPrice() {
     return spec.fromTicks(walk.ticks());
   }
 
   /** {@return the last trade's price, or the mark price before any trade} */
+  @Override
   public BigDecimal lastPrice() {
     return lastTradePrice != null ? lastTradePrice : markPrice();
   }

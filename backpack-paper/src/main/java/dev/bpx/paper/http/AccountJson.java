@@ -1,7 +1,7 @@
 package dev.bpx.paper.http;
 
 import dev.bpx.auth.json.JsonWriter;
-import dev.bpx.paper.engine.Engine;
+import dev.bpx.paper.engine.ExchangeView;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.AccountSettings;
 import dev.bpx.paper.ledger.Balance;
@@ -85,7 +85,7 @@ final class AccountJson {
         .field("pnlUnrealized", Fmt.amount(s.pnlUnrealized())).endObject();
   }
 
-  static void lendPosition(JsonWriter w, Engine e, LendPosition p) {
+  static void lendPosition(JsonWriter w, ExchangeView e, LendPosition p) {
     AssetSpec spec = e.assets().get(p.symbol);
     BigDecimal mark = e.assetPrice(p.symbol);
     BigDecimal exposure = p.netQuantity.min(BigDecimal.ZERO);
@@ -109,7 +109,7 @@ final class AccountJson {
    * One position. {@code exactLiquidation} is false for the list form, which writes
    * {@code "0"} as the live API has since 2025-09-01.
    */
-  static void position(JsonWriter w, Engine e, Account a, PerpPosition p, Margin.Summary s,
+  static void position(JsonWriter w, ExchangeView e, Account a, PerpPosition p, Margin.Summary s,
                        boolean exactLiquidation) {
     MarketSpec m = e.market(p.symbol);
     BigDecimal mark = e.markPrice(p.symbol);

@@ -1,7 +1,7 @@
 package dev.bpx.paper.http;
 
 import dev.bpx.auth.json.JsonWriter;
-import dev.bpx.paper.engine.Engine;
+import dev.bpx.paper.engine.ExchangeView;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.LendPosition;
 import dev.bpx.paper.ledger.PerpPosition;
@@ -97,7 +97,7 @@ final class HistoryRoutes {
     int offset = query.offset();
     boolean asc = "Asc".equals(query.oneOf("sortDirection", "SortDirection", "Asc", "Desc"));
     return store.read(q.now(), q.apiKey(), e -> {
-      Account a = e.accounts().find(q.apiKey());
+      Account a = e.account(q.apiKey());
       List<T> all = new ArrayList<>();
       for (T t : rows.apply(a)) {
         if (keep.test(t)) {
@@ -119,7 +119,7 @@ final class HistoryRoutes {
     List<String> types = query.all("marketType");
     query.string("strategyId");
     return store.read(q.now(), q.apiKey(), e -> {
-      Account a = e.accounts().find(q.apiKey());
+      Account a = e.account(q.apiKey());
       List<Order> orders = new ArrayList<>(a.orders.values());
       return pageOf(q, orders, o -> (symbol == null || symbol.equals(o.symbol()))
               && (orderId == null || orderId.equals(Long.toString(o.id())))
@@ -138,7 +138,7 @@ final class HistoryRoutes {
         "Liquidation", "AllLiquidation", "CollateralConversion", "CollateralConversionAndSpotLiquidation");
     List<String> types = query.all("marketType");
     return store.read(q.now(), q.apiKey(), e -> {
-      Account a = e.accounts().find(q.apiKey());
+      Account a = e.account(q.apiKey());
       return pageOf(q, a.fills, f -> (symbol == null || symbol.equals(f.symbol()))
               && (orderId == null || orderId.equals(f.orderId()))
               && (from == null || f.timestamp() >= from) && (to == null || f.timestamp() <= to)
@@ -193,7 +193,7 @@ final class HistoryRoutes {
     String side = query.oneOf("side", "BorrowLendSide", "Borrow", "Lend");
     String state = query.oneOf("state", "BorrowLendPositionState", "Open", "Closed");
     return store.read(q.now(), q.apiKey(), e -> {
-      Account a = e.accounts().find(q.apiKey());
+      Account a = e.account(q.apiKey());
       List<LendPosition> rows = "Closed".equals(state) ? List.of() : new ArrayList<>(a.lends.values());
       return pageOf(q, rows, p -> (symbol == null || symbol.equals(p.symbol))
               && (side == null || side.equals(p.netQuantity.signum() >= 0 ? "Lend" : "Borrow")),
@@ -213,7 +213,7 @@ final class HistoryRoutes {
     String state = query.oneOf("state", "PositionState", "Open", "Closed");
     query.oneOf("marketType", "MarketType", "SPOT", "PERP", "IPERP", "DATED", "PREDICTION", "RFQ");
     return store.read(q.now(), q.apiKey(), e -> {
-      Account a = e.accounts().find(q.apiKey());
+      Account a = e.account(q.apiKey());
       List<PerpPosition> rows = new ArrayList<>();
       if (!"Open".equals(state)) {
         rows.addAll(a.closedPositions);
@@ -226,7 +226,7 @@ final class HistoryRoutes {
     });
   }
 
-  private static void positionRow(JsonWriter w, Engine e, PerpPosition p) {
+  private static void positionRow(JsonWriter w, ExchangeView e, PerpPosition p) {
     MarketSpec m = e.market(p.symbol);
     BigDecimal mark = e.markPrice(p.symbol);
     boolean open = p.isOpen();

@@ -289,10 +289,10 @@ class ParallelTradingInvariantsTest {
     for (Account a : e.accounts().users()) {
       Map<String, BigDecimal> lockedByOrders = new TreeMap<>();
       for (dev.bpx.paper.matching.Order o : a.orders.values()) {
-        if (o.status.isOpen() && o.locked.signum() > 0) {
-          MarketState m = e.markets().get(o.symbol);
-          String asset = o.side == Side.Bid ? m.spec.quoteSymbol() : m.spec.baseSymbol();
-          lockedByOrders.merge(asset, o.locked, BigDecimal::add);
+        if (o.status().isOpen() && o.locked().signum() > 0) {
+          MarketState m = e.markets().get(o.symbol());
+          String asset = o.side() == Side.Bid ? m.spec.quoteSymbol() : m.spec.baseSymbol();
+          lockedByOrders.merge(asset, o.locked(), BigDecimal::add);
         }
       }
       for (Map.Entry<String, Balance> b : a.balances.entrySet()) {

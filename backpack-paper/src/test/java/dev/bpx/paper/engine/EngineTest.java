@@ -55,9 +55,9 @@ class EngineTest {
     Order first = place(alice, "{\"symbol\":\"SOL_USDC\",\"side\":\"Ask\",\"orderType\":\"Limit\",\"price\":\"200.00\",\"quantity\":\"1\"}");
     Order second = place(bob, "{\"symbol\":\"SOL_USDC\",\"side\":\"Ask\",\"orderType\":\"Limit\",\"price\":\"200.00\",\"quantity\":\"1\"}");
     Order taker = place(carol, "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Market\",\"quantity\":\"1\"}");
-    assertThat(taker.status).isEqualTo(OrderStatus.Filled);
-    assertThat(first.status).isEqualTo(OrderStatus.Filled);
-    assertThat(second.status).isEqualTo(OrderStatus.New);
+    assertThat(taker.status()).isEqualTo(OrderStatus.Filled);
+    assertThat(first.status()).isEqualTo(OrderStatus.Filled);
+    assertThat(second.status()).isEqualTo(OrderStatus.New);
   }
 
   @Test
@@ -78,7 +78,7 @@ class EngineTest {
     assertThat(alice.balance("USDC").locked).isEqualByComparingTo("450");
     assertThat(alice.balance("USDC").available).isEqualByComparingTo("9550");
     engine.cancelOrder(alice, "SOL_USDC", null, 1L);
-    assertThat(o.status).isEqualTo(OrderStatus.Cancelled);
+    assertThat(o.status()).isEqualTo(OrderStatus.Cancelled);
     assertThat(alice.balance("USDC").locked).isEqualByComparingTo("0");
     assertThat(alice.balance("USDC").available).isEqualByComparingTo("10000");
   }
@@ -99,10 +99,10 @@ class EngineTest {
   @Test
   void postOnlyThatWouldTakeExpiresAndIocRemainderExpires() {
     Order post = place(alice, "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"250.00\",\"quantity\":\"1\",\"postOnly\":true}");
-    assertThat(post.status).isEqualTo(OrderStatus.Expired);
-    assertThat(post.expiryReason).isEqualTo("PostOnlyTaker");
+    assertThat(post.status()).isEqualTo(OrderStatus.Expired);
+    assertThat(post.expiryReason()).isEqualTo("PostOnlyTaker");
     Order ioc = place(alice, "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"199.00\",\"quantity\":\"1\",\"timeInForce\":\"IOC\"}");
-    assertThat(ioc.status).isEqualTo(OrderStatus.Expired);
+    assertThat(ioc.status()).isEqualTo(OrderStatus.Expired);
     assertThat(alice.balance("USDC").locked).isEqualByComparingTo("0");
   }
 
@@ -110,9 +110,9 @@ class EngineTest {
   void selfTradePreventionRejectsTheTakerByDefault() {
     Order maker = place(alice, "{\"symbol\":\"SOL_USDC\",\"side\":\"Ask\",\"orderType\":\"Limit\",\"price\":\"200.00\",\"quantity\":\"1\"}");
     Order taker = place(alice, "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"200.00\",\"quantity\":\"1\"}");
-    assertThat(taker.status).isEqualTo(OrderStatus.Expired);
-    assertThat(taker.expiryReason).isEqualTo("SelfTradePrevention");
-    assertThat(maker.status).isEqualTo(OrderStatus.New);
+    assertThat(taker.status()).isEqualTo(OrderStatus.Expired);
+    assertThat(taker.expiryReason()).isEqualTo("SelfTradePrevention");
+    assertThat(maker.status()).isEqualTo(OrderStatus.New);
   }
 
   @Test
@@ -154,15 +154,15 @@ class EngineTest {
     // A gap far below the liquidation price: closing at 100 loses about 30000, more than the 12000 USDC held and lent.
     engine.setPrice("SOL_USDC_PERP", d("100.00"));
     assertThat(alice.positions).isEmpty();
-    assertThat(resting.status).isEqualTo(OrderStatus.Expired);
-    assertThat(resting.expiryReason).isEqualTo("Liquidation");
+    assertThat(resting.status()).isEqualTo(OrderStatus.Expired);
+    assertThat(resting.expiryReason()).isEqualTo("Liquidation");
     assertThat(alice.lent("USDC")).as("the shortfall is borrowed").isNegative();
     assertThat(alice.borrowLendMovements).filteredOn(m -> m.symbol().equals("USDC"))
         .extracting(Records.BorrowLendMovement::source).containsSubsequence("Liquidation", "Liquidation")
         .doesNotContain("AutoBorrowRepay");
-    Order system = alice.orders.values().stream().filter(o -> o.systemOrderType != null).findFirst().orElseThrow();
-    assertThat(system.systemOrderType).isEqualTo("LiquidatePositionOnBackstop");
-    assertThat(system.status).isEqualTo(OrderStatus.Filled);
+    Order system = alice.orders.values().stream().filter(o -> o.systemOrderType() != null).findFirst().orElseThrow();
+    assertThat(system.systemOrderType()).isEqualTo("LiquidatePositionOnBackstop");
+    assertThat(system.status()).isEqualTo(OrderStatus.Filled);
   }
 
   @Test
@@ -189,12 +189,12 @@ class EngineTest {
   @Test
   void aTriggerOrderFiresWhenTheMarkCrossesItsPrice() {
     Order t = place(alice, "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Bid\",\"orderType\":\"Market\",\"triggerPrice\":\"190.00\",\"triggerQuantity\":\"1\"}");
-    assertThat(t.status).isEqualTo(OrderStatus.TriggerPending);
+    assertThat(t.status()).isEqualTo(OrderStatus.TriggerPending);
     engine.setPrice("SOL_USDC_PERP", d("195.00"));
-    assertThat(t.status).isEqualTo(OrderStatus.TriggerPending);
+    assertThat(t.status()).isEqualTo(OrderStatus.TriggerPending);
     engine.setPrice("SOL_USDC_PERP", d("189.00"));
-    assertThat(t.status).isEqualTo(OrderStatus.Filled);
-    assertThat(t.triggeredAt).isNotNull();
+    assertThat(t.status()).isEqualTo(OrderStatus.Filled);
+    assertThat(t.triggeredAt()).isNotNull();
     assertThat(alice.positions.get("SOL_USDC_PERP").netQuantity).isEqualByComparingTo("1");
   }
 
@@ -203,11 +203,11 @@ class EngineTest {
     Order parent = place(alice, "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Bid\",\"orderType\":\"Market\",\"quantity\":\"5\","
         + "\"stopLossTriggerPrice\":\"180.00\",\"takeProfitTriggerPrice\":\"230.00\"}");
     List<Order> children = new ArrayList<>();
-    alice.orders.values().stream().filter(o -> Long.valueOf(parent.id).equals(o.relatedOrderId)).forEach(children::add);
-    assertThat(children).hasSize(2).allMatch(o -> o.status == OrderStatus.TriggerPending);
+    alice.orders.values().stream().filter(o -> Long.valueOf(parent.id()).equals(o.relatedOrderId())).forEach(children::add);
+    assertThat(children).hasSize(2).allMatch(o -> o.status() == OrderStatus.TriggerPending);
     engine.setPrice("SOL_USDC_PERP", d("179.00"));
     assertThat(alice.positions).doesNotContainKey("SOL_USDC_PERP");
-    assertThat(children).extracting(o -> o.status).containsExactlyInAnyOrder(OrderStatus.Filled, OrderStatus.Cancelled);
+    assertThat(children).extracting(o -> o.status()).containsExactlyInAnyOrder(OrderStatus.Filled, OrderStatus.Cancelled);
   }
 
   @Test

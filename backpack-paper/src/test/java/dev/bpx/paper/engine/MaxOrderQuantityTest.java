@@ -119,9 +119,9 @@ class MaxOrderQuantityTest {
     assertThat(max.remainder(step)).isEqualByComparingTo("0");
 
     Order order = accepted.place(c.side(), price, max, false);
-    assertThat(order.status).isIn(OrderStatus.New, OrderStatus.Filled, OrderStatus.PartiallyFilled,
+    assertThat(order.status()).isIn(OrderStatus.New, OrderStatus.Filled, OrderStatus.PartiallyFilled,
         OrderStatus.Expired);
-    assertThat(order.expiryReason).isIn(null, "InsufficientLiquidity");
+    assertThat(order.expiryReason()).isIn(null, "InsufficientLiquidity");
     if (c.pricing() == Pricing.RESTING && c.perp()) {
       // The resting order holds exposure without trading: the rule's figures sit right at the limit.
       Margin.Initial rule = accepted.engine.marginSummary(accepted.alice).initial();
@@ -169,15 +169,15 @@ class MaxOrderQuantityTest {
     assertThat(accepted.max(Side.Bid, price, true)).isEqualByComparingTo("0");
 
     Order order = accepted.place(c.side(), price, max, true);
-    assertThat(order.status).isEqualTo(OrderStatus.Filled);
-    assertThat(order.executedQuantity).isEqualByComparingTo(position);
+    assertThat(order.status()).isEqualTo(OrderStatus.Filled);
+    assertThat(order.executedQuantity()).isEqualByComparingTo(position);
     assertThat(accepted.alice.positions).doesNotContainKey(c.symbol());
 
     World more = new World(c.symbol(), c.leverageLimit(), true);
     Order beyond = more.place(c.side(), price, max.add(more.market.spec.stepSize()), true);
-    assertThat(beyond.executedQuantity).isEqualByComparingTo(position);
-    assertThat(beyond.status).isEqualTo(OrderStatus.Expired);
-    assertThat(beyond.expiryReason).isEqualTo("ReduceOnlyNotReduced");
+    assertThat(beyond.executedQuantity()).isEqualByComparingTo(position);
+    assertThat(beyond.status()).isEqualTo(OrderStatus.Expired);
+    assertThat(beyond.expiryReason()).isEqualTo("ReduceOnlyNotReduced");
   }
 
   @Test
@@ -185,8 +185,8 @@ class MaxOrderQuantityTest {
     World w = new World("SOL_USDC_PERP", "10", true);
     assertThat(w.max(Side.Bid, null, true)).isEqualByComparingTo("0");
     Order o = w.place(Side.Bid, null, new BigDecimal("0.01"), true);
-    assertThat(o.executedQuantity).isEqualByComparingTo("0");
-    assertThat(o.expiryReason).isEqualTo("ReduceOnlyNotReduced");
+    assertThat(o.executedQuantity()).isEqualByComparingTo("0");
+    assertThat(o.expiryReason()).isEqualTo("ReduceOnlyNotReduced");
   }
 
   @Test
@@ -210,7 +210,7 @@ class MaxOrderQuantityTest {
         .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.code()).isEqualTo("MAX_LEVERAGE_REACHED"));
     assertThat(w.max(Side.Ask, null, false)).isEqualByComparingTo("80");
     Order reduce = w.place(Side.Ask, null, new BigDecimal("25"), false);
-    assertThat(reduce.status).isEqualTo(OrderStatus.Filled);
+    assertThat(reduce.status()).isEqualTo(OrderStatus.Filled);
     assertThat(w.alice.positions.get("SOL_USDC_PERP").netQuantity).isEqualByComparingTo("15");
   }
 

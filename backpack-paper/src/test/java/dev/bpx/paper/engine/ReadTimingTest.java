@@ -43,6 +43,6 @@ class ReadTimingTest {
     Order told = placeAt(live, T0 + 60_000);
     Order replay = placeAt(replayed, T0 + 60_000);
 
-    assertThat(replay.id).isEqualTo(told.id);
+    assertThat(replay.id()).isEqualTo(told.id());
   }
 }

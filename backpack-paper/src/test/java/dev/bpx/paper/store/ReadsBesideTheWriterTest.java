@@ -48,7 +48,7 @@ class ReadsBesideTheWriterTest {
       } catch (InterruptedException ex) {
         Thread.currentThread().interrupt();
       }
-      return e.accounts().find("alice").available("USDC");
+      return e.account("alice").available("USDC");
     }));
     assertThat(inside.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
@@ -73,7 +73,7 @@ class ReadsBesideTheWriterTest {
   }
 
   private BigDecimal usdc() {
-    return store.read(T0, null, e -> e.accounts().find("alice").available("USDC"));
+    return store.read(T0, null, e -> e.account("alice").available("USDC"));
   }
 
   private static TimedCommand fund(String quantity) {

@@ -58,7 +58,7 @@ class StateHashTest {
           } catch (ApiError refused) {
             // refusals are journaled with their code and replayed too
           }
-          store.read(time, key, e -> e.accounts().find(key).available("USDC"));
+          store.read(time, key, e -> e.account(key).available("USDC"));
         }
         return null;
       }));
