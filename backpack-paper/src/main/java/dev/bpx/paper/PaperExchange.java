@@ -1,5 +1,6 @@
 package dev.bpx.paper;
 
+import dev.bpx.paper.market.Holding;
 import dev.bpx.paper.command.Command;
 import dev.bpx.paper.command.CommandParser;
 import dev.bpx.paper.engine.Engine;
@@ -172,16 +173,16 @@ public final class PaperExchange implements AutoCloseable {
     private int makerLevels = 20;
     private List<AssetSpec> assets = DefaultMarkets.assets();
     private List<MarketSpec> markets = DefaultMarkets.markets();
-    private Map<String, EngineConfig.Holding> portfolio = defaultPortfolio();
+    private Map<String, Holding> portfolio = defaultPortfolio();
 
     private Builder() {}
 
     /** Default: USDC, BTC and SOL, part lent and part staked, so every balance column shows. */
-    public static Map<String, EngineConfig.Holding> defaultPortfolio() {
-      Map<String, EngineConfig.Holding> p = new LinkedHashMap<>();
-      p.put("USDC", new EngineConfig.Holding(new BigDecimal("10000"), new BigDecimal("2000"), BigDecimal.ZERO));
-      p.put("BTC", new EngineConfig.Holding(new BigDecimal("0.1"), new BigDecimal("0.05"), BigDecimal.ZERO));
-      p.put("SOL", new EngineConfig.Holding(new BigDecimal("20"), new BigDecimal("5"), new BigDecimal("10")));
+    public static Map<String, Holding> defaultPortfolio() {
+      Map<String, Holding> p = new LinkedHashMap<>();
+      p.put("USDC", new Holding(new BigDecimal("10000"), new BigDecimal("2000"), BigDecimal.ZERO));
+      p.put("BTC", new Holding(new BigDecimal("0.1"), new BigDecimal("0.05"), BigDecimal.ZERO));
+      p.put("SOL", new Holding(new BigDecimal("20"), new BigDecimal("5"), new BigDecimal("10")));
       return p;
     }
 
@@ -236,7 +237,7 @@ public final class PaperExchange implements AutoCloseable {
     }
 
     /** What a new account receives, per asset. */
-    public Builder startingPortfolio(Map<String, EngineConfig.Holding> portfolio) {
+    public Builder startingPortfolio(Map<String, Holding> portfolio) {
       this.portfolio = new LinkedHashMap<>(portfolio);
       return this;
     }

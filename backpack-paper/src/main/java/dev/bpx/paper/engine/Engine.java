@@ -6,6 +6,12 @@ import dev.bpx.paper.market.Candles;
 import dev.bpx.paper.simulation.MarketMaker;
 import dev.bpx.paper.simulation.SimulatedMarket;
 import dev.bpx.paper.ledger.Account;
+import dev.bpx.paper.ledger.AccountReset;
+import dev.bpx.paper.ledger.Accounts;
+import dev.bpx.paper.ledger.BorrowLend;
+import dev.bpx.paper.ledger.Funds;
+import dev.bpx.paper.ledger.Liquidator;
+import dev.bpx.paper.ledger.Periodic;
 import dev.bpx.paper.ledger.Ledger;
 import dev.bpx.paper.ledger.Margin;
 import dev.bpx.paper.ledger.PriceSource;
@@ -34,7 +40,6 @@ import java.util.Map;
  * they read it ({@code JournaledEngine}).
  */
 public final class Engine implements PriceSource, ExchangeView {
-  static final long HOUR = 3_600_000L;
 
   final EngineConfig config;
   final Map<String, MarketState> markets = new LinkedHashMap<>();
@@ -47,8 +52,11 @@ public final class Engine implements PriceSource, ExchangeView {
   final OrderEntry entry;
   final MarketMaker maker;
   final Triggers triggers;
+  final Funds funds;
   final Periodic periodic;
   final Liquidator liquidator;
+  final BorrowLend borrowLend;
+  final AccountReset reset;
   private final long originMillis;
   /** Walk steps taken since birth (one a second); package-private for snapshots. */
   long stepsDone;
@@ -72,20 +80,25 @@ public final class Engine implements PriceSource, ExchangeView {
       MarketDataSource source = marketData.open(m, config.startMillis());
       markets.put(m.symbol(), new MarketState(m, source, new Candles(config.startMillis(), source::history)));
     }
-    this.accounts = new Accounts(this);
-    this.ledger = new Ledger(accounts.house(), this, ids::nextPosition);
+    this.ledger = new Ledger(new Account(Accounts.HOUSE, 0, true), this, ids::nextPosition);
+    this.accounts = new Accounts(ledger, config.portfolio(), this::now);
     this.settlement = new TradeSettlement(ledger, ids::nextPosition);
     this.margin = new Margin(this);
+    this.funds = new Funds(ledger, margin, this);
     this.entry = new OrderEntry(this);
     this.maker = new MarketMaker(Accounts.MAKER, config.makerLevels(), ids::nextMakerOrder, ids::nextSequence);
     this.triggers = new Triggers(this);
-    this.periodic = new Periodic(this);
-    this.liquidator = new Liquidator(this);
-    accounts.initSystemAccounts();
+    this.periodic = new Periodic(accounts, ledger, this);
+    this.liquidator = new Liquidator(accounts, margin, ledger, settlement, this,
+        (a, o, status, reason) -> entry.cancelOpen(a, markets.get(o.symbol()), o, status, reason),
+        ids::nextOrder, ids::nextTrade);
+    this.borrowLend = new BorrowLend(ledger, margin, this, this::now);
+    this.reset = new AccountReset(accounts, liquidator, this::now);
+    accounts.fundMaker(assets.keySet());
     this.now = originMillis;
     for (MarketState m : markets.values()) {
       if (m.spec.isPerp()) {
-        m.fundingRate = periodic.rateFor(m, nextFunding(m, originMillis));
+        m.fundingRate = m.fundingRateFor(m.nextFunding(originMillis));
       }
     }
   }
@@ -148,10 +161,24 @@ public final class Engine implements PriceSource, ExchangeView {
         }
       }
       triggers.check(stepTime);
-      periodic.onStep(stepTime);
+      fundingAndInterest(stepTime);
       liquidator.check(stepTime);
     }
     now = time;
+  }
+
+  /** Funding at each perp market's interval boundary, interest every hour (exchange time). */
+  private void fundingAndInterest(long stepTime) {
+    for (MarketState m : markets.values()) {
+      if (m.spec.isPerp() && stepTime % m.spec.fundingIntervalMillis() == 0) {
+        BigDecimal rate = m.fundingRateFor(stepTime);
+        periodic.fund(m.spec, m.markPrice(), rate, stepTime);
+        m.fundingPaid(stepTime, rate);
+      }
+    }
+    if (stepTime % Periodic.HOUR == 0) {
+      periodic.accrueInterest(stepTime);
+    }
   }
 
   /** Work every command ends with: triggers on new last prices, attached exits, settlement. */
@@ -279,14 +306,9 @@ public final class Engine implements PriceSource, ExchangeView {
   /** {@return the account's open orders (resting and trigger-pending) per symbol} */
   @Override
   public Map<String, List<Order>> openOrders(Account a) {
-    Map<String, List<Order>> out = new LinkedHashMap<>();
-    for (Order o : a.orders.values()) {
-      if (o.status().isOpen()) {
-        out.computeIfAbsent(o.symbol(), s -> new ArrayList<>()).add(o);
-      }
-    }
-    return out;
+    return a.openOrders();
   }
+
 
   /**
    * {@return the largest quantity of an order on {@code symbol} that order entry would accept now:

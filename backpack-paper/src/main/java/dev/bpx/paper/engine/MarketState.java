@@ -19,6 +19,8 @@ import java.util.List;
  */
 public final class MarketState implements ExchangeView.Market {
   static final int KEEP_TRADES = 1000;
+  private static final BigDecimal BASE_RATE = new BigDecimal("0.0000125");
+  private static final BigDecimal NOISE_UNIT = new BigDecimal("0.000001");
 
   public final MarketSpec spec;
   /** The market data: mark and index price, one step a second. */
@@ -89,6 +91,24 @@ public final class MarketState implements ExchangeView.Market {
   @Override
   public BigDecimal lastPrice() {
     return lastTradePrice != null ? lastTradePrice : markPrice();
+  }
+
+  /**
+   * {@return the funding rate of the interval that ends at or after a time: a seeded value near
+   * +0.00125 % per hour (noise from the market data), inside the market's bounds}
+   */
+  BigDecimal fundingRateFor(long intervalEnd) {
+    long index = intervalEnd / spec.fundingIntervalMillis();
+    BigDecimal rate = BASE_RATE.add(NOISE_UNIT.multiply(BigDecimal.valueOf(walk.noise(index, -10, 10))));
+    BigDecimal upper = spec.fundingRateUpperBoundBps().movePointLeft(4);
+    BigDecimal lower = spec.fundingRateLowerBoundBps().movePointLeft(4);
+    return rate.min(upper).max(lower);
+  }
+
+  /** An interval's funding was paid at {@code rate}: record it and set the next interval's rate. */
+  void fundingPaid(long intervalEnd, BigDecimal rate) {
+    fundingHistory.add(new Records.FundingPayment(spec.symbol(), BigDecimal.ZERO, intervalEnd, rate));
+    fundingRate = fundingRateFor(intervalEnd + spec.fundingIntervalMillis());
   }
 
   public void recordTrade(Records.Trade trade) {

@@ -4,6 +4,7 @@ import dev.bpx.paper.command.ApiError;
 import dev.bpx.paper.command.OrderRequest;
 import dev.bpx.paper.matching.Matcher;
 import dev.bpx.paper.ledger.Account;
+import dev.bpx.paper.ledger.Accounts;
 import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.ledger.Records;
 import dev.bpx.paper.ledger.TradeSettlement;
@@ -95,9 +96,9 @@ final class OrderEntry implements Matcher.Fills {
         return;
       }
     }
-    Funds.reserve(engine, a, m, o, reduceCap != null);
+    engine.funds.reserve(a, m.spec, m.book, o, reduceCap != null);
     if (o.timeInForce() == TimeInForce.FOK && !fillable(m, o)) {
-      Funds.release(engine, a, m, o);
+      engine.funds.release(a, m.spec, o);
       finish(a, o, OrderStatus.Expired, "FillOrKill");
       return;
     }
@@ -123,13 +124,13 @@ final class OrderEntry implements Matcher.Fills {
     }
     if (o.executedQuantity().compareTo(requested) >= 0) {
       o.markFilled();
-      Funds.release(engine, a, m, o);
+      engine.funds.release(a, m.spec, o);
       return;
     }
     if (stopped || o.timeInForce() != TimeInForce.GTC || cappedAt != requested) {
       o.expireRemainder(cappedAt != requested ? "ReduceOnlyNotReduced"
           : o.timeInForce() == TimeInForce.FOK ? "FillOrKill" : "ImmediateOrCancel");
-      Funds.release(engine, a, m, o);
+      engine.funds.release(a, m.spec, o);
       return;
     }
     o.rest(engine.ids.nextSequence());
@@ -203,7 +204,7 @@ final class OrderEntry implements Matcher.Fills {
     } else {
       m.book.remove(o);
       closed(o);
-      Funds.release(engine, a, m, o);
+      engine.funds.release(a, m.spec, o);
     }
     o.close(status, reason);
   }
@@ -242,7 +243,7 @@ final class OrderEntry implements Matcher.Fills {
 
   /** Bookkeeping when a resting order leaves the book. */
   void closed(Order o) {
-    if (!Accounts.MAKER.equals(o.account()) && !Accounts.HOUSE.equals(o.account())) {
+    if (!Accounts.isSystem(o.account())) {
       engine.markets.get(o.symbol()).userRestingOrders--;
     }
   }

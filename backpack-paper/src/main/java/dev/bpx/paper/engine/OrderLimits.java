@@ -88,7 +88,7 @@ final class OrderLimits {
         .price(price)
         .quantity(quantity)
         .build();
-    return Funds.refusal(engine, a, m, o, false) == null;
+    return engine.funds.refusal(a, m.spec, m.book, o, false) == null;
   }
 
   /** {@return how many whole steps other accounts offer on the ask side} */

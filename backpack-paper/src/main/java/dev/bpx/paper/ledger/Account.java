@@ -84,4 +84,15 @@ public final class Account {
   public boolean recordsHistory() {
     return !system;
   }
+
+  /** {@return the open orders (resting and trigger-pending) per symbol, in placement order} */
+  public Map<String, List<Order>> openOrders() {
+    Map<String, List<Order>> out = new LinkedHashMap<>();
+    for (Order o : orders.values()) {
+      if (o.status().isOpen()) {
+        out.computeIfAbsent(o.symbol(), s -> new ArrayList<>()).add(o);
+      }
+    }
+    return out;
+  }
 }

@@ -91,6 +91,11 @@ public final class Margin {
     }
   }
 
+  /** {@return the account's margin picture with its open orders} */
+  public Summary summary(Account a) {
+    return summary(a, a.openOrders());
+  }
+
   public Summary summary(Account a, Map<String, List<Order>> openOrdersBySymbol) {
     BigDecimal assets = BigDecimal.ZERO;
     BigDecimal liabilities = BigDecimal.ZERO;

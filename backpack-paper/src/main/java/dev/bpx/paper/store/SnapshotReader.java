@@ -1,6 +1,6 @@
 package dev.bpx.paper.store;
 
-import dev.bpx.paper.engine.Accounts;
+import dev.bpx.paper.ledger.Accounts;
 import dev.bpx.paper.engine.Engine;
 import dev.bpx.paper.engine.MarketState;
 import dev.bpx.paper.market.Candles;

@@ -85,7 +85,7 @@ class ClientIdTest {
         .hasMessage("Order with client ID already exists: 7");
     assertThat(restored.cancelOrder(again, "SOL_USDC", null, 7L).id()).isEqualTo(open.id());
 
-    new AccountReset(engine).reset(alice);
+    engine.reset.reset(alice);
     assertThat(place(engine, alice, REST).status()).isEqualTo(OrderStatus.New);
   }
 }
