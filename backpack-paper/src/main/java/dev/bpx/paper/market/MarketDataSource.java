@@ -25,7 +25,7 @@ public interface MarketDataSource {
   /** {@return the current price in ticks of the market} */
   long ticks();
 
-  /** Takes the next step and {@return the new price in ticks} */
+  /** Takes the next step; returns the new price in ticks. */
   long next();
 
   /** Moves the price to a given value (control API); later steps continue from there. */
