@@ -92,6 +92,15 @@ class RoomsArchitectureTest {
   }
 
   @Test
+  void insideTheEngineOnlyTheCommandHandlerHoldsTheEngine() {
+    // The engine's parts get what they use in their constructors; the handler runs commands on it.
+    ArchRule rule = noClasses().that().resideInAPackage(room("engine"))
+        .and().doNotHaveSimpleName("Engine").and().doNotHaveSimpleName("CommandHandler")
+        .should().dependOnClassesThat(equivalentTo(Engine.class));
+    rule.check(main);
+  }
+
+  @Test
   void roomsHaveNoCycles() {
     ArchRule rule = slices().matching(PAPER + ".(*)..").should().beFreeOfCycles();
     rule.check(main);

@@ -85,9 +85,9 @@ public final class Engine implements PriceSource, ExchangeView {
     this.settlement = new TradeSettlement(ledger, ids::nextPosition);
     this.margin = new Margin(this);
     this.funds = new Funds(ledger, margin, this);
-    this.entry = new OrderEntry(this);
+    this.entry = new OrderEntry(markets, accounts, ids, funds, settlement);
     this.maker = new MarketMaker(Accounts.MAKER, config.makerLevels(), ids::nextMakerOrder, ids::nextSequence);
-    this.triggers = new Triggers(this);
+    this.triggers = entry.triggers();
     this.periodic = new Periodic(accounts, ledger, this);
     this.liquidator = new Liquidator(accounts, margin, ledger, settlement, this,
         (a, o, status, reason) -> entry.cancelOpen(a, markets.get(o.symbol()), o, status, reason),
@@ -281,11 +281,7 @@ public final class Engine implements PriceSource, ExchangeView {
   /** {@return a market, or null / a plain-text parse error when unknown} */
   @Override
   public MarketState market(String symbol, boolean required) {
-    MarketState m = symbol == null ? null : markets.get(symbol);
-    if (m == null && required) {
-      throw ParseError.payload("MarketSymbol", "failed to parse \"MarketSymbol\": Invalid market symbol");
-    }
-    return m;
+    return MarketState.lookup(markets, symbol, required);
   }
 
   @Override
@@ -318,7 +314,7 @@ public final class Engine implements PriceSource, ExchangeView {
   @Override
   public BigDecimal maxOrderQuantity(Account a, ExchangeView.Market m, Side side,
                                      BigDecimal price, boolean reduceOnly) {
-    return OrderLimits.maxQuantity(this, a, markets.get(m.spec().symbol()), side, price, reduceOnly);
+    return OrderLimits.maxQuantity(funds, a, markets.get(m.spec().symbol()), side, price, reduceOnly);
   }
 
   @Override

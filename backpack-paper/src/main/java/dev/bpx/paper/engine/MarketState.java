@@ -1,6 +1,7 @@
 package dev.bpx.paper.engine;
 
 import dev.bpx.paper.market.Candles;
+import dev.bpx.paper.command.ParseError;
 import dev.bpx.paper.ledger.Records;
 import dev.bpx.paper.market.MarketSpec;
 import dev.bpx.paper.market.MarketDataSource;
@@ -11,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the engine keeps for one market: the walk (mark and index price), the book, the
@@ -43,6 +45,15 @@ public final class MarketState implements ExchangeView.Market {
     this.spec = spec;
     this.walk = walk;
     this.candles = candles;
+  }
+
+  /** {@return a market, or null / a plain-text parse error when unknown} */
+  static MarketState lookup(Map<String, MarketState> markets, String symbol, boolean required) {
+    MarketState m = symbol == null ? null : markets.get(symbol);
+    if (m == null && required) {
+      throw ParseError.payload("MarketSymbol", "failed to parse \"MarketSymbol\": Invalid market symbol");
+    }
+    return m;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.bpx.paper.command.ApiError;
 import dev.bpx.paper.command.OrderRequest;
 import dev.bpx.paper.matching.Matcher;
 import dev.bpx.paper.ledger.Account;
+import dev.bpx.paper.ledger.Funds;
 import dev.bpx.paper.ledger.Accounts;
 import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.ledger.Records;
@@ -18,6 +19,7 @@ import dev.bpx.paper.matching.TimeInForce;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Order placement and cancellation: validation, funds and margin checks, locking, matching,
@@ -25,14 +27,29 @@ import java.util.List;
  * Engine-owned, not thread-safe.
  */
 final class OrderEntry implements Matcher.Fills {
-  private final Engine engine;
+  private final Map<String, MarketState> markets;
+  private final Accounts accounts;
+  private final Ids ids;
+  private final Funds funds;
+  private final TradeSettlement settlement;
+  private final Triggers triggers;
 
-  OrderEntry(Engine engine) {
-    this.engine = engine;
+  OrderEntry(Map<String, MarketState> markets, Accounts accounts, Ids ids, Funds funds, TradeSettlement settlement) {
+    this.markets = markets;
+    this.accounts = accounts;
+    this.ids = ids;
+    this.funds = funds;
+    this.settlement = settlement;
+    // Triggers and entry call each other: a fired trigger trades through entry, a fill arms exits.
+    this.triggers = new Triggers(markets, accounts, ids, this);
+  }
+
+  Triggers triggers() {
+    return triggers;
   }
 
   Order place(Account a, OrderRequest r, long now) {
-    MarketState m = engine.market(r.symbol(), true);
+    MarketState m = MarketState.lookup(markets, r.symbol(), true);
     OrderValidation.check(r, m.spec);
     if (r.clientId() != null && a.openOrderWithClientId(r.clientId()) != null) {
       throw ApiError.of("INVALID_ORDER", "Order with client ID already exists: " + r.clientId());
@@ -62,9 +79,9 @@ final class OrderEntry implements Matcher.Fills {
       Order o = b.triggerPrice(r.triggerPrice())
           .triggerQuantity(r.triggerQuantity())
           .triggerBy(r.triggerBy())
-          .id(engine.ids.nextOrder())
+          .id(ids.nextOrder())
           .build();
-      engine.triggers.arm(m, a, o, null);
+      triggers.arm(m, a, o, null);
       a.indexClientId(o);
       return o;
     }
@@ -96,13 +113,13 @@ final class OrderEntry implements Matcher.Fills {
         return;
       }
     }
-    engine.funds.reserve(a, m.spec, m.book, o, reduceCap != null);
+    funds.reserve(a, m.spec, m.book, o, reduceCap != null);
     if (o.timeInForce() == TimeInForce.FOK && !fillable(m, o)) {
-      engine.funds.release(a, m.spec, o);
+      funds.release(a, m.spec, o);
       finish(a, o, OrderStatus.Expired, "FillOrKill");
       return;
     }
-    o.assignIdIfNew(engine.ids::nextOrder);
+    o.assignIdIfNew(ids::nextOrder);
     a.orders.put(o.id(), o);
     BigDecimal requested = o.quantity();
     if (reduceCap != null && o.quantity() != null && o.quantity().compareTo(reduceCap) > 0) {
@@ -124,16 +141,16 @@ final class OrderEntry implements Matcher.Fills {
     }
     if (o.executedQuantity().compareTo(requested) >= 0) {
       o.markFilled();
-      engine.funds.release(a, m.spec, o);
+      funds.release(a, m.spec, o);
       return;
     }
     if (stopped || o.timeInForce() != TimeInForce.GTC || cappedAt != requested) {
       o.expireRemainder(cappedAt != requested ? "ReduceOnlyNotReduced"
           : o.timeInForce() == TimeInForce.FOK ? "FillOrKill" : "ImmediateOrCancel");
-      engine.funds.release(a, m.spec, o);
+      funds.release(a, m.spec, o);
       return;
     }
-    o.rest(engine.ids.nextSequence());
+    o.rest(ids.nextSequence());
     m.book.add(o);
     if (!a.system) {
       m.userRestingOrders++;
@@ -141,7 +158,7 @@ final class OrderEntry implements Matcher.Fills {
   }
 
   private void finish(Account a, Order o, OrderStatus status, String reason) {
-    o.assignIdIfNew(engine.ids::nextOrder);
+    o.assignIdIfNew(ids::nextOrder);
     o.close(status, reason);
     a.orders.put(o.id(), o);
   }
@@ -204,7 +221,7 @@ final class OrderEntry implements Matcher.Fills {
     } else {
       m.book.remove(o);
       closed(o);
-      engine.funds.release(a, m.spec, o);
+      funds.release(a, m.spec, o);
     }
     o.close(status, reason);
   }
@@ -212,19 +229,19 @@ final class OrderEntry implements Matcher.Fills {
   /** Expires a resting order (self-trade prevention on the maker side). */
   @Override
   public void expireMaker(Order maker, String reason, long now) {
-    Account a = engine.accounts.get(maker.account());
-    cancelOpen(a, engine.markets.get(maker.symbol()), maker, OrderStatus.Expired, reason);
+    Account a = accounts.get(maker.account());
+    cancelOpen(a, markets.get(maker.symbol()), maker, OrderStatus.Expired, reason);
   }
 
   @Override
   public long settle(Order maker, Order taker, BigDecimal price, BigDecimal quantity, long now) {
-    Account takerAccount = engine.accounts.get(taker.account());
-    Account makerAccount = engine.accounts.get(maker.account());
-    long tradeId = engine.ids.nextTrade();
+    Account takerAccount = accounts.get(taker.account());
+    Account makerAccount = accounts.get(maker.account());
+    long tradeId = ids.nextTrade();
     TradeSettlement.Party makerParty = new TradeSettlement.Party(makerAccount, maker, true);
     TradeSettlement.Party takerParty = new TradeSettlement.Party(takerAccount, taker, false);
     boolean takerBuys = taker.side() == Side.Bid;
-    engine.settlement.settle(engine.markets.get(taker.symbol()).spec, takerBuys ? takerParty : makerParty,
+    settlement.settle(markets.get(taker.symbol()).spec, takerBuys ? takerParty : makerParty,
         takerBuys ? makerParty : takerParty, price, quantity, tradeId, now);
     return tradeId;
   }
@@ -232,7 +249,7 @@ final class OrderEntry implements Matcher.Fills {
   @Override
   public void traded(Order maker, Order taker, long tradeId, BigDecimal price, BigDecimal quantity,
                      boolean makerLeftBook, long now) {
-    MarketState m = engine.markets.get(taker.symbol());
+    MarketState m = markets.get(taker.symbol());
     if (makerLeftBook) {
       closed(maker);
     }
@@ -244,14 +261,14 @@ final class OrderEntry implements Matcher.Fills {
   /** Bookkeeping when a resting order leaves the book. */
   void closed(Order o) {
     if (!Accounts.isSystem(o.account())) {
-      engine.markets.get(o.symbol()).userRestingOrders--;
+      markets.get(o.symbol()).userRestingOrders--;
     }
   }
 
   /** After a fill: arm or grow the order's attached take-profit / stop-loss. */
   void onFill(Order o, long now) {
     if (o.hasAttachedExits() && o.executedQuantity().compareTo(o.protectedQuantity()) > 0) {
-      engine.triggers.protect(o, now);
+      triggers.protect(o, now);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.bpx.paper.engine;
 
 import dev.bpx.paper.command.ApiError;
 import dev.bpx.paper.ledger.Account;
+import dev.bpx.paper.ledger.Funds;
 import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.market.MarketSpec;
 import dev.bpx.paper.matching.Order;
@@ -25,7 +26,7 @@ final class OrderLimits {
 
   private OrderLimits() {}
 
-  static BigDecimal maxQuantity(Engine engine, Account a, MarketState m, Side side, BigDecimal price,
+  static BigDecimal maxQuantity(Funds funds, Account a, MarketState m, Side side, BigDecimal price,
                                 boolean reduceOnly) {
     MarketSpec s = m.spec;
     if (reduceOnly && !s.isPerp()) {
@@ -49,7 +50,7 @@ final class OrderLimits {
       // the cost stops growing (the remainder would expire), so the book caps the answer.
       maxSteps = Math.min(maxSteps, bookSteps(m, a, step));
     }
-    if (maxSteps < minSteps || !accepted(engine, a, m, side, price, quantity(step, minSteps))) {
+    if (maxSteps < minSteps || !accepted(funds, a, m, side, price, quantity(step, minSteps))) {
       return BigDecimal.ZERO;
     }
     // The rule is monotone in the quantity: find the last accepted step count by doubling, then bisecting.
@@ -58,7 +59,7 @@ final class OrderLimits {
     long probe = Math.max(1, minSteps);
     while (bad < 0) {
       probe = Math.min(probe * 2, maxSteps);
-      if (accepted(engine, a, m, side, price, quantity(step, probe))) {
+      if (accepted(funds, a, m, side, price, quantity(step, probe))) {
         good = probe;
         if (probe == maxSteps) {
           return quantity(step, good);
@@ -69,7 +70,7 @@ final class OrderLimits {
     }
     while (bad - good > 1) {
       long mid = good + (bad - good) / 2;
-      if (accepted(engine, a, m, side, price, quantity(step, mid))) {
+      if (accepted(funds, a, m, side, price, quantity(step, mid))) {
         good = mid;
       } else {
         bad = mid;
@@ -78,7 +79,7 @@ final class OrderLimits {
     return quantity(step, good);
   }
 
-  private static boolean accepted(Engine engine, Account a, MarketState m, Side side, BigDecimal price,
+  private static boolean accepted(Funds funds, Account a, MarketState m, Side side, BigDecimal price,
                                   BigDecimal quantity) {
     Order o = Order.builder()
         .account(a.apiKey)
@@ -88,7 +89,7 @@ final class OrderLimits {
         .price(price)
         .quantity(quantity)
         .build();
-    return engine.funds.refusal(a, m.spec, m.book, o, false) == null;
+    return funds.refusal(a, m.spec, m.book, o, false) == null;
   }
 
   /** {@return how many whole steps other accounts offer on the ask side} */

@@ -2,6 +2,7 @@ package dev.bpx.paper.engine;
 
 import dev.bpx.paper.command.ApiError;
 import dev.bpx.paper.ledger.Account;
+import dev.bpx.paper.ledger.Accounts;
 import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.matching.OrderStatus;
@@ -12,6 +13,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Trigger orders and attached take-profit / stop-loss exits. A trigger fires when its reference
@@ -21,10 +23,16 @@ import java.util.List;
  * quantity; when one fires the other is cancelled. Engine-owned, not thread-safe.
  */
 final class Triggers {
-  private final Engine engine;
+  private final Map<String, MarketState> markets;
+  private final Accounts accounts;
+  private final Ids ids;
+  private final OrderEntry entry;
 
-  Triggers(Engine engine) {
-    this.engine = engine;
+  Triggers(Map<String, MarketState> markets, Accounts accounts, Ids ids, OrderEntry entry) {
+    this.markets = markets;
+    this.accounts = accounts;
+    this.ids = ids;
+    this.entry = entry;
   }
 
   /** Registers a pending trigger; the direction is fixed against the current reference price. */
@@ -36,8 +44,8 @@ final class Triggers {
 
   /** Arms or resizes the take-profit and stop-loss children of a filled parent order. */
   void protect(Order parent, long now) {
-    Account a = engine.accounts.get(parent.account());
-    MarketState m = engine.markets.get(parent.symbol());
+    Account a = accounts.get(parent.account());
+    MarketState m = markets.get(parent.symbol());
     String quantity = parent.executedQuantity().toPlainString();
     List<Order> children = children(a, parent.id());
     if (children.isEmpty()) {
@@ -61,7 +69,7 @@ final class Triggers {
   private void child(MarketState m, Account a, Order parent, BigDecimal trigger, BigDecimal limit,
                      TriggerBy by, boolean whenAbove, String quantity, long now) {
     Order c = Order.builder()
-        .id(engine.ids.nextOrder())
+        .id(ids.nextOrder())
         .account(a.apiKey)
         .symbol(parent.symbol())
         .side(parent.side().opposite())
@@ -89,7 +97,7 @@ final class Triggers {
 
   /** Fires every pending trigger whose reference price has been reached. */
   void check(long now) {
-    for (MarketState m : engine.markets.values()) {
+    for (MarketState m : markets.values()) {
       if (m.triggers.isEmpty()) {
         continue;
       }
@@ -106,12 +114,12 @@ final class Triggers {
   }
 
   private void fire(MarketState m, Order o, long now) {
-    Account a = engine.accounts.get(o.account());
+    Account a = accounts.get(o.account());
     m.triggers.remove(o);
     o.triggered(now);
     if (o.relatedOrderId() != null) {
       for (Order sibling : children(a, o.relatedOrderId())) {
-        engine.entry.cancelOpen(a, m, sibling, OrderStatus.Cancelled, null);
+        entry.cancelOpen(a, m, sibling, OrderStatus.Cancelled, null);
       }
     }
     BigDecimal quantity = resolveQuantity(a, m, o);
@@ -121,7 +129,7 @@ final class Triggers {
     }
     o.release(quantity);
     try {
-      engine.entry.execute(a, m, o, now);
+      entry.execute(a, m, o, now);
     } catch (ApiError e) {
       o.triggerRefused();
     }
