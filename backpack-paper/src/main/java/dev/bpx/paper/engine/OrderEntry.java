@@ -100,11 +100,11 @@ final class OrderEntry implements Matcher.Fills {
     BigDecimal reduceCap = null;
     if (Boolean.TRUE.equals(o.reduceOnly())) {
       PerpPosition p = a.positions.get(s.symbol());
-      if (p == null || p.netQuantity.signum() == o.side().sign()) {
+      if (p == null || p.netQuantity().signum() == o.side().sign()) {
         finish(a, o, OrderStatus.Expired, "ReduceOnlyNotReduced");
         return;
       }
-      reduceCap = p.netQuantity.abs();
+      reduceCap = p.netQuantity().abs();
     }
     if (o.postOnly()) {
       BigDecimal best = m.book.best(o.side().opposite());

@@ -39,10 +39,10 @@ final class OrderLimits {
         : s.maxQuantity().divide(step, 0, RoundingMode.FLOOR).longValueExact();
     if (reduceOnly) {
       PerpPosition p = a.positions.get(s.symbol());
-      if (p == null || p.netQuantity.signum() == side.sign()) {
+      if (p == null || p.netQuantity().signum() == side.sign()) {
         return BigDecimal.ZERO;
       }
-      long steps = Math.min(p.netQuantity.abs().divide(step, 0, RoundingMode.FLOOR).longValueExact(), maxSteps);
+      long steps = Math.min(p.netQuantity().abs().divide(step, 0, RoundingMode.FLOOR).longValueExact(), maxSteps);
       return steps < minSteps ? BigDecimal.ZERO : quantity(step, steps);
     }
     if (price == null && side == Side.Bid && !s.isPerp()) {

@@ -144,7 +144,7 @@ final class Triggers {
         return null;
       }
       BigDecimal pct = new BigDecimal(q.substring(0, q.length() - 1));
-      return p.netQuantity.abs().multiply(pct).movePointLeft(2)
+      return p.netQuantity().abs().multiply(pct).movePointLeft(2)
           .setScale(m.spec.quantityScale(), RoundingMode.DOWN);
     }
     return new BigDecimal(q);

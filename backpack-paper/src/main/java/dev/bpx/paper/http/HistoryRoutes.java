@@ -196,13 +196,13 @@ final class HistoryRoutes {
       Account a = e.account(q.apiKey());
       List<LendPosition> rows = "Closed".equals(state) ? List.of() : new ArrayList<>(a.lends.values());
       return pageOf(q, rows, p -> (symbol == null || symbol.equals(p.symbol))
-              && (side == null || side.equals(p.netQuantity.signum() >= 0 ? "Lend" : "Borrow")),
+              && (side == null || side.equals(p.netQuantity().signum() >= 0 ? "Lend" : "Borrow")),
           (w, p) -> w.beginObject().field("positionId", Long.toString(p.id))
-              .field("quantity", Fmt.amount(p.netQuantity.abs())).field("symbol", p.symbol)
-              .field("source", p.source).field("cumulativeInterest", Fmt.amount(p.cumulativeInterest))
-              .field("avgInterestRate", Fmt.amount(p.netQuantity.signum() >= 0
+              .field("quantity", Fmt.amount(p.netQuantity().abs())).field("symbol", p.symbol)
+              .field("source", p.source()).field("cumulativeInterest", Fmt.amount(p.cumulativeInterest()))
+              .field("avgInterestRate", Fmt.amount(p.netQuantity().signum() >= 0
                   ? e.assets().get(p.symbol).lendRate() : e.assets().get(p.symbol).borrowRate()))
-              .field("side", p.netQuantity.signum() >= 0 ? "Lend" : "Borrow")
+              .field("side", p.netQuantity().signum() >= 0 ? "Lend" : "Borrow")
               .field("createdAt", Fmt.naive(p.createdAt)).endObject());
     });
   }
@@ -231,22 +231,22 @@ final class HistoryRoutes {
     BigDecimal mark = e.markPrice(p.symbol);
     boolean open = p.isOpen();
     w.beginObject().field("id", Long.toString(p.id)).field("symbol", p.symbol)
-        .field("netQuantity", Fmt.quantity(m, p.netQuantity))
-        .field("netExposureQuantity", Fmt.quantity(m, p.netQuantity.abs()))
-        .field("netExposureNotional", Fmt.amount(p.netQuantity.abs().multiply(mark), 6))
-        .field("netCost", Fmt.amount(p.netCost)).field("markPrice", Fmt.price(m, mark))
+        .field("netQuantity", Fmt.quantity(m, p.netQuantity()))
+        .field("netExposureQuantity", Fmt.quantity(m, p.netQuantity().abs()))
+        .field("netExposureNotional", Fmt.amount(p.netQuantity().abs().multiply(mark), 6))
+        .field("netCost", Fmt.amount(p.netCost())).field("markPrice", Fmt.price(m, mark))
         .field("entryPrice", Fmt.amount(p.entryPrice(), m.priceScale() + 4))
-        .field("cumulativePnlRealized", Fmt.amount(p.pnlRealized))
+        .field("cumulativePnlRealized", Fmt.amount(p.pnlRealized()))
         .field("unrealizedPnl", Fmt.amount(p.unrealizedPnl(mark), 6))
-        .field("fundingQuantity", Fmt.amount(p.cumulativeFunding)).field("interest", "0")
-        .field("liquidated", p.liquidated ? "1" : "0")
-        .field("imf", Fmt.amount(m.imf().base())).field("fees", Fmt.amount(p.fees))
-        .field("liquidationFees", Fmt.amount(p.liquidationFees))
-        .field("closedVolume", Fmt.quantity(m, p.closedVolume))
+        .field("fundingQuantity", Fmt.amount(p.cumulativeFunding())).field("interest", "0")
+        .field("liquidated", p.liquidated() ? "1" : "0")
+        .field("imf", Fmt.amount(m.imf().base())).field("fees", Fmt.amount(p.fees()))
+        .field("liquidationFees", Fmt.amount(p.liquidationFees()))
+        .field("closedVolume", Fmt.quantity(m, p.closedVolume()))
         .field("state", open ? "Open" : "Closed")
-        .field("closingPrice", p.closingPrice == null ? null : Fmt.price(m, p.closingPrice))
+        .field("closingPrice", p.closingPrice() == null ? null : Fmt.price(m, p.closingPrice()))
         .field("accountLeverage", (String) null)
-        .field("openedAt", Fmt.naive(p.openedAt))
-        .field("closedAt", p.closedAt == null ? null : Fmt.naive(p.closedAt)).endObject();
+        .field("openedAt", Fmt.naive(p.openedAt()))
+        .field("closedAt", p.closedAt() == null ? null : Fmt.naive(p.closedAt())).endObject();
   }
 }

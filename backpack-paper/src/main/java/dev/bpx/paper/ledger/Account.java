@@ -38,7 +38,7 @@ public final class Account {
   public final List<Records.InterestPayment> interest = new ArrayList<>();
   public final List<Records.BorrowLendMovement> borrowLendMovements = new ArrayList<>();
   public final List<Records.Settlement> settlements = new ArrayList<>();
-  public boolean liquidating;
+  boolean liquidating;
 
   public Account(String apiKey, int userId, boolean system) {
     this.apiKey = apiKey;
@@ -94,5 +94,15 @@ public final class Account {
       }
     }
     return out;
+  }
+
+  /** {@return whether the account is being liquidated right now (its fills are liquidation fills)} */
+  public boolean liquidating() {
+    return liquidating;
+  }
+
+  /** Sets the flag from a snapshot. */
+  public void restoreLiquidating(boolean value) {
+    liquidating = value;
   }
 }

@@ -127,17 +127,13 @@ public final class SnapshotReader {
     map(s.get("balances")).forEach((asset, v) -> {
       List<Object> r = list(v);
       Balance b = a.balance(asset);
-      b.available = d(r.get(0));
-      b.locked = d(r.get(1));
-      b.staked = d(r.get(2));
+      b.restore(d(r.get(0)), d(r.get(1)), d(r.get(2)));
     });
     a.lends.clear();
     for (Object o : list(s.get("lends"))) {
       List<Object> r = list(o);
       LendPosition p = new LendPosition(l(r.get(0)), str(r.get(1)), l(r.get(4)));
-      p.netQuantity = d(r.get(2));
-      p.cumulativeInterest = d(r.get(3));
-      p.source = str(r.get(5));
+      p.restore(d(r.get(2)), d(r.get(3)), str(r.get(5)));
       a.lends.put(p.symbol, p);
     }
     a.positions.clear();
@@ -179,7 +175,7 @@ public final class SnapshotReader {
       List<Object> r = list(o);
       a.settlements.add(new Records.Settlement(d(r.get(0)), str(r.get(1)), l(r.get(2)), str(r.get(3))));
     }
-    a.liquidating = (Boolean) s.get("liquidating");
+    a.restoreLiquidating((Boolean) s.get("liquidating"));
   }
 
   private static List<Records.FundingPayment> funding(List<Object> rows) {
@@ -196,33 +192,16 @@ public final class SnapshotReader {
     for (Object o : rows) {
       List<Object> r = list(o);
       PerpPosition p = new PerpPosition(l(r.get(0)), str(r.get(1)), l(r.get(10)));
-      p.netQuantity = d(r.get(2));
-      p.netCost = d(r.get(3));
-      p.pnlRealized = d(r.get(4));
-      p.cumulativeFunding = d(r.get(5));
-      p.fees = d(r.get(6));
-      p.closedVolume = d(r.get(7));
-      p.liquidationFees = d(r.get(8));
-      p.liquidated = (Boolean) r.get(9);
-      p.closedAt = ln(r.get(11));
-      p.closingPrice = d(r.get(12));
+      p.restore(d(r.get(2)), d(r.get(3)), d(r.get(4)), d(r.get(5)), d(r.get(6)), d(r.get(7)), d(r.get(8)),
+          (Boolean) r.get(9), ln(r.get(11)), d(r.get(12)));
       out.add(p);
     }
     return out;
   }
 
   private static void settings(AccountSettings s, List<Object> r) {
-    s.autoBorrowSettlements = (Boolean) r.get(0);
-    s.autoLend = (Boolean) r.get(1);
-    s.autoRealizePnl = (Boolean) r.get(2);
-    s.autoRepayBorrows = (Boolean) r.get(3);
-    s.leverageLimit = d(r.get(4));
-    s.borrowLimit = d(r.get(5));
-    s.positionLimit = d(r.get(6));
-    s.spotMakerFeeBps = d(r.get(7));
-    s.spotTakerFeeBps = d(r.get(8));
-    s.futuresMakerFeeBps = d(r.get(9));
-    s.futuresTakerFeeBps = d(r.get(10));
+    s.restore((Boolean) r.get(0), (Boolean) r.get(1), (Boolean) r.get(2), (Boolean) r.get(3), d(r.get(4)),
+        d(r.get(5)), d(r.get(6)), d(r.get(7)), d(r.get(8)), d(r.get(9)), d(r.get(10)));
   }
 
   private Order order(List<Object> r) {

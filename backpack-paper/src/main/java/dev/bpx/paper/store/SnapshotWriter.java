@@ -97,11 +97,11 @@ public final class SnapshotWriter {
     out.put("apiKey", a.apiKey);
     out.put("userId", (long) a.userId);
     Map<String, Object> balances = new LinkedHashMap<>();
-    a.balances.forEach((asset, b) -> balances.put(asset, row(b.available, b.locked, b.staked)));
+    a.balances.forEach((asset, b) -> balances.put(asset, row(b.available(), b.locked(), b.staked())));
     out.put("balances", balances);
     List<Object> lends = new ArrayList<>();
     for (LendPosition p : a.lends.values()) {
-      lends.add(row(p.id, p.symbol, p.netQuantity, p.cumulativeInterest, p.createdAt, p.source));
+      lends.add(row(p.id, p.symbol, p.netQuantity(), p.cumulativeInterest(), p.createdAt, p.source()));
     }
     out.put("lends", lends);
     out.put("positions", positions(a.positions.values()));
@@ -132,7 +132,7 @@ public final class SnapshotWriter {
       settlements.add(row(s.quantity(), s.source(), s.timestamp(), s.positionId()));
     }
     out.put("settlements", settlements);
-    out.put("liquidating", a.liquidating);
+    out.put("liquidating", a.liquidating());
     return out;
   }
 
@@ -147,16 +147,16 @@ public final class SnapshotWriter {
   private static List<Object> positions(Iterable<PerpPosition> positions) {
     List<Object> out = new ArrayList<>();
     for (PerpPosition p : positions) {
-      out.add(row(p.id, p.symbol, p.netQuantity, p.netCost, p.pnlRealized, p.cumulativeFunding, p.fees,
-          p.closedVolume, p.liquidationFees, p.liquidated, p.openedAt, p.closedAt, p.closingPrice));
+      out.add(row(p.id, p.symbol, p.netQuantity(), p.netCost(), p.pnlRealized(), p.cumulativeFunding(), p.fees(),
+          p.closedVolume(), p.liquidationFees(), p.liquidated(), p.openedAt(), p.closedAt(), p.closingPrice()));
     }
     return out;
   }
 
   private static List<Object> settings(AccountSettings s) {
-    return row(s.autoBorrowSettlements, s.autoLend, s.autoRealizePnl, s.autoRepayBorrows, s.leverageLimit,
-        s.borrowLimit, s.positionLimit, s.spotMakerFeeBps, s.spotTakerFeeBps, s.futuresMakerFeeBps,
-        s.futuresTakerFeeBps);
+    return row(s.autoBorrowSettlements(), s.autoLend(), s.autoRealizePnl(), s.autoRepayBorrows(), s.leverageLimit(),
+        s.borrowLimit(), s.positionLimit(), s.spotMakerFeeBps(), s.spotTakerFeeBps(), s.futuresMakerFeeBps(),
+        s.futuresTakerFeeBps());
   }
 
   private static List<Object> orders(Iterable<Order> orders) {

@@ -296,12 +296,12 @@ class ParallelTradingInvariantsTest {
         }
       }
       for (Map.Entry<String, Balance> b : a.balances.entrySet()) {
-        if (b.getValue().available.signum() < 0) {
-          violations.add("negative available " + b.getKey() + " " + b.getValue().available);
+        if (b.getValue().available().signum() < 0) {
+          violations.add("negative available " + b.getKey() + " " + b.getValue().available());
         }
         BigDecimal expected = lockedByOrders.getOrDefault(b.getKey(), BigDecimal.ZERO);
-        if (b.getValue().locked.compareTo(expected) != 0) {
-          violations.add("locked " + b.getKey() + " " + b.getValue().locked + " but open orders hold " + expected);
+        if (b.getValue().locked().compareTo(expected) != 0) {
+          violations.add("locked " + b.getKey() + " " + b.getValue().locked() + " but open orders hold " + expected);
         }
       }
     }
@@ -314,7 +314,7 @@ class ParallelTradingInvariantsTest {
       BigDecimal net = BigDecimal.ZERO;
       for (Account a : all(e)) {
         PerpPosition p = a.positions.get(m.spec.symbol());
-        net = p == null ? net : net.add(p.netQuantity);
+        net = p == null ? net : net.add(p.netQuantity());
       }
       if (net.signum() != 0) {
         violations.add("perp positions on " + m.spec.symbol() + " net to " + net);
@@ -332,7 +332,7 @@ class ParallelTradingInvariantsTest {
     Map<String, BigDecimal> t = new TreeMap<>();
     for (Account a : all(e)) {
       a.balances.forEach((asset, b) -> t.merge(asset, b.total(), BigDecimal::add));
-      a.lends.forEach((asset, p) -> t.merge(asset, p.netQuantity, BigDecimal::add));
+      a.lends.forEach((asset, p) -> t.merge(asset, p.netQuantity(), BigDecimal::add));
     }
     t.replaceAll((k, v) -> v.stripTrailingZeros());
     return t;

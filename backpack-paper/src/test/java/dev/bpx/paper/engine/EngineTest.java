@@ -63,24 +63,24 @@ class EngineTest {
   @Test
   void spotFeesAreChargedInTheAssetReceivedAtTheAccountsTier() {
     place(alice, "{\"symbol\":\"SOL_USDC\",\"side\":\"Ask\",\"orderType\":\"Limit\",\"price\":\"200.00\",\"quantity\":\"2\"}");
-    BigDecimal aliceUsdc = alice.balance("USDC").available;
-    BigDecimal carolSol = carol.balance("SOL").available;
+    BigDecimal aliceUsdc = alice.balance("USDC").available();
+    BigDecimal carolSol = carol.balance("SOL").available();
     place(carol, "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"200.00\",\"quantity\":\"2\"}");
     // maker 8 bps on 400 USDC received; taker 10 bps on 2 SOL received
-    assertThat(alice.balance("USDC").available.subtract(aliceUsdc)).isEqualByComparingTo("399.68");
-    assertThat(carol.balance("SOL").available.subtract(carolSol)).isEqualByComparingTo("1.998");
-    assertThat(alice.balance("SOL").locked).isEqualByComparingTo("0");
+    assertThat(alice.balance("USDC").available().subtract(aliceUsdc)).isEqualByComparingTo("399.68");
+    assertThat(carol.balance("SOL").available().subtract(carolSol)).isEqualByComparingTo("1.998");
+    assertThat(alice.balance("SOL").locked()).isEqualByComparingTo("0");
   }
 
   @Test
   void aLimitBidLocksQuoteAndCancelReleasesIt() {
     Order o = place(alice, "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"150.00\",\"quantity\":\"3\",\"clientId\":1}");
-    assertThat(alice.balance("USDC").locked).isEqualByComparingTo("450");
-    assertThat(alice.balance("USDC").available).isEqualByComparingTo("9550");
+    assertThat(alice.balance("USDC").locked()).isEqualByComparingTo("450");
+    assertThat(alice.balance("USDC").available()).isEqualByComparingTo("9550");
     engine.cancelOrder(alice, "SOL_USDC", null, 1L);
     assertThat(o.status()).isEqualTo(OrderStatus.Cancelled);
-    assertThat(alice.balance("USDC").locked).isEqualByComparingTo("0");
-    assertThat(alice.balance("USDC").available).isEqualByComparingTo("10000");
+    assertThat(alice.balance("USDC").locked()).isEqualByComparingTo("0");
+    assertThat(alice.balance("USDC").available()).isEqualByComparingTo("10000");
   }
 
   @Test
@@ -103,7 +103,7 @@ class EngineTest {
     assertThat(post.expiryReason()).isEqualTo("PostOnlyTaker");
     Order ioc = place(alice, "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"199.00\",\"quantity\":\"1\",\"timeInForce\":\"IOC\"}");
     assertThat(ioc.status()).isEqualTo(OrderStatus.Expired);
-    assertThat(alice.balance("USDC").locked).isEqualByComparingTo("0");
+    assertThat(alice.balance("USDC").locked()).isEqualByComparingTo("0");
   }
 
   @Test
@@ -120,17 +120,17 @@ class EngineTest {
     place(alice, "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Ask\",\"orderType\":\"Limit\",\"price\":\"200.00\",\"quantity\":\"2\"}");
     place(bob, "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"200.00\",\"quantity\":\"2\"}");
     PerpPosition p = bob.positions.get("SOL_USDC_PERP");
-    assertThat(p.netQuantity).isEqualByComparingTo("2");
+    assertThat(p.netQuantity()).isEqualByComparingTo("2");
     assertThat(p.entryPrice()).isEqualByComparingTo("200");
-    assertThat(alice.positions.get("SOL_USDC_PERP").netQuantity).isEqualByComparingTo("-2");
+    assertThat(alice.positions.get("SOL_USDC_PERP").netQuantity()).isEqualByComparingTo("-2");
     engine.setPrice("SOL_USDC_PERP", d("210.00"));
     assertThat(p.unrealizedPnl(d("210.00"))).isEqualByComparingTo("20");
-    BigDecimal before = bob.balance("USDC").available.add(bob.lent("USDC"));
+    BigDecimal before = bob.balance("USDC").available().add(bob.lent("USDC"));
     place(bob, "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Ask\",\"orderType\":\"Limit\",\"price\":\"210.00\",\"quantity\":\"1\",\"reduceOnly\":true}");
     place(carol, "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"210.00\",\"quantity\":\"1\"}");
-    assertThat(p.pnlRealized).isEqualByComparingTo("10");
+    assertThat(p.pnlRealized()).isEqualByComparingTo("10");
     // +10 realized, -0.042 maker fee (2 bps of 210)
-    assertThat(bob.balance("USDC").available.add(bob.lent("USDC")).subtract(before)).isEqualByComparingTo("9.958");
+    assertThat(bob.balance("USDC").available().add(bob.lent("USDC")).subtract(before)).isEqualByComparingTo("9.958");
   }
 
   @Test
@@ -144,7 +144,7 @@ class EngineTest {
     engine.setPrice("SOL_USDC_PERP", liq.subtract(d("1.00")));
     assertThat(alice.positions).doesNotContainKey("SOL_USDC_PERP");
     assertThat(alice.fills.get(alice.fills.size() - 1).systemOrderType()).isEqualTo("LiquidatePositionOnBackstop");
-    assertThat(alice.closedPositions.get(alice.closedPositions.size() - 1).liquidated).isTrue();
+    assertThat(alice.closedPositions.get(alice.closedPositions.size() - 1).liquidated()).isTrue();
   }
 
   @Test
@@ -175,7 +175,7 @@ class EngineTest {
     assertThat(f.fundingRate()).isEqualByComparingTo(rates.get(rates.size() - 1).fundingRate());
     assertThat(f.intervalEnd()).isEqualTo(T0 + 3_600_000L);
     assertThat(f.quantity().signum()).isEqualTo(-f.fundingRate().signum());
-    assertThat(alice.positions.get("SOL_USDC_PERP").cumulativeFunding).isEqualByComparingTo(f.quantity());
+    assertThat(alice.positions.get("SOL_USDC_PERP").cumulativeFunding()).isEqualByComparingTo(f.quantity());
   }
 
   @Test
@@ -195,7 +195,7 @@ class EngineTest {
     engine.setPrice("SOL_USDC_PERP", d("189.00"));
     assertThat(t.status()).isEqualTo(OrderStatus.Filled);
     assertThat(t.triggeredAt()).isNotNull();
-    assertThat(alice.positions.get("SOL_USDC_PERP").netQuantity).isEqualByComparingTo("1");
+    assertThat(alice.positions.get("SOL_USDC_PERP").netQuantity()).isEqualByComparingTo("1");
   }
 
   @Test
@@ -225,7 +225,7 @@ class EngineTest {
     BigDecimal net = BigDecimal.ZERO;
     for (Account a : all()) {
       for (PerpPosition p : a.positions.values()) {
-        net = net.add(p.netQuantity);
+        net = net.add(p.netQuantity());
       }
     }
     assertThat(net).isEqualByComparingTo("0");
@@ -244,7 +244,7 @@ class EngineTest {
       for (Map.Entry<String, Balance> e : a.balances.entrySet()) {
         t.merge(e.getKey(), e.getValue().total(), BigDecimal::add);
       }
-      a.lends.forEach((asset, p) -> t.merge(asset, p.netQuantity, BigDecimal::add));
+      a.lends.forEach((asset, p) -> t.merge(asset, p.netQuantity(), BigDecimal::add));
     }
     t.replaceAll((k, v) -> v.stripTrailingZeros());
     return t;

@@ -1,5 +1,6 @@
 package dev.bpx.paper.engine;
 
+import dev.bpx.paper.ledger.AccountUpdate;
 import dev.bpx.paper.command.ApiError;
 import dev.bpx.paper.command.OrderRequest;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,11 +56,11 @@ class MaxOrderQuantityTest {
       engine.advanceTo(T0 + 500);
       alice = engine.accounts().create("alice");
       market = engine.markets().get(symbol);
-      alice.settings.leverageLimit = new BigDecimal(leverageLimit);
+      AccountUpdate.apply(alice, null, null, null, new BigDecimal(leverageLimit));
       if (withPosition) {
         String size = symbol.startsWith("BTC") ? "0.1" : "40";
         place(symbol, Side.Bid, null, new BigDecimal(size), false);
-        assertThat(alice.positions.get(symbol).netQuantity).isEqualByComparingTo(size);
+        assertThat(alice.positions.get(symbol).netQuantity()).isEqualByComparingTo(size);
       }
     }
 
@@ -162,7 +163,7 @@ class MaxOrderQuantityTest {
   @MethodSource("reducingCases")
   void theReduceOnlyMaximumIsThePositionAndOneStepMoreIsNotTraded(Case c) {
     World accepted = new World(c.symbol(), c.leverageLimit(), true);
-    BigDecimal position = accepted.alice.positions.get(c.symbol()).netQuantity;
+    BigDecimal position = accepted.alice.positions.get(c.symbol()).netQuantity();
     BigDecimal price = accepted.priceFor(c.side(), c.pricing());
     BigDecimal max = accepted.max(c.side(), price, true);
     assertThat(max).isEqualByComparingTo(position);
@@ -203,7 +204,7 @@ class MaxOrderQuantityTest {
     World w = new World("SOL_USDC_PERP", "10", true);
     // Lowering the limit below the account's leverage leaves it over the limit: adding is refused,
     // reducing (without reduceOnly) still goes through.
-    w.alice.settings.leverageLimit = new BigDecimal("0.1");
+    AccountUpdate.apply(w.alice, null, null, null, new BigDecimal("0.1"));
     assertThat(w.engine.marginSummary(w.alice).initial().covered()).isFalse();
     assertThat(w.max(Side.Bid, null, false)).isEqualByComparingTo("0");
     assertThatThrownBy(() -> w.place(Side.Bid, null, new BigDecimal("0.01"), false))
@@ -211,7 +212,7 @@ class MaxOrderQuantityTest {
     assertThat(w.max(Side.Ask, null, false)).isEqualByComparingTo("80");
     Order reduce = w.place(Side.Ask, null, new BigDecimal("25"), false);
     assertThat(reduce.status()).isEqualTo(OrderStatus.Filled);
-    assertThat(w.alice.positions.get("SOL_USDC_PERP").netQuantity).isEqualByComparingTo("15");
+    assertThat(w.alice.positions.get("SOL_USDC_PERP").netQuantity()).isEqualByComparingTo("15");
   }
 
   @Test
