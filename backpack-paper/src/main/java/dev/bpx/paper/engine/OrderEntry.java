@@ -99,7 +99,7 @@ final class OrderEntry implements Matcher.Fills {
     MarketSpec s = m.spec;
     BigDecimal reduceCap = null;
     if (Boolean.TRUE.equals(o.reduceOnly())) {
-      PerpPosition p = a.positions.get(s.symbol());
+      PerpPosition p = a.positions().get(s.symbol());
       if (p == null || p.netQuantity().signum() == o.side().sign()) {
         finish(a, o, OrderStatus.Expired, "ReduceOnlyNotReduced");
         return;
@@ -120,7 +120,7 @@ final class OrderEntry implements Matcher.Fills {
       return;
     }
     o.assignIdIfNew(ids::nextOrder);
-    a.orders.put(o.id(), o);
+    a.recordOrder(o);
     BigDecimal requested = o.quantity();
     if (reduceCap != null && o.quantity() != null && o.quantity().compareTo(reduceCap) > 0) {
       o.workingQuantity(reduceCap);
@@ -160,7 +160,7 @@ final class OrderEntry implements Matcher.Fills {
   private void finish(Account a, Order o, OrderStatus status, String reason) {
     o.assignIdIfNew(ids::nextOrder);
     o.close(status, reason);
-    a.orders.put(o.id(), o);
+    a.recordOrder(o);
   }
 
   /** {@return whether the book holds enough crossing liquidity from other accounts} */
@@ -189,7 +189,7 @@ final class OrderEntry implements Matcher.Fills {
     }
     // By key rather than by scanning the account's whole history: ids are unique, and at most one
     // open order carries a clientId.
-    Order o = orderId != null ? a.orders.get(orderId) : a.openOrderWithClientId(clientId);
+    Order o = orderId != null ? a.orders().get(orderId) : a.openOrderWithClientId(clientId);
     if (o != null && o.status().isOpen() && o.symbol().equals(m.spec.symbol())) {
       cancelOpen(a, m, o, OrderStatus.Cancelled, null);
       return o;
@@ -199,7 +199,7 @@ final class OrderEntry implements Matcher.Fills {
 
   List<Order> cancelAll(Account a, MarketState m, String orderType, long now) {
     List<Order> out = new ArrayList<>();
-    for (Order o : new ArrayList<>(a.orders.values())) {
+    for (Order o : new ArrayList<>(a.orders().values())) {
       if (!o.status().isOpen() || !o.symbol().equals(m.spec.symbol())) {
         continue;
       }

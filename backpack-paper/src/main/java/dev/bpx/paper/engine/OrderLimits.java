@@ -38,7 +38,7 @@ final class OrderLimits {
     long maxSteps = s.maxQuantity() == null ? MAX_STEPS
         : s.maxQuantity().divide(step, 0, RoundingMode.FLOOR).longValueExact();
     if (reduceOnly) {
-      PerpPosition p = a.positions.get(s.symbol());
+      PerpPosition p = a.positions().get(s.symbol());
       if (p == null || p.netQuantity().signum() == side.sign()) {
         return BigDecimal.ZERO;
       }

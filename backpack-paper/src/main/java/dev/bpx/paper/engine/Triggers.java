@@ -39,7 +39,7 @@ final class Triggers {
   void arm(MarketState m, Account a, Order o, Boolean whenAbove) {
     o.arm(whenAbove == null ? o.triggerPrice().compareTo(reference(m, o.triggerBy())) >= 0 : whenAbove);
     m.triggers.add(o);
-    a.orders.put(o.id(), o);
+    a.recordOrder(o);
   }
 
   /** Arms or resizes the take-profit and stop-loss children of a filled parent order. */
@@ -87,7 +87,7 @@ final class Triggers {
 
   private static List<Order> children(Account a, long parentId) {
     List<Order> out = new ArrayList<>();
-    for (Order o : a.orders.values()) {
+    for (Order o : a.orders().values()) {
       if (o.status() == OrderStatus.TriggerPending && o.relatedOrderId() != null && o.relatedOrderId() == parentId) {
         out.add(o);
       }
@@ -139,7 +139,7 @@ final class Triggers {
   private static BigDecimal resolveQuantity(Account a, MarketState m, Order o) {
     String q = o.triggerQuantity();
     if (q.endsWith("%")) {
-      PerpPosition p = a.positions.get(o.symbol());
+      PerpPosition p = a.positions().get(o.symbol());
       if (p == null) {
         return null;
       }

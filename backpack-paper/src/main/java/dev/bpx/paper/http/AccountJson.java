@@ -26,7 +26,7 @@ final class AccountJson {
     AccountSettings s = a.settings;
     long limit = 0;
     long trigger = 0;
-    for (Order o : a.orders.values()) {
+    for (Order o : a.orders().values()) {
       if (o.status() == OrderStatus.TriggerPending) {
         trigger++;
       } else if (o.status().isOpen()) {
@@ -49,7 +49,7 @@ final class AccountJson {
   /** {@code /capital}: spot balances only; lent funds are not here (backpack-api.md 6.4). */
   static void capital(JsonWriter w, Account a) {
     w.beginObject();
-    for (Map.Entry<String, Balance> e : a.balances.entrySet()) {
+    for (Map.Entry<String, Balance> e : a.balances().entrySet()) {
       Balance b = e.getValue();
       if (b.available().signum() == 0 && b.locked().signum() == 0 && b.staked().signum() == 0) {
         continue;

@@ -33,7 +33,7 @@ final class AccountRoutes {
     });
     r.add("GET", "/api/v1/borrowLend/positions", q -> read(q, (e, a, w) -> {
       w.beginArray();
-      for (LendPosition p : a.lends.values()) {
+      for (LendPosition p : a.lends().values()) {
         AccountJson.lendPosition(w, e, p);
       }
       w.endArray();
@@ -74,12 +74,12 @@ final class AccountRoutes {
       if (symbol != null && e.market(symbol, false) == null) {
         throw ParseError.param("symbol", "failed to parse \"MarketSymbol\": Invalid market symbol");
       }
-      if (symbol != null && !a.positions.containsKey(symbol)) {
+      if (symbol != null && !a.positions().containsKey(symbol)) {
         throw ApiError.notFound("Position not found");
       }
       Margin.Summary s = e.marginSummary(a);
       JsonWriter w = new JsonWriter().beginArray();
-      for (PerpPosition p : a.positions.values()) {
+      for (PerpPosition p : a.positions().values()) {
         if ((symbol == null || symbol.equals(p.symbol)) && (type == null || "PERP".equals(type))) {
           AccountJson.position(w, e, a, p, s, symbol != null);
         }

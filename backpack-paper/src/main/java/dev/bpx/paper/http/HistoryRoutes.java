@@ -33,7 +33,7 @@ final class HistoryRoutes {
     r.add("GET", "/wapi/v1/history/funding", q -> {
       String symbol = q.query().string("symbol");
       q.query().number("subaccountId", "uint16", 0, 65535);
-      return page(q, a -> a.funding, f -> symbol == null || symbol.equals(f.symbol()),
+      return page(q, a -> a.funding(), f -> symbol == null || symbol.equals(f.symbol()),
           (w, f, a) -> w.beginObject().field("userId", (long) a.userId).field("subaccountId", (Long) null)
               .field("symbol", f.symbol()).field("quantity", Fmt.amount(f.quantity()))
               .field("intervalEndTimestamp", Fmt.naive(f.intervalEnd()))
@@ -45,7 +45,7 @@ final class HistoryRoutes {
       String symbol = query.string("symbol");
       String positionId = query.string("positionId");
       String source = query.oneOf("source", "InterestPaymentSource", "UnrealizedPnl", "BorrowLend");
-      return page(q, a -> a.interest, i -> (asset == null || asset.equals(i.symbol()))
+      return page(q, a -> a.interest(), i -> (asset == null || asset.equals(i.symbol()))
               && (symbol == null || symbol.equals(i.marketSymbol()))
               && (positionId == null || positionId.equals(i.positionId()))
               && !"UnrealizedPnl".equals(source),
@@ -61,7 +61,7 @@ final class HistoryRoutes {
       String symbol = query.string("symbol");
       String positionId = query.string("positionId");
       List<String> sources = query.all("sources");
-      return page(q, a -> a.borrowLendMovements, m -> (type == null || type.equals(m.eventType()))
+      return page(q, a -> a.borrowLendMovements(), m -> (type == null || type.equals(m.eventType()))
               && (symbol == null || symbol.equals(m.symbol()))
               && (positionId == null || positionId.equals(m.positionId()))
               && (sources.isEmpty() || sources.contains(m.source())),
@@ -76,7 +76,7 @@ final class HistoryRoutes {
       String source = q.query().oneOf("source", "SettlementSourceFilter", "BackstopLiquidation",
           "CulledBorrowInterest", "CulledRealizePnl", "CulledRealizePnlBookUtilization", "FundingPayment",
           "RealizePnl", "TradingFees", "TradingFeesSystem");
-      return page(q, a -> a.settlements, s -> source == null || source.equals(s.source()),
+      return page(q, a -> a.settlements(), s -> source == null || source.equals(s.source()),
           (w, s, a) -> w.beginObject().field("quantity", Fmt.amount(s.quantity())).field("source", s.source())
               .field("subaccountId", (Long) null).field("timestamp", Fmt.naive(s.timestamp()))
               .field("userId", (long) a.userId).field("positionId", s.positionId())
@@ -120,7 +120,7 @@ final class HistoryRoutes {
     query.string("strategyId");
     return store.read(q.now(), q.apiKey(), e -> {
       Account a = e.account(q.apiKey());
-      List<Order> orders = new ArrayList<>(a.orders.values());
+      List<Order> orders = new ArrayList<>(a.orders().values());
       return pageOf(q, orders, o -> (symbol == null || symbol.equals(o.symbol()))
               && (orderId == null || orderId.equals(Long.toString(o.id())))
               && (types.isEmpty() || types.contains(e.market(o.symbol()).type().name())),
@@ -139,7 +139,7 @@ final class HistoryRoutes {
     List<String> types = query.all("marketType");
     return store.read(q.now(), q.apiKey(), e -> {
       Account a = e.account(q.apiKey());
-      return pageOf(q, a.fills, f -> (symbol == null || symbol.equals(f.symbol()))
+      return pageOf(q, a.fills(), f -> (symbol == null || symbol.equals(f.symbol()))
               && (orderId == null || orderId.equals(f.orderId()))
               && (from == null || f.timestamp() >= from) && (to == null || f.timestamp() <= to)
               && (types.isEmpty() || types.contains(e.market(f.symbol()).type().name()))
@@ -194,7 +194,7 @@ final class HistoryRoutes {
     String state = query.oneOf("state", "BorrowLendPositionState", "Open", "Closed");
     return store.read(q.now(), q.apiKey(), e -> {
       Account a = e.account(q.apiKey());
-      List<LendPosition> rows = "Closed".equals(state) ? List.of() : new ArrayList<>(a.lends.values());
+      List<LendPosition> rows = "Closed".equals(state) ? List.of() : new ArrayList<>(a.lends().values());
       return pageOf(q, rows, p -> (symbol == null || symbol.equals(p.symbol))
               && (side == null || side.equals(p.netQuantity().signum() >= 0 ? "Lend" : "Borrow")),
           (w, p) -> w.beginObject().field("positionId", Long.toString(p.id))
@@ -216,10 +216,10 @@ final class HistoryRoutes {
       Account a = e.account(q.apiKey());
       List<PerpPosition> rows = new ArrayList<>();
       if (!"Open".equals(state)) {
-        rows.addAll(a.closedPositions);
+        rows.addAll(a.closedPositions());
       }
       if (!"Closed".equals(state)) {
-        rows.addAll(a.positions.values());
+        rows.addAll(a.positions().values());
       }
       return pageOf(q, rows, p -> symbol == null || symbol.equals(p.symbol),
           (w, p) -> positionRow(w, e, p));

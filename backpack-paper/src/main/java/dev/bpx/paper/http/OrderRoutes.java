@@ -86,7 +86,7 @@ final class OrderRoutes {
         throw ParseError.param("symbol", "failed to parse \"MarketSymbol\": Invalid market symbol");
       }
       Account a = e.account(q.apiKey());
-      for (Order o : a.orders.values()) {
+      for (Order o : a.orders().values()) {
         if (o.status().isOpen() && o.symbol().equals(symbol)
             && (orderId != null ? o.id() == orderId : clientId.equals(o.clientId()))) {
           JsonWriter w = new JsonWriter();
@@ -108,7 +108,7 @@ final class OrderRoutes {
       }
       Account a = e.account(q.apiKey());
       JsonWriter w = new JsonWriter().beginArray();
-      for (Order o : a.orders.values()) {
+      for (Order o : a.orders().values()) {
         var m = e.market(o.symbol());
         if (o.status().isOpen() && (symbol == null || symbol.equals(o.symbol()))
             && (type == null || type.equals(m.type().name()))) {

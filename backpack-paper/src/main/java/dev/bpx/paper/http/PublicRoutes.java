@@ -225,12 +225,12 @@ final class PublicRoutes {
         }
         BigDecimal oi = BigDecimal.ZERO;
         for (Account a : e.users()) {
-          PerpPosition p = a.positions.get(m.spec().symbol());
+          PerpPosition p = a.positions().get(m.spec().symbol());
           if (p != null && p.netQuantity().signum() > 0) {
             oi = oi.add(p.netQuantity());
           }
         }
-        PerpPosition maker = e.makerAccount().positions.get(m.spec().symbol());
+        PerpPosition maker = e.makerAccount().positions().get(m.spec().symbol());
         if (maker != null && maker.netQuantity().signum() > 0) {
           oi = oi.add(maker.netQuantity());
         }

@@ -20,6 +20,7 @@ import dev.bpx.paper.matching.TriggerBy;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -123,58 +124,51 @@ public final class SnapshotReader {
   }
 
   private void account(Account a, Map<String, Object> s) {
-    a.balances.clear();
+    Map<String, Balance> balances = new LinkedHashMap<>();
     map(s.get("balances")).forEach((asset, v) -> {
       List<Object> r = list(v);
-      Balance b = a.balance(asset);
+      Balance b = new Balance();
       b.restore(d(r.get(0)), d(r.get(1)), d(r.get(2)));
+      balances.put(asset, b);
     });
-    a.lends.clear();
+    List<LendPosition> lends = new ArrayList<>();
     for (Object o : list(s.get("lends"))) {
       List<Object> r = list(o);
       LendPosition p = new LendPosition(l(r.get(0)), str(r.get(1)), l(r.get(4)));
       p.restore(d(r.get(2)), d(r.get(3)), str(r.get(5)));
-      a.lends.put(p.symbol, p);
+      lends.add(p);
     }
-    a.positions.clear();
-    for (PerpPosition p : positions(list(s.get("positions")))) {
-      a.positions.put(p.symbol, p);
-    }
-    a.closedPositions.clear();
-    a.closedPositions.addAll(positions(list(s.get("closedPositions"))));
     settings(a.settings, list(s.get("settings")));
-    a.orders.clear();
-    a.clearClientIds();
+    List<Order> orders = new ArrayList<>();
     for (Object o : list(s.get("orders"))) {
-      Order order = order(list(o));
-      a.orders.put(order.id(), order);
-      a.indexClientId(order); // in placement order: the last one with a clientId wins
+      orders.add(order(list(o)));
     }
-    a.fills.clear();
+    List<Records.Fill> fills = new ArrayList<>();
     for (Object o : list(s.get("fills"))) {
       List<Object> r = list(o);
-      a.fills.add(new Records.Fill(l(r.get(0)), str(r.get(1)), ln(r.get(2)), str(r.get(3)), str(r.get(4)),
+      fills.add(new Records.Fill(l(r.get(0)), str(r.get(1)), ln(r.get(2)), str(r.get(3)), str(r.get(4)),
           d(r.get(5)), d(r.get(6)), d(r.get(7)), str(r.get(8)), (Boolean) r.get(9), str(r.get(10)), l(r.get(11))));
     }
-    a.funding.clear();
-    a.funding.addAll(funding(list(s.get("funding"))));
-    a.interest.clear();
+    List<Records.InterestPayment> interest = new ArrayList<>();
     for (Object o : list(s.get("interest"))) {
       List<Object> r = list(o);
-      a.interest.add(new Records.InterestPayment(str(r.get(0)), d(r.get(1)), l(r.get(2)), str(r.get(3)),
+      interest.add(new Records.InterestPayment(str(r.get(0)), d(r.get(1)), l(r.get(2)), str(r.get(3)),
           str(r.get(4)), d(r.get(5)), str(r.get(6)), l(r.get(7))));
     }
-    a.borrowLendMovements.clear();
+    List<Records.BorrowLendMovement> movements = new ArrayList<>();
     for (Object o : list(s.get("borrowLendMovements"))) {
       List<Object> r = list(o);
-      a.borrowLendMovements.add(new Records.BorrowLendMovement(str(r.get(0)), str(r.get(1)), d(r.get(2)),
+      movements.add(new Records.BorrowLendMovement(str(r.get(0)), str(r.get(1)), d(r.get(2)),
           d(r.get(3)), str(r.get(4)), str(r.get(5)), l(r.get(6))));
     }
-    a.settlements.clear();
+    List<Records.Settlement> settlements = new ArrayList<>();
     for (Object o : list(s.get("settlements"))) {
       List<Object> r = list(o);
-      a.settlements.add(new Records.Settlement(d(r.get(0)), str(r.get(1)), l(r.get(2)), str(r.get(3))));
+      settlements.add(new Records.Settlement(d(r.get(0)), str(r.get(1)), l(r.get(2)), str(r.get(3))));
     }
+    a.restore(new Account.Restored(balances, lends, positions(list(s.get("positions"))),
+        positions(list(s.get("closedPositions"))), orders, fills, funding(list(s.get("funding"))), interest,
+        movements, settlements));
     a.restoreLiquidating((Boolean) s.get("liquidating"));
   }
 

@@ -97,38 +97,38 @@ public final class SnapshotWriter {
     out.put("apiKey", a.apiKey);
     out.put("userId", (long) a.userId);
     Map<String, Object> balances = new LinkedHashMap<>();
-    a.balances.forEach((asset, b) -> balances.put(asset, row(b.available(), b.locked(), b.staked())));
+    a.balances().forEach((asset, b) -> balances.put(asset, row(b.available(), b.locked(), b.staked())));
     out.put("balances", balances);
     List<Object> lends = new ArrayList<>();
-    for (LendPosition p : a.lends.values()) {
+    for (LendPosition p : a.lends().values()) {
       lends.add(row(p.id, p.symbol, p.netQuantity(), p.cumulativeInterest(), p.createdAt, p.source()));
     }
     out.put("lends", lends);
-    out.put("positions", positions(a.positions.values()));
-    out.put("closedPositions", positions(a.closedPositions));
+    out.put("positions", positions(a.positions().values()));
+    out.put("closedPositions", positions(a.closedPositions()));
     out.put("settings", settings(a.settings));
-    out.put("orders", orders(a.orders.values()));
+    out.put("orders", orders(a.orders().values()));
     List<Object> fills = new ArrayList<>();
-    for (Records.Fill f : a.fills) {
+    for (Records.Fill f : a.fills()) {
       fills.add(row(f.tradeId(), f.orderId(), f.clientId(), f.symbol(), f.side(), f.price(), f.quantity(),
           f.fee(), f.feeSymbol(), f.isMaker(), f.systemOrderType(), f.timestamp()));
     }
     out.put("fills", fills);
-    out.put("funding", fundingRows(a.funding));
+    out.put("funding", fundingRows(a.funding()));
     List<Object> interest = new ArrayList<>();
-    for (Records.InterestPayment i : a.interest) {
+    for (Records.InterestPayment i : a.interest()) {
       interest.add(row(i.paymentType(), i.interestRate(), i.intervalMillis(), i.marketSymbol(), i.positionId(),
           i.quantity(), i.symbol(), i.timestamp()));
     }
     out.put("interest", interest);
     List<Object> movements = new ArrayList<>();
-    for (Records.BorrowLendMovement m : a.borrowLendMovements) {
+    for (Records.BorrowLendMovement m : a.borrowLendMovements()) {
       movements.add(row(m.eventType(), m.positionId(), m.positionQuantity(), m.quantity(), m.source(),
           m.symbol(), m.timestamp()));
     }
     out.put("borrowLendMovements", movements);
     List<Object> settlements = new ArrayList<>();
-    for (Records.Settlement s : a.settlements) {
+    for (Records.Settlement s : a.settlements()) {
       settlements.add(row(s.quantity(), s.source(), s.timestamp(), s.positionId()));
     }
     out.put("settlements", settlements);

@@ -115,7 +115,7 @@ class LiquidationAtTheEstimateTest {
   private boolean hasPosition(String apiKey) {
     return paper.inspect(e -> {
       Account a = e.accounts().find(apiKey);
-      return a.positions.containsKey(PERP);
+      return a.positions().containsKey(PERP);
     });
   }
 

@@ -60,7 +60,7 @@ class MaxOrderQuantityTest {
       if (withPosition) {
         String size = symbol.startsWith("BTC") ? "0.1" : "40";
         place(symbol, Side.Bid, null, new BigDecimal(size), false);
-        assertThat(alice.positions.get(symbol).netQuantity()).isEqualByComparingTo(size);
+        assertThat(alice.positions().get(symbol).netQuantity()).isEqualByComparingTo(size);
       }
     }
 
@@ -163,7 +163,7 @@ class MaxOrderQuantityTest {
   @MethodSource("reducingCases")
   void theReduceOnlyMaximumIsThePositionAndOneStepMoreIsNotTraded(Case c) {
     World accepted = new World(c.symbol(), c.leverageLimit(), true);
-    BigDecimal position = accepted.alice.positions.get(c.symbol()).netQuantity();
+    BigDecimal position = accepted.alice.positions().get(c.symbol()).netQuantity();
     BigDecimal price = accepted.priceFor(c.side(), c.pricing());
     BigDecimal max = accepted.max(c.side(), price, true);
     assertThat(max).isEqualByComparingTo(position);
@@ -172,7 +172,7 @@ class MaxOrderQuantityTest {
     Order order = accepted.place(c.side(), price, max, true);
     assertThat(order.status()).isEqualTo(OrderStatus.Filled);
     assertThat(order.executedQuantity()).isEqualByComparingTo(position);
-    assertThat(accepted.alice.positions).doesNotContainKey(c.symbol());
+    assertThat(accepted.alice.positions()).doesNotContainKey(c.symbol());
 
     World more = new World(c.symbol(), c.leverageLimit(), true);
     Order beyond = more.place(c.side(), price, max.add(more.market.spec.stepSize()), true);
@@ -212,7 +212,7 @@ class MaxOrderQuantityTest {
     assertThat(w.max(Side.Ask, null, false)).isEqualByComparingTo("80");
     Order reduce = w.place(Side.Ask, null, new BigDecimal("25"), false);
     assertThat(reduce.status()).isEqualTo(OrderStatus.Filled);
-    assertThat(w.alice.positions.get("SOL_USDC_PERP").netQuantity()).isEqualByComparingTo("15");
+    assertThat(w.alice.positions().get("SOL_USDC_PERP").netQuantity()).isEqualByComparingTo("15");
   }
 
   @Test
