@@ -1,14 +1,14 @@
 package dev.bpx.paper;
 
-import dev.bpx.paper.market.Holding;
 import dev.bpx.paper.command.Command;
 import dev.bpx.paper.command.CommandParser;
+import dev.bpx.paper.command.TimedCommand;
 import dev.bpx.paper.engine.Engine;
 import dev.bpx.paper.engine.EngineConfig;
-import dev.bpx.paper.command.TimedCommand;
 import dev.bpx.paper.http.HttpFront;
 import dev.bpx.paper.market.AssetSpec;
 import dev.bpx.paper.market.DefaultMarkets;
+import dev.bpx.paper.market.Holding;
 import dev.bpx.paper.market.MarketSpec;
 import dev.bpx.paper.store.Journal;
 import dev.bpx.paper.store.JournaledEngine;

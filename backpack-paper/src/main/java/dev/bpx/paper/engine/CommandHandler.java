@@ -1,6 +1,5 @@
 package dev.bpx.paper.engine;
 
-import dev.bpx.paper.ledger.AccountUpdate;
 import dev.bpx.paper.command.ApiError;
 import dev.bpx.paper.command.Command;
 import dev.bpx.paper.command.OrderRequest;
@@ -8,6 +7,7 @@ import dev.bpx.paper.command.Outcome;
 import dev.bpx.paper.command.ParseError;
 import dev.bpx.paper.command.TimedCommand;
 import dev.bpx.paper.ledger.Account;
+import dev.bpx.paper.ledger.AccountUpdate;
 import dev.bpx.paper.matching.Order;
 import java.util.ArrayList;
 import java.util.List;

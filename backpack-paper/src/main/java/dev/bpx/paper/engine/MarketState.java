@@ -1,10 +1,10 @@
 package dev.bpx.paper.engine;
 
-import dev.bpx.paper.market.Candles;
 import dev.bpx.paper.command.ParseError;
 import dev.bpx.paper.ledger.Records;
-import dev.bpx.paper.market.MarketSpec;
+import dev.bpx.paper.market.Candles;
 import dev.bpx.paper.market.MarketDataSource;
+import dev.bpx.paper.market.MarketSpec;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.matching.OrderBook;
 import java.math.BigDecimal;

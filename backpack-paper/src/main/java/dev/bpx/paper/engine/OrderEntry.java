@@ -2,14 +2,14 @@ package dev.bpx.paper.engine;
 
 import dev.bpx.paper.command.ApiError;
 import dev.bpx.paper.command.OrderRequest;
-import dev.bpx.paper.matching.Matcher;
 import dev.bpx.paper.ledger.Account;
-import dev.bpx.paper.ledger.Funds;
 import dev.bpx.paper.ledger.Accounts;
+import dev.bpx.paper.ledger.Funds;
 import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.ledger.Records;
 import dev.bpx.paper.ledger.TradeSettlement;
 import dev.bpx.paper.market.MarketSpec;
+import dev.bpx.paper.matching.Matcher;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.matching.OrderStatus;
 import dev.bpx.paper.matching.OrderType;

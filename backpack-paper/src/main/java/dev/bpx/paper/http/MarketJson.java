@@ -1,10 +1,10 @@
 package dev.bpx.paper.http;
 
 import dev.bpx.auth.json.JsonWriter;
-import dev.bpx.paper.market.Candles;
 import dev.bpx.paper.engine.ExchangeView;
 import dev.bpx.paper.ledger.Records;
 import dev.bpx.paper.market.AssetSpec;
+import dev.bpx.paper.market.Candles;
 import dev.bpx.paper.market.MarginFunction;
 import dev.bpx.paper.market.MarketSpec;
 import dev.bpx.paper.matching.Order;

@@ -2,13 +2,13 @@ package dev.bpx.paper.http;
 
 import dev.bpx.auth.json.JsonWriter;
 import dev.bpx.paper.command.ApiError;
-import dev.bpx.paper.market.Candles;
-import dev.bpx.paper.engine.ExchangeView;
 import dev.bpx.paper.command.ParseError;
+import dev.bpx.paper.engine.ExchangeView;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.ledger.Records;
 import dev.bpx.paper.market.AssetSpec;
+import dev.bpx.paper.market.Candles;
 import dev.bpx.paper.store.JournaledEngine;
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.bpx.paper.store;
 
-import dev.bpx.paper.engine.CommandHandler;
-import dev.bpx.paper.engine.Engine;
-import dev.bpx.paper.engine.ExchangeView;
-import dev.bpx.paper.engine.EngineConfig;
 import dev.bpx.paper.command.Outcome;
 import dev.bpx.paper.command.TimedCommand;
+import dev.bpx.paper.engine.CommandHandler;
+import dev.bpx.paper.engine.Engine;
+import dev.bpx.paper.engine.EngineConfig;
+import dev.bpx.paper.engine.ExchangeView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;

@@ -1,15 +1,15 @@
 package dev.bpx.paper.store;
 
-import dev.bpx.paper.ledger.Accounts;
 import dev.bpx.paper.engine.Engine;
 import dev.bpx.paper.engine.MarketState;
-import dev.bpx.paper.market.Candles;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.AccountSettings;
+import dev.bpx.paper.ledger.Accounts;
 import dev.bpx.paper.ledger.Balance;
 import dev.bpx.paper.ledger.LendPosition;
 import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.ledger.Records;
+import dev.bpx.paper.market.Candles;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.matching.OrderStatus;
 import dev.bpx.paper.matching.OrderType;

@@ -1,11 +1,11 @@
 package dev.bpx.paper.store;
 
 import dev.bpx.paper.command.Command;
+import dev.bpx.paper.command.Outcome;
+import dev.bpx.paper.command.TimedCommand;
 import dev.bpx.paper.engine.CommandHandler;
 import dev.bpx.paper.engine.Engine;
 import dev.bpx.paper.engine.ExchangeView;
-import dev.bpx.paper.command.Outcome;
-import dev.bpx.paper.command.TimedCommand;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;

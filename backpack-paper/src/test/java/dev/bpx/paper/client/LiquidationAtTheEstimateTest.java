@@ -1,7 +1,7 @@
 package dev.bpx.paper.client;
 
-import dev.bpx.paper.market.Holding;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.bpx.paper.market.Holding;
 
 import dev.bpx.auth.SigningKey;
 import dev.bpx.client.BackpackClient;

@@ -1,11 +1,11 @@
 package dev.bpx.paper.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bpx.paper.command.ApiError;
 import dev.bpx.paper.command.OrderRequest;
 import dev.bpx.paper.store.SnapshotReader;
 import dev.bpx.paper.store.SnapshotWriter;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bpx.auth.json.Json;
 import dev.bpx.auth.json.JsonWriter;

@@ -1,9 +1,9 @@
 package dev.bpx.paper.engine;
 
-import dev.bpx.paper.command.ApiError;
-import dev.bpx.paper.command.OrderRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.bpx.paper.command.ApiError;
+import dev.bpx.paper.command.OrderRequest;
 
 import dev.bpx.auth.json.Json;
 import dev.bpx.paper.PaperExchange;

@@ -1,7 +1,7 @@
 package dev.bpx.paper.engine;
 
-import dev.bpx.paper.command.OrderRequest;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.bpx.paper.command.OrderRequest;
 
 import dev.bpx.auth.json.Json;
 import dev.bpx.paper.PaperExchange;
