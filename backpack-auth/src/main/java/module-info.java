@@ -2,9 +2,9 @@
  * ED25519 request signing and verification for Backpack Exchange. JDK only: no dependencies.
  *
  * <p>{@code dev.bpx.auth.json}, the dependency-free JSON reader and writer, is not API: it is exported
- * only to this project's own modules. {@code dev.bpx.paper} has no module descriptor yet; it reads the
- * package as the automatic module of that name (its jar's {@code Automatic-Module-Name}), and on the
- * class path (how the server jar runs) the descriptor does not apply at all. Compiling this module alone,
+ * only to this project's own modules ({@code dev.bpx.client} reads it as the automatic module of that
+ * name, its jar's {@code Automatic-Module-Name}); on the class path (how the server jars run) the
+ * descriptor does not apply at all. Compiling this module alone,
  * javac warns that the three are not found: expected, they are built after it.
  */
 module dev.bpx.auth {

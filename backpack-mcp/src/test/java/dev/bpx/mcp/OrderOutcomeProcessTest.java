@@ -1,5 +1,6 @@
 package dev.bpx.mcp;
 
+import dev.bpx.paper.market.Holding;
 import static dev.bpx.mcp.LiveOnPaperProcessTest.args;
 import static dev.bpx.mcp.LiveOnPaperProcessTest.list;
 import static dev.bpx.mcp.LiveOnPaperProcessTest.map;
@@ -15,7 +16,6 @@ import dev.bpx.client.model.OrderStatus;
 import dev.bpx.client.request.OrderHistoryQuery;
 import dev.bpx.paper.PaperClock;
 import dev.bpx.paper.PaperExchange;
-import dev.bpx.paper.engine.EngineConfig;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -47,8 +47,8 @@ class OrderOutcomeProcessTest {
   void start() {
     paper = PaperExchange.builder().seed(5).fsync(false).clock(PaperClock.fixed(Instant.parse("2026-03-01T10:00:00Z")))
         .startingPortfolio(Map.of(
-            "USDC", new EngineConfig.Holding(new BigDecimal("300"), BigDecimal.ZERO, BigDecimal.ZERO),
-            "BTC", new EngineConfig.Holding(new BigDecimal("0.01"), BigDecimal.ZERO, BigDecimal.ZERO)))
+            "USDC", new Holding(new BigDecimal("300"), BigDecimal.ZERO, BigDecimal.ZERO),
+            "BTC", new Holding(new BigDecimal("0.01"), BigDecimal.ZERO, BigDecimal.ZERO)))
         .start();
     paper.setPrice(PERP, new BigDecimal("97500.0"));
     SigningKey key = SigningKey.generate();

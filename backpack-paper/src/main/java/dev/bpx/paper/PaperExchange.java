@@ -1,13 +1,14 @@
 package dev.bpx.paper;
 
-import dev.bpx.paper.engine.Command;
-import dev.bpx.paper.engine.CommandParser;
+import dev.bpx.paper.command.Command;
+import dev.bpx.paper.command.CommandParser;
+import dev.bpx.paper.command.TimedCommand;
 import dev.bpx.paper.engine.Engine;
 import dev.bpx.paper.engine.EngineConfig;
-import dev.bpx.paper.engine.TimedCommand;
 import dev.bpx.paper.http.HttpFront;
 import dev.bpx.paper.market.AssetSpec;
 import dev.bpx.paper.market.DefaultMarkets;
+import dev.bpx.paper.market.Holding;
 import dev.bpx.paper.market.MarketSpec;
 import dev.bpx.paper.store.Journal;
 import dev.bpx.paper.store.JournaledEngine;
@@ -44,7 +45,7 @@ public final class PaperExchange implements AutoCloseable {
     // Birth is aligned to the walk's one-second step, so that step times fall on whole hours and
     // hourly funding and interest are paid; a real clock almost never starts on a whole second. A
     // journal keeps the birth it recorded, so replay stays exact.
-    long birth = clock.millis() - Math.floorMod(clock.millis(), dev.bpx.paper.market.PriceWalk.STEP_MILLIS);
+    long birth = clock.millis() - Math.floorMod(clock.millis(), dev.bpx.paper.market.MarketDataSource.STEP_MILLIS);
     Journal journal = b.stateFile == null ? null
         : Journal.open(b.stateFile, new Journal.Header(b.seed, birth), b.fsync);
     long seed = journal == null ? b.seed : journal.header().seed();
@@ -133,7 +134,7 @@ public final class PaperExchange implements AutoCloseable {
   }
 
   /**
-   * {@return the state hash of the engine (see {@code dev.bpx.paper.engine.StateHash}): equal for two
+   * {@return the state hash of the engine (see {@code dev.bpx.paper.store.StateHash}): equal for two
    * exchanges in the same state, whether live, replayed from a journal or restored from a snapshot}
    *
    * @throws IllegalStateException if the exchange's two replicas differ (a bug: they take the same commands)
@@ -151,7 +152,7 @@ public final class PaperExchange implements AutoCloseable {
    * published replica: the function must not change the engine.
    */
   public <T> T inspect(java.util.function.Function<Engine, T> read) {
-    return store.read(clock.millis(), null, read);
+    return store.inspect(clock.millis(), read);
   }
 
   @Override
@@ -172,16 +173,16 @@ public final class PaperExchange implements AutoCloseable {
     private int makerLevels = 20;
     private List<AssetSpec> assets = DefaultMarkets.assets();
     private List<MarketSpec> markets = DefaultMarkets.markets();
-    private Map<String, EngineConfig.Holding> portfolio = defaultPortfolio();
+    private Map<String, Holding> portfolio = defaultPortfolio();
 
     private Builder() {}
 
     /** Default: USDC, BTC and SOL, part lent and part staked, so every balance column shows. */
-    public static Map<String, EngineConfig.Holding> defaultPortfolio() {
-      Map<String, EngineConfig.Holding> p = new LinkedHashMap<>();
-      p.put("USDC", new EngineConfig.Holding(new BigDecimal("10000"), new BigDecimal("2000"), BigDecimal.ZERO));
-      p.put("BTC", new EngineConfig.Holding(new BigDecimal("0.1"), new BigDecimal("0.05"), BigDecimal.ZERO));
-      p.put("SOL", new EngineConfig.Holding(new BigDecimal("20"), new BigDecimal("5"), new BigDecimal("10")));
+    public static Map<String, Holding> defaultPortfolio() {
+      Map<String, Holding> p = new LinkedHashMap<>();
+      p.put("USDC", new Holding(new BigDecimal("10000"), new BigDecimal("2000"), BigDecimal.ZERO));
+      p.put("BTC", new Holding(new BigDecimal("0.1"), new BigDecimal("0.05"), BigDecimal.ZERO));
+      p.put("SOL", new Holding(new BigDecimal("20"), new BigDecimal("5"), new BigDecimal("10")));
       return p;
     }
 
@@ -236,7 +237,7 @@ public final class PaperExchange implements AutoCloseable {
     }
 
     /** What a new account receives, per asset. */
-    public Builder startingPortfolio(Map<String, EngineConfig.Holding> portfolio) {
+    public Builder startingPortfolio(Map<String, Holding> portfolio) {
       this.portfolio = new LinkedHashMap<>(portfolio);
       return this;
     }

@@ -1,6 +1,13 @@
 package dev.bpx.paper.engine;
 
+import dev.bpx.paper.command.ApiError;
+import dev.bpx.paper.command.Command;
+import dev.bpx.paper.command.OrderRequest;
+import dev.bpx.paper.command.Outcome;
+import dev.bpx.paper.command.ParseError;
+import dev.bpx.paper.command.TimedCommand;
 import dev.bpx.paper.ledger.Account;
+import dev.bpx.paper.ledger.AccountUpdate;
 import dev.bpx.paper.matching.Order;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +39,10 @@ public final class CommandHandler {
     } else if (c instanceof Command.CancelAll x) {
       return engine.cancelAll(account(c), x.symbol(), x.orderType());
     } else if (c instanceof Command.BorrowLend x) {
-      new BorrowLend(engine).execute(account(c), x);
+      engine.borrowLend.execute(account(c), x.asset(), x.quantity(), x.side() == Command.BorrowLendSide.Lend);
     } else if (c instanceof Command.UpdateAccount x) {
-      AccountUpdate.apply(account(c), x);
+      AccountUpdate.apply(account(c), x.autoBorrowSettlements(), x.autoLend(), x.autoRepayBorrows(),
+          x.leverageLimit());
     } else if (c instanceof Command.CreateAccount) {
       return engine.accounts().find(c.apiKey()) != null ? null : engine.accounts().create(c.apiKey());
     } else if (c instanceof Command.SetPrice x) {
@@ -46,7 +54,7 @@ public final class CommandHandler {
       engine.ledger().mint(account(c), x.asset(), x.quantity());
       engine.afterCommand();
     } else if (c instanceof Command.Reset) {
-      new AccountReset(engine).reset(account(c));
+      engine.reset.reset(account(c));
     } else if (!(c instanceof Command.SetClock) && !(c instanceof Command.Tick)) {
       throw new IllegalArgumentException("unknown command " + c.getClass().getSimpleName());
     }

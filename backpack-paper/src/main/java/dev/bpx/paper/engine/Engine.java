@@ -1,17 +1,26 @@
 package dev.bpx.paper.engine;
 
+import dev.bpx.paper.command.OrderRequest;
 import dev.bpx.paper.ledger.Account;
+import dev.bpx.paper.ledger.AccountReset;
+import dev.bpx.paper.ledger.Accounts;
+import dev.bpx.paper.ledger.BorrowLend;
+import dev.bpx.paper.ledger.Funds;
 import dev.bpx.paper.ledger.Ledger;
+import dev.bpx.paper.ledger.Liquidator;
 import dev.bpx.paper.ledger.Margin;
+import dev.bpx.paper.ledger.Periodic;
 import dev.bpx.paper.ledger.PriceSource;
 import dev.bpx.paper.ledger.TradeSettlement;
 import dev.bpx.paper.market.AssetSpec;
+import dev.bpx.paper.market.Candles;
+import dev.bpx.paper.market.MarketDataSource;
 import dev.bpx.paper.market.MarketSpec;
-import dev.bpx.paper.market.PriceWalk;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.matching.Side;
+import dev.bpx.paper.simulation.MarketMaker;
+import dev.bpx.paper.simulation.SimulatedMarket;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +37,7 @@ import java.util.Map;
  * <p>Not thread-safe: one writer thread changes it; readers use a replica that no one changes while
  * they read it ({@code JournaledEngine}).
  */
-public final class Engine implements PriceSource {
-  static final long HOUR = 3_600_000L;
+public final class Engine implements PriceSource, ExchangeView {
 
   final EngineConfig config;
   final Map<String, MarketState> markets = new LinkedHashMap<>();
@@ -39,18 +47,26 @@ public final class Engine implements PriceSource {
   final Ledger ledger;
   final TradeSettlement settlement;
   final Margin margin;
-  final Matcher matcher;
   final OrderEntry entry;
   final MarketMaker maker;
   final Triggers triggers;
+  final Funds funds;
   final Periodic periodic;
   final Liquidator liquidator;
+  final BorrowLend borrowLend;
+  final AccountReset reset;
   private final long originMillis;
   /** Walk steps taken since birth (one a second); package-private for snapshots. */
   long stepsDone;
   long now;
 
+  /** An engine on today's simulated market data, seeded by the configuration. */
   public Engine(EngineConfig config) {
+    this(config, SimulatedMarket.factory(config.seed()));
+  }
+
+  /** An engine whose markets take their prices from {@code marketData}. */
+  public Engine(EngineConfig config, MarketDataSource.Factory marketData) {
     this.config = config;
     // The walk starts at birth: nothing is walked before the first request needs it. The day of
     // candles before birth is generated lazily by Prehistory.
@@ -59,33 +75,34 @@ public final class Engine implements PriceSource {
       assets.put(a.symbol(), a);
     }
     for (MarketSpec m : config.markets()) {
-      long start = m.toTicks(m.initialPrice());
-      long min = m.toTicks(m.minPrice());
-      Candles candles = new Candles(config.startMillis(), () -> Prehistory.generate(config.seed(), m.baseSymbol(),
-          m.volatilityBps(), start, min, config.startMillis()));
-      markets.put(m.symbol(), new MarketState(m,
-          new PriceWalk(config.seed(), m.baseSymbol(), m.volatilityBps(), start, min), candles));
+      MarketDataSource source = marketData.open(m, config.startMillis());
+      markets.put(m.symbol(), new MarketState(m, source, new Candles(config.startMillis(), source::history)));
     }
-    this.accounts = new Accounts(this);
-    this.ledger = new Ledger(accounts.house(), this, ids::nextPosition);
+    this.ledger = new Ledger(new Account(Accounts.HOUSE, 0, true), this, ids::nextPosition);
+    this.accounts = new Accounts(ledger, config.portfolio(), this::now);
     this.settlement = new TradeSettlement(ledger, ids::nextPosition);
     this.margin = new Margin(this);
-    this.matcher = new Matcher(this);
-    this.entry = new OrderEntry(this);
-    this.maker = new MarketMaker(this);
-    this.triggers = new Triggers(this);
-    this.periodic = new Periodic(this);
-    this.liquidator = new Liquidator(this);
-    accounts.initSystemAccounts();
+    this.funds = new Funds(ledger, margin, this);
+    this.entry = new OrderEntry(markets, accounts, ids, funds, settlement);
+    this.maker = new MarketMaker(Accounts.MAKER, config.makerLevels(), ids::nextMakerOrder, ids::nextSequence);
+    this.triggers = entry.triggers();
+    this.periodic = new Periodic(accounts, ledger, this);
+    this.liquidator = new Liquidator(accounts, margin, ledger, settlement, this,
+        (a, o, status, reason) -> entry.cancelOpen(a, markets.get(o.symbol()), o, status, reason),
+        ids::nextOrder, ids::nextTrade);
+    this.borrowLend = new BorrowLend(ledger, margin, this, this::now);
+    this.reset = new AccountReset(accounts, liquidator, this::now);
+    accounts.fundMaker(assets.keySet());
     this.now = originMillis;
     for (MarketState m : markets.values()) {
       if (m.spec.isPerp()) {
-        m.fundingRate = periodic.rateFor(m, nextFunding(m, originMillis));
+        m.fundingRate = m.fundingRateFor(m.nextFunding(originMillis));
       }
     }
   }
 
   /** {@return the exchange time of the last command or read, epoch ms} */
+  @Override
   public long now() {
     return now;
   }
@@ -101,9 +118,15 @@ public final class Engine implements PriceSource {
     // Also at birth, where no time has passed yet: the first request finds the maker's quotes.
     for (MarketState m : markets.values()) {
       if (m.quotedTicks != m.walk.ticks()) {
-        maker.requote(m, now);
+        requote(m, now);
       }
     }
+  }
+
+  private void requote(MarketState m, long time) {
+    long ticks = m.walk.ticks();
+    maker.requote(m.spec, m.book, m.makerOrders, ticks, time, entry);
+    m.quotedTicks = ticks;
   }
 
   /**
@@ -112,7 +135,7 @@ public final class Engine implements PriceSource {
    * time taken and the maker quoted around the current prices}
    */
   public boolean isCurrentAt(long time) {
-    if (Math.floorDiv(time - originMillis, PriceWalk.STEP_MILLIS) > stepsDone) {
+    if (Math.floorDiv(time - originMillis, MarketDataSource.STEP_MILLIS) > stepsDone) {
       return false;
     }
     for (MarketState m : markets.values()) {
@@ -124,22 +147,36 @@ public final class Engine implements PriceSource {
   }
 
   private void walkTo(long time) {
-    long target = Math.floorDiv(time - originMillis, PriceWalk.STEP_MILLIS);
+    long target = Math.floorDiv(time - originMillis, MarketDataSource.STEP_MILLIS);
     while (stepsDone < target) {
       stepsDone++;
-      long stepTime = originMillis + stepsDone * PriceWalk.STEP_MILLIS;
+      long stepTime = originMillis + stepsDone * MarketDataSource.STEP_MILLIS;
       for (MarketState m : markets.values()) {
         long ticks = m.walk.next();
         m.candles.price(stepTime, ticks);
-        if (m.userRestingOrders > 0 && maker.wouldCross(m)) {
-          maker.requote(m, stepTime);
+        if (m.userRestingOrders > 0 && maker.wouldCross(m.spec, m.book, ticks)) {
+          requote(m, stepTime);
         }
       }
       triggers.check(stepTime);
-      periodic.onStep(stepTime);
+      fundingAndInterest(stepTime);
       liquidator.check(stepTime);
     }
     now = time;
+  }
+
+  /** Funding at each perp market's interval boundary, interest every hour (exchange time). */
+  private void fundingAndInterest(long stepTime) {
+    for (MarketState m : markets.values()) {
+      if (m.spec.isPerp() && stepTime % m.spec.fundingIntervalMillis() == 0) {
+        BigDecimal rate = m.fundingRateFor(stepTime);
+        periodic.fund(m.spec, m.markPrice(), rate, stepTime);
+        m.fundingPaid(stepTime, rate);
+      }
+    }
+    if (stepTime % Periodic.HOUR == 0) {
+      periodic.accrueInterest(stepTime);
+    }
   }
 
   /** Work every command ends with: triggers on new last prices, attached exits, settlement. */
@@ -181,7 +218,7 @@ public final class Engine implements PriceSource {
       if (m.spec.baseSymbol().equals(base)) {
         m.walk.set(m.spec.toTicks(price.setScale(m.spec.priceScale(), java.math.RoundingMode.HALF_EVEN)));
         m.candles.price(now, m.walk.ticks());
-        maker.requote(m, now);
+        requote(m, now);
       }
     }
     triggers.check(now);
@@ -191,8 +228,24 @@ public final class Engine implements PriceSource {
 
   /** {@return the end of the funding interval in progress at a time} */
   public static long nextFunding(MarketState m, long time) {
-    long interval = m.spec.fundingIntervalMillis();
-    return Math.floorDiv(time, interval) * interval + interval;
+    return m.nextFunding(time);
+  }
+
+  // --- snapshots (store) -----------------------------------------------------------------
+
+  /** {@return the walk steps taken since birth, one a second} */
+  public long stepsDone() {
+    return stepsDone;
+  }
+
+  /** Sets the clock of a fresh engine to a snapshot's (snapshot restore). */
+  public void restoreClock(long steps, long time) {
+    stepsDone = steps;
+    now = time;
+  }
+
+  public Ids ids() {
+    return ids;
   }
 
   // --- lookups --------------------------------------------------------------------------
@@ -213,44 +266,56 @@ public final class Engine implements PriceSource {
     return config;
   }
 
+  @Override
   public Map<String, MarketState> markets() {
     return markets;
   }
 
+  @Override
   public Map<String, AssetSpec> assets() {
     return assets;
   }
 
   /** {@return a market, or null / a plain-text parse error when unknown} */
+  @Override
   public MarketState market(String symbol, boolean required) {
-    MarketState m = symbol == null ? null : markets.get(symbol);
-    if (m == null && required) {
-      throw ParseError.payload("MarketSymbol", "failed to parse \"MarketSymbol\": Invalid market symbol");
-    }
-    return m;
+    return MarketState.lookup(markets, symbol, required);
+  }
+
+  @Override
+  public Account account(String apiKey) {
+    return accounts.find(apiKey);
+  }
+
+  @Override
+  public Account makerAccount() {
+    return accounts.maker();
+  }
+
+  @Override
+  public List<Account> users() {
+    return accounts.users();
   }
 
   /** {@return the account's open orders (resting and trigger-pending) per symbol} */
+  @Override
   public Map<String, List<Order>> openOrders(Account a) {
-    Map<String, List<Order>> out = new LinkedHashMap<>();
-    for (Order o : a.orders.values()) {
-      if (o.status.isOpen()) {
-        out.computeIfAbsent(o.symbol, s -> new ArrayList<>()).add(o);
-      }
-    }
-    return out;
+    return a.openOrders();
   }
+
 
   /**
    * {@return the largest quantity of an order on {@code symbol} that order entry would accept now:
    * at {@code price} for a limit order, walking the book for a market order (null price)}
    * Changes nothing. Throws {@link ApiError} for an off-tick price, or reduce-only on spot.
    */
-  public BigDecimal maxOrderQuantity(Account a, MarketState m, Side side,
+  @Override
+  public BigDecimal maxOrderQuantity(Account a, ExchangeView.Market m, Side side,
                                      BigDecimal price, boolean reduceOnly) {
-    return OrderLimits.maxQuantity(this, a, m, side, price, reduceOnly);
+    return OrderLimits.maxQuantity(funds, a, markets.get(m.spec().symbol()), side, price, reduceOnly);
   }
 
+  @Override
   public Margin.Summary marginSummary(Account a) {
     return margin.summary(a, openOrders(a));
   }

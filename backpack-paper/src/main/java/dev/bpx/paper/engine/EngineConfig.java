@@ -1,8 +1,8 @@
 package dev.bpx.paper.engine;
 
 import dev.bpx.paper.market.AssetSpec;
+import dev.bpx.paper.market.Holding;
 import dev.bpx.paper.market.MarketSpec;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +22,4 @@ public record EngineConfig(long seed, long startMillis, List<AssetSpec> assets,
     markets = List.copyOf(markets);
     portfolio = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(portfolio));
   }
-
-  /** A starting holding: free, lent and staked quantities of one asset. */
-  public record Holding(BigDecimal available, BigDecimal lent, BigDecimal staked) {}
 }

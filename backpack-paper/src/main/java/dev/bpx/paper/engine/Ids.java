@@ -1,5 +1,7 @@
 package dev.bpx.paper.engine;
 
+import java.util.List;
+
 /**
  * Deterministic id counters, so that replaying the journal hands out the same ids. Order ids
  * are ten-digit numbers like the live exchange's. The market maker's quotes count apart, in a
@@ -13,6 +15,22 @@ public final class Ids {
   long trade = 9_000_000L;
   long position = 5_400_000_000L;
   long sequence;
+
+  /** {@return the counters, for a snapshot: order, trade, position, sequence, maker order} */
+  public List<Long> values() {
+    return List.of(order, trade, position, sequence, makerOrder);
+  }
+
+  /** Sets the counters from a snapshot; {@code makerOrder} null keeps the default (older snapshots). */
+  public void restore(long order, long trade, long position, long sequence, Long makerOrder) {
+    this.order = order;
+    this.trade = trade;
+    this.position = position;
+    this.sequence = sequence;
+    if (makerOrder != null) {
+      this.makerOrder = makerOrder;
+    }
+  }
 
   public long nextOrder() {
     return ++order;

@@ -1,25 +1,32 @@
 package dev.bpx.paper.engine;
 
+import dev.bpx.paper.command.ParseError;
 import dev.bpx.paper.ledger.Records;
+import dev.bpx.paper.market.Candles;
+import dev.bpx.paper.market.MarketDataSource;
 import dev.bpx.paper.market.MarketSpec;
-import dev.bpx.paper.market.PriceWalk;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.matching.OrderBook;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the engine keeps for one market: the walk (mark and index price), the book, the
  * market maker's quotes, pending trigger orders, recent trades and candles.
  * Engine-owned, not thread-safe.
  */
-public final class MarketState {
+public final class MarketState implements ExchangeView.Market {
   static final int KEEP_TRADES = 1000;
+  private static final BigDecimal BASE_RATE = new BigDecimal("0.0000125");
+  private static final BigDecimal NOISE_UNIT = new BigDecimal("0.000001");
 
   public final MarketSpec spec;
-  public final PriceWalk walk;
+  /** The market data: mark and index price, one step a second. */
+  public final MarketDataSource walk;
   public final OrderBook book = new OrderBook();
   public final List<Order> makerOrders = new ArrayList<>();
   public final List<Order> triggers = new ArrayList<>();
@@ -34,20 +41,85 @@ public final class MarketState {
   /** Resting orders of non-system accounts, to decide whether a walk step needs matching. */
   public int userRestingOrders;
 
-  public MarketState(MarketSpec spec, PriceWalk walk, Candles candles) {
+  public MarketState(MarketSpec spec, MarketDataSource walk, Candles candles) {
     this.spec = spec;
     this.walk = walk;
     this.candles = candles;
   }
 
+  /** {@return a market, or null / a plain-text parse error when unknown} */
+  static MarketState lookup(Map<String, MarketState> markets, String symbol, boolean required) {
+    MarketState m = symbol == null ? null : markets.get(symbol);
+    if (m == null && required) {
+      throw ParseError.payload("MarketSymbol", "failed to parse \"MarketSymbol\": Invalid market symbol");
+    }
+    return m;
+  }
+
+  @Override
+  public MarketSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public OrderBook book() {
+    return book;
+  }
+
+  @Override
+  public Deque<Records.Trade> trades() {
+    return trades;
+  }
+
+  @Override
+  public Candles candles() {
+    return candles;
+  }
+
+  @Override
+  public BigDecimal fundingRate() {
+    return fundingRate;
+  }
+
+  @Override
+  public List<Records.FundingPayment> fundingHistory() {
+    return fundingHistory;
+  }
+
+  @Override
+  public long nextFunding(long time) {
+    long interval = spec.fundingIntervalMillis();
+    return Math.floorDiv(time, interval) * interval + interval;
+  }
+
   /** {@return the mark (and index) price: the walk's current price} */
+  @Override
   public BigDecimal markPrice() {
     return spec.fromTicks(walk.ticks());
   }
 
   /** {@return the last trade's price, or the mark price before any trade} */
+  @Override
   public BigDecimal lastPrice() {
     return lastTradePrice != null ? lastTradePrice : markPrice();
+  }
+
+  /**
+   * {@return the funding rate of the interval that ends at or after a time: a seeded value near
+   * +0.00125 % per hour (noise from the market data), inside the market's bounds}
+   */
+  BigDecimal fundingRateFor(long intervalEnd) {
+    long index = intervalEnd / spec.fundingIntervalMillis();
+    BigDecimal rate = BASE_RATE.add(NOISE_UNIT.multiply(BigDecimal.valueOf(walk.noise(index, -10, 10))));
+    BigDecimal upper = spec.fundingRateUpperBoundBps().movePointLeft(4);
+    BigDecimal lower = spec.fundingRateLowerBoundBps().movePointLeft(4);
+    return rate.min(upper).max(lower);
+  }
+
+  /** An interval's funding was paid at {@code rate}: record it and set the next interval's rate. */
+  void fundingPaid(long intervalEnd, BigDecimal rate) {
+    fundingHistory.add(new Records.FundingPayment(spec.symbol(), BigDecimal.ZERO, intervalEnd, rate));
+    fundingRate = fundingRateFor(intervalEnd + spec.fundingIntervalMillis());
   }
 
   public void recordTrade(Records.Trade trade) {

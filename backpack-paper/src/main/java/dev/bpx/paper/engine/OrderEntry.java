@@ -1,8 +1,15 @@
 package dev.bpx.paper.engine;
 
+import dev.bpx.paper.command.ApiError;
+import dev.bpx.paper.command.OrderRequest;
 import dev.bpx.paper.ledger.Account;
+import dev.bpx.paper.ledger.Accounts;
+import dev.bpx.paper.ledger.Funds;
 import dev.bpx.paper.ledger.PerpPosition;
+import dev.bpx.paper.ledger.Records;
+import dev.bpx.paper.ledger.TradeSettlement;
 import dev.bpx.paper.market.MarketSpec;
+import dev.bpx.paper.matching.Matcher;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.matching.OrderStatus;
 import dev.bpx.paper.matching.OrderType;
@@ -12,55 +19,73 @@ import dev.bpx.paper.matching.TimeInForce;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Order placement and cancellation: validation, funds and margin checks, locking, matching,
  * resting or expiring the remainder. Every refusal is thrown before anything changes.
  * Engine-owned, not thread-safe.
  */
-final class OrderEntry {
-  private final Engine engine;
+final class OrderEntry implements Matcher.Fills {
+  private final Map<String, MarketState> markets;
+  private final Accounts accounts;
+  private final Ids ids;
+  private final Funds funds;
+  private final TradeSettlement settlement;
+  private final Triggers triggers;
 
-  OrderEntry(Engine engine) {
-    this.engine = engine;
+  OrderEntry(Map<String, MarketState> markets, Accounts accounts, Ids ids, Funds funds, TradeSettlement settlement) {
+    this.markets = markets;
+    this.accounts = accounts;
+    this.ids = ids;
+    this.funds = funds;
+    this.settlement = settlement;
+    // Triggers and entry call each other: a fired trigger trades through entry, a fill arms exits.
+    this.triggers = new Triggers(markets, accounts, ids, this);
+  }
+
+  Triggers triggers() {
+    return triggers;
   }
 
   Order place(Account a, OrderRequest r, long now) {
-    MarketState m = engine.market(r.symbol(), true);
+    MarketState m = MarketState.lookup(markets, r.symbol(), true);
     OrderValidation.check(r, m.spec);
     if (r.clientId() != null && a.openOrderWithClientId(r.clientId()) != null) {
       throw ApiError.of("INVALID_ORDER", "Order with client ID already exists: " + r.clientId());
     }
-    Order o = new Order();
-    o.account = a.apiKey;
-    o.symbol = m.spec.symbol();
-    o.side = r.side();
-    o.type = r.orderType();
-    o.price = r.price();
-    o.quantity = r.quantity();
-    o.quoteQuantity = r.quoteQuantity();
-    o.timeInForce = r.timeInForce() == null ? TimeInForce.GTC : r.timeInForce();
-    o.postOnly = r.postOnly();
-    o.reduceOnly = r.reduceOnly();
-    o.clientId = r.clientId();
-    o.selfTradePrevention = r.selfTradePrevention() == null
-        ? SelfTradePrevention.RejectTaker : r.selfTradePrevention();
-    o.stopLossTriggerPrice = r.stopLossTriggerPrice();
-    o.stopLossLimitPrice = r.stopLossLimitPrice();
-    o.stopLossTriggerBy = r.stopLossTriggerBy();
-    o.takeProfitTriggerPrice = r.takeProfitTriggerPrice();
-    o.takeProfitLimitPrice = r.takeProfitLimitPrice();
-    o.takeProfitTriggerBy = r.takeProfitTriggerBy();
-    o.createdAt = now;
+    Order.Builder b = Order.builder()
+        .account(a.apiKey)
+        .symbol(m.spec.symbol())
+        .side(r.side())
+        .type(r.orderType())
+        .price(r.price())
+        .quantity(r.quantity())
+        .quoteQuantity(r.quoteQuantity())
+        .timeInForce(r.timeInForce() == null ? TimeInForce.GTC : r.timeInForce())
+        .postOnly(r.postOnly())
+        .reduceOnly(r.reduceOnly())
+        .clientId(r.clientId())
+        .selfTradePrevention(r.selfTradePrevention() == null
+            ? SelfTradePrevention.RejectTaker : r.selfTradePrevention())
+        .stopLossTriggerPrice(r.stopLossTriggerPrice())
+        .stopLossLimitPrice(r.stopLossLimitPrice())
+        .stopLossTriggerBy(r.stopLossTriggerBy())
+        .takeProfitTriggerPrice(r.takeProfitTriggerPrice())
+        .takeProfitLimitPrice(r.takeProfitLimitPrice())
+        .takeProfitTriggerBy(r.takeProfitTriggerBy())
+        .createdAt(now);
     if (r.triggerPrice() != null) {
-      o.triggerPrice = r.triggerPrice();
-      o.triggerQuantity = r.triggerQuantity();
-      o.triggerBy = r.triggerBy();
-      o.id = engine.ids.nextOrder();
-      engine.triggers.arm(m, a, o, null);
+      Order o = b.triggerPrice(r.triggerPrice())
+          .triggerQuantity(r.triggerQuantity())
+          .triggerBy(r.triggerBy())
+          .id(ids.nextOrder())
+          .build();
+      triggers.arm(m, a, o, null);
       a.indexClientId(o);
       return o;
     }
+    Order o = b.build();
     execute(a, m, o, now);
     a.indexClientId(o);
     return o;
@@ -73,67 +98,59 @@ final class OrderEntry {
   void execute(Account a, MarketState m, Order o, long now) {
     MarketSpec s = m.spec;
     BigDecimal reduceCap = null;
-    if (Boolean.TRUE.equals(o.reduceOnly)) {
-      PerpPosition p = a.positions.get(s.symbol());
-      if (p == null || p.netQuantity.signum() == o.side.sign()) {
+    if (Boolean.TRUE.equals(o.reduceOnly())) {
+      PerpPosition p = a.positions().get(s.symbol());
+      if (p == null || p.netQuantity().signum() == o.side().sign()) {
         finish(a, o, OrderStatus.Expired, "ReduceOnlyNotReduced");
         return;
       }
-      reduceCap = p.netQuantity.abs();
+      reduceCap = p.netQuantity().abs();
     }
-    if (o.postOnly) {
-      BigDecimal best = m.book.best(o.side.opposite());
-      if (best != null && Matcher.crosses(o.side, o.price, best)) {
+    if (o.postOnly()) {
+      BigDecimal best = m.book.best(o.side().opposite());
+      if (best != null && Matcher.crosses(o.side(), o.price(), best)) {
         finish(a, o, OrderStatus.Expired, "PostOnlyTaker");
         return;
       }
     }
-    Funds.reserve(engine, a, m, o, reduceCap != null);
-    if (o.timeInForce == TimeInForce.FOK && !fillable(m, o)) {
-      Funds.release(engine, a, m, o);
+    funds.reserve(a, m.spec, m.book, o, reduceCap != null);
+    if (o.timeInForce() == TimeInForce.FOK && !fillable(m, o)) {
+      funds.release(a, m.spec, o);
       finish(a, o, OrderStatus.Expired, "FillOrKill");
       return;
     }
-    if (o.id == 0) {
-      o.id = engine.ids.nextOrder();
+    o.assignIdIfNew(ids::nextOrder);
+    a.recordOrder(o);
+    BigDecimal requested = o.quantity();
+    if (reduceCap != null && o.quantity() != null && o.quantity().compareTo(reduceCap) > 0) {
+      o.workingQuantity(reduceCap);
     }
-    a.orders.put(o.id, o);
-    BigDecimal requested = o.quantity;
-    if (reduceCap != null && o.quantity != null && o.quantity.compareTo(reduceCap) > 0) {
-      o.quantity = reduceCap;
-    }
-    engine.matcher.match(m, o, now);
-    BigDecimal cappedAt = o.quantity;
-    o.quantity = requested;
-    boolean stopped = o.expiryReason != null;
-    if (o.type == OrderType.Market) {
-      boolean complete = requested == null ? o.executedQuantity.signum() > 0
-          : o.executedQuantity.compareTo(requested) >= 0;
+    Matcher.match(m.book, m.spec.stepSize(), o, now, this);
+    BigDecimal cappedAt = o.quantity();
+    o.workingQuantity(requested);
+    boolean stopped = o.stopped();
+    if (o.type() == OrderType.Market) {
+      boolean complete = requested == null ? o.executedQuantity().signum() > 0
+          : o.executedQuantity().compareTo(requested) >= 0;
       if (complete) {
-        o.status = OrderStatus.Filled;
+        o.markFilled();
       } else {
-        o.status = OrderStatus.Expired;
-        if (o.expiryReason == null) {
-          o.expiryReason = cappedAt != requested ? "ReduceOnlyNotReduced" : "InsufficientLiquidity";
-        }
+        o.expireRemainder(cappedAt != requested ? "ReduceOnlyNotReduced" : "InsufficientLiquidity");
       }
       return;
     }
-    if (o.executedQuantity.compareTo(requested) >= 0) {
-      o.status = OrderStatus.Filled;
-      Funds.release(engine, a, m, o);
+    if (o.executedQuantity().compareTo(requested) >= 0) {
+      o.markFilled();
+      funds.release(a, m.spec, o);
       return;
     }
-    if (stopped || o.timeInForce != TimeInForce.GTC || cappedAt != requested) {
-      o.status = OrderStatus.Expired;
-      if (o.expiryReason == null) {
-        o.expiryReason = cappedAt != requested ? "ReduceOnlyNotReduced"
-            : o.timeInForce == TimeInForce.FOK ? "FillOrKill" : "ImmediateOrCancel";
-      }
-      Funds.release(engine, a, m, o);
+    if (stopped || o.timeInForce() != TimeInForce.GTC || cappedAt != requested) {
+      o.expireRemainder(cappedAt != requested ? "ReduceOnlyNotReduced"
+          : o.timeInForce() == TimeInForce.FOK ? "FillOrKill" : "ImmediateOrCancel");
+      funds.release(a, m.spec, o);
       return;
     }
-    o.sequence = engine.ids.nextSequence();
+    o.rest(ids.nextSequence());
     m.book.add(o);
     if (!a.system) {
       m.userRestingOrders++;
@@ -141,24 +158,21 @@ final class OrderEntry {
   }
 
   private void finish(Account a, Order o, OrderStatus status, String reason) {
-    if (o.id == 0) {
-      o.id = engine.ids.nextOrder();
-    }
-    o.status = status;
-    o.expiryReason = reason;
-    a.orders.put(o.id, o);
+    o.assignIdIfNew(ids::nextOrder);
+    o.close(status, reason);
+    a.recordOrder(o);
   }
 
   /** {@return whether the book holds enough crossing liquidity from other accounts} */
   private static boolean fillable(MarketState m, Order o) {
-    BigDecimal need = o.quantity;
+    BigDecimal need = o.quantity();
     BigDecimal found = BigDecimal.ZERO;
-    for (var level : m.book.levels(o.side.opposite()).entrySet()) {
-      if (o.price != null && !Matcher.crosses(o.side, o.price, level.getKey())) {
+    for (var level : m.book.levels(o.side().opposite()).entrySet()) {
+      if (o.price() != null && !Matcher.crosses(o.side(), o.price(), level.getKey())) {
         break;
       }
       for (Order maker : level.getValue()) {
-        if (!maker.account.equals(o.account)) {
+        if (!maker.account().equals(o.account())) {
           found = found.add(maker.remaining());
         }
       }
@@ -175,8 +189,8 @@ final class OrderEntry {
     }
     // By key rather than by scanning the account's whole history: ids are unique, and at most one
     // open order carries a clientId.
-    Order o = orderId != null ? a.orders.get(orderId) : a.openOrderWithClientId(clientId);
-    if (o != null && o.status.isOpen() && o.symbol.equals(m.spec.symbol())) {
+    Order o = orderId != null ? a.orders().get(orderId) : a.openOrderWithClientId(clientId);
+    if (o != null && o.status().isOpen() && o.symbol().equals(m.spec.symbol())) {
       cancelOpen(a, m, o, OrderStatus.Cancelled, null);
       return o;
     }
@@ -185,11 +199,11 @@ final class OrderEntry {
 
   List<Order> cancelAll(Account a, MarketState m, String orderType, long now) {
     List<Order> out = new ArrayList<>();
-    for (Order o : new ArrayList<>(a.orders.values())) {
-      if (!o.status.isOpen() || !o.symbol.equals(m.spec.symbol())) {
+    for (Order o : new ArrayList<>(a.orders().values())) {
+      if (!o.status().isOpen() || !o.symbol().equals(m.spec.symbol())) {
         continue;
       }
-      boolean conditional = o.status == OrderStatus.TriggerPending;
+      boolean conditional = o.status() == OrderStatus.TriggerPending;
       if ("RestingLimitOrder".equals(orderType) && conditional
           || "ConditionalOrder".equals(orderType) && !conditional) {
         continue;
@@ -202,34 +216,59 @@ final class OrderEntry {
 
   /** Takes an open order off the book or the trigger list and releases its funds. */
   void cancelOpen(Account a, MarketState m, Order o, OrderStatus status, String reason) {
-    if (o.status == OrderStatus.TriggerPending) {
+    if (o.status() == OrderStatus.TriggerPending) {
       m.triggers.remove(o);
     } else {
       m.book.remove(o);
       closed(o);
-      Funds.release(engine, a, m, o);
+      funds.release(a, m.spec, o);
     }
-    o.status = status;
-    o.expiryReason = reason;
+    o.close(status, reason);
   }
 
   /** Expires a resting order (self-trade prevention on the maker side). */
-  void expire(Order maker, String reason, long now) {
-    Account a = engine.accounts.get(maker.account);
-    cancelOpen(a, engine.markets.get(maker.symbol), maker, OrderStatus.Expired, reason);
+  @Override
+  public void expireMaker(Order maker, String reason, long now) {
+    Account a = accounts.get(maker.account());
+    cancelOpen(a, markets.get(maker.symbol()), maker, OrderStatus.Expired, reason);
+  }
+
+  @Override
+  public long settle(Order maker, Order taker, BigDecimal price, BigDecimal quantity, long now) {
+    Account takerAccount = accounts.get(taker.account());
+    Account makerAccount = accounts.get(maker.account());
+    long tradeId = ids.nextTrade();
+    TradeSettlement.Party makerParty = new TradeSettlement.Party(makerAccount, maker, true);
+    TradeSettlement.Party takerParty = new TradeSettlement.Party(takerAccount, taker, false);
+    boolean takerBuys = taker.side() == Side.Bid;
+    settlement.settle(markets.get(taker.symbol()).spec, takerBuys ? takerParty : makerParty,
+        takerBuys ? makerParty : takerParty, price, quantity, tradeId, now);
+    return tradeId;
+  }
+
+  @Override
+  public void traded(Order maker, Order taker, long tradeId, BigDecimal price, BigDecimal quantity,
+                     boolean makerLeftBook, long now) {
+    MarketState m = markets.get(taker.symbol());
+    if (makerLeftBook) {
+      closed(maker);
+    }
+    m.recordTrade(new Records.Trade(tradeId, price, quantity, price.multiply(quantity), now, taker.side() != Side.Bid));
+    onFill(maker, now);
+    onFill(taker, now);
   }
 
   /** Bookkeeping when a resting order leaves the book. */
   void closed(Order o) {
-    if (!Accounts.MAKER.equals(o.account) && !Accounts.HOUSE.equals(o.account)) {
-      engine.markets.get(o.symbol).userRestingOrders--;
+    if (!Accounts.isSystem(o.account())) {
+      markets.get(o.symbol()).userRestingOrders--;
     }
   }
 
   /** After a fill: arm or grow the order's attached take-profit / stop-loss. */
   void onFill(Order o, long now) {
-    if (o.hasAttachedExits() && o.executedQuantity.compareTo(o.protectedQuantity) > 0) {
-      engine.triggers.protect(o, now);
+    if (o.hasAttachedExits() && o.executedQuantity().compareTo(o.protectedQuantity()) > 0) {
+      triggers.protect(o, now);
     }
   }
 }

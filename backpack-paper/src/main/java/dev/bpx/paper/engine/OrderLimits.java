@@ -1,6 +1,8 @@
 package dev.bpx.paper.engine;
 
+import dev.bpx.paper.command.ApiError;
 import dev.bpx.paper.ledger.Account;
+import dev.bpx.paper.ledger.Funds;
 import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.market.MarketSpec;
 import dev.bpx.paper.matching.Order;
@@ -24,7 +26,7 @@ final class OrderLimits {
 
   private OrderLimits() {}
 
-  static BigDecimal maxQuantity(Engine engine, Account a, MarketState m, Side side, BigDecimal price,
+  static BigDecimal maxQuantity(Funds funds, Account a, MarketState m, Side side, BigDecimal price,
                                 boolean reduceOnly) {
     MarketSpec s = m.spec;
     if (reduceOnly && !s.isPerp()) {
@@ -36,11 +38,11 @@ final class OrderLimits {
     long maxSteps = s.maxQuantity() == null ? MAX_STEPS
         : s.maxQuantity().divide(step, 0, RoundingMode.FLOOR).longValueExact();
     if (reduceOnly) {
-      PerpPosition p = a.positions.get(s.symbol());
-      if (p == null || p.netQuantity.signum() == side.sign()) {
+      PerpPosition p = a.positions().get(s.symbol());
+      if (p == null || p.netQuantity().signum() == side.sign()) {
         return BigDecimal.ZERO;
       }
-      long steps = Math.min(p.netQuantity.abs().divide(step, 0, RoundingMode.FLOOR).longValueExact(), maxSteps);
+      long steps = Math.min(p.netQuantity().abs().divide(step, 0, RoundingMode.FLOOR).longValueExact(), maxSteps);
       return steps < minSteps ? BigDecimal.ZERO : quantity(step, steps);
     }
     if (price == null && side == Side.Bid && !s.isPerp()) {
@@ -48,7 +50,7 @@ final class OrderLimits {
       // the cost stops growing (the remainder would expire), so the book caps the answer.
       maxSteps = Math.min(maxSteps, bookSteps(m, a, step));
     }
-    if (maxSteps < minSteps || !accepted(engine, a, m, side, price, quantity(step, minSteps))) {
+    if (maxSteps < minSteps || !accepted(funds, a, m, side, price, quantity(step, minSteps))) {
       return BigDecimal.ZERO;
     }
     // The rule is monotone in the quantity: find the last accepted step count by doubling, then bisecting.
@@ -57,7 +59,7 @@ final class OrderLimits {
     long probe = Math.max(1, minSteps);
     while (bad < 0) {
       probe = Math.min(probe * 2, maxSteps);
-      if (accepted(engine, a, m, side, price, quantity(step, probe))) {
+      if (accepted(funds, a, m, side, price, quantity(step, probe))) {
         good = probe;
         if (probe == maxSteps) {
           return quantity(step, good);
@@ -68,7 +70,7 @@ final class OrderLimits {
     }
     while (bad - good > 1) {
       long mid = good + (bad - good) / 2;
-      if (accepted(engine, a, m, side, price, quantity(step, mid))) {
+      if (accepted(funds, a, m, side, price, quantity(step, mid))) {
         good = mid;
       } else {
         bad = mid;
@@ -77,16 +79,17 @@ final class OrderLimits {
     return quantity(step, good);
   }
 
-  private static boolean accepted(Engine engine, Account a, MarketState m, Side side, BigDecimal price,
+  private static boolean accepted(Funds funds, Account a, MarketState m, Side side, BigDecimal price,
                                   BigDecimal quantity) {
-    Order o = new Order();
-    o.account = a.apiKey;
-    o.symbol = m.spec.symbol();
-    o.side = side;
-    o.type = price == null ? OrderType.Market : OrderType.Limit;
-    o.price = price;
-    o.quantity = quantity;
-    return Funds.refusal(engine, a, m, o, false) == null;
+    Order o = Order.builder()
+        .account(a.apiKey)
+        .symbol(m.spec.symbol())
+        .side(side)
+        .type(price == null ? OrderType.Market : OrderType.Limit)
+        .price(price)
+        .quantity(quantity)
+        .build();
+    return funds.refusal(a, m.spec, m.book, o, false) == null;
   }
 
   /** {@return how many whole steps other accounts offer on the ask side} */
@@ -94,7 +97,7 @@ final class OrderLimits {
     BigDecimal total = BigDecimal.ZERO;
     for (var level : m.book.levels(Side.Ask).values()) {
       for (Order maker : level) {
-        if (!maker.account.equals(a.apiKey)) {
+        if (!maker.account().equals(a.apiKey)) {
           total = total.add(maker.remaining());
         }
       }

@@ -1,5 +1,7 @@
 package dev.bpx.paper.engine;
 
+import dev.bpx.paper.command.ApiError;
+import dev.bpx.paper.command.OrderRequest;
 import dev.bpx.paper.market.MarketSpec;
 import dev.bpx.paper.matching.OrderType;
 import java.math.BigDecimal;

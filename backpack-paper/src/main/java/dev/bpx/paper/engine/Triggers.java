@@ -1,6 +1,8 @@
 package dev.bpx.paper.engine;
 
+import dev.bpx.paper.command.ApiError;
 import dev.bpx.paper.ledger.Account;
+import dev.bpx.paper.ledger.Accounts;
 import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.matching.OrderStatus;
@@ -11,6 +13,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Trigger orders and attached take-profit / stop-loss exits. A trigger fires when its reference
@@ -20,70 +23,72 @@ import java.util.List;
  * quantity; when one fires the other is cancelled. Engine-owned, not thread-safe.
  */
 final class Triggers {
-  private final Engine engine;
+  private final Map<String, MarketState> markets;
+  private final Accounts accounts;
+  private final Ids ids;
+  private final OrderEntry entry;
 
-  Triggers(Engine engine) {
-    this.engine = engine;
+  Triggers(Map<String, MarketState> markets, Accounts accounts, Ids ids, OrderEntry entry) {
+    this.markets = markets;
+    this.accounts = accounts;
+    this.ids = ids;
+    this.entry = entry;
   }
 
   /** Registers a pending trigger; the direction is fixed against the current reference price. */
   void arm(MarketState m, Account a, Order o, Boolean whenAbove) {
-    o.status = OrderStatus.TriggerPending;
-    if (whenAbove == null) {
-      o.triggerWhenAbove = o.triggerPrice.compareTo(reference(m, o.triggerBy)) >= 0;
-    } else {
-      o.triggerWhenAbove = whenAbove;
-    }
+    o.arm(whenAbove == null ? o.triggerPrice().compareTo(reference(m, o.triggerBy())) >= 0 : whenAbove);
     m.triggers.add(o);
-    a.orders.put(o.id, o);
+    a.recordOrder(o);
   }
 
   /** Arms or resizes the take-profit and stop-loss children of a filled parent order. */
   void protect(Order parent, long now) {
-    Account a = engine.accounts.get(parent.account);
-    MarketState m = engine.markets.get(parent.symbol);
-    String quantity = parent.executedQuantity.toPlainString();
-    List<Order> children = children(a, parent.id);
+    Account a = accounts.get(parent.account());
+    MarketState m = markets.get(parent.symbol());
+    String quantity = parent.executedQuantity().toPlainString();
+    List<Order> children = children(a, parent.id());
     if (children.isEmpty()) {
-      boolean long_ = parent.side == Side.Bid;
-      if (parent.takeProfitTriggerPrice != null) {
-        child(m, a, parent, parent.takeProfitTriggerPrice, parent.takeProfitLimitPrice,
-            parent.takeProfitTriggerBy, long_, quantity, now);
+      boolean long_ = parent.side() == Side.Bid;
+      if (parent.takeProfitTriggerPrice() != null) {
+        child(m, a, parent, parent.takeProfitTriggerPrice(), parent.takeProfitLimitPrice(),
+            parent.takeProfitTriggerBy(), long_, quantity, now);
       }
-      if (parent.stopLossTriggerPrice != null) {
-        child(m, a, parent, parent.stopLossTriggerPrice, parent.stopLossLimitPrice,
-            parent.stopLossTriggerBy, !long_, quantity, now);
+      if (parent.stopLossTriggerPrice() != null) {
+        child(m, a, parent, parent.stopLossTriggerPrice(), parent.stopLossLimitPrice(),
+            parent.stopLossTriggerBy(), !long_, quantity, now);
       }
     } else {
       for (Order c : children) {
-        c.triggerQuantity = quantity;
+        c.resizeTrigger(quantity);
       }
     }
-    parent.protectedQuantity = parent.executedQuantity;
+    parent.protectExecuted();
   }
 
   private void child(MarketState m, Account a, Order parent, BigDecimal trigger, BigDecimal limit,
                      TriggerBy by, boolean whenAbove, String quantity, long now) {
-    Order c = new Order();
-    c.id = engine.ids.nextOrder();
-    c.account = a.apiKey;
-    c.symbol = parent.symbol;
-    c.side = parent.side.opposite();
-    c.type = limit == null ? OrderType.Market : OrderType.Limit;
-    c.price = limit;
-    c.reduceOnly = m.spec.isPerp() ? Boolean.TRUE : null;
-    c.triggerPrice = trigger;
-    c.triggerQuantity = quantity;
-    c.triggerBy = by != null ? by : m.spec.isPerp() ? TriggerBy.MarkPrice : TriggerBy.LastPrice;
-    c.relatedOrderId = parent.id;
-    c.createdAt = now;
+    Order c = Order.builder()
+        .id(ids.nextOrder())
+        .account(a.apiKey)
+        .symbol(parent.symbol())
+        .side(parent.side().opposite())
+        .type(limit == null ? OrderType.Market : OrderType.Limit)
+        .price(limit)
+        .reduceOnly(m.spec.isPerp() ? Boolean.TRUE : null)
+        .triggerPrice(trigger)
+        .triggerQuantity(quantity)
+        .triggerBy(by != null ? by : m.spec.isPerp() ? TriggerBy.MarkPrice : TriggerBy.LastPrice)
+        .relatedOrderId(parent.id())
+        .createdAt(now)
+        .build();
     arm(m, a, c, whenAbove);
   }
 
   private static List<Order> children(Account a, long parentId) {
     List<Order> out = new ArrayList<>();
-    for (Order o : a.orders.values()) {
-      if (o.status == OrderStatus.TriggerPending && o.relatedOrderId != null && o.relatedOrderId == parentId) {
+    for (Order o : a.orders().values()) {
+      if (o.status() == OrderStatus.TriggerPending && o.relatedOrderId() != null && o.relatedOrderId() == parentId) {
         out.add(o);
       }
     }
@@ -92,16 +97,16 @@ final class Triggers {
 
   /** Fires every pending trigger whose reference price has been reached. */
   void check(long now) {
-    for (MarketState m : engine.markets.values()) {
+    for (MarketState m : markets.values()) {
       if (m.triggers.isEmpty()) {
         continue;
       }
       for (Order o : new ArrayList<>(m.triggers)) {
-        if (o.status != OrderStatus.TriggerPending) {
+        if (o.status() != OrderStatus.TriggerPending) {
           continue;
         }
-        int c = reference(m, o.triggerBy).compareTo(o.triggerPrice);
-        if (o.triggerWhenAbove ? c >= 0 : c <= 0) {
+        int c = reference(m, o.triggerBy()).compareTo(o.triggerPrice());
+        if (o.triggerWhenAbove() ? c >= 0 : c <= 0) {
           fire(m, o, now);
         }
       }
@@ -109,39 +114,37 @@ final class Triggers {
   }
 
   private void fire(MarketState m, Order o, long now) {
-    Account a = engine.accounts.get(o.account);
+    Account a = accounts.get(o.account());
     m.triggers.remove(o);
-    o.triggeredAt = now;
-    if (o.relatedOrderId != null) {
-      for (Order sibling : children(a, o.relatedOrderId)) {
-        engine.entry.cancelOpen(a, m, sibling, OrderStatus.Cancelled, null);
+    o.triggered(now);
+    if (o.relatedOrderId() != null) {
+      for (Order sibling : children(a, o.relatedOrderId())) {
+        entry.cancelOpen(a, m, sibling, OrderStatus.Cancelled, null);
       }
     }
     BigDecimal quantity = resolveQuantity(a, m, o);
     if (quantity == null || quantity.signum() <= 0) {
-      o.status = OrderStatus.TriggerFailed;
+      o.triggerFailed();
       return;
     }
-    o.quantity = quantity;
-    o.status = OrderStatus.New;
+    o.release(quantity);
     try {
-      engine.entry.execute(a, m, o, now);
+      entry.execute(a, m, o, now);
     } catch (ApiError e) {
-      o.status = OrderStatus.TriggerFailed;
-      o.quantity = null;
+      o.triggerRefused();
     }
   }
 
   /** {@return the trigger quantity, a percentage meaning that share of the open position} */
   private static BigDecimal resolveQuantity(Account a, MarketState m, Order o) {
-    String q = o.triggerQuantity;
+    String q = o.triggerQuantity();
     if (q.endsWith("%")) {
-      PerpPosition p = a.positions.get(o.symbol);
+      PerpPosition p = a.positions().get(o.symbol());
       if (p == null) {
         return null;
       }
       BigDecimal pct = new BigDecimal(q.substring(0, q.length() - 1));
-      return p.netQuantity.abs().multiply(pct).movePointLeft(2)
+      return p.netQuantity().abs().multiply(pct).movePointLeft(2)
           .setScale(m.spec.quantityScale(), RoundingMode.DOWN);
     }
     return new BigDecimal(q);

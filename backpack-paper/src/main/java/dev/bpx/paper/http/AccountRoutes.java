@@ -1,11 +1,10 @@
 package dev.bpx.paper.http;
 
 import dev.bpx.auth.json.JsonWriter;
-import dev.bpx.paper.engine.ApiError;
-import dev.bpx.paper.engine.CommandParser;
-import dev.bpx.paper.engine.Engine;
-import dev.bpx.paper.engine.MarketState;
-import dev.bpx.paper.engine.ParseError;
+import dev.bpx.paper.command.ApiError;
+import dev.bpx.paper.command.CommandParser;
+import dev.bpx.paper.command.ParseError;
+import dev.bpx.paper.engine.ExchangeView;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.LendPosition;
 import dev.bpx.paper.ledger.Margin;
@@ -34,7 +33,7 @@ final class AccountRoutes {
     });
     r.add("GET", "/api/v1/borrowLend/positions", q -> read(q, (e, a, w) -> {
       w.beginArray();
-      for (LendPosition p : a.lends.values()) {
+      for (LendPosition p : a.lends().values()) {
         AccountJson.lendPosition(w, e, p);
       }
       w.endArray();
@@ -50,13 +49,13 @@ final class AccountRoutes {
   }
 
   interface View {
-    void write(Engine e, Account a, JsonWriter w);
+    void write(ExchangeView e, Account a, JsonWriter w);
   }
 
   private Response read(Request q, View view) {
     return store.read(q.now(), q.apiKey(), e -> {
       JsonWriter w = new JsonWriter();
-      view.write(e, e.accounts().find(q.apiKey()), w);
+      view.write(e, e.account(q.apiKey()), w);
       return Response.json(w);
     });
   }
@@ -71,16 +70,16 @@ final class AccountRoutes {
     String symbol = query.string("symbol");
     String type = query.oneOf("marketType", "MarketType", "SPOT", "PERP", "IPERP", "DATED", "PREDICTION", "RFQ");
     return store.read(q.now(), q.apiKey(), e -> {
-      Account a = e.accounts().find(q.apiKey());
+      Account a = e.account(q.apiKey());
       if (symbol != null && e.market(symbol, false) == null) {
         throw ParseError.param("symbol", "failed to parse \"MarketSymbol\": Invalid market symbol");
       }
-      if (symbol != null && !a.positions.containsKey(symbol)) {
+      if (symbol != null && !a.positions().containsKey(symbol)) {
         throw ApiError.notFound("Position not found");
       }
       Margin.Summary s = e.marginSummary(a);
       JsonWriter w = new JsonWriter().beginArray();
-      for (PerpPosition p : a.positions.values()) {
+      for (PerpPosition p : a.positions().values()) {
         if ((symbol == null || symbol.equals(p.symbol)) && (type == null || "PERP".equals(type))) {
           AccountJson.position(w, e, a, p, s, symbol != null);
         }
@@ -102,15 +101,15 @@ final class AccountRoutes {
     Boolean autoBorrowRepay = query.bool("autoBorrowRepay");
     Boolean autoLendRedeem = query.bool("autoLendRedeem");
     return store.read(q.now(), q.apiKey(), e -> {
-      MarketState m = e.markets().get(symbol);
+      ExchangeView.Market m = e.markets().get(symbol);
       if (m == null) {
         throw ApiError.badRequest("Invalid market symbol");
       }
-      Account a = e.accounts().find(q.apiKey());
+      Account a = e.account(q.apiKey());
       // autoBorrow, autoBorrowRepay and autoLendRedeem are echoed: orders here never borrow or redeem.
       BigDecimal max = e.maxOrderQuantity(a, m, Side.valueOf(side), price, Boolean.TRUE.equals(reduceOnly));
       JsonWriter w = new JsonWriter().beginObject().field("symbol", symbol).field("side", side)
-          .field("maxOrderQuantity", Fmt.quantity(m.spec, max.max(BigDecimal.ZERO)))
+          .field("maxOrderQuantity", Fmt.quantity(m.spec(), max.max(BigDecimal.ZERO)))
           .field("price", price == null ? null : price.toPlainString()).field("reduceOnly", reduceOnly)
           .field("autoBorrow", autoBorrow).field("autoBorrowRepay", autoBorrowRepay)
           .field("autoLendRedeem", autoLendRedeem).endObject();
@@ -122,7 +121,7 @@ final class AccountRoutes {
     String symbol = q.query().required("symbol");
     return store.read(q.now(), q.apiKey(), e -> {
       AssetSpec spec = asset(e, symbol);
-      Margin.Summary s = e.marginSummary(e.accounts().find(q.apiKey()));
+      Margin.Summary s = e.marginSummary(e.account(q.apiKey()));
       BigDecimal price = e.assetPrice(symbol);
       BigDecimal perUnit = price.multiply(BigDecimal.ONE.subtract(spec.collateralWeight()).add(spec.imf().base()));
       BigDecimal max = perUnit.signum() == 0 ? BigDecimal.ZERO
@@ -139,7 +138,7 @@ final class AccountRoutes {
     Boolean autoLendRedeem = query.bool("autoLendRedeem");
     return store.read(q.now(), q.apiKey(), e -> {
       asset(e, symbol);
-      Account a = e.accounts().find(q.apiKey());
+      Account a = e.account(q.apiKey());
       BigDecimal max = a.available(symbol).max(BigDecimal.ZERO);
       if (Boolean.TRUE.equals(autoLendRedeem)) {
         max = max.add(a.lent(symbol).max(BigDecimal.ZERO));
@@ -150,7 +149,7 @@ final class AccountRoutes {
     });
   }
 
-  private static AssetSpec asset(Engine e, String symbol) {
+  private static AssetSpec asset(ExchangeView e, String symbol) {
     AssetSpec spec = e.assets().get(symbol);
     if (spec == null) {
       throw ParseError.param("symbol", "failed to parse \"CustodyAsset\": Expect a valid enumeration value.");

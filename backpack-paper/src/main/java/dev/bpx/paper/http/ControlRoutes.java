@@ -1,10 +1,10 @@
 package dev.bpx.paper.http;
 
 import dev.bpx.auth.json.JsonWriter;
-import dev.bpx.paper.engine.ApiError;
-import dev.bpx.paper.engine.Command;
-import dev.bpx.paper.engine.CommandParser;
-import dev.bpx.paper.engine.Fields;
+import dev.bpx.paper.command.ApiError;
+import dev.bpx.paper.command.Command;
+import dev.bpx.paper.command.CommandParser;
+import dev.bpx.paper.command.Fields;
 import dev.bpx.paper.store.JournaledEngine;
 import java.util.function.LongConsumer;
 

@@ -1,7 +1,7 @@
 package dev.bpx.paper.http;
 
 import dev.bpx.auth.json.JsonWriter;
-import dev.bpx.paper.engine.Engine;
+import dev.bpx.paper.engine.ExchangeView;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.LendPosition;
 import dev.bpx.paper.ledger.PerpPosition;
@@ -33,7 +33,7 @@ final class HistoryRoutes {
     r.add("GET", "/wapi/v1/history/funding", q -> {
       String symbol = q.query().string("symbol");
       q.query().number("subaccountId", "uint16", 0, 65535);
-      return page(q, a -> a.funding, f -> symbol == null || symbol.equals(f.symbol()),
+      return page(q, a -> a.funding(), f -> symbol == null || symbol.equals(f.symbol()),
           (w, f, a) -> w.beginObject().field("userId", (long) a.userId).field("subaccountId", (Long) null)
               .field("symbol", f.symbol()).field("quantity", Fmt.amount(f.quantity()))
               .field("intervalEndTimestamp", Fmt.naive(f.intervalEnd()))
@@ -45,7 +45,7 @@ final class HistoryRoutes {
       String symbol = query.string("symbol");
       String positionId = query.string("positionId");
       String source = query.oneOf("source", "InterestPaymentSource", "UnrealizedPnl", "BorrowLend");
-      return page(q, a -> a.interest, i -> (asset == null || asset.equals(i.symbol()))
+      return page(q, a -> a.interest(), i -> (asset == null || asset.equals(i.symbol()))
               && (symbol == null || symbol.equals(i.marketSymbol()))
               && (positionId == null || positionId.equals(i.positionId()))
               && !"UnrealizedPnl".equals(source),
@@ -61,7 +61,7 @@ final class HistoryRoutes {
       String symbol = query.string("symbol");
       String positionId = query.string("positionId");
       List<String> sources = query.all("sources");
-      return page(q, a -> a.borrowLendMovements, m -> (type == null || type.equals(m.eventType()))
+      return page(q, a -> a.borrowLendMovements(), m -> (type == null || type.equals(m.eventType()))
               && (symbol == null || symbol.equals(m.symbol()))
               && (positionId == null || positionId.equals(m.positionId()))
               && (sources.isEmpty() || sources.contains(m.source())),
@@ -76,7 +76,7 @@ final class HistoryRoutes {
       String source = q.query().oneOf("source", "SettlementSourceFilter", "BackstopLiquidation",
           "CulledBorrowInterest", "CulledRealizePnl", "CulledRealizePnlBookUtilization", "FundingPayment",
           "RealizePnl", "TradingFees", "TradingFeesSystem");
-      return page(q, a -> a.settlements, s -> source == null || source.equals(s.source()),
+      return page(q, a -> a.settlements(), s -> source == null || source.equals(s.source()),
           (w, s, a) -> w.beginObject().field("quantity", Fmt.amount(s.quantity())).field("source", s.source())
               .field("subaccountId", (Long) null).field("timestamp", Fmt.naive(s.timestamp()))
               .field("userId", (long) a.userId).field("positionId", s.positionId())
@@ -97,7 +97,7 @@ final class HistoryRoutes {
     int offset = query.offset();
     boolean asc = "Asc".equals(query.oneOf("sortDirection", "SortDirection", "Asc", "Desc"));
     return store.read(q.now(), q.apiKey(), e -> {
-      Account a = e.accounts().find(q.apiKey());
+      Account a = e.account(q.apiKey());
       List<T> all = new ArrayList<>();
       for (T t : rows.apply(a)) {
         if (keep.test(t)) {
@@ -119,12 +119,12 @@ final class HistoryRoutes {
     List<String> types = query.all("marketType");
     query.string("strategyId");
     return store.read(q.now(), q.apiKey(), e -> {
-      Account a = e.accounts().find(q.apiKey());
-      List<Order> orders = new ArrayList<>(a.orders.values());
-      return pageOf(q, orders, o -> (symbol == null || symbol.equals(o.symbol))
-              && (orderId == null || orderId.equals(Long.toString(o.id)))
-              && (types.isEmpty() || types.contains(e.market(o.symbol).type().name())),
-          (w, o) -> OrderJson.writeHistory(w, o, e.market(o.symbol)));
+      Account a = e.account(q.apiKey());
+      List<Order> orders = new ArrayList<>(a.orders().values());
+      return pageOf(q, orders, o -> (symbol == null || symbol.equals(o.symbol()))
+              && (orderId == null || orderId.equals(Long.toString(o.id())))
+              && (types.isEmpty() || types.contains(e.market(o.symbol()).type().name())),
+          (w, o) -> OrderJson.writeHistory(w, o, e.market(o.symbol())));
     });
   }
 
@@ -138,8 +138,8 @@ final class HistoryRoutes {
         "Liquidation", "AllLiquidation", "CollateralConversion", "CollateralConversionAndSpotLiquidation");
     List<String> types = query.all("marketType");
     return store.read(q.now(), q.apiKey(), e -> {
-      Account a = e.accounts().find(q.apiKey());
-      return pageOf(q, a.fills, f -> (symbol == null || symbol.equals(f.symbol()))
+      Account a = e.account(q.apiKey());
+      return pageOf(q, a.fills(), f -> (symbol == null || symbol.equals(f.symbol()))
               && (orderId == null || orderId.equals(f.orderId()))
               && (from == null || f.timestamp() >= from) && (to == null || f.timestamp() <= to)
               && (types.isEmpty() || types.contains(e.market(f.symbol()).type().name()))
@@ -193,16 +193,16 @@ final class HistoryRoutes {
     String side = query.oneOf("side", "BorrowLendSide", "Borrow", "Lend");
     String state = query.oneOf("state", "BorrowLendPositionState", "Open", "Closed");
     return store.read(q.now(), q.apiKey(), e -> {
-      Account a = e.accounts().find(q.apiKey());
-      List<LendPosition> rows = "Closed".equals(state) ? List.of() : new ArrayList<>(a.lends.values());
+      Account a = e.account(q.apiKey());
+      List<LendPosition> rows = "Closed".equals(state) ? List.of() : new ArrayList<>(a.lends().values());
       return pageOf(q, rows, p -> (symbol == null || symbol.equals(p.symbol))
-              && (side == null || side.equals(p.netQuantity.signum() >= 0 ? "Lend" : "Borrow")),
+              && (side == null || side.equals(p.netQuantity().signum() >= 0 ? "Lend" : "Borrow")),
           (w, p) -> w.beginObject().field("positionId", Long.toString(p.id))
-              .field("quantity", Fmt.amount(p.netQuantity.abs())).field("symbol", p.symbol)
-              .field("source", p.source).field("cumulativeInterest", Fmt.amount(p.cumulativeInterest))
-              .field("avgInterestRate", Fmt.amount(p.netQuantity.signum() >= 0
+              .field("quantity", Fmt.amount(p.netQuantity().abs())).field("symbol", p.symbol)
+              .field("source", p.source()).field("cumulativeInterest", Fmt.amount(p.cumulativeInterest()))
+              .field("avgInterestRate", Fmt.amount(p.netQuantity().signum() >= 0
                   ? e.assets().get(p.symbol).lendRate() : e.assets().get(p.symbol).borrowRate()))
-              .field("side", p.netQuantity.signum() >= 0 ? "Lend" : "Borrow")
+              .field("side", p.netQuantity().signum() >= 0 ? "Lend" : "Borrow")
               .field("createdAt", Fmt.naive(p.createdAt)).endObject());
     });
   }
@@ -213,40 +213,40 @@ final class HistoryRoutes {
     String state = query.oneOf("state", "PositionState", "Open", "Closed");
     query.oneOf("marketType", "MarketType", "SPOT", "PERP", "IPERP", "DATED", "PREDICTION", "RFQ");
     return store.read(q.now(), q.apiKey(), e -> {
-      Account a = e.accounts().find(q.apiKey());
+      Account a = e.account(q.apiKey());
       List<PerpPosition> rows = new ArrayList<>();
       if (!"Open".equals(state)) {
-        rows.addAll(a.closedPositions);
+        rows.addAll(a.closedPositions());
       }
       if (!"Closed".equals(state)) {
-        rows.addAll(a.positions.values());
+        rows.addAll(a.positions().values());
       }
       return pageOf(q, rows, p -> symbol == null || symbol.equals(p.symbol),
           (w, p) -> positionRow(w, e, p));
     });
   }
 
-  private static void positionRow(JsonWriter w, Engine e, PerpPosition p) {
+  private static void positionRow(JsonWriter w, ExchangeView e, PerpPosition p) {
     MarketSpec m = e.market(p.symbol);
     BigDecimal mark = e.markPrice(p.symbol);
     boolean open = p.isOpen();
     w.beginObject().field("id", Long.toString(p.id)).field("symbol", p.symbol)
-        .field("netQuantity", Fmt.quantity(m, p.netQuantity))
-        .field("netExposureQuantity", Fmt.quantity(m, p.netQuantity.abs()))
-        .field("netExposureNotional", Fmt.amount(p.netQuantity.abs().multiply(mark), 6))
-        .field("netCost", Fmt.amount(p.netCost)).field("markPrice", Fmt.price(m, mark))
+        .field("netQuantity", Fmt.quantity(m, p.netQuantity()))
+        .field("netExposureQuantity", Fmt.quantity(m, p.netQuantity().abs()))
+        .field("netExposureNotional", Fmt.amount(p.netQuantity().abs().multiply(mark), 6))
+        .field("netCost", Fmt.amount(p.netCost())).field("markPrice", Fmt.price(m, mark))
         .field("entryPrice", Fmt.amount(p.entryPrice(), m.priceScale() + 4))
-        .field("cumulativePnlRealized", Fmt.amount(p.pnlRealized))
+        .field("cumulativePnlRealized", Fmt.amount(p.pnlRealized()))
         .field("unrealizedPnl", Fmt.amount(p.unrealizedPnl(mark), 6))
-        .field("fundingQuantity", Fmt.amount(p.cumulativeFunding)).field("interest", "0")
-        .field("liquidated", p.liquidated ? "1" : "0")
-        .field("imf", Fmt.amount(m.imf().base())).field("fees", Fmt.amount(p.fees))
-        .field("liquidationFees", Fmt.amount(p.liquidationFees))
-        .field("closedVolume", Fmt.quantity(m, p.closedVolume))
+        .field("fundingQuantity", Fmt.amount(p.cumulativeFunding())).field("interest", "0")
+        .field("liquidated", p.liquidated() ? "1" : "0")
+        .field("imf", Fmt.amount(m.imf().base())).field("fees", Fmt.amount(p.fees()))
+        .field("liquidationFees", Fmt.amount(p.liquidationFees()))
+        .field("closedVolume", Fmt.quantity(m, p.closedVolume()))
         .field("state", open ? "Open" : "Closed")
-        .field("closingPrice", p.closingPrice == null ? null : Fmt.price(m, p.closingPrice))
+        .field("closingPrice", p.closingPrice() == null ? null : Fmt.price(m, p.closingPrice()))
         .field("accountLeverage", (String) null)
-        .field("openedAt", Fmt.naive(p.openedAt))
-        .field("closedAt", p.closedAt == null ? null : Fmt.naive(p.closedAt)).endObject();
+        .field("openedAt", Fmt.naive(p.openedAt()))
+        .field("closedAt", p.closedAt() == null ? null : Fmt.naive(p.closedAt())).endObject();
   }
 }

@@ -1,11 +1,10 @@
 package dev.bpx.paper.http;
 
 import dev.bpx.auth.json.JsonWriter;
-import dev.bpx.paper.engine.Candles;
-import dev.bpx.paper.engine.Engine;
-import dev.bpx.paper.engine.MarketState;
+import dev.bpx.paper.engine.ExchangeView;
 import dev.bpx.paper.ledger.Records;
 import dev.bpx.paper.market.AssetSpec;
+import dev.bpx.paper.market.Candles;
 import dev.bpx.paper.market.MarginFunction;
 import dev.bpx.paper.market.MarketSpec;
 import dev.bpx.paper.matching.Order;
@@ -72,9 +71,9 @@ final class MarketJson {
         .field("factor", Fmt.amount(f.factor())).endObject();
   }
 
-  static void ticker(JsonWriter w, MarketState m, long now, long windowMillis) {
-    List<Candles.Bucket> buckets = m.candles.range(now - windowMillis, now + 1);
-    MarketSpec s = m.spec;
+  static void ticker(JsonWriter w, ExchangeView.Market m, long now, long windowMillis) {
+    List<Candles.Bucket> buckets = m.candles().range(now - windowMillis, now + 1);
+    MarketSpec s = m.spec();
     BigDecimal last = m.lastPrice();
     BigDecimal first = buckets.isEmpty() ? last : s.fromTicks(buckets.get(0).open);
     long high = s.toTicks(last);
@@ -104,16 +103,16 @@ final class MarketJson {
     w.endObject();
   }
 
-  static void depth(JsonWriter w, MarketState m, int limit, long now) {
-    MarketSpec s = m.spec;
+  static void depth(JsonWriter w, ExchangeView.Market m, int limit, long now) {
+    MarketSpec s = m.spec();
     w.beginObject();
     w.name("asks").beginArray();
-    levels(w, s, m.book.levels(dev.bpx.paper.matching.Side.Ask), limit, false);
+    levels(w, s, m.book().levels(dev.bpx.paper.matching.Side.Ask), limit, false);
     w.endArray();
     w.name("bids").beginArray();
-    levels(w, s, m.book.levels(dev.bpx.paper.matching.Side.Bid), limit, true);
+    levels(w, s, m.book().levels(dev.bpx.paper.matching.Side.Bid), limit, true);
     w.endArray();
-    w.field("lastUpdateId", Long.toString(m.book.updateId()));
+    w.field("lastUpdateId", Long.toString(m.book().updateId()));
     w.field("timestamp", now * 1000);
     w.endObject();
   }
@@ -173,15 +172,15 @@ final class MarketJson {
         .field("timestamp", t.timestamp()).field("isBuyerMaker", t.isBuyerMaker()).endObject();
   }
 
-  static void markPrice(JsonWriter w, MarketState m, long now) {
-    MarketSpec s = m.spec;
+  static void markPrice(JsonWriter w, ExchangeView.Market m, long now) {
+    MarketSpec s = m.spec();
     w.beginObject();
     w.field("symbol", s.symbol());
     w.field("markPrice", Fmt.price(s, m.markPrice()));
     if (s.isPerp()) {
       w.field("indexPrice", Fmt.price(s, m.markPrice()));
-      w.field("fundingRate", Fmt.amount(m.fundingRate));
-      w.field("nextFundingTimestamp", Engine.nextFunding(m, now));
+      w.field("fundingRate", Fmt.amount(m.fundingRate()));
+      w.field("nextFundingTimestamp", m.nextFunding(now));
     } else {
       w.field("indexPrice", Fmt.price(s, m.markPrice()));
       w.field("fundingRate", (String) null);
@@ -190,8 +189,8 @@ final class MarketJson {
     w.endObject();
   }
 
-  static void openInterest(JsonWriter w, MarketState m, BigDecimal openInterest, long now) {
-    w.beginObject().field("symbol", m.spec.symbol()).field("openInterest", Fmt.quantity(m.spec, openInterest))
+  static void openInterest(JsonWriter w, ExchangeView.Market m, BigDecimal openInterest, long now) {
+    w.beginObject().field("symbol", m.spec().symbol()).field("openInterest", Fmt.quantity(m.spec(), openInterest))
         .field("timestamp", now).endObject();
   }
 

@@ -1,10 +1,10 @@
 package dev.bpx.paper.http;
 
 import dev.bpx.auth.json.JsonWriter;
-import dev.bpx.paper.engine.ApiError;
-import dev.bpx.paper.engine.CommandParser;
-import dev.bpx.paper.engine.MarketState;
-import dev.bpx.paper.engine.ParseError;
+import dev.bpx.paper.command.ApiError;
+import dev.bpx.paper.command.CommandParser;
+import dev.bpx.paper.command.ParseError;
+import dev.bpx.paper.engine.ExchangeView;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.store.JournaledEngine;
@@ -33,24 +33,24 @@ final class OrderRoutes {
         OrderRoutes::render);
   }
 
-  private static Response render(dev.bpx.paper.engine.Engine e, Object result) {
+  private static Response render(ExchangeView e, Object result) {
     Order o = (Order) result;
     JsonWriter w = new JsonWriter();
-    OrderJson.write(w, o, e.market(o.symbol));
+    OrderJson.write(w, o, e.market(o.symbol()));
     return Response.json(w);
   }
 
-  private static Response renderList(dev.bpx.paper.engine.Engine e, List<?> items, boolean batch) {
+  private static Response renderList(ExchangeView e, List<?> items, boolean batch) {
     {
       JsonWriter w = new JsonWriter().beginArray();
       for (Object item : items) {
         if (item instanceof Order o) {
           if (batch) {
             // The spec's BatchCommandOrderResult tags each item with operation Ok / Err.
-            String json = orderJson(o, e.market(o.symbol));
+            String json = orderJson(o, e.market(o.symbol()));
             w.raw(dev.bpx.auth.json.Json.parse("{\"operation\":\"Ok\"," + json.substring(1)));
           } else {
-            OrderJson.write(w, o, e.market(o.symbol));
+            OrderJson.write(w, o, e.market(o.symbol()));
           }
         } else if (item instanceof ApiError err) {
           w.beginObject().field("operation", "Err").field("code", err.code())
@@ -81,16 +81,16 @@ final class OrderRoutes {
       throw ApiError.badRequest("Must specify either `clientId` or `orderId`");
     }
     return store.read(q.now(), q.apiKey(), e -> {
-      MarketState m = e.market(symbol, false);
+      ExchangeView.Market m = e.market(symbol, false);
       if (m == null) {
         throw ParseError.param("symbol", "failed to parse \"MarketSymbol\": Invalid market symbol");
       }
-      Account a = e.accounts().find(q.apiKey());
-      for (Order o : a.orders.values()) {
-        if (o.status.isOpen() && o.symbol.equals(symbol)
-            && (orderId != null ? o.id == orderId : clientId.equals(o.clientId))) {
+      Account a = e.account(q.apiKey());
+      for (Order o : a.orders().values()) {
+        if (o.status().isOpen() && o.symbol().equals(symbol)
+            && (orderId != null ? o.id() == orderId : clientId.equals(o.clientId()))) {
           JsonWriter w = new JsonWriter();
-          OrderJson.write(w, o, m.spec);
+          OrderJson.write(w, o, m.spec());
           return Response.json(w);
         }
       }
@@ -106,11 +106,11 @@ final class OrderRoutes {
       if (symbol != null && e.market(symbol, false) == null) {
         throw ParseError.param("symbol", "failed to parse \"MarketSymbol\": Invalid market symbol");
       }
-      Account a = e.accounts().find(q.apiKey());
+      Account a = e.account(q.apiKey());
       JsonWriter w = new JsonWriter().beginArray();
-      for (Order o : a.orders.values()) {
-        var m = e.market(o.symbol);
-        if (o.status.isOpen() && (symbol == null || symbol.equals(o.symbol))
+      for (Order o : a.orders().values()) {
+        var m = e.market(o.symbol());
+        if (o.status().isOpen() && (symbol == null || symbol.equals(o.symbol()))
             && (type == null || type.equals(m.type().name()))) {
           OrderJson.write(w, o, m);
         }

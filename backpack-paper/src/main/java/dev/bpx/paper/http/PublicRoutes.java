@@ -1,15 +1,14 @@
 package dev.bpx.paper.http;
 
 import dev.bpx.auth.json.JsonWriter;
-import dev.bpx.paper.engine.ApiError;
-import dev.bpx.paper.engine.Candles;
-import dev.bpx.paper.engine.Engine;
-import dev.bpx.paper.engine.MarketState;
-import dev.bpx.paper.engine.ParseError;
+import dev.bpx.paper.command.ApiError;
+import dev.bpx.paper.command.ParseError;
+import dev.bpx.paper.engine.ExchangeView;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.ledger.Records;
 import dev.bpx.paper.market.AssetSpec;
+import dev.bpx.paper.market.Candles;
 import dev.bpx.paper.store.JournaledEngine;
 import java.math.BigDecimal;
 import java.util.List;
@@ -56,9 +55,9 @@ final class PublicRoutes {
     }
     return store.read(q.now(), null, e -> {
       JsonWriter w = new JsonWriter().beginArray();
-      for (MarketState m : e.markets().values()) {
-        if (types.isEmpty() || types.contains(m.spec.type().name())) {
-          MarketJson.market(w, m.spec);
+      for (ExchangeView.Market m : e.markets().values()) {
+        if (types.isEmpty() || types.contains(m.spec().type().name())) {
+          MarketJson.market(w, m.spec());
         }
       }
       return Response.json(w.endArray());
@@ -68,15 +67,15 @@ final class PublicRoutes {
   private Response market(Request q) {
     String symbol = q.query().required("symbol");
     return store.read(q.now(), null, e -> {
-      MarketState m = known(e, symbol, "Invalid market symbol");
+      ExchangeView.Market m = known(e, symbol, "Invalid market symbol");
       JsonWriter w = new JsonWriter();
-      MarketJson.market(w, m.spec);
+      MarketJson.market(w, m.spec());
       return Response.json(w);
     });
   }
 
-  private static MarketState known(Engine e, String symbol, String message) {
-    MarketState m = e.markets().get(symbol);
+  private static ExchangeView.Market known(ExchangeView e, String symbol, String message) {
+    ExchangeView.Market m = e.markets().get(symbol);
     if (m == null) {
       throw ApiError.badRequest(message);
     }
@@ -103,7 +102,7 @@ final class PublicRoutes {
     long window = window(q.query());
     return store.read(q.now(), null, e -> {
       JsonWriter w = new JsonWriter().beginArray();
-      for (MarketState m : e.markets().values()) {
+      for (ExchangeView.Market m : e.markets().values()) {
         MarketJson.ticker(w, m, at(e, q), window);
       }
       return Response.json(w.endArray());
@@ -137,15 +136,15 @@ final class PublicRoutes {
     Long end = query.number("endTime", "int64", Long.MIN_VALUE, Long.MAX_VALUE);
     long step = intervalMillis(interval);
     return store.read(q.now(), null, e -> {
-      MarketState m = known(e, symbol, "Invalid market symbol");
+      ExchangeView.Market m = known(e, symbol, "Invalid market symbol");
       long to = end == null ? at(e, q) : Math.min(end * 1000, at(e, q));
       long from = Math.floorDiv(start * 1000, step) * step;
       from = Math.max(from, to - step * 1000);
       JsonWriter w = new JsonWriter().beginArray();
       for (long t = from; t < to; t += step) {
-        List<Candles.Bucket> in = m.candles.range(t, t + step);
+        List<Candles.Bucket> in = m.candles().range(t, t + step);
         if (!in.isEmpty()) {
-          MarketJson.kline(w, m.spec, t, t + step, in);
+          MarketJson.kline(w, m.spec(), t, t + step, in);
         }
       }
       return Response.json(w.endArray());
@@ -171,9 +170,9 @@ final class PublicRoutes {
     int limit = query.limit(100, 1000);
     int offset = history ? query.offset() : 0;
     return store.read(q.now(), null, e -> {
-      MarketState m = known(e, symbol, "Invalid market symbol");
+      ExchangeView.Market m = known(e, symbol, "Invalid market symbol");
       JsonWriter w = new JsonWriter().beginArray();
-      m.trades.stream().skip(offset).limit(limit).forEach(t -> MarketJson.trade(w, m.spec, t));
+      m.trades().stream().skip(offset).limit(limit).forEach(t -> MarketJson.trade(w, m.spec(), t));
       return Response.json(w.endArray());
     });
   }
@@ -188,8 +187,8 @@ final class PublicRoutes {
         MarketJson.markPrice(w, known(e, symbol, "Symbol not found"), at(e, q));
       } else {
         String wanted = type == null ? "PERP" : type;
-        for (MarketState m : e.markets().values()) {
-          if (m.spec.type().name().equals(wanted)) {
+        for (ExchangeView.Market m : e.markets().values()) {
+          if (m.spec().type().name().equals(wanted)) {
             MarketJson.markPrice(w, m, at(e, q));
           }
         }
@@ -204,9 +203,9 @@ final class PublicRoutes {
     int limit = query.limit(100, 10000);
     int offset = query.offset();
     return store.read(q.now(), null, e -> {
-      MarketState m = known(e, symbol, "Invalid market symbol");
+      ExchangeView.Market m = known(e, symbol, "Invalid market symbol");
       JsonWriter w = new JsonWriter().beginArray();
-      List<Records.FundingPayment> rows = m.fundingHistory;
+      List<Records.FundingPayment> rows = m.fundingHistory();
       for (int i = rows.size() - 1 - offset, n = 0; i >= 0 && n < limit; i--, n++) {
         Records.FundingPayment f = rows.get(i);
         w.beginObject().field("symbol", f.symbol()).field("intervalEndTimestamp", Fmt.naive(f.intervalEnd()))
@@ -220,20 +219,20 @@ final class PublicRoutes {
     String symbol = q.query().string("symbol");
     return store.read(q.now(), null, e -> {
       JsonWriter w = new JsonWriter().beginArray();
-      for (MarketState m : e.markets().values()) {
-        if (!m.spec.isPerp() || symbol != null && !symbol.equals(m.spec.symbol())) {
+      for (ExchangeView.Market m : e.markets().values()) {
+        if (!m.spec().isPerp() || symbol != null && !symbol.equals(m.spec().symbol())) {
           continue;
         }
         BigDecimal oi = BigDecimal.ZERO;
-        for (Account a : e.accounts().users()) {
-          PerpPosition p = a.positions.get(m.spec.symbol());
-          if (p != null && p.netQuantity.signum() > 0) {
-            oi = oi.add(p.netQuantity);
+        for (Account a : e.users()) {
+          PerpPosition p = a.positions().get(m.spec().symbol());
+          if (p != null && p.netQuantity().signum() > 0) {
+            oi = oi.add(p.netQuantity());
           }
         }
-        PerpPosition maker = e.accounts().maker().positions.get(m.spec.symbol());
-        if (maker != null && maker.netQuantity.signum() > 0) {
-          oi = oi.add(maker.netQuantity);
+        PerpPosition maker = e.makerAccount().positions().get(m.spec().symbol());
+        if (maker != null && maker.netQuantity().signum() > 0) {
+          oi = oi.add(maker.netQuantity());
         }
         MarketJson.openInterest(w, m, oi, at(e, q));
       }
@@ -266,7 +265,7 @@ final class PublicRoutes {
       for (AssetSpec a : e.assets().values()) {
         BigDecimal lent = BigDecimal.ZERO;
         BigDecimal borrowed = BigDecimal.ZERO;
-        for (Account acc : e.accounts().users()) {
+        for (Account acc : e.users()) {
           BigDecimal n = acc.lent(a.symbol());
           lent = n.signum() > 0 ? lent.add(n) : lent;
           borrowed = n.signum() < 0 ? borrowed.subtract(n) : borrowed;
@@ -281,7 +280,7 @@ final class PublicRoutes {
    * {@return the time a read answers for: the request's, or the last command's if later} The
    * replica read has taken every step up to the request's time; between steps only the clock moves.
    */
-  private static long at(Engine e, Request q) {
+  private static long at(ExchangeView e, Request q) {
     return Math.max(e.now(), q.now());
   }
 }

@@ -1,6 +1,6 @@
 package dev.bpx.paper.http;
 
-import dev.bpx.paper.engine.ParseError;
+import dev.bpx.paper.command.ParseError;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

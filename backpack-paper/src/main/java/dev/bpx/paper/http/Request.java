@@ -1,9 +1,9 @@
 package dev.bpx.paper.http;
 
 import dev.bpx.auth.json.Json;
-import dev.bpx.paper.engine.Command;
-import dev.bpx.paper.engine.ParseError;
-import dev.bpx.paper.engine.TimedCommand;
+import dev.bpx.paper.command.Command;
+import dev.bpx.paper.command.ParseError;
+import dev.bpx.paper.command.TimedCommand;
 
 /**
  * One HTTP request after routing and (for signed endpoints) signature checks.

@@ -9,14 +9,33 @@ import java.math.BigDecimal;
 public final class LendPosition {
   public final long id;
   public final String symbol;
-  public BigDecimal netQuantity = BigDecimal.ZERO;
-  public BigDecimal cumulativeInterest = BigDecimal.ZERO;
+  BigDecimal netQuantity = BigDecimal.ZERO;
+  BigDecimal cumulativeInterest = BigDecimal.ZERO;
   public final long createdAt;
-  public String source = "Manual";
+  String source = "Manual";
 
   public LendPosition(long id, String symbol, long createdAt) {
     this.id = id;
     this.symbol = symbol;
     this.createdAt = createdAt;
+  }
+
+  public BigDecimal netQuantity() {
+    return netQuantity;
+  }
+
+  public BigDecimal cumulativeInterest() {
+    return cumulativeInterest;
+  }
+
+  public String source() {
+    return source;
+  }
+
+  /** Sets the state from a snapshot. */
+  public void restore(BigDecimal netQuantity, BigDecimal cumulativeInterest, String source) {
+    this.netQuantity = netQuantity;
+    this.cumulativeInterest = cumulativeInterest;
+    this.source = source;
   }
 }

@@ -91,6 +91,11 @@ public final class Margin {
     }
   }
 
+  /** {@return the account's margin picture with its open orders} */
+  public Summary summary(Account a) {
+    return summary(a, a.openOrders());
+  }
+
   public Summary summary(Account a, Map<String, List<Order>> openOrdersBySymbol) {
     BigDecimal assets = BigDecimal.ZERO;
     BigDecimal liabilities = BigDecimal.ZERO;
@@ -168,10 +173,10 @@ public final class Margin {
     BigDecimal asks = BigDecimal.ZERO;
     if (open != null) {
       for (Order o : open) {
-        if (o.isTrigger() || Boolean.TRUE.equals(o.reduceOnly) || o.quantity == null) {
+        if (o.isTrigger() || Boolean.TRUE.equals(o.reduceOnly()) || o.quantity() == null) {
           continue;
         }
-        if (o.side == Side.Bid) {
+        if (o.side() == Side.Bid) {
           bids = bids.add(o.remaining());
         } else {
           asks = asks.add(o.remaining());

@@ -12,17 +12,17 @@ import java.math.MathContext;
 public final class PerpPosition {
   public final long id;
   public final String symbol;
-  public BigDecimal netQuantity = BigDecimal.ZERO;
-  public BigDecimal netCost = BigDecimal.ZERO;
-  public BigDecimal pnlRealized = BigDecimal.ZERO;
-  public BigDecimal cumulativeFunding = BigDecimal.ZERO;
-  public BigDecimal fees = BigDecimal.ZERO;
-  public BigDecimal closedVolume = BigDecimal.ZERO;
-  public BigDecimal liquidationFees = BigDecimal.ZERO;
-  public boolean liquidated;
-  public long openedAt;
-  public Long closedAt;
-  public BigDecimal closingPrice;
+  BigDecimal netQuantity = BigDecimal.ZERO;
+  BigDecimal netCost = BigDecimal.ZERO;
+  BigDecimal pnlRealized = BigDecimal.ZERO;
+  BigDecimal cumulativeFunding = BigDecimal.ZERO;
+  BigDecimal fees = BigDecimal.ZERO;
+  BigDecimal closedVolume = BigDecimal.ZERO;
+  BigDecimal liquidationFees = BigDecimal.ZERO;
+  boolean liquidated;
+  long openedAt;
+  Long closedAt;
+  BigDecimal closingPrice;
 
   public PerpPosition(long id, String symbol, long openedAt) {
     this.id = id;
@@ -43,5 +43,63 @@ public final class PerpPosition {
   /** {@return q * mark - netCost} */
   public BigDecimal unrealizedPnl(BigDecimal mark) {
     return netQuantity.multiply(mark).subtract(netCost);
+  }
+
+  public BigDecimal netQuantity() {
+    return netQuantity;
+  }
+
+  public BigDecimal netCost() {
+    return netCost;
+  }
+
+  public BigDecimal pnlRealized() {
+    return pnlRealized;
+  }
+
+  public BigDecimal cumulativeFunding() {
+    return cumulativeFunding;
+  }
+
+  public BigDecimal fees() {
+    return fees;
+  }
+
+  public BigDecimal closedVolume() {
+    return closedVolume;
+  }
+
+  public BigDecimal liquidationFees() {
+    return liquidationFees;
+  }
+
+  public boolean liquidated() {
+    return liquidated;
+  }
+
+  public Long closedAt() {
+    return closedAt;
+  }
+
+  public BigDecimal closingPrice() {
+    return closingPrice;
+  }
+
+  public long openedAt() {
+    return openedAt;
+  }
+
+  /** Sets the state from a snapshot. */
+  public void restore(BigDecimal netQuantity, BigDecimal netCost, BigDecimal pnlRealized, BigDecimal cumulativeFunding, BigDecimal fees, BigDecimal closedVolume, BigDecimal liquidationFees, boolean liquidated, Long closedAt, BigDecimal closingPrice) {
+    this.netQuantity = netQuantity;
+    this.netCost = netCost;
+    this.pnlRealized = pnlRealized;
+    this.cumulativeFunding = cumulativeFunding;
+    this.fees = fees;
+    this.closedVolume = closedVolume;
+    this.liquidationFees = liquidationFees;
+    this.liquidated = liquidated;
+    this.closedAt = closedAt;
+    this.closingPrice = closingPrice;
   }
 }

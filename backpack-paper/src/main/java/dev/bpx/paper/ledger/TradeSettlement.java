@@ -45,17 +45,17 @@ public final class TradeSettlement {
     Account s = seller.account();
     // Buyer pays quote, from the order's lock (held at its limit price) or from available.
     Order bo = buyer.order();
-    if (bo.locked.signum() > 0) {
-      BigDecimal held = bo.price == null ? notional : bo.price.multiply(quantity);
-      held = held.min(bo.locked);
-      bo.locked = bo.locked.subtract(held);
+    if (bo.locked().signum() > 0) {
+      BigDecimal held = bo.price() == null ? notional : bo.price().multiply(quantity);
+      held = held.min(bo.locked());
+      bo.spendLocked(held);
       ledger.unlock(b, m.quoteSymbol(), held);
     }
     ledger.transfer(b, s, m.quoteSymbol(), notional);
     Order so = seller.order();
-    if (so.locked.signum() > 0) {
-      BigDecimal held = quantity.min(so.locked);
-      so.locked = so.locked.subtract(held);
+    if (so.locked().signum() > 0) {
+      BigDecimal held = quantity.min(so.locked());
+      so.spendLocked(held);
       ledger.unlock(s, m.baseSymbol(), held);
     }
     ledger.transfer(s, b, m.baseSymbol(), quantity);
@@ -146,8 +146,8 @@ public final class TradeSettlement {
     if (!a.recordsHistory()) {
       return;
     }
-    a.fills.add(new Records.Fill(tradeId, Long.toString(o.id), o.clientId, m.symbol(),
-        side.name(), price, quantity, fee, feeSymbol, maker, o.systemOrderType, now));
+    a.fills.add(new Records.Fill(tradeId, Long.toString(o.id()), o.clientId(), m.symbol(),
+        side.name(), price, quantity, fee, feeSymbol, maker, o.systemOrderType(), now));
   }
 }
 

@@ -1,51 +1,210 @@
 package dev.bpx.paper.matching;
 
 import java.math.BigDecimal;
+import java.util.function.LongSupplier;
 
 /**
- * An order as the engine keeps it. Mutable and owned by the engine thread: executed amounts,
- * status and locked funds change as it fills. Views for the wire are rendered under the engine
- * lock. Not thread-safe.
+ * An order as the exchange keeps it. Its fields change only through the state transitions below
+ * (fill, stop, close, arm and fire a trigger, lock and release funds, rest on the book), each
+ * named for what happens to the order, so the invariants live here: executed amounts only grow,
+ * a fill sets the status from the executed quantity, released funds return to zero. New orders
+ * and orders read back from a snapshot are made with {@link #builder()}.
+ *
+ * <p>Mutable and owned by the engine thread; views for the wire are rendered from a replica that no
+ * one changes while it is read. Not thread-safe.
  */
 public final class Order {
-  public long id;
-  public Long clientId;
-  public String account;
-  public String symbol;
-  public Side side;
-  public OrderType type;
-  public BigDecimal price;
-  public BigDecimal quantity;
-  public BigDecimal quoteQuantity;
-  public BigDecimal executedQuantity = BigDecimal.ZERO;
-  public BigDecimal executedQuoteQuantity = BigDecimal.ZERO;
-  public TimeInForce timeInForce = TimeInForce.GTC;
-  public boolean postOnly;
-  public Boolean reduceOnly;
-  public SelfTradePrevention selfTradePrevention = SelfTradePrevention.RejectTaker;
-  public OrderStatus status = OrderStatus.New;
-  public String expiryReason;
-  public String systemOrderType;
-  public long createdAt;
-  public Long triggeredAt;
-  public BigDecimal triggerPrice;
-  public String triggerQuantity;
-  public TriggerBy triggerBy;
-  /** True when the trigger fires as the reference price rises to {@link #triggerPrice}. */
-  public boolean triggerWhenAbove;
-  public BigDecimal stopLossTriggerPrice;
-  public BigDecimal stopLossLimitPrice;
-  public TriggerBy stopLossTriggerBy;
-  public BigDecimal takeProfitTriggerPrice;
-  public BigDecimal takeProfitLimitPrice;
-  public TriggerBy takeProfitTriggerBy;
-  public Long relatedOrderId;
-  /** Funds held for this order (quote for spot bids, base for spot asks); zero on perps. */
-  public BigDecimal locked = BigDecimal.ZERO;
-  /** Time priority within a price level. */
-  public long sequence;
-  /** Quantity already covered by attached take-profit / stop-loss children. */
-  public BigDecimal protectedQuantity = BigDecimal.ZERO;
+  private long id;
+  private Long clientId;
+  private String account;
+  private String symbol;
+  private Side side;
+  private OrderType type;
+  private BigDecimal price;
+  private BigDecimal quantity;
+  private BigDecimal quoteQuantity;
+  private BigDecimal executedQuantity;
+  private BigDecimal executedQuoteQuantity;
+  private TimeInForce timeInForce;
+  private boolean postOnly;
+  private Boolean reduceOnly;
+  private SelfTradePrevention selfTradePrevention;
+  private OrderStatus status;
+  private String expiryReason;
+  private String systemOrderType;
+  private long createdAt;
+  private Long triggeredAt;
+  private BigDecimal triggerPrice;
+  private String triggerQuantity;
+  private TriggerBy triggerBy;
+  private boolean triggerWhenAbove;
+  private BigDecimal stopLossTriggerPrice;
+  private BigDecimal stopLossLimitPrice;
+  private TriggerBy stopLossTriggerBy;
+  private BigDecimal takeProfitTriggerPrice;
+  private BigDecimal takeProfitLimitPrice;
+  private TriggerBy takeProfitTriggerBy;
+  private Long relatedOrderId;
+  private BigDecimal locked;
+  private long sequence;
+  private BigDecimal protectedQuantity;
+
+  private Order(Builder b) {
+    this.id = b.id;
+    this.clientId = b.clientId;
+    this.account = b.account;
+    this.symbol = b.symbol;
+    this.side = b.side;
+    this.type = b.type;
+    this.price = b.price;
+    this.quantity = b.quantity;
+    this.quoteQuantity = b.quoteQuantity;
+    this.executedQuantity = b.executedQuantity;
+    this.executedQuoteQuantity = b.executedQuoteQuantity;
+    this.timeInForce = b.timeInForce;
+    this.postOnly = b.postOnly;
+    this.reduceOnly = b.reduceOnly;
+    this.selfTradePrevention = b.selfTradePrevention;
+    this.status = b.status;
+    this.expiryReason = b.expiryReason;
+    this.systemOrderType = b.systemOrderType;
+    this.createdAt = b.createdAt;
+    this.triggeredAt = b.triggeredAt;
+    this.triggerPrice = b.triggerPrice;
+    this.triggerQuantity = b.triggerQuantity;
+    this.triggerBy = b.triggerBy;
+    this.triggerWhenAbove = b.triggerWhenAbove;
+    this.stopLossTriggerPrice = b.stopLossTriggerPrice;
+    this.stopLossLimitPrice = b.stopLossLimitPrice;
+    this.stopLossTriggerBy = b.stopLossTriggerBy;
+    this.takeProfitTriggerPrice = b.takeProfitTriggerPrice;
+    this.takeProfitLimitPrice = b.takeProfitLimitPrice;
+    this.takeProfitTriggerBy = b.takeProfitTriggerBy;
+    this.relatedOrderId = b.relatedOrderId;
+    this.locked = b.locked;
+    this.sequence = b.sequence;
+    this.protectedQuantity = b.protectedQuantity;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // --- state transitions ------------------------------------------------------------------
+
+  /** Gives a new order its id the first time it is recorded; later calls change nothing. */
+  public void assignIdIfNew(LongSupplier ids) {
+    if (id == 0) {
+      id = ids.getAsLong();
+    }
+  }
+
+  /** One trade: adds to the executed amounts, then the order is filled or partially filled. */
+  public void fill(BigDecimal quantity, BigDecimal quote) {
+    executedQuantity = executedQuantity.add(quantity);
+    executedQuoteQuantity = executedQuoteQuantity.add(quote);
+    status = this.quantity != null && executedQuantity.compareTo(this.quantity) >= 0
+        ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
+  }
+
+  /** Matching stopped this taker (self-trade prevention); order entry then expires it. */
+  public void stop(String reason) {
+    expiryReason = reason;
+  }
+
+  /** {@return whether matching stopped this taker before it was done} */
+  public boolean stopped() {
+    return expiryReason != null;
+  }
+
+  /** Ends the order: cancelled, expired or refused, with the reason (null for a plain cancel). */
+  public void close(OrderStatus finalStatus, String reason) {
+    status = finalStatus;
+    expiryReason = reason;
+  }
+
+  /** The order traded all it asked for. */
+  public void markFilled() {
+    status = OrderStatus.Filled;
+  }
+
+  /** The remainder expires; a reason matching gave (self-trade prevention) is kept. */
+  public void expireRemainder(String reason) {
+    status = OrderStatus.Expired;
+    if (expiryReason == null) {
+      expiryReason = reason;
+    }
+  }
+
+  /**
+   * The quantity matching may trade this time: a reduce-only order is capped at the position, then
+   * given back its requested quantity (the wire shows what was asked).
+   */
+  public void workingQuantity(BigDecimal q) {
+    quantity = q;
+  }
+
+  /** Holds funds for the order (spot limit orders). */
+  public void lock(BigDecimal amount) {
+    locked = amount;
+  }
+
+  /** {@return the funds held, which are no longer held once this returns} */
+  public BigDecimal releaseLocked() {
+    BigDecimal out = locked;
+    locked = BigDecimal.ZERO;
+    return out;
+  }
+
+  /** A trade spent part of the held funds. */
+  public void spendLocked(BigDecimal amount) {
+    locked = locked.subtract(amount);
+  }
+
+  /** Rests on the book with a time priority. */
+  public void rest(long priority) {
+    sequence = priority;
+  }
+
+  /** Waits for its trigger price, approached from below ({@code whenAbove}) or above. */
+  public void arm(boolean whenAbove) {
+    status = OrderStatus.TriggerPending;
+    triggerWhenAbove = whenAbove;
+  }
+
+  /** The trigger price was reached at {@code time}. */
+  public void triggered(long time) {
+    triggeredAt = time;
+  }
+
+  /** A fired trigger trades for this quantity as a new order. */
+  public void release(BigDecimal resolvedQuantity) {
+    quantity = resolvedQuantity;
+    status = OrderStatus.New;
+  }
+
+  /** The fired trigger could not trade: no quantity to trade (the position is gone). */
+  public void triggerFailed() {
+    status = OrderStatus.TriggerFailed;
+  }
+
+  /** The fired trigger was refused by order entry; it keeps no quantity. */
+  public void triggerRefused() {
+    status = OrderStatus.TriggerFailed;
+    quantity = null;
+  }
+
+  /** Resizes an attached exit to the parent's executed quantity. */
+  public void resizeTrigger(String newQuantity) {
+    triggerQuantity = newQuantity;
+  }
+
+  /** The attached exits now cover everything executed so far. */
+  public void protectExecuted() {
+    protectedQuantity = executedQuantity;
+  }
+
+  // --- reads ------------------------------------------------------------------------------
 
   public BigDecimal remaining() {
     return quantity == null ? null : quantity.subtract(executedQuantity);
@@ -57,5 +216,124 @@ public final class Order {
 
   public boolean hasAttachedExits() {
     return stopLossTriggerPrice != null || takeProfitTriggerPrice != null;
+  }
+
+  public long id() { return id; }
+  public Long clientId() { return clientId; }
+  public String account() { return account; }
+  public String symbol() { return symbol; }
+  public Side side() { return side; }
+  public OrderType type() { return type; }
+  public BigDecimal price() { return price; }
+  public BigDecimal quantity() { return quantity; }
+  public BigDecimal quoteQuantity() { return quoteQuantity; }
+  public BigDecimal executedQuantity() { return executedQuantity; }
+  public BigDecimal executedQuoteQuantity() { return executedQuoteQuantity; }
+  public TimeInForce timeInForce() { return timeInForce; }
+  public boolean postOnly() { return postOnly; }
+  public Boolean reduceOnly() { return reduceOnly; }
+  public SelfTradePrevention selfTradePrevention() { return selfTradePrevention; }
+  public OrderStatus status() { return status; }
+  public String expiryReason() { return expiryReason; }
+  public String systemOrderType() { return systemOrderType; }
+  public long createdAt() { return createdAt; }
+  public Long triggeredAt() { return triggeredAt; }
+  public BigDecimal triggerPrice() { return triggerPrice; }
+  /** {@return as given: a quantity, or a percentage of the position such as {@code "50%"}} */
+  public String triggerQuantity() { return triggerQuantity; }
+  public TriggerBy triggerBy() { return triggerBy; }
+  /** {@return true when the trigger fires as the reference price rises to {@link #triggerPrice}} */
+  public boolean triggerWhenAbove() { return triggerWhenAbove; }
+  public BigDecimal stopLossTriggerPrice() { return stopLossTriggerPrice; }
+  public BigDecimal stopLossLimitPrice() { return stopLossLimitPrice; }
+  public TriggerBy stopLossTriggerBy() { return stopLossTriggerBy; }
+  public BigDecimal takeProfitTriggerPrice() { return takeProfitTriggerPrice; }
+  public BigDecimal takeProfitLimitPrice() { return takeProfitLimitPrice; }
+  public TriggerBy takeProfitTriggerBy() { return takeProfitTriggerBy; }
+  /** {@return the parent of an attached take-profit / stop-loss} */
+  public Long relatedOrderId() { return relatedOrderId; }
+  /** {@return funds held for this order (quote for spot bids, base for spot asks); zero on perps} */
+  public BigDecimal locked() { return locked; }
+  /** {@return time priority within a price level} */
+  public long sequence() { return sequence; }
+  /** {@return quantity already covered by attached take-profit / stop-loss children} */
+  public BigDecimal protectedQuantity() { return protectedQuantity; }
+  /** Builds a new order, or one read back from a snapshot; unset fields keep a new order's defaults. */
+  public static final class Builder {
+    private long id;
+    private Long clientId;
+    private String account;
+    private String symbol;
+    private Side side;
+    private OrderType type;
+    private BigDecimal price;
+    private BigDecimal quantity;
+    private BigDecimal quoteQuantity;
+    private BigDecimal executedQuantity = BigDecimal.ZERO;
+    private BigDecimal executedQuoteQuantity = BigDecimal.ZERO;
+    private TimeInForce timeInForce = TimeInForce.GTC;
+    private boolean postOnly;
+    private Boolean reduceOnly;
+    private SelfTradePrevention selfTradePrevention = SelfTradePrevention.RejectTaker;
+    private OrderStatus status = OrderStatus.New;
+    private String expiryReason;
+    private String systemOrderType;
+    private long createdAt;
+    private Long triggeredAt;
+    private BigDecimal triggerPrice;
+    private String triggerQuantity;
+    private TriggerBy triggerBy;
+    private boolean triggerWhenAbove;
+    private BigDecimal stopLossTriggerPrice;
+    private BigDecimal stopLossLimitPrice;
+    private TriggerBy stopLossTriggerBy;
+    private BigDecimal takeProfitTriggerPrice;
+    private BigDecimal takeProfitLimitPrice;
+    private TriggerBy takeProfitTriggerBy;
+    private Long relatedOrderId;
+    private BigDecimal locked = BigDecimal.ZERO;
+    private long sequence;
+    private BigDecimal protectedQuantity = BigDecimal.ZERO;
+
+    private Builder() {}
+
+    public Builder id(long value) { this.id = value; return this; }
+    public Builder clientId(Long value) { this.clientId = value; return this; }
+    public Builder account(String value) { this.account = value; return this; }
+    public Builder symbol(String value) { this.symbol = value; return this; }
+    public Builder side(Side value) { this.side = value; return this; }
+    public Builder type(OrderType value) { this.type = value; return this; }
+    public Builder price(BigDecimal value) { this.price = value; return this; }
+    public Builder quantity(BigDecimal value) { this.quantity = value; return this; }
+    public Builder quoteQuantity(BigDecimal value) { this.quoteQuantity = value; return this; }
+    public Builder executedQuantity(BigDecimal value) { this.executedQuantity = value; return this; }
+    public Builder executedQuoteQuantity(BigDecimal value) { this.executedQuoteQuantity = value; return this; }
+    public Builder timeInForce(TimeInForce value) { this.timeInForce = value; return this; }
+    public Builder postOnly(boolean value) { this.postOnly = value; return this; }
+    public Builder reduceOnly(Boolean value) { this.reduceOnly = value; return this; }
+    public Builder selfTradePrevention(SelfTradePrevention value) { this.selfTradePrevention = value; return this; }
+    public Builder status(OrderStatus value) { this.status = value; return this; }
+    public Builder expiryReason(String value) { this.expiryReason = value; return this; }
+    public Builder systemOrderType(String value) { this.systemOrderType = value; return this; }
+    public Builder createdAt(long value) { this.createdAt = value; return this; }
+    public Builder triggeredAt(Long value) { this.triggeredAt = value; return this; }
+    public Builder triggerPrice(BigDecimal value) { this.triggerPrice = value; return this; }
+    public Builder triggerQuantity(String value) { this.triggerQuantity = value; return this; }
+    public Builder triggerBy(TriggerBy value) { this.triggerBy = value; return this; }
+    public Builder triggerWhenAbove(boolean value) { this.triggerWhenAbove = value; return this; }
+    public Builder stopLossTriggerPrice(BigDecimal value) { this.stopLossTriggerPrice = value; return this; }
+    public Builder stopLossLimitPrice(BigDecimal value) { this.stopLossLimitPrice = value; return this; }
+    public Builder stopLossTriggerBy(TriggerBy value) { this.stopLossTriggerBy = value; return this; }
+    public Builder takeProfitTriggerPrice(BigDecimal value) { this.takeProfitTriggerPrice = value; return this; }
+    public Builder takeProfitLimitPrice(BigDecimal value) { this.takeProfitLimitPrice = value; return this; }
+    public Builder takeProfitTriggerBy(TriggerBy value) { this.takeProfitTriggerBy = value; return this; }
+    public Builder relatedOrderId(Long value) { this.relatedOrderId = value; return this; }
+    public Builder locked(BigDecimal value) { this.locked = value; return this; }
+    public Builder sequence(long value) { this.sequence = value; return this; }
+    public Builder protectedQuantity(BigDecimal value) { this.protectedQuantity = value; return this; }
+
+    public Order build() {
+      return new Order(this);
+    }
   }
 }

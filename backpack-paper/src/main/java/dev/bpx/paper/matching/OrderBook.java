@@ -20,16 +20,16 @@ public final class OrderBook {
   private long updateId;
 
   public void add(Order order) {
-    sideOf(order.side).computeIfAbsent(order.price, p -> new ArrayDeque<>()).addLast(order);
+    sideOf(order.side()).computeIfAbsent(order.price(), p -> new ArrayDeque<>()).addLast(order);
     updateId++;
   }
 
   public void remove(Order order) {
-    NavigableMap<BigDecimal, ArrayDeque<Order>> side = sideOf(order.side);
-    ArrayDeque<Order> level = side.get(order.price);
+    NavigableMap<BigDecimal, ArrayDeque<Order>> side = sideOf(order.side());
+    ArrayDeque<Order> level = side.get(order.price());
     if (level != null && level.remove(order)) {
       if (level.isEmpty()) {
-        side.remove(order.price);
+        side.remove(order.price());
       }
       updateId++;
     }

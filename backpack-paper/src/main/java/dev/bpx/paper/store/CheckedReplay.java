@@ -1,7 +1,7 @@
 package dev.bpx.paper.store;
 
+import dev.bpx.paper.command.Outcome;
 import dev.bpx.paper.engine.CommandHandler;
-import dev.bpx.paper.engine.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package dev.bpx.paper.store;
 
-import dev.bpx.paper.engine.Command;
-import dev.bpx.paper.engine.OrderRequest;
+import dev.bpx.paper.command.Command;
+import dev.bpx.paper.command.OrderRequest;
 import dev.bpx.paper.matching.OrderType;
 import dev.bpx.paper.matching.SelfTradePrevention;
 import dev.bpx.paper.matching.Side;

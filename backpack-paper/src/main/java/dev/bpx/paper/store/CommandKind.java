@@ -1,7 +1,7 @@
 package dev.bpx.paper.store;
 
-import dev.bpx.paper.engine.Command;
-import dev.bpx.paper.engine.CommandParser;
+import dev.bpx.paper.command.Command;
+import dev.bpx.paper.command.CommandParser;
 import java.util.function.BiFunction;
 
 /**

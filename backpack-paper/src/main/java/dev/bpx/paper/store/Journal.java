@@ -2,9 +2,9 @@ package dev.bpx.paper.store;
 
 import dev.bpx.auth.json.Json;
 import dev.bpx.auth.json.JsonWriter;
-import dev.bpx.paper.engine.Command;
-import dev.bpx.paper.engine.Outcome;
-import dev.bpx.paper.engine.TimedCommand;
+import dev.bpx.paper.command.Command;
+import dev.bpx.paper.command.Outcome;
+import dev.bpx.paper.command.TimedCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

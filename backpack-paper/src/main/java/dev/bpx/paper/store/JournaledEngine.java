@@ -1,13 +1,11 @@
 package dev.bpx.paper.store;
 
+import dev.bpx.paper.command.Outcome;
+import dev.bpx.paper.command.TimedCommand;
 import dev.bpx.paper.engine.CommandHandler;
 import dev.bpx.paper.engine.Engine;
 import dev.bpx.paper.engine.EngineConfig;
-import dev.bpx.paper.engine.Outcome;
-import dev.bpx.paper.engine.SnapshotReader;
-import dev.bpx.paper.engine.SnapshotWriter;
-import dev.bpx.paper.engine.StateHash;
-import dev.bpx.paper.engine.TimedCommand;
+import dev.bpx.paper.engine.ExchangeView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -112,7 +110,7 @@ public final class JournaledEngine implements AutoCloseable {
    * Runs a command, journals it with its outcome, and renders its result on the writer from the
    * state the command left. Returns once the command is durable and visible to reads.
    */
-  public <T> T submit(TimedCommand c, BiFunction<Engine, Object, T> render) {
+  public <T> T submit(TimedCommand c, BiFunction<ExchangeView, Object, T> render) {
     return await(new WriteTask.CommandTask<>(c, render));
   }
 
@@ -127,9 +125,21 @@ public final class JournaledEngine implements AutoCloseable {
 
   /**
    * Renders a read from a consistent state at exchange time {@code now}, opening the account of
-   * {@code apiKey} first if it is new (null for public reads). The view must not change the engine.
+   * {@code apiKey} first if it is new (null for public reads). Readers see the engine only as an
+   * {@link ExchangeView}, which has nothing that changes state.
    */
-  public <T> T read(long now, String apiKey, Function<Engine, T> view) {
+  public <T> T read(long now, String apiKey, Function<ExchangeView, T> view) {
+    return readReplica(now, apiKey, view::apply);
+  }
+
+  /**
+   * Like {@link #read} with the whole engine (tests, diagnostics): the function must not change it.
+   */
+  public <T> T inspect(long now, Function<Engine, T> view) {
+    return readReplica(now, null, view);
+  }
+
+  private <T> T readReplica(long now, String apiKey, Function<Engine, T> view) {
     for (;;) {
       Object out = replicas.read(e -> e.isCurrentAt(now) && (apiKey == null || e.accounts().find(apiKey) != null)
           ? view.apply(e) : STALE);

@@ -1,7 +1,7 @@
 package dev.bpx.paper.store;
 
 import dev.bpx.auth.json.JsonWriter;
-import dev.bpx.paper.engine.Outcome;
+import dev.bpx.paper.command.Outcome;
 import dev.bpx.paper.matching.OrderStatus;
 import java.math.BigDecimal;
 import java.util.ArrayList;

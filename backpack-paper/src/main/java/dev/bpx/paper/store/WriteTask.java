@@ -1,10 +1,11 @@
 package dev.bpx.paper.store;
 
-import dev.bpx.paper.engine.Command;
+import dev.bpx.paper.command.Command;
+import dev.bpx.paper.command.Outcome;
+import dev.bpx.paper.command.TimedCommand;
 import dev.bpx.paper.engine.CommandHandler;
 import dev.bpx.paper.engine.Engine;
-import dev.bpx.paper.engine.Outcome;
-import dev.bpx.paper.engine.TimedCommand;
+import dev.bpx.paper.engine.ExchangeView;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -67,10 +68,10 @@ abstract class WriteTask<T> {
    */
   static final class CommandTask<T> extends WriteTask<T> {
     private final TimedCommand command;
-    private final BiFunction<Engine, Object, T> render;
+    private final BiFunction<ExchangeView, Object, T> render;
     private Journal.Recorded recorded;
 
-    CommandTask(TimedCommand command, BiFunction<Engine, Object, T> render) {
+    CommandTask(TimedCommand command, BiFunction<ExchangeView, Object, T> render) {
       this.command = command;
       this.render = render;
     }

@@ -132,9 +132,9 @@ public final class PaperBenchmark {
 
   /** One thread: pairs of crossing limit orders (a resting ask, a bid that takes it), fresh engine per round. */
   private static void inProcessMatching() {
-    var ask = dev.bpx.paper.engine.OrderRequest.parse(Json.parse(
+    var ask = dev.bpx.paper.command.OrderRequest.parse(Json.parse(
         "{\"symbol\":\"SOL_USDC\",\"side\":\"Ask\",\"orderType\":\"Limit\",\"price\":\"100.00\",\"quantity\":\"1\"}"));
-    var bid = dev.bpx.paper.engine.OrderRequest.parse(Json.parse(
+    var bid = dev.bpx.paper.command.OrderRequest.parse(Json.parse(
         "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"100.00\",\"quantity\":\"1\"}"));
     int pairs = 100_000;
     List<Double> rates = new ArrayList<>();

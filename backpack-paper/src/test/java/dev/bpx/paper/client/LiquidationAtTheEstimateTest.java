@@ -1,6 +1,7 @@
 package dev.bpx.paper.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.bpx.paper.market.Holding;
 
 import dev.bpx.auth.SigningKey;
 import dev.bpx.client.BackpackClient;
@@ -10,7 +11,6 @@ import dev.bpx.client.model.Side;
 import dev.bpx.client.request.OrderRequest;
 import dev.bpx.paper.PaperClock;
 import dev.bpx.paper.PaperExchange;
-import dev.bpx.paper.engine.EngineConfig;
 import dev.bpx.paper.ledger.Account;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -49,9 +49,9 @@ class LiquidationAtTheEstimateTest {
   }
 
   static Stream<Arguments> positions() {
-    Map<String, EngineConfig.Holding> usdcOnly = Map.of("USDC", holding("1200"));
+    Map<String, Holding> usdcOnly = Map.of("USDC", holding("1200"));
     // Most of the equity is BTC itself: it falls with a long and rises against a short.
-    Map<String, EngineConfig.Holding> withBtc = Map.of("USDC", holding("300"), "BTC", holding("0.01"));
+    Map<String, Holding> withBtc = Map.of("USDC", holding("300"), "BTC", holding("0.01"));
     return Stream.of(
         Arguments.of("long, USDC collateral only", usdcOnly, Side.BID),
         Arguments.of("short, USDC collateral only", usdcOnly, Side.ASK),
@@ -59,14 +59,14 @@ class LiquidationAtTheEstimateTest {
         Arguments.of("short, with BTC as collateral", withBtc, Side.ASK));
   }
 
-  private static EngineConfig.Holding holding(String available) {
-    return new EngineConfig.Holding(new BigDecimal(available), BigDecimal.ZERO, BigDecimal.ZERO);
+  private static Holding holding(String available) {
+    return new Holding(new BigDecimal(available), BigDecimal.ZERO, BigDecimal.ZERO);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("positions")
   void theExchangeLiquidatesWithinFiveBasisPointsOfTheEstimatesMadeAtEntry(String name,
-      Map<String, EngineConfig.Holding> portfolio, Side side) {
+      Map<String, Holding> portfolio, Side side) {
     PaperClock clock = PaperClock.fixed(PaperWithClient.T0);
     paper = PaperExchange.builder().clock(clock).seed(3).startingPortfolio(portfolio).start();
     SigningKey key = SigningKey.generate();
@@ -115,7 +115,7 @@ class LiquidationAtTheEstimateTest {
   private boolean hasPosition(String apiKey) {
     return paper.inspect(e -> {
       Account a = e.accounts().find(apiKey);
-      return a.positions.containsKey(PERP);
+      return a.positions().containsKey(PERP);
     });
   }
 

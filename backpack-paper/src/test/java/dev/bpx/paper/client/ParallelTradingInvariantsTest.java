@@ -175,7 +175,7 @@ class ParallelTradingInvariantsTest {
       return null;
     });
     assertThat(violations).isEmpty();
-    int interestPayments = paper.inspect(e -> e.accounts().users().stream().mapToInt(a -> a.interest.size()).sum());
+    int interestPayments = paper.inspect(e -> e.accounts().users().stream().mapToInt(a -> a.interest().size()).sum());
     assertThat(interestPayments).as("interest payments made while trading").isPositive();
     assertThat(readsWhileWriting.get()).as("reads that overlapped the writers").isGreaterThan(20);
   }
@@ -288,20 +288,20 @@ class ParallelTradingInvariantsTest {
     }
     for (Account a : e.accounts().users()) {
       Map<String, BigDecimal> lockedByOrders = new TreeMap<>();
-      for (dev.bpx.paper.matching.Order o : a.orders.values()) {
-        if (o.status.isOpen() && o.locked.signum() > 0) {
-          MarketState m = e.markets().get(o.symbol);
-          String asset = o.side == Side.Bid ? m.spec.quoteSymbol() : m.spec.baseSymbol();
-          lockedByOrders.merge(asset, o.locked, BigDecimal::add);
+      for (dev.bpx.paper.matching.Order o : a.orders().values()) {
+        if (o.status().isOpen() && o.locked().signum() > 0) {
+          MarketState m = e.markets().get(o.symbol());
+          String asset = o.side() == Side.Bid ? m.spec.quoteSymbol() : m.spec.baseSymbol();
+          lockedByOrders.merge(asset, o.locked(), BigDecimal::add);
         }
       }
-      for (Map.Entry<String, Balance> b : a.balances.entrySet()) {
-        if (b.getValue().available.signum() < 0) {
-          violations.add("negative available " + b.getKey() + " " + b.getValue().available);
+      for (Map.Entry<String, Balance> b : a.balances().entrySet()) {
+        if (b.getValue().available().signum() < 0) {
+          violations.add("negative available " + b.getKey() + " " + b.getValue().available());
         }
         BigDecimal expected = lockedByOrders.getOrDefault(b.getKey(), BigDecimal.ZERO);
-        if (b.getValue().locked.compareTo(expected) != 0) {
-          violations.add("locked " + b.getKey() + " " + b.getValue().locked + " but open orders hold " + expected);
+        if (b.getValue().locked().compareTo(expected) != 0) {
+          violations.add("locked " + b.getKey() + " " + b.getValue().locked() + " but open orders hold " + expected);
         }
       }
     }
@@ -313,8 +313,8 @@ class ParallelTradingInvariantsTest {
       }
       BigDecimal net = BigDecimal.ZERO;
       for (Account a : all(e)) {
-        PerpPosition p = a.positions.get(m.spec.symbol());
-        net = p == null ? net : net.add(p.netQuantity);
+        PerpPosition p = a.positions().get(m.spec.symbol());
+        net = p == null ? net : net.add(p.netQuantity());
       }
       if (net.signum() != 0) {
         violations.add("perp positions on " + m.spec.symbol() + " net to " + net);
@@ -322,7 +322,7 @@ class ParallelTradingInvariantsTest {
     }
     for (String[] keyAndId : acked) {
       Account a = e.accounts().find(keyAndId[0]);
-      if (a == null || !a.orders.containsKey(Long.parseLong(keyAndId[1]))) {
+      if (a == null || !a.orders().containsKey(Long.parseLong(keyAndId[1]))) {
         violations.add("acknowledged order " + keyAndId[1] + " not in the engine");
       }
     }
@@ -331,8 +331,8 @@ class ParallelTradingInvariantsTest {
   private static Map<String, BigDecimal> exchangeTotals(Engine e) {
     Map<String, BigDecimal> t = new TreeMap<>();
     for (Account a : all(e)) {
-      a.balances.forEach((asset, b) -> t.merge(asset, b.total(), BigDecimal::add));
-      a.lends.forEach((asset, p) -> t.merge(asset, p.netQuantity, BigDecimal::add));
+      a.balances().forEach((asset, b) -> t.merge(asset, b.total(), BigDecimal::add));
+      a.lends().forEach((asset, p) -> t.merge(asset, p.netQuantity(), BigDecimal::add));
     }
     t.replaceAll((k, v) -> v.stripTrailingZeros());
     return t;

@@ -2,6 +2,10 @@ package dev.bpx.paper.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.bpx.paper.command.ApiError;
+import dev.bpx.paper.command.OrderRequest;
+import dev.bpx.paper.store.SnapshotReader;
+import dev.bpx.paper.store.SnapshotWriter;
 
 import dev.bpx.auth.json.Json;
 import dev.bpx.auth.json.JsonWriter;
@@ -46,22 +50,22 @@ class ClientIdTest {
         .hasMessage("Order with client ID already exists: 7");
 
     assertThat(engine.cancelOrder(alice, "SOL_USDC", null, 7L)).isSameAs(first);
-    assertThat(first.status).isEqualTo(OrderStatus.Cancelled);
+    assertThat(first.status()).isEqualTo(OrderStatus.Cancelled);
     assertThatThrownBy(() -> engine.cancelOrder(alice, "SOL_USDC", null, 7L)).isInstanceOf(ApiError.class);
 
     Order pending = place(engine, alice, TRIGGER);
-    assertThat(pending.status).isEqualTo(OrderStatus.TriggerPending);
+    assertThat(pending.status()).isEqualTo(OrderStatus.TriggerPending);
     assertThatThrownBy(() -> place(engine, alice, REST)).isInstanceOf(ApiError.class)
         .hasMessage("Order with client ID already exists: 7");
     assertThat(engine.cancelOrder(alice, "SOL_USDC", null, 7L)).isSameAs(pending);
-    assertThat(place(engine, alice, REST).status).isEqualTo(OrderStatus.New);
+    assertThat(place(engine, alice, REST).status()).isEqualTo(OrderStatus.New);
   }
 
   @Test
   void anotherAccountsClientIdAndAnotherSymbolDoNotCount() {
     place(engine, alice, REST);
     Account bob = engine.accounts().create("bob");
-    assertThat(place(engine, bob, REST).status).isEqualTo(OrderStatus.New);
+    assertThat(place(engine, bob, REST).status()).isEqualTo(OrderStatus.New);
     assertThatThrownBy(() -> engine.cancelOrder(alice, "SOL_USDC_PERP", null, 7L)).isInstanceOf(ApiError.class);
   }
 
@@ -79,9 +83,9 @@ class ClientIdTest {
     Account again = restored.accounts().find("alice");
     assertThatThrownBy(() -> place(restored, again, REST)).isInstanceOf(ApiError.class)
         .hasMessage("Order with client ID already exists: 7");
-    assertThat(restored.cancelOrder(again, "SOL_USDC", null, 7L).id).isEqualTo(open.id);
+    assertThat(restored.cancelOrder(again, "SOL_USDC", null, 7L).id()).isEqualTo(open.id());
 
-    new AccountReset(engine).reset(alice);
-    assertThat(place(engine, alice, REST).status).isEqualTo(OrderStatus.New);
+    engine.reset.reset(alice);
+    assertThat(place(engine, alice, REST).status()).isEqualTo(OrderStatus.New);
   }
 }

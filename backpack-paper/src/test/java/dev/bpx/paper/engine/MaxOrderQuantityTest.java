@@ -2,6 +2,9 @@ package dev.bpx.paper.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.bpx.paper.command.ApiError;
+import dev.bpx.paper.command.OrderRequest;
+import dev.bpx.paper.ledger.AccountUpdate;
 
 import dev.bpx.auth.json.Json;
 import dev.bpx.paper.PaperExchange;
@@ -53,11 +56,11 @@ class MaxOrderQuantityTest {
       engine.advanceTo(T0 + 500);
       alice = engine.accounts().create("alice");
       market = engine.markets().get(symbol);
-      alice.settings.leverageLimit = new BigDecimal(leverageLimit);
+      AccountUpdate.apply(alice, null, null, null, new BigDecimal(leverageLimit));
       if (withPosition) {
         String size = symbol.startsWith("BTC") ? "0.1" : "40";
         place(symbol, Side.Bid, null, new BigDecimal(size), false);
-        assertThat(alice.positions.get(symbol).netQuantity).isEqualByComparingTo(size);
+        assertThat(alice.positions().get(symbol).netQuantity()).isEqualByComparingTo(size);
       }
     }
 
@@ -117,9 +120,9 @@ class MaxOrderQuantityTest {
     assertThat(max.remainder(step)).isEqualByComparingTo("0");
 
     Order order = accepted.place(c.side(), price, max, false);
-    assertThat(order.status).isIn(OrderStatus.New, OrderStatus.Filled, OrderStatus.PartiallyFilled,
+    assertThat(order.status()).isIn(OrderStatus.New, OrderStatus.Filled, OrderStatus.PartiallyFilled,
         OrderStatus.Expired);
-    assertThat(order.expiryReason).isIn(null, "InsufficientLiquidity");
+    assertThat(order.expiryReason()).isIn(null, "InsufficientLiquidity");
     if (c.pricing() == Pricing.RESTING && c.perp()) {
       // The resting order holds exposure without trading: the rule's figures sit right at the limit.
       Margin.Initial rule = accepted.engine.marginSummary(accepted.alice).initial();
@@ -160,22 +163,22 @@ class MaxOrderQuantityTest {
   @MethodSource("reducingCases")
   void theReduceOnlyMaximumIsThePositionAndOneStepMoreIsNotTraded(Case c) {
     World accepted = new World(c.symbol(), c.leverageLimit(), true);
-    BigDecimal position = accepted.alice.positions.get(c.symbol()).netQuantity;
+    BigDecimal position = accepted.alice.positions().get(c.symbol()).netQuantity();
     BigDecimal price = accepted.priceFor(c.side(), c.pricing());
     BigDecimal max = accepted.max(c.side(), price, true);
     assertThat(max).isEqualByComparingTo(position);
     assertThat(accepted.max(Side.Bid, price, true)).isEqualByComparingTo("0");
 
     Order order = accepted.place(c.side(), price, max, true);
-    assertThat(order.status).isEqualTo(OrderStatus.Filled);
-    assertThat(order.executedQuantity).isEqualByComparingTo(position);
-    assertThat(accepted.alice.positions).doesNotContainKey(c.symbol());
+    assertThat(order.status()).isEqualTo(OrderStatus.Filled);
+    assertThat(order.executedQuantity()).isEqualByComparingTo(position);
+    assertThat(accepted.alice.positions()).doesNotContainKey(c.symbol());
 
     World more = new World(c.symbol(), c.leverageLimit(), true);
     Order beyond = more.place(c.side(), price, max.add(more.market.spec.stepSize()), true);
-    assertThat(beyond.executedQuantity).isEqualByComparingTo(position);
-    assertThat(beyond.status).isEqualTo(OrderStatus.Expired);
-    assertThat(beyond.expiryReason).isEqualTo("ReduceOnlyNotReduced");
+    assertThat(beyond.executedQuantity()).isEqualByComparingTo(position);
+    assertThat(beyond.status()).isEqualTo(OrderStatus.Expired);
+    assertThat(beyond.expiryReason()).isEqualTo("ReduceOnlyNotReduced");
   }
 
   @Test
@@ -183,8 +186,8 @@ class MaxOrderQuantityTest {
     World w = new World("SOL_USDC_PERP", "10", true);
     assertThat(w.max(Side.Bid, null, true)).isEqualByComparingTo("0");
     Order o = w.place(Side.Bid, null, new BigDecimal("0.01"), true);
-    assertThat(o.executedQuantity).isEqualByComparingTo("0");
-    assertThat(o.expiryReason).isEqualTo("ReduceOnlyNotReduced");
+    assertThat(o.executedQuantity()).isEqualByComparingTo("0");
+    assertThat(o.expiryReason()).isEqualTo("ReduceOnlyNotReduced");
   }
 
   @Test
@@ -201,15 +204,15 @@ class MaxOrderQuantityTest {
     World w = new World("SOL_USDC_PERP", "10", true);
     // Lowering the limit below the account's leverage leaves it over the limit: adding is refused,
     // reducing (without reduceOnly) still goes through.
-    w.alice.settings.leverageLimit = new BigDecimal("0.1");
+    AccountUpdate.apply(w.alice, null, null, null, new BigDecimal("0.1"));
     assertThat(w.engine.marginSummary(w.alice).initial().covered()).isFalse();
     assertThat(w.max(Side.Bid, null, false)).isEqualByComparingTo("0");
     assertThatThrownBy(() -> w.place(Side.Bid, null, new BigDecimal("0.01"), false))
         .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.code()).isEqualTo("MAX_LEVERAGE_REACHED"));
     assertThat(w.max(Side.Ask, null, false)).isEqualByComparingTo("80");
     Order reduce = w.place(Side.Ask, null, new BigDecimal("25"), false);
-    assertThat(reduce.status).isEqualTo(OrderStatus.Filled);
-    assertThat(w.alice.positions.get("SOL_USDC_PERP").netQuantity).isEqualByComparingTo("15");
+    assertThat(reduce.status()).isEqualTo(OrderStatus.Filled);
+    assertThat(w.alice.positions().get("SOL_USDC_PERP").netQuantity()).isEqualByComparingTo("15");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.bpx.paper.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.bpx.paper.command.OrderRequest;
 
 import dev.bpx.auth.json.Json;
 import dev.bpx.paper.PaperExchange;
@@ -42,6 +43,6 @@ class ReadTimingTest {
     Order told = placeAt(live, T0 + 60_000);
     Order replay = placeAt(replayed, T0 + 60_000);
 
-    assertThat(replay.id).isEqualTo(told.id);
+    assertThat(replay.id()).isEqualTo(told.id());
   }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bpx.auth.json.Json;
 import dev.bpx.auth.json.JsonWriter;
-import dev.bpx.paper.engine.Command;
-import dev.bpx.paper.engine.CommandParser;
-import dev.bpx.paper.engine.OrderRequest;
-import dev.bpx.paper.engine.Outcome;
+import dev.bpx.paper.command.Command;
+import dev.bpx.paper.command.CommandParser;
+import dev.bpx.paper.command.OrderRequest;
+import dev.bpx.paper.command.Outcome;
 import dev.bpx.paper.matching.OrderStatus;
 import java.math.BigDecimal;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.bpx.paper.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bpx.paper.engine.Command;
-import dev.bpx.paper.engine.Outcome;
-import dev.bpx.paper.engine.TimedCommand;
+import dev.bpx.paper.command.Command;
+import dev.bpx.paper.command.Outcome;
+import dev.bpx.paper.command.TimedCommand;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;

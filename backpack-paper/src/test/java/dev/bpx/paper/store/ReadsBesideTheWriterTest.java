@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.bpx.paper.PaperExchange;
-import dev.bpx.paper.engine.Command;
+import dev.bpx.paper.command.Command;
 import dev.bpx.paper.engine.EngineConfig;
-import dev.bpx.paper.engine.TimedCommand;
+import dev.bpx.paper.command.TimedCommand;
 import dev.bpx.paper.market.DefaultMarkets;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -48,7 +48,7 @@ class ReadsBesideTheWriterTest {
       } catch (InterruptedException ex) {
         Thread.currentThread().interrupt();
       }
-      return e.accounts().find("alice").available("USDC");
+      return e.account("alice").available("USDC");
     }));
     assertThat(inside.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
@@ -73,7 +73,7 @@ class ReadsBesideTheWriterTest {
   }
 
   private BigDecimal usdc() {
-    return store.read(T0, null, e -> e.accounts().find("alice").available("USDC"));
+    return store.read(T0, null, e -> e.account("alice").available("USDC"));
   }
 
   private static TimedCommand fund(String quantity) {

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bpx.auth.json.Json;
 import dev.bpx.paper.PaperExchange;
-import dev.bpx.paper.engine.ApiError;
-import dev.bpx.paper.engine.Command;
-import dev.bpx.paper.engine.CommandParser;
+import dev.bpx.paper.command.ApiError;
+import dev.bpx.paper.command.Command;
+import dev.bpx.paper.command.CommandParser;
 import dev.bpx.paper.engine.EngineConfig;
-import dev.bpx.paper.engine.TimedCommand;
+import dev.bpx.paper.command.TimedCommand;
 import dev.bpx.paper.market.DefaultMarkets;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -58,7 +58,7 @@ class StateHashTest {
           } catch (ApiError refused) {
             // refusals are journaled with their code and replayed too
           }
-          store.read(time, key, e -> e.accounts().find(key).available("USDC"));
+          store.read(time, key, e -> e.account(key).available("USDC"));
         }
         return null;
       }));

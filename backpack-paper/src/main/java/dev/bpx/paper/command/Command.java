@@ -1,4 +1,4 @@
-package dev.bpx.paper.engine;
+package dev.bpx.paper.command;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,6 +1,7 @@
-package dev.bpx.paper.engine;
+package dev.bpx.paper.store;
 
 import dev.bpx.auth.json.JsonWriter;
+import dev.bpx.paper.engine.Engine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package dev.bpx.paper.engine;
+package dev.bpx.paper.market;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * One-minute candles of a market: the live ones, built from the walk's prices and the exchange's
+ * One-minute candles of a market: the live ones, built from the market data source's prices and the exchange's
  * trades since birth (the last {@value #KEEP_MINUTES} minutes are kept), and the day of
  * prehistory before birth, generated on the first read that reaches back that far (so starting
  * the exchange costs nothing for it). Engine-owned, changed by the writer only; the lazy
@@ -29,7 +29,7 @@ public final class Candles {
     public BigDecimal quoteVolume = BigDecimal.ZERO;
     public long trades;
 
-    Bucket(long start, long ticks) {
+    public Bucket(long start, long ticks) {
       this.start = start;
       open = high = low = close = ticks;
     }
@@ -45,7 +45,7 @@ public final class Candles {
    * @param birthMillis the exchange's birth; buckets before its minute come from {@code prehistory}
    * @param prehistory generates the buckets before birth, oldest first (called at most once)
    */
-  Candles(long birthMillis, Supplier<List<Bucket>> prehistory) {
+  public Candles(long birthMillis, Supplier<List<Bucket>> prehistory) {
     this.liveFrom = birthMillis - Math.floorMod(birthMillis, MINUTE);
     this.prehistorySource = prehistory;
   }
@@ -103,12 +103,12 @@ public final class Candles {
   }
 
   /** {@return the live buckets, oldest first (the snapshot's part; prehistory is regenerated)} */
-  List<Bucket> live() {
+  public List<Bucket> live() {
     return new ArrayList<>(live.values());
   }
 
   /** Replaces the live buckets (snapshot restore). */
-  void restoreLive(List<Bucket> buckets) {
+  public void restoreLive(List<Bucket> buckets) {
     live.clear();
     for (Bucket b : buckets) {
       live.put(b.start, b);

@@ -1,9 +1,9 @@
-package dev.bpx.paper.engine;
+package dev.bpx.paper.ledger;
 
-import dev.bpx.paper.ledger.Account;
-import dev.bpx.paper.ledger.Margin;
+import dev.bpx.paper.command.ApiError;
 import dev.bpx.paper.market.MarketSpec;
 import dev.bpx.paper.matching.Order;
+import dev.bpx.paper.matching.OrderBook;
 import dev.bpx.paper.matching.OrderType;
 import dev.bpx.paper.matching.Side;
 import java.math.BigDecimal;
@@ -19,18 +19,26 @@ import java.util.Map;
  * the cost of walking the book; perp orders must leave the account's initial margin covered,
  * the leverage limit included ({@link Margin.Initial}).
  */
-final class Funds {
-  private Funds() {}
+public final class Funds {
+  private final Ledger ledger;
+  private final Margin margin;
+  private final PriceSource prices;
 
-  static void reserve(Engine engine, Account a, MarketState m, Order o, boolean reduceOnly) {
-    ApiError refusal = refusal(engine, a, m, o, reduceOnly);
+  public Funds(Ledger ledger, Margin margin, PriceSource prices) {
+    this.ledger = ledger;
+    this.margin = margin;
+    this.prices = prices;
+  }
+
+  public void reserve(Account a, MarketSpec spec, OrderBook book, Order o, boolean reduceOnly) {
+    ApiError refusal = refusal(a, spec, book, o, reduceOnly);
     if (refusal != null) {
       throw refusal;
     }
-    if (!a.system && !m.spec.isPerp() && o.type == OrderType.Limit) {
-      BigDecimal need = spotNeed(m, o);
-      engine.ledger().lock(a, spotAsset(m, o), need);
-      o.locked = need;
+    if (!a.system && !spec.isPerp() && o.type() == OrderType.Limit) {
+      BigDecimal need = spotNeed(spec, book, o);
+      ledger.lock(a, spotAsset(spec, o), need);
+      o.lock(need);
     }
   }
 
@@ -45,40 +53,39 @@ final class Funds {
    * {@code INSUFFICIENT_MARGIN} when the IMF functions alone are not covered, otherwise
    * {@code MAX_LEVERAGE_REACHED} (the leverage limit is what it breaks).
    */
-  static ApiError refusal(Engine engine, Account a, MarketState m, Order o, boolean reduceOnly) {
+  public ApiError refusal(Account a, MarketSpec spec, OrderBook book, Order o, boolean reduceOnly) {
     if (a.system) {
       return null;
     }
-    if (m.spec.isPerp()) {
-      return reduceOnly ? null : marginRefusal(engine, a, m, o);
+    if (spec.isPerp()) {
+      return reduceOnly ? null : marginRefusal(a, spec, o);
     }
-    if (a.available(spotAsset(m, o)).compareTo(spotNeed(m, o)) < 0) {
+    if (a.available(spotAsset(spec, o)).compareTo(spotNeed(spec, book, o)) < 0) {
       return ApiError.of("INSUFFICIENT_FUNDS", "Insufficient funds");
     }
     return null;
   }
 
-  private static String spotAsset(MarketState m, Order o) {
-    return o.side == Side.Bid ? m.spec.quoteSymbol() : m.spec.baseSymbol();
+  private static String spotAsset(MarketSpec spec, Order o) {
+    return o.side() == Side.Bid ? spec.quoteSymbol() : spec.baseSymbol();
   }
 
   /** {@return what a spot order may spend: quote for a bid, base for an ask} */
-  private static BigDecimal spotNeed(MarketState m, Order o) {
-    if (o.type == OrderType.Limit) {
-      return o.side == Side.Bid ? o.price.multiply(o.quantity) : o.quantity;
+  private static BigDecimal spotNeed(MarketSpec spec, OrderBook book, Order o) {
+    if (o.type() == OrderType.Limit) {
+      return o.side() == Side.Bid ? o.price().multiply(o.quantity()) : o.quantity();
     }
-    if (o.side == Side.Bid) {
-      BigDecimal need = o.quantity == null ? o.quoteQuantity : costToBuy(m, o);
-      return o.quoteQuantity != null ? need.min(o.quoteQuantity) : need;
+    if (o.side() == Side.Bid) {
+      BigDecimal need = o.quantity() == null ? o.quoteQuantity() : costToBuy(spec, book, o);
+      return o.quoteQuantity() != null ? need.min(o.quoteQuantity()) : need;
     }
-    return o.quantity != null ? o.quantity : baseToSell(m, o);
+    return o.quantity() != null ? o.quantity() : baseToSell(spec, book, o);
   }
 
-  static void release(Engine engine, Account a, MarketState m, Order o) {
-    if (o.locked.signum() > 0) {
-      String asset = o.side == Side.Bid ? m.spec.quoteSymbol() : m.spec.baseSymbol();
-      engine.ledger().unlock(a, asset, o.locked);
-      o.locked = BigDecimal.ZERO;
+  public void release(Account a, MarketSpec spec, Order o) {
+    if (o.locked().signum() > 0) {
+      String asset = o.side() == Side.Bid ? spec.quoteSymbol() : spec.baseSymbol();
+      ledger.unlock(a, asset, o.releaseLocked());
     }
   }
 
@@ -86,20 +93,21 @@ final class Funds {
    * The margin picture with the order added to the account's open orders, computed on copies: the
    * account and the order are left as they are.
    */
-  private static ApiError marginRefusal(Engine engine, Account a, MarketState m, Order o) {
-    Map<String, List<Order>> open = engine.openOrders(a);
-    Margin.Initial before = engine.margin().summary(a, open).initial();
-    Order candidate = new Order();
-    candidate.account = o.account;
-    candidate.symbol = m.spec.symbol();
-    candidate.side = o.side;
-    candidate.type = o.type;
-    candidate.reduceOnly = o.reduceOnly;
-    candidate.quantity = o.quantity != null ? o.quantity
-        : o.quoteQuantity.divide(m.markPrice().multiply(m.spec.stepSize()), 0, RoundingMode.DOWN)
-            .multiply(m.spec.stepSize());
-    open.computeIfAbsent(m.spec.symbol(), s -> new ArrayList<>()).add(candidate);
-    Margin.Initial after = engine.margin().summary(a, open).initial();
+  private ApiError marginRefusal(Account a, MarketSpec spec, Order o) {
+    Map<String, List<Order>> open = a.openOrders();
+    Margin.Initial before = margin.summary(a, open).initial();
+    Order candidate = Order.builder()
+        .account(o.account())
+        .symbol(spec.symbol())
+        .side(o.side())
+        .type(o.type())
+        .reduceOnly(o.reduceOnly())
+        .quantity(o.quantity() != null ? o.quantity()
+            : o.quoteQuantity().divide(prices.markPrice(spec.symbol()).multiply(spec.stepSize()), 0, RoundingMode.DOWN)
+                .multiply(spec.stepSize()))
+        .build();
+    open.computeIfAbsent(spec.symbol(), s -> new ArrayList<>()).add(candidate);
+    Margin.Initial after = margin.summary(a, open).initial();
     if (after.covered() || after.locked().compareTo(before.locked()) <= 0) {
       return null;
     }
@@ -117,12 +125,12 @@ final class Funds {
   }
 
   /** {@return the quote a market bid would spend walking the asks for its quantity} */
-  static BigDecimal costToBuy(MarketState m, Order o) {
-    BigDecimal left = o.quantity;
+  public static BigDecimal costToBuy(MarketSpec spec, OrderBook book, Order o) {
+    BigDecimal left = o.quantity();
     BigDecimal cost = BigDecimal.ZERO;
-    for (Map.Entry<BigDecimal, ArrayDeque<Order>> level : m.book.levels(Side.Ask).entrySet()) {
+    for (Map.Entry<BigDecimal, ArrayDeque<Order>> level : book.levels(Side.Ask).entrySet()) {
       for (Order maker : level.getValue()) {
-        if (maker.account.equals(o.account)) {
+        if (maker.account().equals(o.account())) {
           continue;
         }
         BigDecimal q = left.min(maker.remaining());
@@ -137,17 +145,17 @@ final class Funds {
   }
 
   /** {@return the base a market ask by quote quantity would sell walking the bids} */
-  private static BigDecimal baseToSell(MarketState m, Order o) {
-    BigDecimal left = o.quoteQuantity;
+  private static BigDecimal baseToSell(MarketSpec spec, OrderBook book, Order o) {
+    BigDecimal left = o.quoteQuantity();
     BigDecimal base = BigDecimal.ZERO;
-    for (Map.Entry<BigDecimal, ArrayDeque<Order>> level : m.book.levels(Side.Bid).entrySet()) {
+    for (Map.Entry<BigDecimal, ArrayDeque<Order>> level : book.levels(Side.Bid).entrySet()) {
       for (Order maker : level.getValue()) {
-        if (maker.account.equals(o.account)) {
+        if (maker.account().equals(o.account())) {
           continue;
         }
         BigDecimal price = level.getKey();
-        BigDecimal q = left.divide(price.multiply(m.spec.stepSize()), 0, RoundingMode.DOWN)
-            .multiply(m.spec.stepSize()).min(maker.remaining());
+        BigDecimal q = left.divide(price.multiply(spec.stepSize()), 0, RoundingMode.DOWN)
+            .multiply(spec.stepSize()).min(maker.remaining());
         base = base.add(q);
         left = left.subtract(q.multiply(price));
         if (q.compareTo(maker.remaining()) < 0) {

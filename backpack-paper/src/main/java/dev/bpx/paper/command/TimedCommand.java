@@ -1,4 +1,4 @@
-package dev.bpx.paper.engine;
+package dev.bpx.paper.command;
 
 /**
  * A command with the exchange time (epoch ms) it runs at: the engine first advances to that time.

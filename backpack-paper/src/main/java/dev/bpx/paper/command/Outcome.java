@@ -1,4 +1,4 @@
-package dev.bpx.paper.engine;
+package dev.bpx.paper.command;
 
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.matching.OrderStatus;
@@ -56,7 +56,7 @@ public sealed interface Outcome {
     List<OrderState> out = new ArrayList<>();
     for (Object o : orders) {
       Order order = (Order) o;
-      out.add(new OrderState(order.id, order.status));
+      out.add(new OrderState(order.id(), order.status()));
     }
     return new Accepted(out);
   }

@@ -1,5 +1,6 @@
-package dev.bpx.paper.market;
+package dev.bpx.paper.simulation;
 
+import dev.bpx.paper.market.MarketDataSource;
 import java.util.SplittableRandom;
 
 /**
@@ -13,8 +14,8 @@ import java.util.SplittableRandom;
  *
  * <p>Not thread-safe; owned by the engine thread.
  */
-public final class PriceWalk {
-  public static final long STEP_MILLIS = 1000;
+final class PriceWalk {
+  public static final long STEP_MILLIS = MarketDataSource.STEP_MILLIS;
 
   private final long seed;
   private final int volatilityBps;

@@ -1,4 +1,4 @@
-package dev.bpx.paper.engine;
+package dev.bpx.paper.command;
 
 import dev.bpx.paper.matching.OrderType;
 import dev.bpx.paper.matching.SelfTradePrevention;

@@ -1,5 +1,6 @@
-package dev.bpx.paper.engine;
+package dev.bpx.paper.simulation;
 
+import dev.bpx.paper.market.Candles;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

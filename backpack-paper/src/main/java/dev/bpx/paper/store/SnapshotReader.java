@@ -1,11 +1,15 @@
-package dev.bpx.paper.engine;
+package dev.bpx.paper.store;
 
+import dev.bpx.paper.engine.Engine;
+import dev.bpx.paper.engine.MarketState;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.AccountSettings;
+import dev.bpx.paper.ledger.Accounts;
 import dev.bpx.paper.ledger.Balance;
 import dev.bpx.paper.ledger.LendPosition;
 import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.ledger.Records;
+import dev.bpx.paper.market.Candles;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.matching.OrderStatus;
 import dev.bpx.paper.matching.OrderType;
@@ -16,6 +20,7 @@ import dev.bpx.paper.matching.TriggerBy;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,34 +52,26 @@ public final class SnapshotReader {
     }
     Engine e = engine;
     List<Object> ids = list(s.get("ids"));
-    e.ids.order = l(ids.get(0));
-    e.ids.trade = l(ids.get(1));
-    e.ids.position = l(ids.get(2));
-    e.ids.sequence = l(ids.get(3));
-    if (ids.size() > 4) {
-      // Snapshots written before the maker's quotes had their own ids lack it; the default is free.
-      e.ids.makerOrder = l(ids.get(4));
-    }
-    e.stepsDone = l(s.get("steps"));
-    e.now = l(s.get("now"));
-    Accounts accounts = e.accounts;
-    accounts.nextUserId = (int) l(s.get("nextUserId"));
+    // Snapshots written before the maker's quotes had their own ids lack the fifth; the default is free.
+    e.ids().restore(l(ids.get(0)), l(ids.get(1)), l(ids.get(2)), l(ids.get(3)),
+        ids.size() > 4 ? l(ids.get(4)) : null);
+    e.restoreClock(l(s.get("steps")), l(s.get("now")));
+    Accounts accounts = e.accounts();
     account(accounts.house(), map(s.get("house")));
     account(accounts.maker(), map(s.get("maker")));
-    accounts.users().clear();
-    accounts.byKey.clear();
+    List<Account> users = new ArrayList<>();
     for (Object o : list(s.get("users"))) {
       Map<String, Object> m = map(o);
       Account a = new Account(str(m.get("apiKey")), (int) l(m.get("userId")), false);
       account(a, m);
-      accounts.users().add(a);
-      accounts.byKey.put(a.apiKey, a);
+      users.add(a);
     }
+    accounts.restoreUsers((int) l(s.get("nextUserId")), users);
     Map<String, Object> markets = map(s.get("markets"));
-    if (!markets.keySet().equals(e.markets.keySet())) {
-      throw new IllegalArgumentException("snapshot markets " + markets.keySet() + " differ from " + e.markets.keySet());
+    if (!markets.keySet().equals(e.markets().keySet())) {
+      throw new IllegalArgumentException("snapshot markets " + markets.keySet() + " differ from " + e.markets().keySet());
     }
-    markets.forEach((symbol, m) -> market(e.markets.get(symbol), map(m)));
+    markets.forEach((symbol, m) -> market(e.markets().get(symbol), map(m)));
   }
 
   private void market(MarketState m, Map<String, Object> s) {
@@ -127,63 +124,52 @@ public final class SnapshotReader {
   }
 
   private void account(Account a, Map<String, Object> s) {
-    a.balances.clear();
+    Map<String, Balance> balances = new LinkedHashMap<>();
     map(s.get("balances")).forEach((asset, v) -> {
       List<Object> r = list(v);
-      Balance b = a.balance(asset);
-      b.available = d(r.get(0));
-      b.locked = d(r.get(1));
-      b.staked = d(r.get(2));
+      Balance b = new Balance();
+      b.restore(d(r.get(0)), d(r.get(1)), d(r.get(2)));
+      balances.put(asset, b);
     });
-    a.lends.clear();
+    List<LendPosition> lends = new ArrayList<>();
     for (Object o : list(s.get("lends"))) {
       List<Object> r = list(o);
       LendPosition p = new LendPosition(l(r.get(0)), str(r.get(1)), l(r.get(4)));
-      p.netQuantity = d(r.get(2));
-      p.cumulativeInterest = d(r.get(3));
-      p.source = str(r.get(5));
-      a.lends.put(p.symbol, p);
+      p.restore(d(r.get(2)), d(r.get(3)), str(r.get(5)));
+      lends.add(p);
     }
-    a.positions.clear();
-    for (PerpPosition p : positions(list(s.get("positions")))) {
-      a.positions.put(p.symbol, p);
-    }
-    a.closedPositions.clear();
-    a.closedPositions.addAll(positions(list(s.get("closedPositions"))));
     settings(a.settings, list(s.get("settings")));
-    a.orders.clear();
-    a.clearClientIds();
+    List<Order> orders = new ArrayList<>();
     for (Object o : list(s.get("orders"))) {
-      Order order = order(list(o));
-      a.orders.put(order.id, order);
-      a.indexClientId(order); // in placement order: the last one with a clientId wins
+      orders.add(order(list(o)));
     }
-    a.fills.clear();
+    List<Records.Fill> fills = new ArrayList<>();
     for (Object o : list(s.get("fills"))) {
       List<Object> r = list(o);
-      a.fills.add(new Records.Fill(l(r.get(0)), str(r.get(1)), ln(r.get(2)), str(r.get(3)), str(r.get(4)),
+      fills.add(new Records.Fill(l(r.get(0)), str(r.get(1)), ln(r.get(2)), str(r.get(3)), str(r.get(4)),
           d(r.get(5)), d(r.get(6)), d(r.get(7)), str(r.get(8)), (Boolean) r.get(9), str(r.get(10)), l(r.get(11))));
     }
-    a.funding.clear();
-    a.funding.addAll(funding(list(s.get("funding"))));
-    a.interest.clear();
+    List<Records.InterestPayment> interest = new ArrayList<>();
     for (Object o : list(s.get("interest"))) {
       List<Object> r = list(o);
-      a.interest.add(new Records.InterestPayment(str(r.get(0)), d(r.get(1)), l(r.get(2)), str(r.get(3)),
+      interest.add(new Records.InterestPayment(str(r.get(0)), d(r.get(1)), l(r.get(2)), str(r.get(3)),
           str(r.get(4)), d(r.get(5)), str(r.get(6)), l(r.get(7))));
     }
-    a.borrowLendMovements.clear();
+    List<Records.BorrowLendMovement> movements = new ArrayList<>();
     for (Object o : list(s.get("borrowLendMovements"))) {
       List<Object> r = list(o);
-      a.borrowLendMovements.add(new Records.BorrowLendMovement(str(r.get(0)), str(r.get(1)), d(r.get(2)),
+      movements.add(new Records.BorrowLendMovement(str(r.get(0)), str(r.get(1)), d(r.get(2)),
           d(r.get(3)), str(r.get(4)), str(r.get(5)), l(r.get(6))));
     }
-    a.settlements.clear();
+    List<Records.Settlement> settlements = new ArrayList<>();
     for (Object o : list(s.get("settlements"))) {
       List<Object> r = list(o);
-      a.settlements.add(new Records.Settlement(d(r.get(0)), str(r.get(1)), l(r.get(2)), str(r.get(3))));
+      settlements.add(new Records.Settlement(d(r.get(0)), str(r.get(1)), l(r.get(2)), str(r.get(3))));
     }
-    a.liquidating = (Boolean) s.get("liquidating");
+    a.restore(new Account.Restored(balances, lends, positions(list(s.get("positions"))),
+        positions(list(s.get("closedPositions"))), orders, fills, funding(list(s.get("funding"))), interest,
+        movements, settlements));
+    a.restoreLiquidating((Boolean) s.get("liquidating"));
   }
 
   private static List<Records.FundingPayment> funding(List<Object> rows) {
@@ -200,72 +186,56 @@ public final class SnapshotReader {
     for (Object o : rows) {
       List<Object> r = list(o);
       PerpPosition p = new PerpPosition(l(r.get(0)), str(r.get(1)), l(r.get(10)));
-      p.netQuantity = d(r.get(2));
-      p.netCost = d(r.get(3));
-      p.pnlRealized = d(r.get(4));
-      p.cumulativeFunding = d(r.get(5));
-      p.fees = d(r.get(6));
-      p.closedVolume = d(r.get(7));
-      p.liquidationFees = d(r.get(8));
-      p.liquidated = (Boolean) r.get(9);
-      p.closedAt = ln(r.get(11));
-      p.closingPrice = d(r.get(12));
+      p.restore(d(r.get(2)), d(r.get(3)), d(r.get(4)), d(r.get(5)), d(r.get(6)), d(r.get(7)), d(r.get(8)),
+          (Boolean) r.get(9), ln(r.get(11)), d(r.get(12)));
       out.add(p);
     }
     return out;
   }
 
   private static void settings(AccountSettings s, List<Object> r) {
-    s.autoBorrowSettlements = (Boolean) r.get(0);
-    s.autoLend = (Boolean) r.get(1);
-    s.autoRealizePnl = (Boolean) r.get(2);
-    s.autoRepayBorrows = (Boolean) r.get(3);
-    s.leverageLimit = d(r.get(4));
-    s.borrowLimit = d(r.get(5));
-    s.positionLimit = d(r.get(6));
-    s.spotMakerFeeBps = d(r.get(7));
-    s.spotTakerFeeBps = d(r.get(8));
-    s.futuresMakerFeeBps = d(r.get(9));
-    s.futuresTakerFeeBps = d(r.get(10));
+    s.restore((Boolean) r.get(0), (Boolean) r.get(1), (Boolean) r.get(2), (Boolean) r.get(3), d(r.get(4)),
+        d(r.get(5)), d(r.get(6)), d(r.get(7)), d(r.get(8)), d(r.get(9)), d(r.get(10)));
   }
 
   private Order order(List<Object> r) {
-    Order o = new Order();
-    o.id = l(r.get(0));
-    o.clientId = ln(r.get(1));
-    o.account = str(r.get(2));
-    o.symbol = str(r.get(3));
-    o.side = en(Side.class, r.get(4));
-    o.type = en(OrderType.class, r.get(5));
-    o.price = d(r.get(6));
-    o.quantity = d(r.get(7));
-    o.quoteQuantity = d(r.get(8));
-    o.executedQuantity = d(r.get(9));
-    o.executedQuoteQuantity = d(r.get(10));
-    o.timeInForce = en(TimeInForce.class, r.get(11));
-    o.postOnly = (Boolean) r.get(12);
-    o.reduceOnly = (Boolean) r.get(13);
-    o.selfTradePrevention = en(SelfTradePrevention.class, r.get(14));
-    o.status = en(OrderStatus.class, r.get(15));
-    o.expiryReason = str(r.get(16));
-    o.systemOrderType = str(r.get(17));
-    o.createdAt = l(r.get(18));
-    o.triggeredAt = ln(r.get(19));
-    o.triggerPrice = d(r.get(20));
-    o.triggerQuantity = str(r.get(21));
-    o.triggerBy = en(TriggerBy.class, r.get(22));
-    o.triggerWhenAbove = (Boolean) r.get(23);
-    o.stopLossTriggerPrice = d(r.get(24));
-    o.stopLossLimitPrice = d(r.get(25));
-    o.stopLossTriggerBy = en(TriggerBy.class, r.get(26));
-    o.takeProfitTriggerPrice = d(r.get(27));
-    o.takeProfitLimitPrice = d(r.get(28));
-    o.takeProfitTriggerBy = en(TriggerBy.class, r.get(29));
-    o.relatedOrderId = ln(r.get(30));
-    o.locked = d(r.get(31));
-    o.sequence = l(r.get(32));
-    o.protectedQuantity = d(r.get(33));
-    ordersById.put(o.id, o);
+    Order o = Order.builder()
+        .id(l(r.get(0)))
+        .clientId(ln(r.get(1)))
+        .account(str(r.get(2)))
+        .symbol(str(r.get(3)))
+        .side(en(Side.class, r.get(4)))
+        .type(en(OrderType.class, r.get(5)))
+        .price(d(r.get(6)))
+        .quantity(d(r.get(7)))
+        .quoteQuantity(d(r.get(8)))
+        .executedQuantity(d(r.get(9)))
+        .executedQuoteQuantity(d(r.get(10)))
+        .timeInForce(en(TimeInForce.class, r.get(11)))
+        .postOnly((Boolean) r.get(12))
+        .reduceOnly((Boolean) r.get(13))
+        .selfTradePrevention(en(SelfTradePrevention.class, r.get(14)))
+        .status(en(OrderStatus.class, r.get(15)))
+        .expiryReason(str(r.get(16)))
+        .systemOrderType(str(r.get(17)))
+        .createdAt(l(r.get(18)))
+        .triggeredAt(ln(r.get(19)))
+        .triggerPrice(d(r.get(20)))
+        .triggerQuantity(str(r.get(21)))
+        .triggerBy(en(TriggerBy.class, r.get(22)))
+        .triggerWhenAbove((Boolean) r.get(23))
+        .stopLossTriggerPrice(d(r.get(24)))
+        .stopLossLimitPrice(d(r.get(25)))
+        .stopLossTriggerBy(en(TriggerBy.class, r.get(26)))
+        .takeProfitTriggerPrice(d(r.get(27)))
+        .takeProfitLimitPrice(d(r.get(28)))
+        .takeProfitTriggerBy(en(TriggerBy.class, r.get(29)))
+        .relatedOrderId(ln(r.get(30)))
+        .locked(d(r.get(31)))
+        .sequence(l(r.get(32)))
+        .protectedQuantity(d(r.get(33)))
+        .build();
+    ordersById.put(o.id(), o);
     return o;
   }
 

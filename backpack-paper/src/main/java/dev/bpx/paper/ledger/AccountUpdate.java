@@ -1,17 +1,14 @@
-package dev.bpx.paper.engine;
+package dev.bpx.paper.ledger;
 
-import dev.bpx.paper.ledger.Account;
 import java.math.BigDecimal;
 
 /** {@code PATCH /api/v1/account}: stores the settings; only {@code autoRepayBorrows} changes behaviour. */
-final class AccountUpdate {
+public final class AccountUpdate {
   private AccountUpdate() {}
 
-  static void apply(Account a, Command.UpdateAccount u) {
-    Boolean autoBorrowSettlements = u.autoBorrowSettlements();
-    Boolean autoLend = u.autoLend();
-    Boolean autoRepayBorrows = u.autoRepayBorrows();
-    BigDecimal leverage = u.leverageLimit();
+  /** Sets each setting that is given (non-null) and leaves the others. */
+  public static void apply(Account a, Boolean autoBorrowSettlements, Boolean autoLend, Boolean autoRepayBorrows,
+                           BigDecimal leverageLimit) {
     if (autoBorrowSettlements != null) {
       a.settings.autoBorrowSettlements = autoBorrowSettlements;
     }
@@ -21,8 +18,8 @@ final class AccountUpdate {
     if (autoRepayBorrows != null) {
       a.settings.autoRepayBorrows = autoRepayBorrows;
     }
-    if (leverage != null) {
-      a.settings.leverageLimit = leverage;
+    if (leverageLimit != null) {
+      a.settings.leverageLimit = leverageLimit;
     }
   }
 }

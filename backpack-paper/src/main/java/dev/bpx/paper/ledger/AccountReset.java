@@ -1,25 +1,27 @@
-package dev.bpx.paper.engine;
+package dev.bpx.paper.ledger;
 
-import dev.bpx.paper.ledger.Account;
-import dev.bpx.paper.ledger.Balance;
-import dev.bpx.paper.ledger.LendPosition;
 import java.math.BigDecimal;
+import java.util.function.LongSupplier;
 
 /**
  * Control API reset: closes the account's positions against the backstop at mark, cancels its
  * orders, returns every balance to the house, forgets its history and funds the starting
  * portfolio again. Totals stay conserved. Engine-owned, not thread-safe.
  */
-final class AccountReset {
-  private final Engine engine;
+public final class AccountReset {
+  private final Accounts accounts;
+  private final Liquidator liquidator;
+  private final LongSupplier clock;
 
-  AccountReset(Engine engine) {
-    this.engine = engine;
+  public AccountReset(Accounts accounts, Liquidator liquidator, LongSupplier clock) {
+    this.accounts = accounts;
+    this.liquidator = liquidator;
+    this.clock = clock;
   }
 
-  void reset(Account a) {
-    engine.liquidator.liquidate(a, engine.now());
-    Account house = engine.accounts().house();
+  public void reset(Account a) {
+    liquidator.liquidate(a, clock.getAsLong());
+    Account house = accounts.house();
     for (var e : a.balances.entrySet()) {
       Balance b = e.getValue();
       Balance h = house.balance(e.getKey());
@@ -42,6 +44,6 @@ final class AccountReset {
     a.borrowLendMovements.clear();
     a.settlements.clear();
     a.closedPositions.clear();
-    engine.accounts().fundStartingPortfolio(a);
+    accounts.fundStartingPortfolio(a);
   }
 }

@@ -1,4 +1,4 @@
-package dev.bpx.paper.engine;
+package dev.bpx.paper.command;
 
 /**
  * A request the exchange refuses with a JSON body {@code {"code","message"}}, as Backpack

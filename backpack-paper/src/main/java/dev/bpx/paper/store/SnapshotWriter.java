@@ -1,11 +1,13 @@
-package dev.bpx.paper.engine;
+package dev.bpx.paper.store;
 
+import dev.bpx.paper.engine.Engine;
+import dev.bpx.paper.engine.MarketState;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.AccountSettings;
-import dev.bpx.paper.ledger.Balance;
 import dev.bpx.paper.ledger.LendPosition;
 import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.ledger.Records;
+import dev.bpx.paper.market.Candles;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.matching.Side;
 import java.math.BigDecimal;
@@ -36,18 +38,18 @@ public final class SnapshotWriter {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("version", (long) VERSION);
     out.put("now", e.now());
-    out.put("steps", e.stepsDone);
-    out.put("ids", List.of(e.ids.order, e.ids.trade, e.ids.position, e.ids.sequence, e.ids.makerOrder));
-    out.put("nextUserId", (long) e.accounts.nextUserId);
-    out.put("house", account(e.accounts.house()));
-    out.put("maker", account(e.accounts.maker()));
+    out.put("steps", e.stepsDone());
+    out.put("ids", e.ids().values());
+    out.put("nextUserId", (long) e.accounts().nextUserId());
+    out.put("house", account(e.accounts().house()));
+    out.put("maker", account(e.accounts().maker()));
     List<Object> users = new ArrayList<>();
-    for (Account a : e.accounts.users()) {
+    for (Account a : e.accounts().users()) {
       users.add(account(a));
     }
     out.put("users", users);
     Map<String, Object> markets = new LinkedHashMap<>();
-    for (MarketState m : e.markets.values()) {
+    for (MarketState m : e.markets().values()) {
       markets.put(m.spec.symbol(), market(m));
     }
     out.put("markets", markets);
@@ -61,7 +63,7 @@ public final class SnapshotWriter {
     out.put("bids", levels(m, Side.Bid));
     out.put("asks", levels(m, Side.Ask));
     out.put("makerOrders", orders(m.makerOrders));
-    out.put("triggers", m.triggers.stream().map(o -> (Object) o.id).toList());
+    out.put("triggers", m.triggers.stream().map(o -> (Object) o.id()).toList());
     List<Object> trades = new ArrayList<>();
     for (Records.Trade t : m.trades) {
       trades.add(row(t.id(), t.price(), t.quantity(), t.quoteQuantity(), t.timestamp(), t.isBuyerMaker()));
@@ -84,7 +86,7 @@ public final class SnapshotWriter {
   private static List<Object> levels(MarketState m, Side side) {
     List<Object> out = new ArrayList<>();
     for (ArrayDeque<Order> level : m.book.levels(side).values()) {
-      out.add(level.stream().map(o -> (Object) o.id).toList());
+      out.add(level.stream().map(o -> (Object) o.id()).toList());
     }
     return out;
   }
@@ -94,42 +96,42 @@ public final class SnapshotWriter {
     out.put("apiKey", a.apiKey);
     out.put("userId", (long) a.userId);
     Map<String, Object> balances = new LinkedHashMap<>();
-    a.balances.forEach((asset, b) -> balances.put(asset, row(b.available, b.locked, b.staked)));
+    a.balances().forEach((asset, b) -> balances.put(asset, row(b.available(), b.locked(), b.staked())));
     out.put("balances", balances);
     List<Object> lends = new ArrayList<>();
-    for (LendPosition p : a.lends.values()) {
-      lends.add(row(p.id, p.symbol, p.netQuantity, p.cumulativeInterest, p.createdAt, p.source));
+    for (LendPosition p : a.lends().values()) {
+      lends.add(row(p.id, p.symbol, p.netQuantity(), p.cumulativeInterest(), p.createdAt, p.source()));
     }
     out.put("lends", lends);
-    out.put("positions", positions(a.positions.values()));
-    out.put("closedPositions", positions(a.closedPositions));
+    out.put("positions", positions(a.positions().values()));
+    out.put("closedPositions", positions(a.closedPositions()));
     out.put("settings", settings(a.settings));
-    out.put("orders", orders(a.orders.values()));
+    out.put("orders", orders(a.orders().values()));
     List<Object> fills = new ArrayList<>();
-    for (Records.Fill f : a.fills) {
+    for (Records.Fill f : a.fills()) {
       fills.add(row(f.tradeId(), f.orderId(), f.clientId(), f.symbol(), f.side(), f.price(), f.quantity(),
           f.fee(), f.feeSymbol(), f.isMaker(), f.systemOrderType(), f.timestamp()));
     }
     out.put("fills", fills);
-    out.put("funding", fundingRows(a.funding));
+    out.put("funding", fundingRows(a.funding()));
     List<Object> interest = new ArrayList<>();
-    for (Records.InterestPayment i : a.interest) {
+    for (Records.InterestPayment i : a.interest()) {
       interest.add(row(i.paymentType(), i.interestRate(), i.intervalMillis(), i.marketSymbol(), i.positionId(),
           i.quantity(), i.symbol(), i.timestamp()));
     }
     out.put("interest", interest);
     List<Object> movements = new ArrayList<>();
-    for (Records.BorrowLendMovement m : a.borrowLendMovements) {
+    for (Records.BorrowLendMovement m : a.borrowLendMovements()) {
       movements.add(row(m.eventType(), m.positionId(), m.positionQuantity(), m.quantity(), m.source(),
           m.symbol(), m.timestamp()));
     }
     out.put("borrowLendMovements", movements);
     List<Object> settlements = new ArrayList<>();
-    for (Records.Settlement s : a.settlements) {
+    for (Records.Settlement s : a.settlements()) {
       settlements.add(row(s.quantity(), s.source(), s.timestamp(), s.positionId()));
     }
     out.put("settlements", settlements);
-    out.put("liquidating", a.liquidating);
+    out.put("liquidating", a.liquidating());
     return out;
   }
 
@@ -144,27 +146,27 @@ public final class SnapshotWriter {
   private static List<Object> positions(Iterable<PerpPosition> positions) {
     List<Object> out = new ArrayList<>();
     for (PerpPosition p : positions) {
-      out.add(row(p.id, p.symbol, p.netQuantity, p.netCost, p.pnlRealized, p.cumulativeFunding, p.fees,
-          p.closedVolume, p.liquidationFees, p.liquidated, p.openedAt, p.closedAt, p.closingPrice));
+      out.add(row(p.id, p.symbol, p.netQuantity(), p.netCost(), p.pnlRealized(), p.cumulativeFunding(), p.fees(),
+          p.closedVolume(), p.liquidationFees(), p.liquidated(), p.openedAt(), p.closedAt(), p.closingPrice()));
     }
     return out;
   }
 
   private static List<Object> settings(AccountSettings s) {
-    return row(s.autoBorrowSettlements, s.autoLend, s.autoRealizePnl, s.autoRepayBorrows, s.leverageLimit,
-        s.borrowLimit, s.positionLimit, s.spotMakerFeeBps, s.spotTakerFeeBps, s.futuresMakerFeeBps,
-        s.futuresTakerFeeBps);
+    return row(s.autoBorrowSettlements(), s.autoLend(), s.autoRealizePnl(), s.autoRepayBorrows(), s.leverageLimit(),
+        s.borrowLimit(), s.positionLimit(), s.spotMakerFeeBps(), s.spotTakerFeeBps(), s.futuresMakerFeeBps(),
+        s.futuresTakerFeeBps());
   }
 
   private static List<Object> orders(Iterable<Order> orders) {
     List<Object> out = new ArrayList<>();
     for (Order o : orders) {
-      out.add(row(o.id, o.clientId, o.account, o.symbol, o.side, o.type, o.price, o.quantity, o.quoteQuantity,
-          o.executedQuantity, o.executedQuoteQuantity, o.timeInForce, o.postOnly, o.reduceOnly,
-          o.selfTradePrevention, o.status, o.expiryReason, o.systemOrderType, o.createdAt, o.triggeredAt,
-          o.triggerPrice, o.triggerQuantity, o.triggerBy, o.triggerWhenAbove, o.stopLossTriggerPrice,
-          o.stopLossLimitPrice, o.stopLossTriggerBy, o.takeProfitTriggerPrice, o.takeProfitLimitPrice,
-          o.takeProfitTriggerBy, o.relatedOrderId, o.locked, o.sequence, o.protectedQuantity));
+      out.add(row(o.id(), o.clientId(), o.account(), o.symbol(), o.side(), o.type(), o.price(), o.quantity(), o.quoteQuantity(),
+          o.executedQuantity(), o.executedQuoteQuantity(), o.timeInForce(), o.postOnly(), o.reduceOnly(),
+          o.selfTradePrevention(), o.status(), o.expiryReason(), o.systemOrderType(), o.createdAt(), o.triggeredAt(),
+          o.triggerPrice(), o.triggerQuantity(), o.triggerBy(), o.triggerWhenAbove(), o.stopLossTriggerPrice(),
+          o.stopLossLimitPrice(), o.stopLossTriggerBy(), o.takeProfitTriggerPrice(), o.takeProfitLimitPrice(),
+          o.takeProfitTriggerBy(), o.relatedOrderId(), o.locked(), o.sequence(), o.protectedQuantity()));
     }
     return out;
   }

@@ -1,4 +1,4 @@
-package dev.bpx.paper.engine;
+package dev.bpx.paper.command;
 
 /**
  * A request the web framework cannot parse. Backpack answers these with a plain-text 400 body
