@@ -158,13 +158,13 @@ public final class WsFront implements StreamPublisher, AutoCloseable {
       }
       return;
     }
-    boolean failed = false;
+    // Replies go out after every good stream is subscribed: any reply to a frame means all of it is done.
+    List<String> errors = new ArrayList<>();
     VerificationResult verdict = null; // checked once per frame, only if it names a private stream
     for (String name : frame.streams()) {
       StreamName stream = StreamName.parse(name, knownSymbol).orElse(null);
       if (stream == null) {
-        failed = true;
-        reply(c, Frames.error(frame.id(), Frames.INVALID_STREAM, "Invalid stream: " + name));
+        errors.add(Frames.error(frame.id(), Frames.INVALID_STREAM, "Invalid stream: " + name));
         continue;
       }
       if (!stream.isPrivate()) {
@@ -172,8 +172,7 @@ public final class WsFront implements StreamPublisher, AutoCloseable {
         continue;
       }
       if (frame.signature() == null) {
-        failed = true;
-        reply(c, Frames.error(frame.id(), Frames.UNAUTHORIZED, "Missing signature for private stream " + name));
+        errors.add(Frames.error(frame.id(), Frames.UNAUTHORIZED, "Missing signature for private stream " + name));
         continue;
       }
       if (verdict == null) {
@@ -181,13 +180,13 @@ public final class WsFront implements StreamPublisher, AutoCloseable {
         verdict = verifier.verifySubscribe(sig.get(0), sig.get(1), sig.get(2), sig.get(3));
       }
       if (!verdict.valid()) {
-        failed = true;
-        reply(c, Frames.error(frame.id(), Frames.UNAUTHORIZED, verdict.message() + " (" + name + ")"));
+        errors.add(Frames.error(frame.id(), Frames.UNAUTHORIZED, verdict.message() + " (" + name + ")"));
         continue;
       }
       subscribers.add(c, Subscribers.key(verdict.apiKey().strip(), name));
     }
-    if (!failed && frame.id() != null) {
+    errors.forEach(e -> reply(c, e));
+    if (errors.isEmpty() && frame.id() != null) {
       reply(c, Frames.result(frame.id()));
     }
   }
