@@ -88,6 +88,11 @@ public final class WsFront implements StreamPublisher, AutoCloseable {
     return "ws://127.0.0.1:" + port();
   }
 
+  /** {@return connections currently open or closing} (tests: a cut-off connection is gone) */
+  int connectionCount() {
+    return server.getConnections().size();
+  }
+
   @Override
   public void publish(String stream, String dataJson) {
     Set<Connection> targets = subscribers.get(Subscribers.key(null, stream));

@@ -91,6 +91,31 @@ class BackpressureAndLifecycleTest {
   }
 
   @Test
+  void aConsumerThatStopsReadingForGoodIsCutOffNotKeptOpenByItsUnfinishedCloseHandshake() throws Exception {
+    String payload = "{\"pad\":\"" + "x".repeat(8_000) + "\"}";
+    int frames = 5_000; // 40 MB
+    try (WsFront front = WsFront.builder(Clock.systemUTC()).maxQueuedFrames(50).pingInterval(Duration.ofMillis(200)).start();
+        Socket raw = new Socket(InetAddress.getLoopbackAddress(), front.port())) {
+      raw.setReceiveBufferSize(64 * 1024);
+      raw.setSoTimeout(10_000);
+      DataInputStream in = handshake(raw, front.port());
+      sendMaskedText(raw, "{\"method\":\"SUBSCRIBE\",\"params\":[\"trade.SOL_USDC\"],\"id\":1}");
+      readFrameText(in); // the result: subscribed
+      for (int i = 0; i < frames; i++) {
+        front.publish("trade.SOL_USDC", payload);
+      }
+      // It reads nothing more, answers no ping and never completes the close handshake: the server
+      // closes it as slow, and since its close frame sits behind a queue nobody drains, it must then cut
+      // the TCP connection itself rather than keep it (and its queue) forever.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (front.connectionCount() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(front.connectionCount()).isZero();
+    }
+  }
+
+  @Test
   void closeSays1001ToClientsAndLeavesNoThreadBehind() throws Exception {
     WsFront front = WsFront.builder(Clock.systemUTC()).start();
     OkHttpWs client = new OkHttpWs(front.url());
@@ -144,6 +169,25 @@ class BackpressureAndLifecycleTest {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /** A client text frame: masked, as RFC 6455 requires of clients (a zero mask key leaves the bytes as they are). */
+  private static void sendMaskedText(Socket s, String text) throws IOException {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    assertThat(body.length).isLessThan(126);
+    OutputStream out = s.getOutputStream();
+    out.write(new byte[] {(byte) 0x81, (byte) (0x80 | body.length), 0, 0, 0, 0});
+    out.write(body);
+    out.flush();
+  }
+
+  /** Reads one short unmasked server text frame. */
+  private static String readFrameText(DataInputStream in) throws IOException {
+    int opcode = in.readUnsignedByte() & 0x0f;
+    int length = in.readUnsignedByte() & 0x7f;
+    assertThat(opcode).isEqualTo(1);
+    assertThat(length).isLessThan(126);
+    return new String(in.readNBytes(length), StandardCharsets.UTF_8);
   }
 
   /** RFC 6455 opening handshake by hand; returns the stream positioned at the first frame. */
