@@ -116,6 +116,22 @@ class BackpressureAndLifecycleTest {
   }
 
   @Test
+  void aClientThatAnswersPingsStaysConnected() throws Exception {
+    try (WsFront front = WsFront.builder(Clock.systemUTC()).pingInterval(Duration.ofMillis(100)).start();
+        OkHttpWs ws = new OkHttpWs(front.url())) { // OkHttp answers every ping with a pong by itself
+      ws.send("{\"method\":\"SUBSCRIBE\",\"params\":[\"trade.SOL_USDC\"],\"id\":1}");
+      assertThat(ws.next()).isEqualTo(Json.parse("{\"id\":1,\"result\":null}"));
+
+      // Ten intervals: a connection whose pongs were not counted would be closed after two.
+      Thread.sleep(1_000);
+
+      assertThat(ws.closeCode).isNotDone();
+      front.publish("trade.SOL_USDC", "{\"alive\":true}");
+      assertThat(ws.next()).isEqualTo(Json.parse("{\"stream\":\"trade.SOL_USDC\",\"data\":{\"alive\":true}}"));
+    }
+  }
+
+  @Test
   void closeSays1001ToClientsAndLeavesNoThreadBehind() throws Exception {
     WsFront front = WsFront.builder(Clock.systemUTC()).start();
     OkHttpWs client = new OkHttpWs(front.url());
