@@ -29,6 +29,8 @@ import java.util.TreeMap;
  */
 public final class SignatureVerifier {
   private static final int SIGNATURE_LENGTH = 64;
+  /** The instruction a private WebSocket subscription signs. */
+  private static final String SUBSCRIBE = "subscribe";
   /** Decoded keys kept; an exchange sees few distinct API keys, and the cap bounds a flood of new ones. */
   private static final int MAX_CACHED_KEYS = 1024;
 
@@ -48,74 +50,123 @@ public final class SignatureVerifier {
     if (instruction.isEmpty()) {
       return VerificationResult.fail(Failure.UNKNOWN_INSTRUCTION, "Not a signed endpoint", apiKey);
     }
+    Credentials c = credentials(apiKey, request.signatureHeader(), request.timestampHeader(), request.windowHeader());
+    if (c.failure != null) {
+      return c.failure;
+    }
+    List<String> candidates;
+    try {
+      candidates = signingStrings(request, instruction.get(), c.timestamp, c.window);
+    } catch (IllegalArgumentException e) {
+      return VerificationResult.fail(Failure.MALFORMED_BODY, "Invalid request body", apiKey);
+    }
+    for (String candidate : candidates) {
+      if (verifies(c.publicKey, candidate, c.signature)) {
+        return VerificationResult.ok(apiKey);
+      }
+    }
+    return VerificationResult.fail(Failure.BAD_SIGNATURE, "Invalid signature", apiKey);
+  }
+
+  /**
+   * {@return whether a private WebSocket subscription is authentic and fresh, and if not, why}
+   *
+   * <p>The four values are the subscribe frame's {@code signature} array as sent: {@code [verifying
+   * key (base64), signature (base64), timestamp (ms), window (ms)]}. The signed text is
+   * {@code instruction=subscribe&timestamp=<ms>&window=<ms>} (AsyncAPI {@code SubscribeRequest},
+   * {@code backpack-api.md} 1.5); the key, timestamp and window rules are those of REST. A null or blank
+   * window means the REST default, 5000 ms. Failure messages name the array element, not an HTTP
+   * header. Never throws for bad input.
+   */
+  public VerificationResult verifySubscribe(
+      String verifyingKey, String signatureBase64, String timestampMillis, String windowMillis) {
+    Credentials c = credentials(verifyingKey, signatureBase64, timestampMillis, windowMillis);
+    if (c.failure != null) {
+      VerificationResult f = c.failure;
+      return VerificationResult.fail(f.failure(), subscribeMessage(f.message()), verifyingKey);
+    }
+    String signingString = SigningString.of(SUBSCRIBE, Map.of(), c.timestamp, c.window);
+    return verifies(c.publicKey, signingString, c.signature)
+        ? VerificationResult.ok(verifyingKey)
+        : VerificationResult.fail(Failure.BAD_SIGNATURE, "Invalid signature", verifyingKey);
+  }
+
+  /** REST's messages name headers; a subscribe frame has an array, so name its element instead. */
+  private static String subscribeMessage(String restMessage) {
+    return restMessage
+        .replace("X-API-Key header", "verifying key (signature[0])")
+        .replace("X-Signature header", "signature (signature[1])")
+        .replace("X-Timestamp header", "timestamp (signature[2])")
+        .replace("X-Window header", "window (signature[3])");
+  }
+
+  /** The four signed values, decoded and checked; or the first failure found. */
+  private record Credentials(
+      VerificationResult failure, PublicKey publicKey, byte[] signature, long timestamp, long window) {
+  }
+
+  private static Credentials failed(Failure failure, String message, String apiKey) {
+    return new Credentials(VerificationResult.fail(failure, message, apiKey), null, null, 0, 0);
+  }
+
+  private Credentials credentials(
+      String apiKey, String signatureHeader, String timestampHeader, String windowHeader) {
     if (isBlank(apiKey)) {
-      return VerificationResult.fail(Failure.MISSING_HEADERS, "Missing X-API-Key header", apiKey);
+      return failed(Failure.MISSING_HEADERS, "Missing X-API-Key header", apiKey);
     }
-    if (isBlank(request.signatureHeader())) {
-      return VerificationResult.fail(Failure.MISSING_HEADERS, "Missing X-Signature header", apiKey);
+    if (isBlank(signatureHeader)) {
+      return failed(Failure.MISSING_HEADERS, "Missing X-Signature header", apiKey);
     }
-    if (isBlank(request.timestampHeader())) {
-      return VerificationResult.fail(Failure.MISSING_HEADERS, "Missing X-Timestamp header", apiKey);
+    if (isBlank(timestampHeader)) {
+      return failed(Failure.MISSING_HEADERS, "Missing X-Timestamp header", apiKey);
     }
 
     PublicKey publicKey = publicKey(apiKey);
     if (publicKey == null) {
-      return VerificationResult.fail(Failure.MALFORMED_HEADERS, "Invalid X-API-Key header", apiKey);
+      return failed(Failure.MALFORMED_HEADERS, "Invalid X-API-Key header", apiKey);
     }
     byte[] signature;
     try {
-      signature = Base64.getDecoder().decode(request.signatureHeader().strip());
+      signature = Base64.getDecoder().decode(signatureHeader.strip());
     } catch (IllegalArgumentException e) {
       signature = null;
     }
     if (signature == null || signature.length != SIGNATURE_LENGTH) {
-      return VerificationResult.fail(Failure.MALFORMED_HEADERS, "Invalid X-Signature header", apiKey);
+      return failed(Failure.MALFORMED_HEADERS, "Invalid X-Signature header", apiKey);
     }
     long timestamp;
     long window;
     try {
-      timestamp = Long.parseLong(request.timestampHeader().strip());
+      timestamp = Long.parseLong(timestampHeader.strip());
     } catch (NumberFormatException e) {
-      return VerificationResult.fail(Failure.MALFORMED_HEADERS, "Invalid X-Timestamp header", apiKey);
+      return failed(Failure.MALFORMED_HEADERS, "Invalid X-Timestamp header", apiKey);
     }
     try {
       window =
-          isBlank(request.windowHeader())
+          isBlank(windowHeader)
               ? SigningString.DEFAULT_WINDOW_MILLIS
-              : Long.parseLong(request.windowHeader().strip());
+              : Long.parseLong(windowHeader.strip());
     } catch (NumberFormatException e) {
-      return VerificationResult.fail(Failure.MALFORMED_HEADERS, "Invalid X-Window header", apiKey);
+      return failed(Failure.MALFORMED_HEADERS, "Invalid X-Window header", apiKey);
     }
     if (window <= 0) {
-      return VerificationResult.fail(Failure.MALFORMED_HEADERS, "Invalid X-Window header", apiKey);
+      return failed(Failure.MALFORMED_HEADERS, "Invalid X-Window header", apiKey);
     }
     if (window > SigningString.MAX_WINDOW_MILLIS) {
-      return VerificationResult.fail(
+      return failed(
           Failure.WINDOW_TOO_LARGE,
           "Invalid X-Window header: the window must be at most " + SigningString.MAX_WINDOW_MILLIS + " ms",
           apiKey);
     }
     long now = clock.millis();
     if (now - timestamp > window) {
-      return VerificationResult.fail(Failure.EXPIRED, "Request has expired", apiKey);
+      return failed(Failure.EXPIRED, "Request has expired", apiKey);
     }
     if (timestamp - now > window) {
-      return VerificationResult.fail(
+      return failed(
           Failure.EXPIRED, "Request timestamp is too far in the future: check the clock", apiKey);
     }
-
-    List<String> candidates;
-    try {
-      candidates = signingStrings(request, instruction.get(), timestamp, window);
-    } catch (IllegalArgumentException e) {
-      return VerificationResult.fail(Failure.MALFORMED_BODY, "Invalid request body", apiKey);
-    }
-    for (String candidate : candidates) {
-      if (verifies(publicKey, candidate, signature)) {
-        return VerificationResult.ok(apiKey);
-      }
-    }
-    return VerificationResult.fail(Failure.BAD_SIGNATURE, "Invalid signature", apiKey);
+    return new Credentials(null, publicKey, signature, timestamp, window);
   }
 
   /** {@return the decoded key of an {@code X-API-Key} header, or null when it is not one} */

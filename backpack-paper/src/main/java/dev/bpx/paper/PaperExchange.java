@@ -12,6 +12,7 @@ import dev.bpx.paper.market.Holding;
 import dev.bpx.paper.market.MarketSpec;
 import dev.bpx.paper.store.Journal;
 import dev.bpx.paper.store.JournaledEngine;
+import dev.bpx.paper.ws.WsFront;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,8 @@ public final class PaperExchange implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PaperExchange.class);
   private final JournaledEngine store;
   private final HttpFront http;
+  /** The WebSocket side, or null unless {@link Builder#webSocketPort} asked for it. */
+  private final WsFront ws;
   private final PaperClock clock;
 
   private PaperExchange(Builder b) {
@@ -65,7 +68,20 @@ public final class PaperExchange implements AutoCloseable {
       compact();
     }
     this.http = new HttpFront(store, clock, b.port, b.controlApi, this::advanceMillis);
+    this.ws = b.webSocketPort < 0 ? null : startWebSocket(b);
     LOG.info("paper exchange on {} (state {})", url(), b.stateFile == null ? "in memory" : b.stateFile);
+  }
+
+  private WsFront startWebSocket(Builder b) {
+    try {
+      return WsFront.builder(clock).port(b.webSocketPort)
+          .symbols(b.markets.stream().map(MarketSpec::symbol).collect(java.util.stream.Collectors.toSet()))
+          .start();
+    } catch (RuntimeException e) {
+      http.close();
+      store.close();
+      throw e;
+    }
   }
 
   public static Builder builder() {
@@ -79,6 +95,18 @@ public final class PaperExchange implements AutoCloseable {
 
   public int port() {
     return http.port();
+  }
+
+  /**
+   * {@return the WebSocket URL, e.g. {@code ws://127.0.0.1:8091}: Backpack's streams at the root path}
+   *
+   * @throws IllegalStateException unless the builder's {@code webSocketPort} enabled the WebSocket side
+   */
+  public String wsUrl() {
+    if (ws == null) {
+      throw new IllegalStateException("WebSocket not enabled: use PaperExchange.builder().webSocketPort(0)");
+    }
+    return ws.url();
   }
 
   public PaperClock clock() {
@@ -157,6 +185,9 @@ public final class PaperExchange implements AutoCloseable {
 
   @Override
   public void close() {
+    if (ws != null) {
+      ws.close();
+    }
     http.close();
     store.close();
   }
@@ -164,6 +195,7 @@ public final class PaperExchange implements AutoCloseable {
   /** Configures a paper exchange. Not thread-safe. */
   public static final class Builder {
     private int port;
+    private int webSocketPort = -1;
     private long seed = 1;
     private Path stateFile;
     private boolean fsync = true;
@@ -192,6 +224,19 @@ public final class PaperExchange implements AutoCloseable {
         throw new IllegalArgumentException("port out of range: " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * Also serve Backpack's WebSocket streams on this 127.0.0.1 port (0 picks a free one); see
+     * {@link PaperExchange#wsUrl()}. Default: no WebSocket server, so embedders that never stream pay
+     * no thread and no port.
+     */
+    public Builder webSocketPort(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("webSocketPort out of range: " + port);
+      }
+      this.webSocketPort = port;
       return this;
     }
 
