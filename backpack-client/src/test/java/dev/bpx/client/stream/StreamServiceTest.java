@@ -211,6 +211,22 @@ class StreamServiceTest {
   }
 
   @Test
+  void aConnectionWithAccountStreamsOnlyMayStayQuietAndIsNotReplaced() throws Exception {
+    // An account with no orders sends nothing for hours; OkHttp's ping finds a dead socket instead.
+    StreamService streams = client(StreamSettings.builder().staleAfter(Duration.ofMillis(300))
+        .pingInterval(Duration.ZERO)).streams();
+    Recorder<OrderUpdateEvent> orders = new Recorder<>();
+    streams.subscribe(StreamChannel.orderUpdates(), orders);
+    StreamTestServer.Connection first = server.awaitConnection();
+    first.awaitFrame();
+
+    Thread.sleep(1_500); // five times the bound
+
+    assertThat(server.all).hasSize(1);
+    assertThat(orders.history).noneMatch(item -> item instanceof StreamStatus.Disconnected);
+  }
+
+  @Test
   void aConnectionThatKeepsSendingIsNotReplaced() throws Exception {
     StreamService streams = client(StreamSettings.builder().staleAfter(Duration.ofMillis(1500))
         .pingInterval(Duration.ZERO)).streams();

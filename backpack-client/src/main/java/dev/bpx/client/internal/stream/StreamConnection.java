@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * first subscription, routes each frame by its {@code stream} name to the subscriptions' queues,
  * reconnects with jittered backoff (the client's {@link RetryPolicy} backoff), resubscribes everything
  * (private streams re-signed with a fresh timestamp), and replaces a connection that stayed silent longer
- * than {@code staleAfter}.
+ * than {@code staleAfter} while it carries a public market-data stream. A connection with account streams
+ * only is quiet whenever the account is (no order for an hour is normal), so silence proves nothing
+ * there; OkHttp's ping, which fails the socket when no pong comes back, detects a dead one instead.
  *
  * <p>Threads: OkHttp's reader thread only parses and enqueues; one timer thread ({@code
  * bpx-stream-timer}) runs the watchdog and reconnects; listeners run on a cached pool ({@code
@@ -302,7 +304,7 @@ public final class StreamConnection implements AutoCloseable {
     WebSocket stale = null;
     synchronized (lock) {
       long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastFrameNanos);
-      if (open && silentMillis > settings.staleAfter().toMillis()) {
+      if (open && carriesMarketData() && silentMillis > settings.staleAfter().toMillis()) {
         stale = socket;
         dropped(generation, "stale: no frame for " + silentMillis + " ms");
       }
@@ -310,6 +312,16 @@ public final class StreamConnection implements AutoCloseable {
     if (stale != null) {
       stale.cancel();
     }
+  }
+
+  /** Whether a public stream is subscribed, one that ticks while the market lives. Holds {@code lock}. */
+  private boolean carriesMarketData() {
+    for (CopyOnWriteArrayList<Route<?>> list : routes.values()) {
+      if (!list.isEmpty() && !list.get(0).spec().isPrivate()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void unsubscribe(Route<?> route) {
