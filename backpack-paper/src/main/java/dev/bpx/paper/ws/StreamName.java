@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * @param family the name without its symbol ({@code depth.200ms}, {@code account.orderUpdate})
  * @param symbol the market, or null for {@code liquidation} and the all-symbols account streams
  */
-public record StreamName(String name, String family, String symbol) {
+record StreamName(String name, String family, String symbol) {
   private static final Set<String> PER_SYMBOL =
       Set.of("bookTicker", "depth", "markPrice", "openInterest", "ticker", "trade");
   private static final Set<String> DEPTH_AGGREGATIONS = Set.of("200ms", "600ms", "1000ms");
@@ -30,7 +30,7 @@ public record StreamName(String name, String family, String symbol) {
    * {@return the stream a name denotes, or empty when the spec has no such channel or the symbol is
    * not a market of this exchange}
    */
-  public static Optional<StreamName> parse(String name, Predicate<String> knownSymbol) {
+  static Optional<StreamName> parse(String name, Predicate<String> knownSymbol) {
     if (name == null || name.isEmpty()) {
       return Optional.empty();
     }
@@ -64,7 +64,7 @@ public record StreamName(String name, String family, String symbol) {
   }
 
   /** {@return whether subscribing needs a signed {@code subscribe} instruction} */
-  public boolean isPrivate() {
+  boolean isPrivate() {
     return ACCOUNT.contains(family);
   }
 }
