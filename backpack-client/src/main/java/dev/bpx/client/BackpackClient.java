@@ -283,9 +283,14 @@ public final class BackpackClient implements AutoCloseable {
       return this;
     }
 
-    /** Sets the WebSocket URL, staleness bound, queue size and backoff of {@link #streams()}. @return this */
+    /**
+     * Sets the WebSocket URL, staleness bound, queue size and backoff of {@link #streams()}. Setting them
+     * also lets {@link OrderService#awaitFinished} listen to the order's updates on the stream (it opens
+     * the socket while it waits); without this call it polls REST only. @return this
+     */
     public Builder streams(StreamSettings settings) {
       options.streamSettings = Objects.requireNonNull(settings, "settings");
+      options.streamsConfigured = true;
       return this;
     }
 

@@ -28,6 +28,8 @@ final class ClientOptions {
   OkHttpClient okHttpClient;
   Sleeper sleeper = Sleeper.system();
   StreamSettings streamSettings = StreamSettings.defaults();
+  /** Whether the application set the stream settings: then order waits use the order-update stream too. */
+  boolean streamsConfigured;
   int maxRetries = RetryPolicy.DEFAULT_MAX_RETRIES;
   boolean syncClockOnStart;
   Duration marketCacheTtl = BackpackClient.DEFAULT_MARKET_CACHE_TTL;

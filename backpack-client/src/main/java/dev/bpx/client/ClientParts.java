@@ -77,17 +77,17 @@ record ClientParts(HttpUrl baseUrl, OkHttpClient http, boolean ownsHttp, HttpTra
     String publicKey = b.signingKey == null ? null : b.signingKey.publicKeyBase64();
     OrderPreviewer previewer = new OrderPreviewer(cache, markets, account, capital, b.safetyLimits, signer != null);
     BreakerStateFile breakerState = b.stateDirectory == null ? null : new BreakerStateFile(b.stateDirectory, publicKey);
+    StreamService streams = StreamService.create(http, b.streamSettings, b.signingKey, b.windowMillis,
+        transport.clock()::nowMillis, markets::getDepth);
     OrderService orders = new OrderService(transport, decoder, cache, markets, account, b.safetyLimits, previewer,
-        b.clientIdLookback, new DailyBreakers(b.safetyLimits, breakerState, b.clock), hook);
+        b.clientIdLookback, new DailyBreakers(b.safetyLimits, breakerState, b.clock), hook,
+        b.streamsConfigured ? streams : null);
     OrderFinder finder = (symbol, clientId) -> orders.findOrder(symbol, null, clientId).map(found -> found.isOpen()
         ? new OrderFinder.FoundOrder(found.openOrder().id(), JournalHook.wire(found.openOrder().status()))
         : new OrderFinder.FoundOrder(found.historicalOrder().id(), JournalHook.wire(found.historicalOrder().status())));
     // Intents younger than the signing window plus a margin may still be in flight (another process).
     Journal journal = journalWriter == null ? null : Journal.reconciling(journalWriter, b.clock, finder,
         Duration.ofMillis(b.windowMillis).plus(JOURNAL_RECONCILE_MARGIN), b.clientIdLookback);
-    ClockOffset clock = transport.clock();
-    StreamService streams = StreamService.create(http, b.streamSettings, b.signingKey, b.windowMillis,
-        clock::nowMillis, markets::getDepth);
     return new ClientParts(b.baseUrl, http, ownsHttp, transport, markets, orders, account, capital,
         new HistoryService(calls), b.safetyLimits, publicKey, journal, streams);
   }

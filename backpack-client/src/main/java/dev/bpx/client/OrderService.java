@@ -19,6 +19,7 @@ import dev.bpx.client.model.Position;
 import dev.bpx.client.request.MarketRules;
 import dev.bpx.client.request.MaxOrderQuantityQuery;
 import dev.bpx.client.request.OrderRequest;
+import dev.bpx.client.stream.StreamService;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -59,10 +60,11 @@ public final class OrderService {
   private final JournalHook journal;
   private final OrderCanceller canceller;
   private final BatchPlacer batches;
+  private final OrderWaiter waiter;
 
   OrderService(HttpTransport transport, ResponseDecoder decoder, MarketCache markets, MarketService marketData,
       AccountService account, SafetyLimits limits, OrderPreviewer previewer, Duration clientIdLookback,
-      DailyBreakers daily, JournalHook journal) {
+      DailyBreakers daily, JournalHook journal, StreamService orderEvents) {
     this.journal = journal;
     this.transport = transport;
     this.decoder = decoder;
@@ -77,6 +79,9 @@ public final class OrderService {
     this.placer = new CheckedPlacer(new OrderPlacer(transport, decoder, reconciler), this::getMarketRules, marketData,
         limits, breakers, daily, journal);
     this.canceller = new OrderCanceller(transport, decoder, reconciler, journal);
+    OrderWaiter.Pause sleeping = OrderWaiter.Pause.sleeping(transport.sleeper());
+    this.waiter = new OrderWaiter(reconciler, orderEvents == null ? (symbol, id) -> sleeping
+        : (symbol, id) -> OrderEventWake.open(orderEvents, symbol, id, sleeping), System::nanoTime);
     this.batches = new BatchPlacer(transport, decoder, this::getMarketRules, placer::notionalForLimits, limits, breakers,
         daily, journal);
   }
@@ -213,8 +218,10 @@ public final class OrderService {
 
   /**
    * Waits until an order has finished (filled, cancelled or expired) or {@code timeout} has passed,
-   * asking the exchange every 0.2 s at first and every 2 s at most. Finds the order as {@link
-   * #findOrder} does. Blocks only the calling thread; other calls on this client go on meanwhile.
+   * asking the exchange every 0.2 s at first and every 2 s at most; with {@link
+   * BackpackClient.Builder#streams streams} configured, the order's {@code account.orderUpdate} events
+   * also wake it at once (the answer still comes from REST). Finds the order as {@link #findOrder} does.
+   * Blocks only the calling thread; other calls on this client go on meanwhile.
    *
    * @param timeout how long to wait at most, zero to one hour; zero is {@link #findOrder}
    * @return the finished order; the open order as it stands when the time is up (check {@link
@@ -231,7 +238,7 @@ public final class OrderService {
       throw new ValidationException("timeout", "must be between 0 and 1 hour, was " + timeout,
           "wait in steps of at most an hour; for longer waits subscribe to account.orderUpdate");
     }
-    return new OrderWaiter(reconciler, transport.sleeper(), System::nanoTime).await(market, orderId, clientId, timeout);
+    return waiter.await(market, orderId, clientId, timeout);
   }
 
   /** {@return how far back an order with the same clientId counts as the same order} */

@@ -3,6 +3,7 @@ package dev.bpx.client;
 import dev.bpx.client.model.Order;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -14,6 +15,11 @@ import java.util.function.LongSupplier;
  * <p>An order that has just left the book can be missing from the order history for a moment; the
  * waiter keeps polling until it appears there or the time is up, and never reports it as open again.
  *
+ * <p>Between polls it {@link Pause pauses}: a plain sleep, or, when the client has streams, a sleep that
+ * the order's {@code account.orderUpdate} events cut short ({@link OrderEventWake}), so a fill is seen as
+ * soon as the exchange reports it. REST stays the source of every answer and the fallback when the stream
+ * is down.
+ *
  * <p>Thread-safe: it keeps no state between calls; each call blocks only its own thread.
  */
 final class OrderWaiter {
@@ -22,13 +28,38 @@ final class OrderWaiter {
   /** The longest wait accepted: an hour, past which polling is the wrong tool (use the streams). */
   static final Duration MAX_WAIT = Duration.ofHours(1);
 
+  /** How the waiter waits between two looks at the order. */
+  interface Pause extends AutoCloseable {
+    /**
+     * Waits up to {@code max}, less when there is news of the order.
+     *
+     * @return how long it waited
+     */
+    Duration pause(Duration max) throws InterruptedException;
+
+    @Override
+    default void close() {}
+
+    /** {@return a pause that sleeps the full time} */
+    static Pause sleeping(Sleeper sleeper) {
+      return max -> {
+        sleeper.sleep(max);
+        return max;
+      };
+    }
+  }
+
   private final OrderReconciler reconciler;
-  private final Sleeper sleeper;
+  private final BiFunction<String, String, Pause> pauses;
   private final LongSupplier nanoTime;
 
-  OrderWaiter(OrderReconciler reconciler, Sleeper sleeper, LongSupplier nanoTime) {
+  /**
+   * @param pauses the pause to use while waiting for one order, by symbol and order id
+   * @param nanoTime the monotonic clock
+   */
+  OrderWaiter(OrderReconciler reconciler, BiFunction<String, String, Pause> pauses, LongSupplier nanoTime) {
     this.reconciler = reconciler;
-    this.sleeper = sleeper;
+    this.pauses = pauses;
     this.nanoTime = nanoTime;
   }
 
@@ -44,11 +75,17 @@ final class OrderWaiter {
     if (first.isEmpty() || !first.get().isOpen() || timeout.isZero()) {
       return first;
     }
-    Order open = first.get().openOrder();
+    try (Pause pause = pauses.apply(symbol, first.get().openOrder().id())) {
+      return poll(symbol, first.get().openOrder(), timeout, pause);
+    }
+  }
+
+  private Optional<OrderLookup> poll(String symbol, Order open, Duration timeout, Pause pausing)
+      throws InterruptedException {
     String id = open.id();
     long deadline = nanoTime.getAsLong() + timeout.toNanos();
     long slept = 0;
-    long pause = FIRST_POLL_MILLIS;
+    long interval = FIRST_POLL_MILLIS;
     boolean leftBook = false;
     while (true) {
       // Both bounds: the monotonic clock for real time, the sum of sleeps for a fake sleeper in tests.
@@ -56,10 +93,9 @@ final class OrderWaiter {
       if (remaining <= 0) {
         break;
       }
-      Duration nap = Duration.ofMillis(Math.min(pause, Math.max(1, remaining / 1_000_000)));
-      sleeper.sleep(nap);
-      slept += nap.toNanos();
-      pause = Math.min(MAX_POLL_MILLIS, pause * 3 / 2);
+      Duration nap = Duration.ofMillis(Math.min(interval, Math.max(1, remaining / 1_000_000)));
+      slept += pausing.pause(nap).toNanos();
+      interval = Math.min(MAX_POLL_MILLIS, interval * 3 / 2);
       if (!leftBook) {
         Optional<Order> still = reconciler.getOpenOrder(OrderCanceller.openOrderQuery(symbol, id));
         if (still.isPresent()) {

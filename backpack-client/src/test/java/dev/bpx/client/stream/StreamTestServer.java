@@ -27,6 +27,8 @@ final class StreamTestServer implements AutoCloseable {
   final List<Connection> all = new CopyOnWriteArrayList<>();
   final AtomicInteger depthRequests = new AtomicInteger();
   volatile Supplier<String> depthBody = () -> "{\"asks\":[],\"bids\":[],\"lastUpdateId\":\"0\",\"timestamp\":0}";
+  /** Answers the other REST paths; 404 unless a test sets it. */
+  volatile java.util.function.Function<RecordedRequest, MockResponse> rest = request -> null;
 
   StreamTestServer() throws IOException {
     server.setDispatcher(new Dispatcher() {
@@ -42,7 +44,8 @@ final class StreamTestServer implements AutoCloseable {
           all.add(connection);
           return new MockResponse.Builder().webSocketUpgrade(connection).build();
         }
-        return new MockResponse.Builder().code(404).body("not found").build();
+        MockResponse scripted = rest.apply(request);
+        return scripted != null ? scripted : new MockResponse.Builder().code(404).body("not found").build();
       }
     });
     server.start();
