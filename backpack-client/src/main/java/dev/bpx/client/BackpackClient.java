@@ -289,8 +289,7 @@ public final class BackpackClient implements AutoCloseable {
      * the socket while it waits); without this call it polls REST only. @return this
      */
     public Builder streams(StreamSettings settings) {
-      options.streamSettings = Objects.requireNonNull(settings, "settings");
-      options.streamsConfigured = true;
+      options.streams(Objects.requireNonNull(settings, "settings"));
       return this;
     }
 

@@ -30,6 +30,11 @@ final class ClientOptions {
   StreamSettings streamSettings = StreamSettings.defaults();
   /** Whether the application set the stream settings: then order waits use the order-update stream too. */
   boolean streamsConfigured;
+
+  void streams(StreamSettings settings) {
+    streamSettings = settings;
+    streamsConfigured = true;
+  }
   int maxRetries = RetryPolicy.DEFAULT_MAX_RETRIES;
   boolean syncClockOnStart;
   Duration marketCacheTtl = BackpackClient.DEFAULT_MARKET_CACHE_TTL;

@@ -39,6 +39,11 @@ public final class ClientSettings {
   public static final String PUBLIC_KEY = "BACKPACK_PUBLIC_KEY";
   /** Base URL, default {@code https://api.backpack.exchange}. */
   public static final String BASE_URL = "BACKPACK_BASE_URL";
+  /**
+   * WebSocket URL of the streams, default {@code wss://ws.backpack.exchange}; setting it also lets order
+   * waits ({@code OrderService.awaitFinished}) listen to the order's updates on the stream.
+   */
+  public static final String WS_URL = "BACKPACK_WS_URL";
   /** Signature validity window in ms, 1..60000, default 5000. */
   public static final String WINDOW_MS = "BACKPACK_WINDOW_MS";
   /** Connect timeout in ms. */
@@ -57,7 +62,7 @@ public final class ClientSettings {
   public static final String CLIENT_ID_LOOKBACK_MINUTES = "BACKPACK_CLIENT_ID_LOOKBACK_MINUTES";
 
   /** Every variable this client reads. */
-  public static final List<String> VARIABLES = List.of(PRIVATE_KEY, PUBLIC_KEY, BASE_URL, WINDOW_MS,
+  public static final List<String> VARIABLES = List.of(PRIVATE_KEY, PUBLIC_KEY, BASE_URL, WS_URL, WINDOW_MS,
       CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, CALL_TIMEOUT_MS, MAX_RETRIES, SYNC_CLOCK, MARKET_CACHE_TTL_SECONDS,
       CLIENT_ID_LOOKBACK_MINUTES);
 

@@ -2,6 +2,7 @@ package dev.bpx.client;
 
 import dev.bpx.auth.SigningString;
 import dev.bpx.client.exception.ValidationException;
+import dev.bpx.client.stream.StreamSettings;
 import java.time.Duration;
 
 /** Turns {@link ClientSettings} into the {@link ClientOptions} a {@link BackpackClient.Builder} starts from. */
@@ -16,6 +17,7 @@ final class SettingsPreset {
   static ClientOptions options(ClientSettings settings) {
     ClientOptions options = new ClientOptions();
     settings.get(ClientSettings.BASE_URL).ifPresent(url -> options.baseUrl(url, ClientSettings.BASE_URL));
+    settings.get(ClientSettings.WS_URL).ifPresent(url -> options.streams(streamSettings(url)));
     var privateKey = settings.get(ClientSettings.PRIVATE_KEY);
     var publicKey = settings.get(ClientSettings.PUBLIC_KEY);
     if (privateKey.isPresent()) {
@@ -43,5 +45,14 @@ final class SettingsPreset {
             BackpackClient.MAX_CLIENT_ID_LOOKBACK.toMinutes(), "a number of minutes")
         .ifPresent(m -> options.clientIdLookback(Duration.ofMinutes(m)));
     return options;
+  }
+
+  private static StreamSettings streamSettings(String url) {
+    try {
+      return StreamSettings.builder().url(url).build();
+    } catch (ValidationException e) {
+      throw new ValidationException(ClientSettings.WS_URL, ClientSettings.WS_URL + " '" + url + "' must start with ws:// or wss://",
+          "e.g. " + StreamSettings.DEFAULT_URL);
+    }
   }
 }

@@ -82,6 +82,18 @@ class ClientSettingsTest {
   }
 
   @Test
+  void aWebSocketUrlSetsTheStreamsAndAMalformedOneNamesTheVariable() {
+    try (BackpackClient client = BackpackClient.fromEnvironment(Map.of("BACKPACK_WS_URL", "ws://127.0.0.1:9/"), null)) {
+      assertThat(client.streams().settings().url()).isEqualTo("ws://127.0.0.1:9/");
+    }
+    assertThatThrownBy(() -> BackpackClient.fromEnvironment(Map.of("BACKPACK_WS_URL", "https://ws.backpack.exchange"), null))
+        .isInstanceOfSatisfying(ValidationException.class, e -> {
+          assertThat(e.fields()).containsExactly("BACKPACK_WS_URL");
+          assertThat(e.getMessage()).contains("must start with ws:// or wss://", "wss://ws.backpack.exchange");
+        });
+  }
+
+  @Test
   void aMalformedWindowIsAnErrorNamingTheVariable() {
     assertThatThrownBy(() -> BackpackClient.fromEnvironment(Map.of("BACKPACK_WINDOW_MS", "5s"), null))
         .isInstanceOfSatisfying(ValidationException.class, e -> {

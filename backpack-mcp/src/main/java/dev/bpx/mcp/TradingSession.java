@@ -9,6 +9,7 @@ import dev.bpx.client.ClientSettings;
 import dev.bpx.mcp.config.ConfigException;
 import dev.bpx.mcp.config.Mode;
 import dev.bpx.mcp.config.ServerConfig;
+import dev.bpx.client.stream.StreamSettings;
 import dev.bpx.paper.PaperExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -259,7 +260,8 @@ public final class TradingSession implements AutoCloseable {
 
   private BackpackClient openLive() {
     try {
-      return builderWithLimits(BackpackClient.builderFromEnvironment(config.clientEnvironment(), null)).build();
+      return builderWithLimits(BackpackClient.builderFromEnvironment(config.clientEnvironment(), null)
+          .streams(StreamSettings.builder().url(config.wsUrl()).build())).build();
     } catch (RuntimeException e) {
       throw new ConfigException("cannot use the configured keys: " + e.getMessage(), e);
     }
@@ -271,13 +273,15 @@ public final class TradingSession implements AutoCloseable {
       Files.createDirectories(dir);
       lockPaperState(dir);
       SigningKey key = loadOrCreatePaperKey(dir.resolve(PAPER_KEY_FILE));
-      PaperExchange.Builder builder = PaperExchange.builder().stateFile(dir.resolve(PAPER_STATE_FILE));
+      // The WebSocket front too, on a free loopback port: get_order's waits listen to the order's updates.
+      PaperExchange.Builder builder = PaperExchange.builder().stateFile(dir.resolve(PAPER_STATE_FILE)).webSocketPort(0);
       if (config.paperSeed() != null) {
         builder.seed(config.paperSeed());
       }
       paper = startPaper(builder, dir.resolve(PAPER_STATE_FILE));
       log.info("paper exchange started at {} with state in {}", paper.url(), dir);
-      return builderWithLimits(BackpackClient.builderFromEnvironment(config.clientTuning(), null).baseUrl(paper.url()).signingKey(key)).build();
+      return builderWithLimits(BackpackClient.builderFromEnvironment(config.clientTuning(), null).baseUrl(paper.url())
+          .streams(StreamSettings.builder().url(paper.wsUrl()).build()).signingKey(key)).build();
     } catch (IOException e) {
       throw new ConfigException("cannot use the data directory " + dir + " (" + e.getMessage()
           + "): set BACKPACK_DATA_DIR to a writable directory", e);

@@ -45,12 +45,13 @@ class LiveOnPaperProcessTest {
     // Whole-second exchange time: the paper engine steps at birth + k seconds and runs funding only on
     // steps that fall exactly on the hour, so a birth at a fractional second never funds (reported).
     PaperClock clock = new PaperClock(Clock.tick(Clock.systemUTC(), Duration.ofSeconds(1)));
-    paper = PaperExchange.builder().seed(7).controlApi(true).fsync(false).clock(clock).start();
+    paper = PaperExchange.builder().seed(7).controlApi(true).fsync(false).clock(clock).webSocketPort(0).start();
     key = SigningKey.generate();
     exchange = BackpackClient.builder().baseUrl(paper.url()).signingKey(key).build();
     steadyPrices();
     server = McpServerProcess.start(Map.of(
         "BACKPACK_BASE_URL", paper.url(),
+        "BACKPACK_WS_URL", paper.wsUrl(),
         "BACKPACK_PRIVATE_KEY", key.exportPrivateKeyBase64(),
         "BACKPACK_PUBLIC_KEY", key.publicKeyBase64(),
         "BACKPACK_DATA_DIR", dataDir.toString()), workDir);

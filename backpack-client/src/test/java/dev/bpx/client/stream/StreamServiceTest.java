@@ -152,6 +152,12 @@ class StreamServiceTest {
     assertThat(json(connection.awaitFrame()))
         .isEqualTo(Map.of("method", "UNSUBSCRIBE", "params", List.of("bookTicker.SOL_USDC")));
     assertThat(connection.received).isEmpty();
+    // Nothing subscribed: the socket is let go (no idle connection, no reconnect loop); the next
+    // subscription opens a new one.
+    assertThat(connection.closed.await(5, TimeUnit.SECONDS)).as("closed by the client").isTrue();
+    streams.subscribe(StreamChannel.bookTicker("SOL_USDC"), first);
+    assertThat(json(server.awaitConnection().awaitFrame()).get("params")).isEqualTo(List.of("bookTicker.SOL_USDC"));
+    assertThat(server.all).hasSize(2);
   }
 
   @Test

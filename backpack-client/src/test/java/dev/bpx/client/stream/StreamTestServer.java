@@ -78,6 +78,7 @@ final class StreamTestServer implements AutoCloseable {
   /** The server side of one client connection. */
   final class Connection extends WebSocketListener {
     final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     volatile WebSocket socket;
 
     @Override
@@ -93,6 +94,7 @@ final class StreamTestServer implements AutoCloseable {
 
     @Override
     public void onClosing(WebSocket webSocket, int code, String reason) {
+      closed.countDown();
       webSocket.close(1000, null);
     }
 

@@ -4,7 +4,7 @@ import dev.bpx.client.ClientSettings;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Checks the live-mode exchange URL: signed requests must not travel in clear text. */
+/** Checks the live-mode exchange URLs: signed requests and subscriptions must not travel in clear text. */
 final class LiveBaseUrl {
   private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.[0-9]{1,3}){3}");
 
@@ -16,6 +16,17 @@ final class LiveBaseUrl {
     if (!lower.startsWith("https://") && !isLoopbackHttp(url)) {
       throw new ConfigException(ClientSettings.BASE_URL, ClientSettings.BASE_URL + " '" + url
           + "' must use https:// (plain http is only allowed for localhost): signed requests must not travel in clear text", null, null);
+    }
+    return url;
+  }
+
+  /** {@return {@code url}} @throws ConfigException unless it is wss, or plain ws to this machine */
+  static String checkWebSocket(String url) {
+    String lower = url.toLowerCase(Locale.ROOT);
+    boolean loopbackWs = lower.startsWith("ws://") && isLoopbackHttp("http://" + url.substring("ws://".length()));
+    if (!lower.startsWith("wss://") && !loopbackWs) {
+      throw new ConfigException(ClientSettings.WS_URL, ClientSettings.WS_URL + " '" + url
+          + "' must use wss:// (plain ws is only allowed for localhost): signed subscriptions must not travel in clear text", null, null);
     }
     return url;
   }

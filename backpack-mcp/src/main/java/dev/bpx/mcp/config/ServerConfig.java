@@ -3,6 +3,7 @@ package dev.bpx.mcp.config;
 import dev.bpx.client.BackpackClient;
 import dev.bpx.client.ConfirmationPolicy;
 import dev.bpx.client.DotEnv;
+import dev.bpx.client.stream.StreamSettings;
 import dev.bpx.client.exception.ValidationException;
 import dev.bpx.client.ClientSettings;
 import java.math.BigDecimal;
@@ -29,6 +30,7 @@ import java.util.Set;
  *
  * @param mode paper or live
  * @param baseUrl the exchange URL in live mode; null in paper mode (the embedded exchange picks its own)
+ * @param wsUrl the exchange's WebSocket URL in live mode (order waits listen there); null in paper mode
  * @param readOnly whether write tools are hidden
  * @param maxOrderNotional the largest order notional in quote currency, or null for no limit
  * @param allowedSymbols symbols orders may use; empty for all
@@ -51,6 +53,7 @@ import java.util.Set;
 public record ServerConfig(
     Mode mode,
     String baseUrl,
+    String wsUrl,
     boolean readOnly,
     BigDecimal maxOrderNotional,
     Set<String> allowedSymbols,
@@ -181,6 +184,9 @@ public record ServerConfig(
       String baseUrl = mode == Mode.LIVE
           ? LiveBaseUrl.check(config.get(ClientSettings.BASE_URL).orElse(BackpackClient.DEFAULT_BASE_URL))
           : null;
+      String wsUrl = mode == Mode.LIVE
+          ? LiveBaseUrl.checkWebSocket(config.get(ClientSettings.WS_URL).orElse(StreamSettings.DEFAULT_URL))
+          : null;
       boolean readOnly = config.booleanValue(Settings.READ_ONLY).orElse(false);
       BigDecimal maxNotional = LimitSettings.positive(Settings.MAX_ORDER_NOTIONAL, config.get(Settings.MAX_ORDER_NOTIONAL),
           "the largest order value in quote currency, e.g. 500 or 1000.50");
@@ -201,7 +207,7 @@ public record ServerConfig(
           "the largest value of the orders sent in a rolling 24 hours in quote currency, e.g. 5000");
       BigDecimal maxDailyLoss = LimitSettings.positive(Settings.MAX_DAILY_LOSS, config.get(Settings.MAX_DAILY_LOSS),
           "the loss of net equity since 00:00 UTC at which orders become reduce-only, in USDC, e.g. 200");
-      ServerConfig result = new ServerConfig(mode, baseUrl, readOnly, maxNotional, symbols, maxPosition, maxLeverage,
+      ServerConfig result = new ServerConfig(mode, baseUrl, wsUrl, readOnly, maxNotional, symbols, maxPosition, maxLeverage,
           maxOpenOrders, dataDir, seed, config, dotEnvFile, confirm, confirmTimeout,
           DeadManSettings.parseIdleMinutes(config.get(Settings.CANCEL_AFTER_IDLE_MINUTES)), config.booleanValue(Settings.CANCEL_ON_EXIT).orElse(false),
           maxDailyNotional, maxDailyLoss);
@@ -224,12 +230,13 @@ public record ServerConfig(
     return env;
   }
 
-  /** {@return the client's tuning variables only (no keys, no URL), for the paper-mode client} */
+  /** {@return the client's tuning variables only (no keys, no URLs), for the paper-mode client} */
   public Map<String, String> clientTuning() {
     Map<String, String> env = clientEnvironment();
     env.remove(ClientSettings.PRIVATE_KEY);
     env.remove(ClientSettings.PUBLIC_KEY);
     env.remove(ClientSettings.BASE_URL);
+    env.remove(ClientSettings.WS_URL);
     return env;
   }
 

@@ -186,6 +186,17 @@ class ServerConfigTest {
   }
 
   @Test
+  void theWebSocketUrlIsWssUnlessLoopbackAndOnlyLiveModeHasOne() {
+    assertThat(load(env("BACKPACK_PRIVATE_KEY", PRIVATE)).wsUrl()).isEqualTo("wss://ws.backpack.exchange");
+    assertThat(load(env("BACKPACK_PRIVATE_KEY", PRIVATE, "BACKPACK_WS_URL", "ws://127.0.0.1:8091/")).wsUrl())
+        .isEqualTo("ws://127.0.0.1:8091/");
+    for (String clear : List.of("ws://ws.backpack.exchange", "ws://localhost.attacker.example/", "https://ws.backpack.exchange")) {
+      assertRefused(env("BACKPACK_PRIVATE_KEY", PRIVATE, "BACKPACK_WS_URL", clear), "BACKPACK_WS_URL", "wss://");
+    }
+    assertThat(load(env("BACKPACK_WS_URL", "ws://ws.backpack.exchange")).wsUrl()).as("paper mode").isNull();
+  }
+
+  @Test
   void plainHttpToAHostThatOnlyLooksLikeLoopbackIsRefused() {
     // Prefix checks on the URL text would let these through: each sends signed requests in clear text
     // to a remote host.

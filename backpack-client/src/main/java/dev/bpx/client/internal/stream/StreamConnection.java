@@ -53,6 +53,8 @@ public final class StreamConnection implements AutoCloseable {
   private final int id = CONNECTIONS.incrementAndGet();
   private final Object lock = new Object();
   /** Stream name to its subscriptions; a name is subscribed on the wire once, however many listeners. */
+  /** No subscription left: the socket was let go and no reconnect is pending; the next subscribe connects. */
+  private boolean idle;
   private final Map<String, CopyOnWriteArrayList<Route<?>>> routes = new LinkedHashMap<>();
 
   private ScheduledThreadPoolExecutor timer;
@@ -99,6 +101,10 @@ public final class StreamConnection implements AutoCloseable {
     synchronized (lock) {
       checkOpen();
       start();
+      if (idle) {
+        idle = false;
+        connect();
+      }
       DeliveryQueue<E> queue = newQueue(spec, listener);
       Route<E> route = new Route<>(spec, queue);
       CopyOnWriteArrayList<Route<?>> list = routes.computeIfAbsent(spec.name(), k -> new CopyOnWriteArrayList<>());
@@ -290,6 +296,10 @@ public final class StreamConnection implements AutoCloseable {
       boolean wasOpen = open;
       open = false;
       socket = null;
+      if (routes.isEmpty()) {
+        idle = true; // nobody listens: reconnect when someone subscribes, not in a loop
+        return;
+      }
       failedAttempts++;
       Duration delay = backoff.backoff(failedAttempts);
       LOG.warn("Stream connection lost ({}); reconnecting in {} ms", reason, delay.toMillis());
@@ -336,8 +346,28 @@ public final class StreamConnection implements AutoCloseable {
         if (open) {
           socket.send(ControlFrames.unsubscribe(List.of(route.spec().name())));
         }
+        if (routes.isEmpty()) {
+          goIdle();
+        }
       }
     }
+  }
+
+  /**
+   * The last subscription went: close the socket normally and reconnect only when one comes again, so a
+   * client that streamed once (an order wait, say) keeps no connection, and no reconnect loop, behind it.
+   * Holds {@code lock}.
+   */
+  private void goIdle() {
+    WebSocket current = socket;
+    generation++; // the closing socket's callbacks are now stale
+    open = false;
+    socket = null;
+    idle = true;
+    if (current != null) {
+      current.close(1000, "no subscriptions");
+    }
+    LOG.debug("No stream subscriptions left; connection to {} released", settings.url());
   }
 
   private void forEachQueue(java.util.function.Consumer<DeliveryQueue<?>> action) {
