@@ -213,5 +213,15 @@ class LivingMarketTest {
     PaperHttp http2 = new PaperHttp(again.url(), SigningKey.generate(), clock);
     assertThat(paths.stream().map(p -> http2.get(p).body()).toList()).isEqualTo(before);
     assertThat(again.stateHash()).isEqualTo(hash);
+    again.close();
+    opened.remove(again);
+    // The restart above compacted the journal (4 commands >= compactAfter): this one restores the snapshot.
+    assertThat(state).content().contains("\"snapshot\"");
+    PaperExchange restored = PaperExchange.builder().seed(3).clock(PaperClock.fixed(clock.instant())).fsync(false)
+        .stateFile(state).compactAfter(2).start();
+    opened.add(restored);
+    PaperHttp http3 = new PaperHttp(restored.url(), SigningKey.generate(), clock);
+    assertThat(paths.stream().map(p -> http3.get(p).body()).toList()).isEqualTo(before);
+    assertThat(restored.stateHash()).isEqualTo(hash);
   }
 }

@@ -12,7 +12,9 @@ import java.util.Set;
  * Every read an account makes, the books and the mark prices must be the same bytes. Three public reads
  * changed on purpose when the market came alive (issue 12: other participants' trades): {@code /trades}
  * (their trades among the users'), {@code /tickers} (their volume) and {@code /openInterest} (theirs
- * added). For {@code /trades}, the users' trades it still lists must be the ones the old version listed.
+ * added). For {@code /trades}, every row must be the flow's or one the old version listed. (In these
+ * fixtures the users' two trades are more than 100 flow trades old, so the last 100 are all the flow's;
+ * the users' own fills are compared byte for byte in {@code /wapi/v1/history/fills}.)
  */
 final class FixtureReads {
   /** The simulated flow's trade ids start here; users' trade ids are far below. */
@@ -41,6 +43,7 @@ final class FixtureReads {
         @SuppressWarnings("unchecked")
         List<Object> old = (List<Object>) Json.parse(then.get(i + 1));
         assertThat(old).as(path).containsAll(users);
+        assertThat((List<?>) Json.parse(now.get(i + 1))).as(path).hasSize(100);
       }
     }
     assertThat(compared).isEqualTo(now.size() / 2 - 2 * LIVING.size());
