@@ -49,45 +49,52 @@ final class Prehistory {
 
   /** {@return {@value #MINUTES} buckets ending at the birth minute, oldest first, with their trades' volume} */
   List<Candles.Bucket> candles() {
-    List<Candles.Bucket> out = prices();
+    List<Candles.Bucket> out = prices(MINUTES);
+    Minute t = new Minute();
     for (Candles.Bucket b : out) {
+      trades(b, t);
       long steps = 0;
       long quoteUnits = 0; // ticks × steps: the quote volume in units of tickSize × stepSize
-      List<Print> trades = trades(b);
-      for (Print p : trades) {
-        long s = p.quantity().divide(spec.stepSize()).longValueExact();
-        steps += s;
-        quoteUnits = Math.addExact(quoteUnits, Math.multiplyExact(p.ticks(), s));
+      for (int j = 0; j < t.count; j++) {
+        steps += t.steps[j];
+        quoteUnits = Math.addExact(quoteUnits, Math.multiplyExact(t.ticks[j], t.steps[j]));
       }
       b.volume = spec.stepSize().multiply(BigDecimal.valueOf(steps));
       b.quoteVolume = spec.tickSize().multiply(spec.stepSize()).multiply(BigDecimal.valueOf(quoteUnits));
-      b.trades = trades.size();
+      b.trades = t.count;
     }
     return out;
   }
 
   /** {@return the last {@code max} trades before birth, newest first} */
   List<Print> lastTrades(int max) {
-    List<Candles.Bucket> candles = prices();
+    // The walk runs backwards from birth, so the newest minutes come first: generate only enough.
+    List<Candles.Bucket> candles = prices(Math.min(MINUTES, max / MIN_TRADES + 1));
     List<Print> out = new ArrayList<>(max);
+    long idOrigin = TakerFlow.idOrigin(birthMillis);
+    Minute t = new Minute();
     for (int i = candles.size() - 1; i >= 0 && out.size() < max; i--) {
-      List<Print> minute = trades(candles.get(i));
-      for (int j = minute.size() - 1; j >= 0 && out.size() < max; j--) {
-        out.add(minute.get(j));
+      trades(candles.get(i), t);
+      for (int j = t.count - 1; j >= 0 && out.size() < max; j--) {
+        out.add(new Print(TakerFlow.id(idOrigin, t.times[j], 0), t.times[j], t.ticks[j],
+            spec.stepSize().multiply(BigDecimal.valueOf(t.steps[j])), t.buyerMaker[j]));
       }
     }
     return out;
   }
 
-  /** The candles' prices, without volume: unchanged since the first prehistory (same seed, same prices). */
-  private List<Candles.Bucket> prices() {
+  /**
+   * {@return the newest {@code minutes} candles' prices, oldest first, without volume} The same as
+   * before trades were added (same seed, same prices), and the same newest candles whatever the count.
+   */
+  private List<Candles.Bucket> prices(int minutes) {
     long birthMinute = birthMillis - Math.floorMod(birthMillis, Candles.MINUTE);
     SplittableRandom r = new SplittableRandom(seed ^ ((long) spec.baseSymbol().hashCode() * 0xC2B2AE3D27D4EB4FL));
     long floor = Math.max(1, minTicks);
     int volatilityBps = spec.volatilityBps();
-    List<Candles.Bucket> out = new ArrayList<>(MINUTES);
+    List<Candles.Bucket> out = new ArrayList<>(minutes);
     long close = birthTicks;
-    for (int k = 1; k <= MINUTES; k++) {
+    for (int k = 1; k <= minutes; k++) {
       long m = Math.max(1, close * volatilityBps * MINUTE_FACTOR / 10_000);
       long open = Math.max(floor, close - r.nextLong(-m, m + 1) - r.nextLong(-m, m + 1));
       Candles.Bucket b = new Candles.Bucket(birthMinute - k * Candles.MINUTE, open);
@@ -101,8 +108,17 @@ final class Prehistory {
     return out;
   }
 
-  /** {@return one candle's trades, oldest first} */
-  private List<Print> trades(Candles.Bucket b) {
+  /** One minute's trades, oldest first, in reused arrays (the day has about 72 000 of them). */
+  private static final class Minute {
+    final long[] ticks = new long[MAX_TRADES];
+    final long[] steps = new long[MAX_TRADES];
+    final long[] times = new long[MAX_TRADES];
+    final boolean[] buyerMaker = new boolean[MAX_TRADES];
+    int count;
+  }
+
+  /** Fills {@code out} with one candle's trades. */
+  private void trades(Candles.Bucket b, Minute out) {
     SplittableRandom r = new SplittableRandom(
         seed ^ ((long) spec.symbol().hashCode() * 0xFF51AFD7ED558CCDL) ^ (b.start * 0xC4CEB9FE1A85EC53L));
     int n = MIN_TRADES + r.nextInt(MAX_TRADES - MIN_TRADES + 1);
@@ -112,8 +128,6 @@ final class Prehistory {
       lowAt++;
     }
     long unit = TakerFlow.unitSteps(spec);
-    long idOrigin = TakerFlow.idOrigin(birthMillis);
-    List<Print> out = new ArrayList<>(n);
     long previous = b.open;
     for (int j = 0; j < n; j++) {
       long ticks = j == 0 ? b.open
@@ -122,13 +136,13 @@ final class Prehistory {
           : j == lowAt ? b.low
           : r.nextLong(b.low, b.high + 1);
       boolean takerBuys = ticks != previous ? ticks > previous : r.nextBoolean();
-      long steps = TakerFlow.sizeSteps(r, unit);
+      out.ticks[j] = ticks;
+      out.steps[j] = TakerFlow.sizeSteps(r, unit);
       // n <= 60, so the seconds j * 60 / n are distinct and the ids grow with j.
-      long time = b.start + (long) j * 60 / n * 1000;
-      out.add(new Print(TakerFlow.id(idOrigin, time, 0), time, ticks,
-          spec.stepSize().multiply(BigDecimal.valueOf(steps)), !takerBuys));
+      out.times[j] = b.start + (long) j * 60 / n * 1000;
+      out.buyerMaker[j] = !takerBuys;
       previous = ticks;
     }
-    return out;
+    out.count = n;
   }
 }
