@@ -11,11 +11,13 @@ import dev.bpx.paper.ledger.Liquidator;
 import dev.bpx.paper.ledger.Margin;
 import dev.bpx.paper.ledger.Periodic;
 import dev.bpx.paper.ledger.PriceSource;
+import dev.bpx.paper.ledger.Records;
 import dev.bpx.paper.ledger.TradeSettlement;
 import dev.bpx.paper.market.AssetSpec;
 import dev.bpx.paper.market.Candles;
 import dev.bpx.paper.market.MarketDataSource;
 import dev.bpx.paper.market.MarketSpec;
+import dev.bpx.paper.market.Print;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.matching.Side;
 import dev.bpx.paper.simulation.MarketMaker;
@@ -24,6 +26,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The paper exchange's state machine: markets, accounts, matching, margin, funding, interest.
@@ -56,6 +59,8 @@ public final class Engine implements PriceSource, ExchangeView {
   final BorrowLend borrowLend;
   final AccountReset reset;
   private final long originMillis;
+  /** Hears every simulated public trade; see {@link #onSimulatedTrade}. */
+  private SimulatedTradeListener simulatedTrades = (market, trade) -> { };
   /** Walk steps taken since birth (one a second); package-private for snapshots. */
   long stepsDone;
   long now;
@@ -76,7 +81,9 @@ public final class Engine implements PriceSource, ExchangeView {
     }
     for (MarketSpec m : config.markets()) {
       MarketDataSource source = marketData.open(m, config.startMillis());
-      markets.put(m.symbol(), new MarketState(m, source, new Candles(config.startMillis(), source::history)));
+      MarketState state = new MarketState(m, source, new Candles(config.startMillis(), source::history));
+      state.recordPrehistory(source.recentPrints(MarketState.KEEP_TRADES));
+      markets.put(m.symbol(), state);
     }
     this.ledger = new Ledger(new Account(Accounts.HOUSE, 0, true), this, ids::nextPosition);
     this.accounts = new Accounts(ledger, config.portfolio(), this::now);
@@ -99,6 +106,22 @@ public final class Engine implements PriceSource, ExchangeView {
         m.fundingRate = m.fundingRateFor(m.nextFunding(originMillis));
       }
     }
+  }
+
+  /** Hears the public trades of the simulated other participants, as the engine records them. */
+  @FunctionalInterface
+  public interface SimulatedTradeListener {
+    void traded(MarketSpec market, Records.Trade trade);
+  }
+
+  /**
+   * Sets who hears the simulated flow's trades (the seam for the {@code trade.<symbol>} stream).
+   * Called on the engine thread, in engine order, during walk steps, which reads may run too (time
+   * advances on reads); each engine replica calls its own listener, so wire one replica only. The
+   * users' trades do not pass here: they come from order entry.
+   */
+  public void onSimulatedTrade(SimulatedTradeListener listener) {
+    this.simulatedTrades = Objects.requireNonNull(listener, "listener");
   }
 
   /** {@return the exchange time of the last command or read, epoch ms} */
@@ -152,10 +175,19 @@ public final class Engine implements PriceSource, ExchangeView {
       stepsDone++;
       long stepTime = originMillis + stepsDone * MarketDataSource.STEP_MILLIS;
       for (MarketState m : markets.values()) {
+        long before = m.walk.ticks();
         long ticks = m.walk.next();
         m.candles.price(stepTime, ticks);
         if (m.userRestingOrders > 0 && maker.wouldCross(m.spec, m.book, ticks)) {
           requote(m, stepTime);
+        }
+        // Other participants trade with the maker's ladder at this step's price, and only with it:
+        // no account's balance, position or order changes (a user's order priced better than the
+        // maker's touch is not reached; it fills when the walk crosses it, as before).
+        for (Print p : m.walk.prints(before)) {
+          Records.Trade t = m.trade(p);
+          m.recordTrade(t);
+          simulatedTrades.traded(m.spec, t);
         }
       }
       triggers.check(stepTime);

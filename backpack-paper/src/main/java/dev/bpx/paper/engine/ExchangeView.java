@@ -49,6 +49,12 @@ public interface ExchangeView extends PriceSource {
 
     /** {@return the end of the funding interval in progress at a time} */
     long nextFunding(long time);
+
+    /**
+     * {@return the open interest of the simulated other participants (perps; zero on spot), which
+     * the accounts' positions add to}
+     */
+    BigDecimal othersOpenInterest();
   }
 
   /** {@return the exchange time of the last command or read, epoch ms} */

@@ -5,6 +5,7 @@ import dev.bpx.paper.ledger.Records;
 import dev.bpx.paper.market.Candles;
 import dev.bpx.paper.market.MarketDataSource;
 import dev.bpx.paper.market.MarketSpec;
+import dev.bpx.paper.market.Print;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.matching.OrderBook;
 import java.math.BigDecimal;
@@ -122,6 +123,34 @@ public final class MarketState implements ExchangeView.Market {
     fundingRate = fundingRateFor(intervalEnd + spec.fundingIntervalMillis());
   }
 
+  @Override
+  public BigDecimal othersOpenInterest() {
+    return walk.openInterest();
+  }
+
+  /**
+   * Fills the recent trades with the last trades before birth (a fresh engine): the newest sets the
+   * last price. Their volume is already in the prehistory candles, so no candle changes.
+   */
+  void recordPrehistory(List<Print> newestFirst) {
+    for (Print p : newestFirst) {
+      trades.addLast(trade(p));
+    }
+    if (!newestFirst.isEmpty()) {
+      lastTradePrice = spec.fromTicks(newestFirst.get(0).ticks());
+    }
+  }
+
+  /** {@return a print of other participants as a public trade of this market} */
+  Records.Trade trade(Print p) {
+    BigDecimal price = spec.fromTicks(p.ticks());
+    return new Records.Trade(p.id(), price, p.quantity(), price.multiply(p.quantity()), p.time(), p.buyerMaker());
+  }
+
+  /**
+   * Records a public trade, the users' and other participants' alike: recent trades (the last
+   * {@value #KEEP_TRADES}), the last price and the candle. The one place every public trade passes.
+   */
   public void recordTrade(Records.Trade trade) {
     trades.addFirst(trade);
     if (trades.size() > KEEP_TRADES) {

@@ -223,7 +223,7 @@ final class PublicRoutes {
         if (!m.spec().isPerp() || symbol != null && !symbol.equals(m.spec().symbol())) {
           continue;
         }
-        BigDecimal oi = BigDecimal.ZERO;
+        BigDecimal oi = m.othersOpenInterest();
         for (Account a : e.users()) {
           PerpPosition p = a.positions().get(m.spec().symbol());
           if (p != null && p.netQuantity().signum() > 0) {

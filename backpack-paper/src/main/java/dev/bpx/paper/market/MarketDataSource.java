@@ -1,5 +1,6 @@
 package dev.bpx.paper.market;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -10,7 +11,8 @@ import java.util.List;
  *
  * <p>Deterministic by contract: the state after {@code n} steps depends only on how the source was
  * made and {@code n} (plus {@link #set} calls), because a journal replay must rebuild the same
- * prices. Not thread-safe; owned by the engine thread.
+ * prices. The same holds for the other participants' trades ({@link #prints}) and their open
+ * interest: a replay rebuilds them too. Not thread-safe; owned by the engine thread.
  */
 public interface MarketDataSource {
   /** Exchange time between two steps. */
@@ -40,6 +42,35 @@ public interface MarketDataSource {
   /** {@return a seeded integer in {@code [lo, hi]} for step-indexed side values such as funding noise} */
   long noise(long index, long lo, long hi);
 
-  /** {@return the one-minute candles before birth, oldest first; called at most once, when first read} */
+  /**
+   * {@return the one-minute candles before birth, oldest first, with the volume and trade counts of
+   * {@link #recentPrints}' minutes; called at most once, when first read}
+   */
   List<Candles.Bucket> history();
+
+  /**
+   * {@return the public trades of other participants in the step just taken by {@link #next},
+   * oldest first} They never trade with an account's order. A source without such flow returns none.
+   *
+   * @param before the price in ticks before that step (after any {@link #set})
+   */
+  default List<Print> prints(long before) {
+    return List.of();
+  }
+
+  /**
+   * {@return up to {@code max} of the last public trades before birth, newest first: the trades of
+   * the newest {@link #history} candles, each inside its candle's high and low}
+   */
+  default List<Print> recentPrints(int max) {
+    return List.of();
+  }
+
+  /** {@return the open interest other participants hold (perps; zero on spot), in the base asset} */
+  default BigDecimal openInterest() {
+    return BigDecimal.ZERO;
+  }
+
+  /** Restores {@link #openInterest} (snapshot restore). */
+  default void restoreOpenInterest(BigDecimal quantity) {}
 }

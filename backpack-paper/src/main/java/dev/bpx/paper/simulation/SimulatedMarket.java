@@ -3,28 +3,28 @@ package dev.bpx.paper.simulation;
 import dev.bpx.paper.market.Candles;
 import dev.bpx.paper.market.MarketDataSource;
 import dev.bpx.paper.market.MarketSpec;
+import dev.bpx.paper.market.Print;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Today's market data: a seeded {@link PriceWalk} from the market's initial price, and a day of
- * {@link Prehistory} candles before birth. Spot and perp markets of one base asset get the same
- * walk (it is seeded by the base symbol), so they never drift apart.
+ * Today's market data: a seeded {@link PriceWalk} from the market's initial price, other
+ * participants' {@link TakerFlow} against the market maker as it walks, and a day of
+ * {@link Prehistory} candles and trades before birth. Spot and perp markets of one base asset get
+ * the same walk (it is seeded by the base symbol), so they never drift apart; their flows differ
+ * (seeded by the market's symbol).
  */
 public final class SimulatedMarket implements MarketDataSource {
   private final PriceWalk walk;
-  private final long seed;
-  private final MarketSpec spec;
-  private final long birthMillis;
-  private final long startTicks;
-  private final long minTicks;
+  private final TakerFlow flow;
+  private final Prehistory prehistory;
 
   public SimulatedMarket(long seed, MarketSpec spec, long birthMillis) {
-    this.seed = seed;
-    this.spec = spec;
-    this.birthMillis = birthMillis;
-    this.startTicks = spec.toTicks(spec.initialPrice());
-    this.minTicks = spec.toTicks(spec.minPrice());
+    long startTicks = spec.toTicks(spec.initialPrice());
+    long minTicks = spec.toTicks(spec.minPrice());
     this.walk = new PriceWalk(seed, spec.baseSymbol(), spec.volatilityBps(), startTicks, minTicks);
+    this.flow = new TakerFlow(seed, spec, birthMillis);
+    this.prehistory = new Prehistory(seed, spec, startTicks, minTicks, birthMillis);
   }
 
   /** {@return a factory of simulated markets for one seed} */
@@ -64,6 +64,26 @@ public final class SimulatedMarket implements MarketDataSource {
 
   @Override
   public List<Candles.Bucket> history() {
-    return Prehistory.generate(seed, spec.baseSymbol(), spec.volatilityBps(), startTicks, minTicks, birthMillis);
+    return prehistory.candles();
+  }
+
+  @Override
+  public List<Print> prints(long before) {
+    return flow.step(walk.step(), before, walk.ticks());
+  }
+
+  @Override
+  public List<Print> recentPrints(int max) {
+    return prehistory.lastTrades(max);
+  }
+
+  @Override
+  public BigDecimal openInterest() {
+    return flow.openInterest();
+  }
+
+  @Override
+  public void restoreOpenInterest(BigDecimal quantity) {
+    flow.restoreOpenInterest(quantity);
   }
 }

@@ -77,6 +77,9 @@ public final class SnapshotReader {
   private void market(MarketState m, Map<String, Object> s) {
     List<Object> walk = list(s.get("walk"));
     m.walk.restore(l(walk.get(0)), l(walk.get(1)));
+    if (s.get("othersOpenInterest") != null) { // absent in snapshots written before the simulated flow
+      m.walk.restoreOpenInterest(d(s.get("othersOpenInterest")));
+    }
     m.makerOrders.clear();
     for (Object o : list(s.get("makerOrders"))) {
       m.makerOrders.add(order(list(o)));

@@ -59,6 +59,7 @@ public final class SnapshotWriter {
   private static Map<String, Object> market(MarketState m) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("walk", List.of(m.walk.step(), m.walk.ticks()));
+    out.put("othersOpenInterest", dec(m.walk.openInterest()));
     out.put("bookUpdateId", m.book.updateId());
     out.put("bids", levels(m, Side.Bid));
     out.put("asks", levels(m, Side.Ask));

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Version-2 journals, as the previous version wrote them, keep working. The fixtures under
  * {@code journal-v2/} were written by that version's code (the generator is in the commit that added
  * them): every kind of command, a batch with a refused order, refusals that were not journaled, and
- * one compacted journal; {@code .reads} holds what 19 reads per account answered at the end, and
+ * one compacted journal; {@code .reads} holds what 19 reads per account answered at the end (16 still
+ * answer the same bytes; see {@link FixtureReads} for the three the living market changed), and
  * {@code .offset} the paper clock's offset then.
  */
 class JournalMigrationTest {
@@ -83,7 +84,7 @@ class JournalMigrationTest {
     String hash;
     try (PaperExchange paper = start(clock, state)) {
       assertThat(clock.offsetMillis()).isEqualTo(Long.parseLong(resource(name + ".offset").trim()));
-      assertThat(reads(paper, clock)).isEqualTo(expected);
+      FixtureReads.assertSameButTheLivingMarket(reads(paper, clock), expected);
       hash = paper.stateHash();
     }
 
@@ -95,7 +96,7 @@ class JournalMigrationTest {
     PaperClock later = PaperClock.fixed(T0);
     try (PaperExchange paper = start(later, state)) {
       assertThat(paper.stateHash()).isEqualTo(hash);
-      assertThat(reads(paper, later)).isEqualTo(expected);
+      FixtureReads.assertSameButTheLivingMarket(reads(paper, later), expected);
     }
   }
 

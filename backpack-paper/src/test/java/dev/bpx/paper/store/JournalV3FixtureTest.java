@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * as that version did. The fixtures under {@code journal-v3/} were written by that commit's code with
  * the scenario of {@code V2FixtureGenerator} (commit fd20108): every kind of command, a batch with a
  * refused item, refusals, and one compacted journal (a snapshot in the old package layout); the
- * {@code .reads} hold what 19 reads per account answered then. The rooms version, run on the same
+ * {@code .reads} hold what 19 reads per account answered then (16 still answer the same bytes; see
+ * {@link FixtureReads} for the three the living market changed). The rooms version, run on the same
  * scenario, writes the same bytes.
  */
 class JournalV3FixtureTest {
@@ -74,7 +75,7 @@ class JournalV3FixtureTest {
     String hash;
     try (PaperExchange paper = PaperExchange.builder().clock(clock).seed(9).stateFile(state).fsync(false).start()) {
       assertThat(clock.offsetMillis()).isEqualTo(Long.parseLong(resource(name + ".offset").trim()));
-      assertThat(reads(paper, clock)).isEqualTo(resource(name + ".reads"));
+      FixtureReads.assertSameButTheLivingMarket(reads(paper, clock), resource(name + ".reads"));
       hash = paper.stateHash();
     }
     // Reads journal nothing here: every read is inside the last command's walk step.
