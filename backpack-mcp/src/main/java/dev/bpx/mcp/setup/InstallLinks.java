@@ -21,7 +21,27 @@ import java.util.Map;
  * Thread-safe (stateless).
  */
 public final class InstallLinks {
+  /** The server's name in the links, as {@code setup} names it. */
+  public static final String NAME = "backpack";
+
+  /**
+   * The launch a link can carry: a link cannot know where a jar will be on the reader's machine, so it
+   * names the JBang alias of this repository's {@code jbang-catalog.json}, which resolves the server
+   * from Maven Central (once released) and runs it with the fast-launch JVM options.
+   */
+  public static final ServerEntry JBANG = new ServerEntry("jbang", java.util.List.of("backpack-mcp@bpx-java/backpack-java"),
+      Map.of());
+
   private InstallLinks() {}
+
+  /**
+   * {@return the README's install-link lines for {@link #JBANG}}, between the README's
+   * {@code <!-- install-links -->} markers; a test fails when the README differs.
+   */
+  public static String readmeBlock() {
+    return "* **VS Code**: [Install in VS Code](" + vscodeWeb(NAME, JBANG) + ") (link: `" + vscode(NAME, JBANG) + "`)\n"
+        + "* **Cursor**: [Install in Cursor](" + cursor(NAME, JBANG) + ")\n";
+  }
 
   /** {@return the {@code vscode:mcp/install?...} link} */
   public static String vscode(String name, ServerEntry entry) {
