@@ -11,6 +11,8 @@ final class Help {
              java -jar backpack-mcp.jar emergency-stop [--paper]
              java -jar backpack-mcp.jar breakers reset
              java -jar backpack-mcp.jar journal verify | journal export --csv  [--dir DIR]
+             java -jar backpack-mcp.jar setup --client cursor|claude-desktop|claude-code|vscode|windsurf
+                                        [--dry-run] [--read-only] [--max-order-notional N] ...
 
         --paper     trade on the embedded paper exchange even when keys are configured
         --help      show this text
@@ -26,6 +28,16 @@ final class Help {
       journal verify checks the hash chain of the trade journal in BACKPACK_DATA_DIR/journal (or DIR):
       exit 0 when intact, 1 naming the first broken line as file:line. journal export --csv prints
       every journal record as CSV on stdout.
+
+      setup configures an MCP client for the current user to start this server with the fast launch
+      (absolute paths; the start-up archive is made for this JDK and the jar's place). It merges the
+      client's file (other servers are kept, a backup is written beside it, a file that is not valid
+      JSON is left alone; Claude Code: its claude CLI when on the PATH), --dry-run prints the change
+      and writes nothing. Safety options become the entry's env: --read-only, --max-order-notional,
+      --max-position-notional, --max-leverage, --max-open-orders, --allowed-symbols,
+      --max-daily-notional, --max-daily-loss, --confirm-orders, --confirm-timeout-seconds,
+      --cancel-after-idle-minutes, --cancel-on-exit, --data-dir, --base-url. A private key is never
+      written there: put BACKPACK_PRIVATE_KEY in the user-wide settings file below.
 
       Modes: with no BACKPACK_PRIVATE_KEY the server trades on an embedded paper exchange (no real
       money; state kept in BACKPACK_DATA_DIR). With keys it trades live on BACKPACK_BASE_URL

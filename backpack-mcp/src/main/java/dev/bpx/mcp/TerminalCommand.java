@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A command for the person at a terminal, run instead of the server ({@code emergency-stop},
- * {@code breakers reset}, {@code journal verify}): it reads the same settings as the server, prints its
+ * {@code breakers reset}, {@code journal verify}, {@code setup}): it reads the same settings as the server, prints its
  * report on stdout and answers with an exit code.
  */
 @FunctionalInterface
@@ -16,7 +16,8 @@ interface TerminalCommand {
   Map<String, TerminalCommand> ALL = Map.of(
       EmergencyStopCommand.NAME, EmergencyStopCommand::run,
       BreakersCommand.NAME, BreakersCommand::run,
-      JournalCommand.NAME, JournalCommand::run);
+      JournalCommand.NAME, JournalCommand::run,
+      dev.bpx.mcp.setup.SetupCommand.NAME, dev.bpx.mcp.setup.SetupCommand::run);
 
   /**
    * @param args the arguments after the command's name
