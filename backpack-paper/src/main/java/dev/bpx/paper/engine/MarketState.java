@@ -40,6 +40,8 @@ public final class MarketState implements ExchangeView.Market {
   public final List<Records.FundingPayment> fundingHistory = new ArrayList<>();
   /** Resting orders of non-system accounts, to decide whether a walk step needs matching. */
   public int userRestingOrders;
+  /** Where trades are announced as stream events; set by the engine. */
+  EventLog events;
 
   public MarketState(MarketSpec spec, MarketDataSource walk, Candles candles) {
     this.spec = spec;
@@ -122,7 +124,19 @@ public final class MarketState implements ExchangeView.Market {
     fundingRate = fundingRateFor(intervalEnd + spec.fundingIntervalMillis());
   }
 
+  /**
+   * Records a public trade print (REST {@code /trades}, candles, the ticker) and announces it on
+   * {@code trade.<symbol>}. For prints without orders behind them (simulated flow): no order ids.
+   */
   public void recordTrade(Records.Trade trade) {
+    recordTrade(trade, null, null);
+  }
+
+  /** Records a public trade between two orders and announces it with their ids. */
+  public void recordTrade(Records.Trade trade, String buyerOrderId, String sellerOrderId) {
+    if (events != null) {
+      events.trade(spec, trade, buyerOrderId, sellerOrderId);
+    }
     trades.addFirst(trade);
     if (trades.size() > KEEP_TRADES) {
       trades.removeLast();
