@@ -112,6 +112,8 @@ public final class JournaledEngine implements AutoCloseable {
     await(new WriteTask.WriterOnlyTask<Void>((e, j) -> {
       feed.start(e);
       this.sink = sink;
+      e.events().capture(true); // the rest of this batch publishes too
+
       return null;
     }));
   }
