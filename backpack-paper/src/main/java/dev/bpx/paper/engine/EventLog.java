@@ -84,6 +84,31 @@ public final class EventLog implements TradeSettlement.FillObserver {
         : StreamEvent.OrderUpdate.EXPIRED, o, null, now);
   }
 
+  /**
+   * A market order by quote quantity is complete only once matching stops, after its last fill was
+   * announced as partial: that fill is the one that filled it.
+   */
+  void completed(Order o) {
+    if (!capturing) {
+      return;
+    }
+    String id = Long.toString(o.id());
+    for (int i = pending.size() - 1; i >= 0; i--) {
+      if (pending.get(i) instanceof StreamEvent.OrderUpdate u && u.fill() != null && u.order().id().equals(id)
+          && u.account().equals(o.account())) {
+        StreamEvent.OrderFields f = u.order();
+        pending.set(i, new StreamEvent.OrderUpdate(u.account(), u.type(), u.time(), new StreamEvent.OrderFields(
+            f.id(), f.clientId(), f.symbol(), f.side(), f.orderType(), f.timeInForce(), f.quantity(),
+            f.quoteQuantity(), f.price(), f.triggerPrice(), f.triggerBy(), f.triggerQuantity(),
+            f.takeProfitTriggerPrice(), f.takeProfitLimitPrice(), f.takeProfitTriggerBy(), f.stopLossTriggerPrice(),
+            f.stopLossLimitPrice(), f.stopLossTriggerBy(), OrderStatus.Filled.name(), f.expiryReason(),
+            f.executedQuantity(), f.executedQuoteQuantity(), f.selfTradePrevention(), f.relatedOrderId(),
+            f.postOnly()), u.fill(), u.origin()));
+        return;
+      }
+    }
+  }
+
   /** A public trade print (the same one {@code /api/v1/trades} lists). */
   void trade(MarketSpec s, Records.Trade t, String buyerOrderId, String sellerOrderId) {
     if (capturing) {

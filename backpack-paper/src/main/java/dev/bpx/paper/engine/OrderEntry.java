@@ -139,6 +139,7 @@ final class OrderEntry implements Matcher.Fills {
           : o.executedQuantity().compareTo(requested) >= 0;
       if (complete) {
         o.markFilled();
+        events.completed(o);
       } else {
         o.expireRemainder(cappedAt != requested ? "ReduceOnlyNotReduced" : "InsufficientLiquidity");
         events.closed(o, now);

@@ -98,6 +98,25 @@ class OrderEventsTest {
   }
 
   @Test
+  void aMarketOrderByQuoteQuantityEndsWithAFillThatSaysFilled() throws Exception {
+    RecordedStreams rec = new RecordedStreams();
+    PaperClock clock = PaperClock.fixed(T0);
+    try (PaperExchange paper = rec.attach(PaperExchange.builder().clock(clock).seed(5)).start()) {
+      PaperHttp http = new PaperHttp(paper.url(), SigningKey.generate(), clock);
+      PaperHttp.Reply r = http.post("/api/v1/order", "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\","
+          + "\"orderType\":\"Market\",\"quoteQuantity\":\"5000\"}");
+      assertThat(r.object()).as(r.body()).containsEntry("status", "Filled");
+      rec.awaitFrame(f -> f.json().contains("\"orderFill\"") && f.json().contains("\"Filled\""), WAIT);
+      List<Map<String, Object>> fills = rec.frames().stream().filter(f -> http.apiKey().equals(f.account()))
+          .map(RecordedStreams.Frame::data).filter(d -> "orderFill".equals(d.get("e"))).toList();
+      assertThat(fills.size()).as("a quote order walking several levels").isGreaterThan(1);
+      assertThat(fills.subList(0, fills.size() - 1)).allSatisfy(f -> assertThat(f).containsEntry("X", "PartiallyFilled"));
+      assertThat(fills.get(fills.size() - 1)).containsEntry("X", "Filled").containsEntry("Q", "5000")
+          .containsEntry("z", r.object().get("executedQuantity"));
+    }
+  }
+
+  @Test
   void aPerpPositionIsAnnouncedOpenedAdjustedAndClosed() throws Exception {
     RecordedStreams rec = new RecordedStreams();
     PaperClock clock = PaperClock.fixed(T0);
