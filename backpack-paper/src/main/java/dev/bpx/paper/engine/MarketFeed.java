@@ -47,6 +47,7 @@ public final class MarketFeed {
     BigDecimal mark;
     BigDecimal fundingRate;
     BigDecimal openInterest;
+    Window window;
   }
 
   /**
@@ -178,7 +179,7 @@ public final class MarketFeed {
       p.lastKline = kline(s, b, false, now);
       out.add(p.lastKline);
     }
-    out.add(ticker(m, now));
+    out.add(ticker(m, p, now));
   }
 
   private static StreamEvent.Kline kline(MarketSpec s, Candles.Bucket b, boolean closed, long now) {
@@ -187,26 +188,60 @@ public final class MarketFeed {
         b.trades, closed, now);
   }
 
-  /** The same figures as REST {@code /api/v1/ticker} (24 h window). */
-  private static StreamEvent.Ticker ticker(ExchangeView.Market m, long now) {
-    List<Candles.Bucket> buckets = m.candles().range(now - DAY, now + 1);
+  /**
+   * The same figures as REST {@code /api/v1/ticker} (24 h window: the buckets starting in
+   * {@code [now - 24 h, now]}). The closed minutes of the window change only when a minute boundary
+   * passes, so their sums are kept and only the current minute is added each time: a trade costs one
+   * bucket, not 1 440.
+   */
+  private static StreamEvent.Ticker ticker(ExchangeView.Market m, Published p, long now) {
     MarketSpec s = m.spec();
+    long current = now - Math.floorMod(now, Candles.MINUTE);
+    long from = now - DAY;
+    long firstMinute = from + Math.floorMod(-from, Candles.MINUTE); // first bucket start >= from
+    if (p.window == null || p.window.firstMinute != firstMinute || p.window.current != current) {
+      p.window = Window.of(m.candles().range(from, current), firstMinute, current);
+    }
+    Window w = p.window;
     BigDecimal last = m.lastPrice();
-    BigDecimal first = buckets.isEmpty() ? last : s.fromTicks(buckets.get(0).open);
-    long high = s.toTicks(last);
-    long low = high;
-    BigDecimal volume = BigDecimal.ZERO;
-    BigDecimal quote = BigDecimal.ZERO;
-    long trades = 0;
-    for (Candles.Bucket b : buckets) {
+    long high = Math.max(s.toTicks(last), w.high);
+    long low = Math.min(s.toTicks(last), w.low);
+    BigDecimal volume = w.volume;
+    BigDecimal quote = w.quote;
+    long trades = w.trades;
+    Long open = w.open;
+    for (Candles.Bucket b : m.candles().range(current, now + 1)) {
+      open = open == null ? b.open : open;
       high = Math.max(high, b.high);
       low = Math.min(low, b.low);
       volume = volume.add(b.volume);
       quote = quote.add(b.quoteVolume);
       trades += b.trades;
     }
+    BigDecimal first = open == null ? last : s.fromTicks(open);
     return new StreamEvent.Ticker(s.symbol(), first, last, s.fromTicks(high), s.fromTicks(low), volume, quote,
         trades, now);
+  }
+
+  /** Sums over the closed minutes of a ticker window. */
+  private record Window(long firstMinute, long current, Long open, long high, long low, BigDecimal volume,
+                        BigDecimal quote, long trades) {
+    static Window of(List<Candles.Bucket> buckets, long firstMinute, long current) {
+      long high = Long.MIN_VALUE;
+      long low = Long.MAX_VALUE;
+      BigDecimal volume = BigDecimal.ZERO;
+      BigDecimal quote = BigDecimal.ZERO;
+      long trades = 0;
+      for (Candles.Bucket b : buckets) {
+        high = Math.max(high, b.high);
+        low = Math.min(low, b.low);
+        volume = volume.add(b.volume);
+        quote = quote.add(b.quoteVolume);
+        trades += b.trades;
+      }
+      return new Window(firstMinute, current, buckets.isEmpty() ? null : buckets.get(0).open, high, low, volume,
+          quote, trades);
+    }
   }
 
   private static void markPrice(ExchangeView.Market m, Published p, long now, List<StreamEvent> out) {

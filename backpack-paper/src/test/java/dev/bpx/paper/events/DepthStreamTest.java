@@ -117,6 +117,18 @@ class DepthStreamTest {
       assertThat(new BigDecimal((String) top.get("B"))).isEqualByComparingTo(end.bids.lastEntry().getValue());
       assertThat(new BigDecimal((String) top.get("a"))).isEqualByComparingTo(end.asks.firstKey());
       assertThat(new BigDecimal((String) top.get("A"))).isEqualByComparingTo(end.asks.firstEntry().getValue());
+
+      // The last ticker event carries REST's 24 h figures (the clock stands still since the last command).
+      Map<String, Object> ticker = rec.frames().stream().filter(f -> f.stream().equals("ticker." + SYMBOL))
+          .reduce((a, b) -> b).orElseThrow().data();
+      Map<String, Object> rest = traders.get(0).get("/api/v1/ticker?symbol=" + SYMBOL).object();
+      String[][] pairs = {{"o", "firstPrice"}, {"c", "lastPrice"}, {"h", "high"}, {"l", "low"}, {"v", "volume"},
+          {"V", "quoteVolume"}};
+      for (String[] k : pairs) {
+        assertThat(new BigDecimal((String) ticker.get(k[0]))).as(k[0]).isEqualByComparingTo((String) rest.get(k[1]));
+      }
+      assertThat(ticker.get("n").toString()).isEqualTo(rest.get("trades"));
+      assertThat(new BigDecimal((String) ticker.get("v"))).as("some volume traded").isPositive();
     }
   }
 
