@@ -5,7 +5,6 @@ import dev.bpx.paper.command.ApiError;
 import dev.bpx.paper.command.ParseError;
 import dev.bpx.paper.engine.ExchangeView;
 import dev.bpx.paper.ledger.Account;
-import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.ledger.Records;
 import dev.bpx.paper.market.AssetSpec;
 import dev.bpx.paper.market.Candles;
