@@ -3,7 +3,7 @@
  *
  * <p>Exported: {@code dev.bpx.paper} (the {@code PaperExchange} to embed, {@code PaperMain}, the
  * {@code PaperClock}) and {@code dev.bpx.paper.market}, whose specs and starting holdings the builder
- * takes. Every other package ("room": command, engine, matching, ledger, simulation, store, http; see
+ * takes. Every other package ("room": command, engine, matching, ledger, simulation, store, http, events; see
  * the README) and {@code ws}, the WebSocket front, are the exchange's own business. {@code PaperExchange.inspect} hands out the engine for
  * this module's tests and diagnostics only. The standalone jar is shaded and runs on the class path,
  * where this descriptor does not apply; it is checked when the module compiles, and when

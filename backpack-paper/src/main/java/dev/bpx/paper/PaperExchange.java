@@ -12,6 +12,8 @@ import dev.bpx.paper.market.Holding;
 import dev.bpx.paper.market.MarketSpec;
 import dev.bpx.paper.store.Journal;
 import dev.bpx.paper.store.JournaledEngine;
+import dev.bpx.paper.events.EventSink;
+import dev.bpx.paper.ws.EventFrames;
 import dev.bpx.paper.ws.WsFront;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -69,6 +71,18 @@ public final class PaperExchange implements AutoCloseable {
     }
     this.http = new HttpFront(store, clock, b.port, b.controlApi, this::advanceMillis);
     this.ws = b.webSocketPort < 0 ? null : startWebSocket(b);
+    EventSink sink = ws == null ? null : new EventFrames(ws);
+    if (b.eventSink != null) {
+      EventSink frames = sink;
+      sink = frames == null ? b.eventSink : events -> {
+        frames.accept(events);
+        b.eventSink.accept(events);
+      };
+    }
+    if (sink != null) {
+      // After the journal replay: a replay publishes nothing, the streams continue from here.
+      store.publishTo(sink);
+    }
     LOG.info("paper exchange on {} (state {})", url(), b.stateFile == null ? "in memory" : b.stateFile);
   }
 
@@ -196,6 +210,7 @@ public final class PaperExchange implements AutoCloseable {
   public static final class Builder {
     private int port;
     private int webSocketPort = -1;
+    private EventSink eventSink;
     private long seed = 1;
     private Path stateFile;
     private boolean fsync = true;
@@ -232,6 +247,15 @@ public final class PaperExchange implements AutoCloseable {
      * {@link PaperExchange#wsUrl()}. Default: no WebSocket server, so embedders that never stream pay
      * no thread and no port.
      */
+    /**
+     * Also hands every batch of stream events to {@code sink} (this module's tests: the events as the
+     * engine made them, before any WebSocket). Package-private: not an embedding option.
+     */
+    Builder eventSink(EventSink sink) {
+      this.eventSink = sink;
+      return this;
+    }
+
     public Builder webSocketPort(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("webSocketPort out of range: " + port);

@@ -75,6 +75,22 @@ class RoomsArchitectureTest {
   }
 
   @Test
+  void eventsArePlainValues() {
+    // The engine makes them and the WebSocket front writes them: they know neither.
+    ArchRule rule = classes().that().resideInAPackage(room("events"))
+        .should().onlyDependOnClassesThat().resideInAnyPackage(room("events"), "java..");
+    rule.check(main);
+  }
+
+  @Test
+  void theWebSocketFrontKnowsEventsNotTheEngine() {
+    ArchRule rule = noClasses().that().resideInAPackage(room("ws"))
+        .should().dependOnClassesThat().resideInAnyPackage(room("engine"), room("ledger"), room("matching"),
+            room("store"), room("http"), room("simulation"), room("command"), room("market"));
+    rule.check(main);
+  }
+
+  @Test
   void httpReadsTheEngineOnlyThroughExchangeView() {
     ArchRule rule = noClasses().that().resideInAPackage(room("http"))
         .should().dependOnClassesThat(resideInAPackage(room("engine"))

@@ -58,6 +58,7 @@ public final class Engine implements PriceSource, ExchangeView {
   final Liquidator liquidator;
   final BorrowLend borrowLend;
   final AccountReset reset;
+  final EventLog events;
   private final long originMillis;
   /** Hears every simulated public trade; see {@link #onSimulatedTrade}. */
   private SimulatedTradeListener simulatedTrades = (market, trade) -> { };
@@ -90,12 +91,17 @@ public final class Engine implements PriceSource, ExchangeView {
     this.settlement = new TradeSettlement(ledger, ids::nextPosition);
     this.margin = new Margin(this);
     this.funds = new Funds(ledger, margin, this);
-    this.entry = new OrderEntry(markets, accounts, ids, funds, settlement);
+    this.events = new EventLog(markets, accounts);
+    settlement.observeFills(events);
+    for (MarketState m : markets.values()) {
+      m.events = events;
+    }
+    this.entry = new OrderEntry(markets, accounts, ids, funds, settlement, events);
     this.maker = new MarketMaker(Accounts.MAKER, config.makerLevels(), ids::nextMakerOrder, ids::nextSequence);
     this.triggers = entry.triggers();
     this.periodic = new Periodic(accounts, ledger, this);
     this.liquidator = new Liquidator(accounts, margin, ledger, settlement, this,
-        (a, o, status, reason) -> entry.cancelOpen(a, markets.get(o.symbol()), o, status, reason),
+        (a, o, status, reason) -> entry.cancelOpen(a, markets.get(o.symbol()), o, status, reason, now),
         ids::nextOrder, ids::nextTrade);
     this.borrowLend = new BorrowLend(ledger, margin, this, this::now);
     this.reset = new AccountReset(accounts, liquidator, this::now);
@@ -278,6 +284,11 @@ public final class Engine implements PriceSource, ExchangeView {
 
   public Ids ids() {
     return ids;
+  }
+
+  /** {@return the events of the commands run since the writer last drained them} */
+  public EventLog events() {
+    return events;
   }
 
   // --- lookups --------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package dev.bpx.paper.engine;
 
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.Margin;
+import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.ledger.PriceSource;
 import dev.bpx.paper.ledger.Records;
 import dev.bpx.paper.market.AssetSpec;
@@ -81,6 +82,26 @@ public interface ExchangeView extends PriceSource {
   Map<String, List<Order>> openOrders(Account a);
 
   Margin.Summary marginSummary(Account a);
+
+  /**
+   * {@return a perp market's open interest: the long side of every position, the maker's included, plus
+   * the simulated other traders' ({@link Market#othersOpenInterest()})}
+   */
+  default BigDecimal openInterest(String symbol) {
+    Market market = markets().get(symbol);
+    BigDecimal oi = market == null ? BigDecimal.ZERO : market.othersOpenInterest();
+    for (Account a : users()) {
+      PerpPosition p = a.positions().get(symbol);
+      if (p != null && p.netQuantity().signum() > 0) {
+        oi = oi.add(p.netQuantity());
+      }
+    }
+    PerpPosition maker = makerAccount().positions().get(symbol);
+    if (maker != null && maker.netQuantity().signum() > 0) {
+      oi = oi.add(maker.netQuantity());
+    }
+    return oi;
+  }
 
   /**
    * {@return the largest quantity order entry would accept now (see {@code Engine.maxOrderQuantity})}

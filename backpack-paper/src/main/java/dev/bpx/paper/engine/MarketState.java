@@ -41,6 +41,8 @@ public final class MarketState implements ExchangeView.Market {
   public final List<Records.FundingPayment> fundingHistory = new ArrayList<>();
   /** Resting orders of non-system accounts, to decide whether a walk step needs matching. */
   public int userRestingOrders;
+  /** Where trades are announced as stream events; set by the engine. */
+  EventLog events;
 
   public MarketState(MarketSpec spec, MarketDataSource walk, Candles candles) {
     this.spec = spec;
@@ -149,9 +151,18 @@ public final class MarketState implements ExchangeView.Market {
 
   /**
    * Records a public trade, the users' and other participants' alike: recent trades (the last
-   * {@value #KEEP_TRADES}), the last price and the candle. The one place every public trade passes.
+   * {@value #KEEP_TRADES}), the last price and the candle, and announces it on {@code trade.<symbol>}. The
+   * one place every public trade passes. For prints without orders behind them (simulated flow): no order ids.
    */
   public void recordTrade(Records.Trade trade) {
+    recordTrade(trade, null, null);
+  }
+
+  /** Records a public trade between two orders and announces it with their ids. */
+  public void recordTrade(Records.Trade trade, String buyerOrderId, String sellerOrderId) {
+    if (events != null) {
+      events.trade(spec, trade, buyerOrderId, sellerOrderId);
+    }
     trades.addFirst(trade);
     if (trades.size() > KEEP_TRADES) {
       trades.removeLast();

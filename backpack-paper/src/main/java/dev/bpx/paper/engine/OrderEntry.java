@@ -33,8 +33,11 @@ final class OrderEntry implements Matcher.Fills {
   private final Funds funds;
   private final TradeSettlement settlement;
   private final Triggers triggers;
+  final EventLog events;
 
-  OrderEntry(Map<String, MarketState> markets, Accounts accounts, Ids ids, Funds funds, TradeSettlement settlement) {
+  OrderEntry(Map<String, MarketState> markets, Accounts accounts, Ids ids, Funds funds, TradeSettlement settlement,
+             EventLog events) {
+    this.events = events;
     this.markets = markets;
     this.accounts = accounts;
     this.ids = ids;
@@ -83,6 +86,7 @@ final class OrderEntry implements Matcher.Fills {
           .build();
       triggers.arm(m, a, o, null);
       a.indexClientId(o);
+      events.triggerPlaced(o, now);
       return o;
     }
     Order o = b.build();
@@ -101,7 +105,7 @@ final class OrderEntry implements Matcher.Fills {
     if (Boolean.TRUE.equals(o.reduceOnly())) {
       PerpPosition p = a.positions().get(s.symbol());
       if (p == null || p.netQuantity().signum() == o.side().sign()) {
-        finish(a, o, OrderStatus.Expired, "ReduceOnlyNotReduced");
+        finish(a, o, OrderStatus.Expired, "ReduceOnlyNotReduced", now);
         return;
       }
       reduceCap = p.netQuantity().abs();
@@ -109,18 +113,19 @@ final class OrderEntry implements Matcher.Fills {
     if (o.postOnly()) {
       BigDecimal best = m.book.best(o.side().opposite());
       if (best != null && Matcher.crosses(o.side(), o.price(), best)) {
-        finish(a, o, OrderStatus.Expired, "PostOnlyTaker");
+        finish(a, o, OrderStatus.Expired, "PostOnlyTaker", now);
         return;
       }
     }
     funds.reserve(a, m.spec, m.book, o, reduceCap != null);
     if (o.timeInForce() == TimeInForce.FOK && !fillable(m, o)) {
       funds.release(a, m.spec, o);
-      finish(a, o, OrderStatus.Expired, "FillOrKill");
+      finish(a, o, OrderStatus.Expired, "FillOrKill", now);
       return;
     }
     o.assignIdIfNew(ids::nextOrder);
     a.recordOrder(o);
+    events.accepted(o, now);
     BigDecimal requested = o.quantity();
     if (reduceCap != null && o.quantity() != null && o.quantity().compareTo(reduceCap) > 0) {
       o.workingQuantity(reduceCap);
@@ -134,8 +139,10 @@ final class OrderEntry implements Matcher.Fills {
           : o.executedQuantity().compareTo(requested) >= 0;
       if (complete) {
         o.markFilled();
+        events.completed(o);
       } else {
         o.expireRemainder(cappedAt != requested ? "ReduceOnlyNotReduced" : "InsufficientLiquidity");
+        events.closed(o, now);
       }
       return;
     }
@@ -148,6 +155,7 @@ final class OrderEntry implements Matcher.Fills {
       o.expireRemainder(cappedAt != requested ? "ReduceOnlyNotReduced"
           : o.timeInForce() == TimeInForce.FOK ? "FillOrKill" : "ImmediateOrCancel");
       funds.release(a, m.spec, o);
+      events.closed(o, now);
       return;
     }
     o.rest(ids.nextSequence());
@@ -157,10 +165,11 @@ final class OrderEntry implements Matcher.Fills {
     }
   }
 
-  private void finish(Account a, Order o, OrderStatus status, String reason) {
+  private void finish(Account a, Order o, OrderStatus status, String reason, long now) {
     o.assignIdIfNew(ids::nextOrder);
     o.close(status, reason);
     a.recordOrder(o);
+    events.closed(o, now);
   }
 
   /** {@return whether the book holds enough crossing liquidity from other accounts} */
@@ -191,7 +200,7 @@ final class OrderEntry implements Matcher.Fills {
     // open order carries a clientId.
     Order o = orderId != null ? a.orders().get(orderId) : a.openOrderWithClientId(clientId);
     if (o != null && o.status().isOpen() && o.symbol().equals(m.spec.symbol())) {
-      cancelOpen(a, m, o, OrderStatus.Cancelled, null);
+      cancelOpen(a, m, o, OrderStatus.Cancelled, null, now);
       return o;
     }
     throw ApiError.notFound("Not Found");
@@ -208,14 +217,14 @@ final class OrderEntry implements Matcher.Fills {
           || "ConditionalOrder".equals(orderType) && !conditional) {
         continue;
       }
-      cancelOpen(a, m, o, OrderStatus.Cancelled, null);
+      cancelOpen(a, m, o, OrderStatus.Cancelled, null, now);
       out.add(o);
     }
     return out;
   }
 
   /** Takes an open order off the book or the trigger list and releases its funds. */
-  void cancelOpen(Account a, MarketState m, Order o, OrderStatus status, String reason) {
+  void cancelOpen(Account a, MarketState m, Order o, OrderStatus status, String reason, long now) {
     if (o.status() == OrderStatus.TriggerPending) {
       m.triggers.remove(o);
     } else {
@@ -224,13 +233,14 @@ final class OrderEntry implements Matcher.Fills {
       funds.release(a, m.spec, o);
     }
     o.close(status, reason);
+    events.closed(o, now);
   }
 
   /** Expires a resting order (self-trade prevention on the maker side). */
   @Override
   public void expireMaker(Order maker, String reason, long now) {
     Account a = accounts.get(maker.account());
-    cancelOpen(a, markets.get(maker.symbol()), maker, OrderStatus.Expired, reason);
+    cancelOpen(a, markets.get(maker.symbol()), maker, OrderStatus.Expired, reason, now);
   }
 
   @Override
@@ -253,7 +263,9 @@ final class OrderEntry implements Matcher.Fills {
     if (makerLeftBook) {
       closed(maker);
     }
-    m.recordTrade(new Records.Trade(tradeId, price, quantity, price.multiply(quantity), now, taker.side() != Side.Bid));
+    boolean takerBuys = taker.side() == Side.Bid;
+    m.recordTrade(new Records.Trade(tradeId, price, quantity, price.multiply(quantity), now, !takerBuys),
+        Long.toString((takerBuys ? taker : maker).id()), Long.toString((takerBuys ? maker : taker).id()));
     onFill(maker, now);
     onFill(taker, now);
   }

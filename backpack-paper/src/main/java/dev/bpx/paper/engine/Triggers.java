@@ -83,6 +83,7 @@ final class Triggers {
         .createdAt(now)
         .build();
     arm(m, a, c, whenAbove);
+    entry.events.triggerPlaced(c, now);
   }
 
   private static List<Order> children(Account a, long parentId) {
@@ -119,12 +120,13 @@ final class Triggers {
     o.triggered(now);
     if (o.relatedOrderId() != null) {
       for (Order sibling : children(a, o.relatedOrderId())) {
-        entry.cancelOpen(a, m, sibling, OrderStatus.Cancelled, null);
+        entry.cancelOpen(a, m, sibling, OrderStatus.Cancelled, null, now);
       }
     }
     BigDecimal quantity = resolveQuantity(a, m, o);
     if (quantity == null || quantity.signum() <= 0) {
       o.triggerFailed();
+      entry.events.triggerFailed(o, now);
       return;
     }
     o.release(quantity);
@@ -132,6 +134,7 @@ final class Triggers {
       entry.execute(a, m, o, now);
     } catch (ApiError e) {
       o.triggerRefused();
+      entry.events.triggerFailed(o, now);
     }
   }
 

@@ -5,7 +5,6 @@ import dev.bpx.paper.command.ApiError;
 import dev.bpx.paper.command.ParseError;
 import dev.bpx.paper.engine.ExchangeView;
 import dev.bpx.paper.ledger.Account;
-import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.ledger.Records;
 import dev.bpx.paper.market.AssetSpec;
 import dev.bpx.paper.market.Candles;
@@ -223,18 +222,7 @@ final class PublicRoutes {
         if (!m.spec().isPerp() || symbol != null && !symbol.equals(m.spec().symbol())) {
           continue;
         }
-        BigDecimal oi = m.othersOpenInterest();
-        for (Account a : e.users()) {
-          PerpPosition p = a.positions().get(m.spec().symbol());
-          if (p != null && p.netQuantity().signum() > 0) {
-            oi = oi.add(p.netQuantity());
-          }
-        }
-        PerpPosition maker = e.makerAccount().positions().get(m.spec().symbol());
-        if (maker != null && maker.netQuantity().signum() > 0) {
-          oi = oi.add(maker.netQuantity());
-        }
-        MarketJson.openInterest(w, m, oi, at(e, q));
+        MarketJson.openInterest(w, m, e.openInterest(m.spec().symbol()), at(e, q));
       }
       if (symbol != null && !e.markets().containsKey(symbol)) {
         throw ApiError.badRequest("Symbol not found");

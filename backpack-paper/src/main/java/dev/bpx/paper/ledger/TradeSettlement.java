@@ -28,6 +28,23 @@ public final class TradeSettlement {
   /** One side of a trade: who, with which order, and whether it provided the liquidity. */
   public record Party(Account account, Order order, boolean maker) {}
 
+  /**
+   * Told of every fill a user account gets (the rows {@code /wapi/v1/history/fills} lists), liquidation
+   * fills included, with the perp position after it (null on spot). The engine turns them into stream
+   * events; the ledger knows nothing of streams.
+   */
+  @FunctionalInterface
+  public interface FillObserver {
+    void filled(Account account, Order order, Records.Fill fill, PerpPosition positionAfter);
+  }
+
+  private FillObserver observer = (a, o, f, p) -> { };
+
+  /** Sets who hears of fills (the engine's event log); one observer. */
+  public void observeFills(FillObserver observer) {
+    this.observer = observer;
+  }
+
   public void settle(MarketSpec market, Party buyer, Party seller, BigDecimal price,
                      BigDecimal quantity, long tradeId, long now) {
     BigDecimal notional = price.multiply(quantity);
@@ -63,8 +80,8 @@ public final class TradeSettlement {
     BigDecimal sellerFee = ledger.fee(notional, feeBps(s, m, seller.maker()), m.quoteSymbol());
     ledger.transfer(b, ledger.house(), m.baseSymbol(), buyerFee);
     ledger.transfer(s, ledger.house(), m.quoteSymbol(), sellerFee);
-    recordFill(b, bo, m, Side.Bid, price, quantity, buyerFee, m.baseSymbol(), buyer.maker(), tradeId, now);
-    recordFill(s, so, m, Side.Ask, price, quantity, sellerFee, m.quoteSymbol(), seller.maker(), tradeId, now);
+    recordFill(b, bo, m, Side.Bid, price, quantity, buyerFee, m.baseSymbol(), buyer.maker(), tradeId, now, null);
+    recordFill(s, so, m, Side.Ask, price, quantity, sellerFee, m.quoteSymbol(), seller.maker(), tradeId, now, null);
   }
 
   private void settlePerp(MarketSpec m, Party party, BigDecimal signedQty, BigDecimal price,
@@ -89,7 +106,7 @@ public final class TradeSettlement {
       }
     }
     recordFill(a, party.order(), m, signedQty.signum() > 0 ? Side.Bid : Side.Ask, price,
-        signedQty.abs(), fee, Ledger.USDC, party.maker(), tradeId, now);
+        signedQty.abs(), fee, Ledger.USDC, party.maker(), tradeId, now, p);
     if (!p.isOpen()) {
       p.closedAt = now;
       p.closingPrice = price;
@@ -140,14 +157,16 @@ public final class TradeSettlement {
     return maker ? s.spotMakerFeeBps : s.spotTakerFeeBps;
   }
 
-  private static void recordFill(Account a, Order o, MarketSpec m, Side side, BigDecimal price,
-                                 BigDecimal quantity, BigDecimal fee, String feeSymbol,
-                                 boolean maker, long tradeId, long now) {
+  private void recordFill(Account a, Order o, MarketSpec m, Side side, BigDecimal price,
+                          BigDecimal quantity, BigDecimal fee, String feeSymbol,
+                          boolean maker, long tradeId, long now, PerpPosition position) {
     if (!a.recordsHistory()) {
       return;
     }
-    a.fills.add(new Records.Fill(tradeId, Long.toString(o.id()), o.clientId(), m.symbol(),
-        side.name(), price, quantity, fee, feeSymbol, maker, o.systemOrderType(), now));
+    Records.Fill fill = new Records.Fill(tradeId, Long.toString(o.id()), o.clientId(), m.symbol(),
+        side.name(), price, quantity, fee, feeSymbol, maker, o.systemOrderType(), now);
+    a.fills.add(fill);
+    observer.filled(a, o, fill, position);
   }
 }
 

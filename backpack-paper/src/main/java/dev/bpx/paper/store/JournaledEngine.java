@@ -6,6 +6,9 @@ import dev.bpx.paper.engine.CommandHandler;
 import dev.bpx.paper.engine.Engine;
 import dev.bpx.paper.engine.EngineConfig;
 import dev.bpx.paper.engine.ExchangeView;
+import dev.bpx.paper.engine.MarketFeed;
+import dev.bpx.paper.events.EventSink;
+import dev.bpx.paper.events.StreamEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -50,6 +53,9 @@ public final class JournaledEngine implements AutoCloseable {
   private final Thread writer;
   private final Stop stop = new Stop();
   private boolean closed;
+  /** Writer thread only: where events go, null while nobody listens (nothing is captured then). */
+  private EventSink sink;
+  private final MarketFeed feed = new MarketFeed();
 
   /**
    * @param config what both replicas are built from
@@ -92,6 +98,22 @@ public final class JournaledEngine implements AutoCloseable {
     await(new WriteTask.WriterOnlyTask<Void>((e, j) -> {
       j.flush();
       j.compact(SnapshotWriter.write(e), clockOffsetMillis);
+      return null;
+    }));
+  }
+
+  /**
+   * Sends the events of every later command to {@code sink}, on the writer, once the command is
+   * durable and readable (with its batch, where the HTTP answers are released), in engine order.
+   * The journal replay before this publishes nothing; the market-data streams continue from the state
+   * at this moment.
+   */
+  public void publishTo(EventSink sink) {
+    await(new WriteTask.WriterOnlyTask<Void>((e, j) -> {
+      feed.start(e);
+      this.sink = sink;
+      e.events().capture(true); // the rest of this batch publishes too
+
       return null;
     }));
   }
@@ -183,6 +205,9 @@ public final class JournaledEngine implements AutoCloseable {
       queue.drainTo(batch, MAX_BATCH - 1);
       Engine w = replicas.writable();
       CommandHandler h = replicas.writableHandler();
+      // Only the replica published next captures events: the other repeats the batch silently.
+      w.events().capture(sink != null);
+      List<StreamEvent> events = new ArrayList<>();
       int journaled = 0;
       for (WriteTask<?> t : batch) {
         if (t == stop) {
@@ -198,6 +223,11 @@ public final class JournaledEngine implements AutoCloseable {
           LOG.error("command failed", e);
           t.fail(new IllegalStateException("engine error", e));
           c = null;
+        }
+        if (sink != null) {
+          List<StreamEvent> own = w.events().drain(w.now());
+          events.addAll(own);
+          feed.collect(w, events, own);
         }
         if (c != null && journal != null) {
           try {
@@ -219,7 +249,15 @@ public final class JournaledEngine implements AutoCloseable {
       }
       int stale = replicas.publish();
       batch.forEach(WriteTask::complete);
+      if (!events.isEmpty()) {
+        try {
+          sink.accept(events);
+        } catch (RuntimeException e) {
+          LOG.error("stream events not published", e);
+        }
+      }
       Engine other = replicas.engine(stale);
+      other.events().capture(false);
       CommandHandler otherHandler = replicas.handler(stale);
       for (WriteTask<?> t : batch) {
         try {

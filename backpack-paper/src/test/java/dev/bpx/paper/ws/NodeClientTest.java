@@ -97,7 +97,7 @@ class NodeClientTest {
   }
 
   /** {@return the command that runs node with a global WebSocket}; skips the test without one */
-  private static List<String> nodeCommand() throws InterruptedException {
+  static List<String> nodeCommand() throws InterruptedException {
     for (List<String> candidate : List.of(List.of("node"), List.of("node", "--experimental-websocket"))) {
       try {
         List<String> probe = new ArrayList<>(candidate);
