@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * The public market-data streams, derived by comparing each market with what was last published:
  * depth deltas (absolute quantities of the levels that changed, update ids continuing the book's
  * counter, which REST {@code /api/v1/depth} reports as {@code lastUpdateId}), the top of the book,
- * the 24 h ticker, the one-minute kline, the mark price and open interest.
+ * the 24 h ticker, the klines (one minute here, the longer intervals in {@link KlineFeed}), the mark price
+ * and open interest.
  *
  * <p>It runs on the writer after each command on the replica being published, and keeps its own copy
  * of what it published, so it lives outside the two replicas (which take turns) and never changes
@@ -28,7 +29,7 @@ import java.util.TreeMap;
  * Not thread-safe: the writer's.
  */
 public final class MarketFeed {
-  /** The kline interval published; the spec's others are not produced (README). */
+  /** The one-minute kline, the candles' own bucket; the longer intervals are {@link KlineFeed}'s. */
   public static final String KLINE_INTERVAL = "1m";
   private static final long DAY = 24 * 60 * 60_000L;
 
@@ -48,6 +49,7 @@ public final class MarketFeed {
     BigDecimal fundingRate;
     BigDecimal openInterest;
     Window window;
+    final KlineFeed klines = new KlineFeed();
   }
 
   /**
@@ -179,6 +181,7 @@ public final class MarketFeed {
       p.lastKline = kline(s, b, false, now);
       out.add(p.lastKline);
     }
+    p.klines.collect(m, now, out);
     out.add(ticker(m, p, now));
   }
 
@@ -223,9 +226,9 @@ public final class MarketFeed {
         trades, now);
   }
 
-  /** Sums over the closed minutes of a ticker window. */
-  private record Window(long firstMinute, long current, Long open, long high, long low, BigDecimal volume,
-                        BigDecimal quote, long trades) {
+  /** Sums over the closed minutes of a window (the ticker's 24 h, a kline interval's). */
+  record Window(long firstMinute, long current, Long open, long high, long low, BigDecimal volume,
+                        BigDecimal quote, long trades, long close) {
     static Window of(List<Candles.Bucket> buckets, long firstMinute, long current) {
       long high = Long.MIN_VALUE;
       long low = Long.MAX_VALUE;
@@ -240,7 +243,7 @@ public final class MarketFeed {
         trades += b.trades;
       }
       return new Window(firstMinute, current, buckets.isEmpty() ? null : buckets.get(0).open, high, low, volume,
-          quote, trades);
+          quote, trades, buckets.isEmpty() ? 0 : buckets.get(buckets.size() - 1).close);
     }
   }
 

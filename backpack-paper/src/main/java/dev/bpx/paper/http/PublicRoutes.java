@@ -133,7 +133,7 @@ final class PublicRoutes {
       throw ParseError.param("startTime", "Type \"integer(int64)\" expects an input, but not found");
     }
     Long end = query.number("endTime", "int64", Long.MIN_VALUE, Long.MAX_VALUE);
-    long step = intervalMillis(interval);
+    long step = Candles.intervalMillis(interval);
     return store.read(q.now(), null, e -> {
       ExchangeView.Market m = known(e, symbol, "Invalid market symbol");
       long to = end == null ? at(e, q) : Math.min(end * 1000, at(e, q));
@@ -148,19 +148,6 @@ final class PublicRoutes {
       }
       return Response.json(w.endArray());
     });
-  }
-
-  private static long intervalMillis(String interval) {
-    if (interval.equals("1month")) {
-      return 30L * 86_400_000L;
-    }
-    long n = Long.parseLong(interval.substring(0, interval.length() - 1));
-    return switch (interval.charAt(interval.length() - 1)) {
-      case 'm' -> n * Candles.MINUTE;
-      case 'h' -> n * 3_600_000L;
-      case 'd' -> n * 86_400_000L;
-      default -> n * 7 * 86_400_000L;
-    };
   }
 
   private Response trades(Request q, boolean history) {

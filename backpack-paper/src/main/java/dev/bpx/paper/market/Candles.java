@@ -18,6 +18,25 @@ public final class Candles {
   static final int KEEP_MINUTES = 3 * 24 * 60;
   public static final long MINUTE = 60_000L;
 
+  /**
+   * {@return the length of a kline interval ({@code 1m} ... {@code 1w}, {@code 1month} counted as 30 days),
+   * as REST {@code /api/v1/klines} and the {@code kline} streams align their windows: from the epoch}
+   */
+  public static long intervalMillis(String interval) {
+    if (interval.equals("1month")) {
+      return 30L * 86_400_000L;
+    }
+    long n = Long.parseLong(interval.substring(0, interval.length() - 1));
+    return switch (interval.charAt(interval.length() - 1)) {
+      case 's' -> n * 1_000L;
+      case 'm' -> n * MINUTE;
+      case 'h' -> n * 3_600_000L;
+      case 'd' -> n * 86_400_000L;
+      case 'w' -> n * 7 * 86_400_000L;
+      default -> throw new IllegalArgumentException("not a kline interval: " + interval);
+    };
+  }
+
   /** A mutable one-minute bucket; prices in ticks. */
   public static final class Bucket {
     public final long start;

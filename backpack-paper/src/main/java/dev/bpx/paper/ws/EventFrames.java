@@ -28,7 +28,10 @@ public final class EventFrames implements EventSink {
       } else if (e instanceof StreamEvent.PositionUpdate p) {
         publisher.publishPrivate(p.account(), "account.positionUpdate." + p.symbol(), positionUpdate(p));
       } else {
-        publisher.publish(streamName(e), json(e));
+        String stream = streamName(e);
+        if (publisher.hasSubscribers(stream)) {
+          publisher.publish(stream, json(e));
+        }
       }
     }
   }

@@ -18,6 +18,14 @@ public interface StreamPublisher {
   void publish(String stream, String dataJson);
 
   /**
+   * {@return whether anyone is subscribed to this public stream now} Lets the caller skip writing a
+   * payload nobody reads (fourteen kline intervals per market, say). The default says yes.
+   */
+  default boolean hasSubscribers(String stream) {
+    return true;
+  }
+
+  /**
    * Sends an account event to the connections that subscribed for that account (the verifying key of
    * their subscription's signature).
    *

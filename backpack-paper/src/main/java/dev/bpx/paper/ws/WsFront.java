@@ -94,6 +94,11 @@ public final class WsFront implements StreamPublisher, AutoCloseable {
   }
 
   @Override
+  public boolean hasSubscribers(String stream) {
+    return !subscribers.get(Subscribers.key(null, stream)).isEmpty();
+  }
+
+  @Override
   public void publish(String stream, String dataJson) {
     Set<Connection> targets = subscribers.get(Subscribers.key(null, stream));
     if (!targets.isEmpty()) {
