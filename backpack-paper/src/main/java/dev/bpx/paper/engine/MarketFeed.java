@@ -230,20 +230,9 @@ public final class MarketFeed {
   record Window(long firstMinute, long current, Long open, long high, long low, BigDecimal volume,
                         BigDecimal quote, long trades, long close) {
     static Window of(List<Candles.Bucket> buckets, long firstMinute, long current) {
-      long high = Long.MIN_VALUE;
-      long low = Long.MAX_VALUE;
-      BigDecimal volume = BigDecimal.ZERO;
-      BigDecimal quote = BigDecimal.ZERO;
-      long trades = 0;
-      for (Candles.Bucket b : buckets) {
-        high = Math.max(high, b.high);
-        low = Math.min(low, b.low);
-        volume = volume.add(b.volume);
-        quote = quote.add(b.quoteVolume);
-        trades += b.trades;
-      }
-      return new Window(firstMinute, current, buckets.isEmpty() ? null : buckets.get(0).open, high, low, volume,
-          quote, trades, buckets.isEmpty() ? 0 : buckets.get(buckets.size() - 1).close);
+      Candles.Summary sum = Candles.Summary.of(buckets);
+      return new Window(firstMinute, current, sum.open(), sum.high(), sum.low(), sum.volume(), sum.quoteVolume(),
+          sum.trades(), sum.close());
     }
   }
 

@@ -144,24 +144,13 @@ final class MarketJson {
       w.field("open", (String) null).field("high", (String) null).field("low", (String) null).field("close", (String) null);
       w.field("volume", "0").field("quoteVolume", "0").field("trades", "0");
     } else {
-      long high = Long.MIN_VALUE;
-      long low = Long.MAX_VALUE;
-      BigDecimal volume = BigDecimal.ZERO;
-      BigDecimal quote = BigDecimal.ZERO;
-      long trades = 0;
-      for (Candles.Bucket b : in) {
-        high = Math.max(high, b.high);
-        low = Math.min(low, b.low);
-        volume = volume.add(b.volume);
-        quote = quote.add(b.quoteVolume);
-        trades += b.trades;
-      }
-      w.field("open", Fmt.price(s, s.fromTicks(in.get(0).open)));
-      w.field("high", Fmt.price(s, s.fromTicks(high)));
-      w.field("low", Fmt.price(s, s.fromTicks(low)));
-      w.field("close", Fmt.price(s, s.fromTicks(in.get(in.size() - 1).close)));
-      w.field("volume", Fmt.amount(volume)).field("quoteVolume", Fmt.amount(quote));
-      w.field("trades", Long.toString(trades));
+      Candles.Summary sum = Candles.Summary.of(in);
+      w.field("open", Fmt.price(s, s.fromTicks(sum.open())));
+      w.field("high", Fmt.price(s, s.fromTicks(sum.high())));
+      w.field("low", Fmt.price(s, s.fromTicks(sum.low())));
+      w.field("close", Fmt.price(s, s.fromTicks(sum.close())));
+      w.field("volume", Fmt.amount(sum.volume())).field("quoteVolume", Fmt.amount(sum.quoteVolume()));
+      w.field("trades", Long.toString(sum.trades()));
     }
     w.endObject();
   }

@@ -16,6 +16,30 @@ import java.util.function.Supplier;
  */
 public final class Candles {
   static final int KEEP_MINUTES = 3 * 24 * 60;
+  /**
+   * The sums over consecutive buckets, oldest first: what a kline, the ticker's window and the kline
+   * streams all need. {@code open} is null (and {@code close} 0) when there is no bucket.
+   */
+  public record Summary(Long open, long high, long low, long close, BigDecimal volume, BigDecimal quoteVolume,
+                        long trades) {
+    public static Summary of(List<Bucket> buckets) {
+      long high = Long.MIN_VALUE;
+      long low = Long.MAX_VALUE;
+      BigDecimal volume = BigDecimal.ZERO;
+      BigDecimal quote = BigDecimal.ZERO;
+      long trades = 0;
+      for (Bucket b : buckets) {
+        high = Math.max(high, b.high);
+        low = Math.min(low, b.low);
+        volume = volume.add(b.volume);
+        quote = quote.add(b.quoteVolume);
+        trades += b.trades;
+      }
+      return new Summary(buckets.isEmpty() ? null : buckets.get(0).open, high, low,
+          buckets.isEmpty() ? 0 : buckets.get(buckets.size() - 1).close, volume, quote, trades);
+    }
+  }
+
   public static final long MINUTE = 60_000L;
 
   /**
