@@ -90,6 +90,9 @@ public final class PaperExchange implements AutoCloseable {
     try {
       return WsFront.builder(clock).port(b.webSocketPort)
           .symbols(b.markets.stream().map(MarketSpec::symbol).collect(java.util.stream.Collectors.toSet()))
+          .openPositions((account, symbol) -> store.read(clock.millis(), null,
+              view -> dev.bpx.paper.engine.PositionEvents.openPositions(view, account, symbol)))
+          .pulse(() -> store.pulse(clock.millis())) // time moves for subscribers, nothing journaled
           .start();
     } catch (RuntimeException e) {
       http.close();

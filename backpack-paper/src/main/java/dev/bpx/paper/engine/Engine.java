@@ -152,6 +152,21 @@ public final class Engine implements PriceSource, ExchangeView {
     }
   }
 
+  /**
+   * Moves exchange time to {@code time} for the streams' pulse: the walk steps up to it (prices, candles, the
+   * other participants' prints, triggers, funding, interest, liquidations), exactly as {@link #advanceTo} takes
+   * them, without the maker's requote that ends {@code advanceTo}. Steps are the same however time is split, so
+   * the state this leaves is one that any later {@code advanceTo} (a command's, a read's, a journal replay's)
+   * passes through: it needs no journal entry. The requote waits for the next request, as before: when it
+   * happens decides the book's time priority and update ids, which a replay could repeat only if it were
+   * journaled ({@link #isCurrentAt} stays false until then, so a read still journals its tick).
+   */
+  public void advanceWalkTo(long time) {
+    if (time > now) {
+      walkTo(time);
+    }
+  }
+
   private void requote(MarketState m, long time) {
     long ticks = m.walk.ticks();
     maker.requote(m.spec, m.book, m.makerOrders, ticks, time, entry);

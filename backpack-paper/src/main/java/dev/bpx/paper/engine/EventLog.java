@@ -3,7 +3,6 @@ package dev.bpx.paper.engine;
 import dev.bpx.paper.events.StreamEvent;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.Accounts;
-import dev.bpx.paper.ledger.Margin;
 import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.ledger.Records;
 import dev.bpx.paper.ledger.TradeSettlement;
@@ -11,7 +10,6 @@ import dev.bpx.paper.market.MarketSpec;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.matching.OrderStatus;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,25 +169,11 @@ public final class EventLog implements TradeSettlement.FillObserver {
 
   /** The position after the command, as REST {@code /api/v1/position} computes its numbers. */
   private StreamEvent.PositionUpdate position(Touch t, BigDecimal before, PerpPosition p, long now) {
-    MarketState m = markets.get(t.symbol());
-    MarketSpec s = m.spec;
     Account a = accounts.find(t.account());
     BigDecimal net = p.netQuantity();
     String type = net.signum() == 0 ? StreamEvent.PositionUpdate.CLOSED
         : before.signum() == 0 ? StreamEvent.PositionUpdate.OPENED : StreamEvent.PositionUpdate.ADJUSTED;
-    BigDecimal mark = m.markPrice();
     List<Order> open = a == null ? null : a.openOrders().get(t.symbol());
-    BigDecimal exposure = Margin.exposureQuantity(net.signum() == 0 ? null : p, open).abs();
-    BigDecimal notional = net.abs().multiply(mark);
-    BigDecimal breakEven = net.signum() == 0 ? BigDecimal.ZERO
-        : p.netCost().add(p.fees().multiply(BigDecimal.valueOf(net.signum())))
-            .subtract(p.cumulativeFunding().multiply(BigDecimal.valueOf(net.signum())))
-            .divide(net, 8, RoundingMode.HALF_EVEN);
-    int priceScale = s.priceScale() + 4;
-    return new StreamEvent.PositionUpdate(t.account(), type, now, t.symbol(), net,
-        p.entryPrice().setScale(priceScale, RoundingMode.HALF_EVEN),
-        breakEven.setScale(priceScale, RoundingMode.HALF_EVEN), mark, s.imf().fractionFor(notional),
-        s.mmf().fractionFor(notional), exposure, exposure.multiply(mark).setScale(6, RoundingMode.HALF_EVEN),
-        Long.toString(p.id), p.pnlRealized(), p.unrealizedPnl(mark).setScale(6, RoundingMode.HALF_EVEN));
+    return PositionEvents.of(type, t.account(), markets.get(t.symbol()), p, open, now);
   }
 }

@@ -15,8 +15,8 @@ import java.util.Map;
  * current minute's candle moved, with the window's final kline ({@code X: true}) once it has ended.
  *
  * <p>The closed minutes of each window are summed once per minute and kept ({@link MarketFeed.Window}), so
- * a trade costs the current minute's bucket per interval, not a scan of the window. {@code 1s} is not
- * produced: the candles are one minute long. Not thread-safe: the engine's writer.
+ * a trade costs the current minute's bucket per interval, not a scan of the window. {@code 1s} is
+ * {@link SecondKlineFeed}'s. Not thread-safe: the engine's writer.
  */
 final class KlineFeed {
   static final List<String> INTERVALS =

@@ -18,8 +18,10 @@ import java.util.TreeMap;
 /**
  * The public market-data streams, derived by comparing each market with what was last published:
  * depth deltas (absolute quantities of the levels that changed, update ids continuing the book's
- * counter, which REST {@code /api/v1/depth} reports as {@code lastUpdateId}), the top of the book,
- * the 24 h ticker, the klines (one minute here, the longer intervals in {@link KlineFeed}), the mark price
+ * counter, which REST {@code /api/v1/depth} reports as {@code lastUpdateId}) and their windows merged
+ * ({@link DepthWindows}), the top of the book,
+ * the 24 h ticker, the klines (one minute here, one second in {@link SecondKlineFeed}, the longer intervals in
+ * {@link KlineFeed}), the mark price
  * and open interest.
  *
  * <p>It runs on the writer after each command on the replica being published, and keeps its own copy
@@ -32,6 +34,7 @@ public final class MarketFeed {
   /** The one-minute kline, the candles' own bucket; the longer intervals are {@link KlineFeed}'s. */
   public static final String KLINE_INTERVAL = "1m";
   private static final long DAY = 24 * 60 * 60_000L;
+  private static final long TICKER_MILLIS = 1000;
 
   private final Map<String, Published> published = new HashMap<>();
 
@@ -49,7 +52,10 @@ public final class MarketFeed {
     BigDecimal fundingRate;
     BigDecimal openInterest;
     Window window;
+    long tickerSecond = Long.MIN_VALUE;
     final KlineFeed klines = new KlineFeed();
+    final DepthWindows depthWindows = new DepthWindows();
+    final SecondKlineFeed seconds = new SecondKlineFeed();
   }
 
   /**
@@ -77,7 +83,13 @@ public final class MarketFeed {
         published.put(s.symbol(), p);
       }
       List<StreamEvent> sink = fresh ? new ArrayList<>() : out;
-      depth(m, p, now, sink);
+      // Windows that ended before now go out before this moment's delta, which opens the next one.
+      p.depthWindows.flush(s.symbol(), now, sink);
+      StreamEvent.Depth delta = depth(m, p, now, sink);
+      if (delta != null && !fresh) { // the state at start is REST's snapshot, not a change
+        p.depthWindows.add(delta);
+      }
+      p.seconds.collect(m, now, sink);
       candles(m, p, now, sink);
       if (s.isPerp()) {
         markPrice(m, p, now, sink);
@@ -98,16 +110,18 @@ public final class MarketFeed {
     return false;
   }
 
-  private static void depth(ExchangeView.Market m, Published p, long now, List<StreamEvent> out) {
+  /** {@return the realtime delta appended, or null when the book did not change} */
+  private static StreamEvent.Depth depth(ExchangeView.Market m, Published p, long now, List<StreamEvent> out) {
     long id = m.book().updateId();
     if (id == p.updateId) {
-      return;
+      return null;
     }
     List<StreamEvent.Level> bids = diff(m.book().levels(Side.Bid), p.bids);
     List<StreamEvent.Level> asks = diff(m.book().levels(Side.Ask), p.asks);
     // Ids advance even when the levels end where they were (a quote taken and put back): the event
     // still carries them, so a client's U == previous u + 1 check never sees a hole.
-    out.add(new StreamEvent.Depth(m.spec().symbol(), asks, bids, p.updateId + 1, id, now));
+    StreamEvent.Depth delta = new StreamEvent.Depth(m.spec().symbol(), asks, bids, p.updateId + 1, id, now);
+    out.add(delta);
     p.updateId = id;
     StreamEvent.Level bestBid = best(p.bids, true);
     StreamEvent.Level bestAsk = best(p.asks, false);
@@ -116,6 +130,7 @@ public final class MarketFeed {
       p.bestAsk = bestAsk;
       out.add(new StreamEvent.BookTicker(m.spec().symbol(), bestAsk, bestBid, id, now));
     }
+    return delta;
   }
 
   private static StreamEvent.Level best(NavigableMap<BigDecimal, BigDecimal> side, boolean bids) {
@@ -165,6 +180,12 @@ public final class MarketFeed {
     List<Object> print = b == null ? null
         : List.of(b.start, b.open, b.high, b.low, b.close, b.volume, b.trades, m.lastPrice());
     if (Objects.equals(print, p.candle)) {
+      // The real exchange pushes its ticker every second, changed or not: so does this, once time reaches a
+      // new second (with the WebSocket pulse, every second).
+      if (Math.floorDiv(now, TICKER_MILLIS) != p.tickerSecond) {
+        out.add(ticker(m, p, now));
+        p.tickerSecond = Math.floorDiv(now, TICKER_MILLIS);
+      }
       return;
     }
     MarketSpec s = m.spec();
@@ -183,6 +204,7 @@ public final class MarketFeed {
     }
     p.klines.collect(m, now, out);
     out.add(ticker(m, p, now));
+    p.tickerSecond = Math.floorDiv(now, TICKER_MILLIS);
   }
 
   private static StreamEvent.Kline kline(MarketSpec s, Candles.Bucket b, boolean closed, long now) {

@@ -52,7 +52,10 @@ public sealed interface StreamEvent {
   record FillFields(long tradeId, BigDecimal price, BigDecimal quantity, BigDecimal fee, String feeSymbol,
                     boolean maker) {}
 
-  /** {@code account.positionUpdate[.symbol]}: the position after the command's fills. */
+  /**
+   * {@code account.positionUpdate[.symbol]}: the position after the command's fills, or, with a null {@code type},
+   * an open position of the snapshot a new subscriber gets first (the spec omits {@code e} there).
+   */
   record PositionUpdate(String account, String type, long time, String symbol, BigDecimal netQuantity,
                         BigDecimal entryPrice, BigDecimal breakEvenPrice, BigDecimal markPrice,
                         BigDecimal imf, BigDecimal mmf, BigDecimal netExposureQuantity,
@@ -87,6 +90,19 @@ public sealed interface StreamEvent {
     public Depth {
       asks = List.copyOf(asks);
       bids = List.copyOf(bids);
+    }
+  }
+
+  /**
+   * {@code depth.<aggregation>.<symbol>} ({@code 200ms}, {@code 600ms}, {@code 1000ms}): the {@link Depth} events of
+   * one window of exchange time merged, each level at its last quantity (zero: gone), {@code firstUpdateId} the
+   * window's first event's, {@code lastUpdateId} its last one's, {@code time} the last one's. Windows are aligned
+   * to exchange time (from the epoch); a window without a change has no event.
+   */
+  record AggregatedDepth(String aggregation, Depth depth) implements StreamEvent {
+    @Override
+    public String symbol() {
+      return depth.symbol();
     }
   }
 

@@ -15,7 +15,7 @@ import java.util.List;
 /** The public market-data endpoints (no signature). */
 final class PublicRoutes {
   private static final String[] MARKET_TYPES = {"SPOT", "PERP", "IPERP", "DATED", "PREDICTION", "RFQ"};
-  private static final String[] KLINE_INTERVALS = {"1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h",
+  private static final String[] KLINE_INTERVALS = {"1s", "1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h",
       "6h", "8h", "12h", "1d", "3d", "1w", "1month"};
   private final JournaledEngine store;
 
@@ -141,7 +141,9 @@ final class PublicRoutes {
       from = Math.max(from, to - step * 1000);
       JsonWriter w = new JsonWriter().beginArray();
       for (long t = from; t < to; t += step) {
-        List<Candles.Bucket> in = m.candles().range(t, t + step);
+        // 1s: the one-second candles (the last 1000 seconds, none before birth); longer: sums of minutes.
+        List<Candles.Bucket> in = step < Candles.MINUTE ? m.candles().seconds().range(t, t + step)
+            : m.candles().range(t, t + step);
         if (!in.isEmpty()) {
           MarketJson.kline(w, m.spec(), t, t + step, in);
         }

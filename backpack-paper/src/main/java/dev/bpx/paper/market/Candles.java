@@ -79,6 +79,7 @@ public final class Candles {
   }
 
   private final NavigableMap<Long, Bucket> live = new TreeMap<>();
+  private final SecondCandles seconds = new SecondCandles();
   private final long liveFrom;
   private final Supplier<List<Bucket>> prehistorySource;
   /** Built on the first read that needs it; reads run in parallel on a replica, hence volatile. */
@@ -94,6 +95,7 @@ public final class Candles {
   }
 
   public void price(long timeMillis, long ticks) {
+    seconds.price(timeMillis, ticks);
     long start = timeMillis - Math.floorMod(timeMillis, MINUTE);
     Bucket b = live.get(start);
     if (b == null) {
@@ -110,6 +112,7 @@ public final class Candles {
 
   public void trade(long timeMillis, long ticks, BigDecimal quantity, BigDecimal quote) {
     price(timeMillis, ticks);
+    seconds.trade(timeMillis, ticks, quantity, quote);
     Bucket b = live.floorEntry(timeMillis).getValue();
     b.volume = b.volume.add(quantity);
     b.quoteVolume = b.quoteVolume.add(quote);
@@ -143,6 +146,11 @@ public final class Candles {
       }
     }
     return p;
+  }
+
+  /** {@return the one-second candles of the same prices and trades (the last few, since birth)} */
+  public SecondCandles seconds() {
+    return seconds;
   }
 
   /** {@return the live buckets, oldest first (the snapshot's part; prehistory is regenerated)} */

@@ -118,6 +118,17 @@ public final class JournaledEngine implements AutoCloseable {
     }));
   }
 
+  /**
+   * Brings exchange time to {@code now} for the streams (the WebSocket pulse) and journals nothing: on the
+   * writer, in the queue with reads' ticks and commands, it takes the walk's steps up to {@code now}
+   * ({@link Engine#advanceWalkTo}: the state any later command or replay reaches the same way), then the
+   * market-data feed publishes what changed (ticker, klines, mark price, the other participants' trades, depth
+   * windows that ended). Returns once that is published.
+   */
+  public void pulse(long now) {
+    await(new WriteTask.PulseTask(now));
+  }
+
   /** {@return the number of commands in the journal since it was created or last compacted} */
   public long journaledCommands() {
     return journal == null ? 0 : await(new WriteTask.WriterOnlyTask<>((e, j) -> j.commandCount()));

@@ -74,6 +74,22 @@ public final class SnapshotReader {
     markets.forEach((symbol, m) -> market(e.markets().get(symbol), map(m)));
   }
 
+  private static List<Candles.Bucket> buckets(Object rows) {
+    List<Candles.Bucket> buckets = new ArrayList<>();
+    for (Object o : list(rows)) {
+      List<Object> r = list(o);
+      Candles.Bucket b = new Candles.Bucket(l(r.get(0)), l(r.get(1)));
+      b.high = l(r.get(2));
+      b.low = l(r.get(3));
+      b.close = l(r.get(4));
+      b.volume = d(r.get(5));
+      b.quoteVolume = d(r.get(6));
+      b.trades = l(r.get(7));
+      buckets.add(b);
+    }
+    return buckets;
+  }
+
   private void market(MarketState m, Map<String, Object> s) {
     List<Object> walk = list(s.get("walk"));
     m.walk.restore(l(walk.get(0)), l(walk.get(1)));
@@ -105,19 +121,10 @@ public final class SnapshotReader {
       m.trades.addLast(new Records.Trade(l(r.get(0)), d(r.get(1)), d(r.get(2)), d(r.get(3)), l(r.get(4)),
           (Boolean) r.get(5)));
     }
-    List<Candles.Bucket> buckets = new ArrayList<>();
-    for (Object o : list(s.get("candles"))) {
-      List<Object> r = list(o);
-      Candles.Bucket b = new Candles.Bucket(l(r.get(0)), l(r.get(1)));
-      b.high = l(r.get(2));
-      b.low = l(r.get(3));
-      b.close = l(r.get(4));
-      b.volume = d(r.get(5));
-      b.quoteVolume = d(r.get(6));
-      b.trades = l(r.get(7));
-      buckets.add(b);
+    m.candles.restoreLive(buckets(s.get("candles")));
+    if (s.get("secondCandles") != null) { // absent in snapshots written before the one-second candles
+      m.candles.seconds().restoreLive(buckets(s.get("secondCandles")));
     }
-    m.candles.restoreLive(buckets);
     m.quotedTicks = l(s.get("quotedTicks"));
     m.lastTradePrice = d(s.get("lastTradePrice"));
     m.fundingRate = d(s.get("fundingRate"));

@@ -70,16 +70,21 @@ public final class SnapshotWriter {
       trades.add(row(t.id(), t.price(), t.quantity(), t.quoteQuantity(), t.timestamp(), t.isBuyerMaker()));
     }
     out.put("trades", trades);
-    List<Object> candles = new ArrayList<>();
-    for (Candles.Bucket b : m.candles.live()) {
-      candles.add(row(b.start, b.open, b.high, b.low, b.close, b.volume, b.quoteVolume, b.trades));
-    }
-    out.put("candles", candles);
+    out.put("candles", buckets(m.candles.live()));
+    out.put("secondCandles", buckets(m.candles.seconds().live()));
     out.put("quotedTicks", m.quotedTicks);
     out.put("lastTradePrice", dec(m.lastTradePrice));
     out.put("fundingRate", dec(m.fundingRate));
     out.put("fundingHistory", fundingRows(m.fundingHistory));
     out.put("userRestingOrders", (long) m.userRestingOrders);
+    return out;
+  }
+
+  private static List<Object> buckets(List<Candles.Bucket> buckets) {
+    List<Object> out = new ArrayList<>();
+    for (Candles.Bucket b : buckets) {
+      out.add(row(b.start, b.open, b.high, b.low, b.close, b.volume, b.quoteVolume, b.trades));
+    }
     return out;
   }
 

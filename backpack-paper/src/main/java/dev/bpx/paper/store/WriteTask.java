@@ -152,6 +152,33 @@ abstract class WriteTask<T> {
     }
   }
 
+  /**
+   * The WebSocket pulse: the walk steps up to a time ({@link Engine#advanceWalkTo}), on both replicas, journaling
+   * nothing, since any later command or replay takes the same steps to the same state.
+   */
+  static final class PulseTask extends WriteTask<Void> {
+    private final long now;
+
+    PulseTask(long now) {
+      this.now = now;
+    }
+
+    @Override
+    Journal.Recorded lead(Engine e, CommandHandler h, Journal journal) {
+      try {
+        e.advanceWalkTo(now);
+      } catch (RuntimeException ex) {
+        fail(ex);
+      }
+      return null;
+    }
+
+    @Override
+    void follow(Engine e, CommandHandler h) {
+      e.advanceWalkTo(now);
+    }
+  }
+
   /** Work on the writer's side only that changes no state (compaction, counting the journal). */
   static final class WriterOnlyTask<T> extends WriteTask<T> {
     private final BiFunction<Engine, Journal, T> work;

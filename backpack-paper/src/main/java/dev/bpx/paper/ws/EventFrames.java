@@ -40,6 +40,8 @@ public final class EventFrames implements EventSink {
   static String streamName(StreamEvent e) {
     if (e instanceof StreamEvent.Depth) {
       return "depth." + e.symbol();
+    } else if (e instanceof StreamEvent.AggregatedDepth a) {
+      return "depth." + a.aggregation() + "." + e.symbol();
     } else if (e instanceof StreamEvent.BookTicker) {
       return "bookTicker." + e.symbol();
     } else if (e instanceof StreamEvent.Trade) {
@@ -69,11 +71,9 @@ public final class EventFrames implements EventSink {
     } else if (e instanceof StreamEvent.PositionUpdate p) {
       return positionUpdate(p);
     } else if (e instanceof StreamEvent.Depth d) {
-      JsonWriter w = head("depth", d.time(), d.symbol());
-      levels(w.name("a"), d.asks());
-      levels(w.name("b"), d.bids());
-      return w.field("U", d.firstUpdateId()).field("u", d.lastUpdateId()).field("T", micros(d.time()))
-          .endObject().toString();
+      return depth(d);
+    } else if (e instanceof StreamEvent.AggregatedDepth a) {
+      return depth(a.depth()); // the spec's DepthEnvelope, as the realtime stream
     } else if (e instanceof StreamEvent.BookTicker b) {
       JsonWriter w = head("bookTicker", b.time(), b.symbol());
       if (b.bestAsk() != null) {
@@ -115,6 +115,14 @@ public final class EventFrames implements EventSink {
     throw new IllegalArgumentException("no payload for " + e.getClass().getSimpleName());
   }
 
+  private static String depth(StreamEvent.Depth d) {
+    JsonWriter w = head("depth", d.time(), d.symbol());
+    levels(w.name("a"), d.asks());
+    levels(w.name("b"), d.bids());
+    return w.field("U", d.firstUpdateId()).field("u", d.lastUpdateId()).field("T", micros(d.time()))
+        .endObject().toString();
+  }
+
   private static String orderUpdate(StreamEvent.OrderUpdate u) {
     StreamEvent.OrderFields o = u.order();
     JsonWriter w = head(u.type(), u.time(), o.symbol());
@@ -150,9 +158,13 @@ public final class EventFrames implements EventSink {
     return w.field("y", o.postOnly()).endObject().toString();
   }
 
-  /** Position numbers are JSON numbers in the spec ({@code type: number}); PnL and the id strings. */
+  /**
+   * Position numbers are JSON numbers in the spec ({@code type: number}); PnL and the id strings. Without a type
+   * (the snapshot sent on subscribe) there is no {@code e}.
+   */
   private static String positionUpdate(StreamEvent.PositionUpdate p) {
-    JsonWriter w = head(p.type(), p.time(), p.symbol());
+    JsonWriter w = p.type() != null ? head(p.type(), p.time(), p.symbol())
+        : new JsonWriter().beginObject().field("E", micros(p.time())).field("s", p.symbol()); // the snapshot
     w.name("b").raw(number(p.breakEvenPrice())).name("B").raw(number(p.entryPrice()))
         .name("f").raw(number(p.imf())).name("M").raw(number(p.markPrice())).name("m").raw(number(p.mmf()))
         .name("q").raw(number(p.netQuantity())).name("Q").raw(number(p.netExposureQuantity()))

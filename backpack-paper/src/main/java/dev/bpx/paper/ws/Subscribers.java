@@ -49,6 +49,11 @@ final class Subscribers {
     }
   }
 
+  /** {@return whether no connection is subscribed to anything} */
+  boolean isEmpty() {
+    return byStream.isEmpty();
+  }
+
   /** {@return the connections subscribed under {@code key}, a live view: empty when none} */
   Set<Connection> get(String key) {
     Set<Connection> s = byStream.get(key);

@@ -2,6 +2,7 @@ package dev.bpx.paper.ws;
 
 import dev.bpx.auth.SignatureVerifier;
 import dev.bpx.auth.VerificationResult;
+import dev.bpx.paper.events.StreamEvent;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -38,12 +39,14 @@ import org.slf4j.LoggerFactory;
  * network. Publishing never blocks: a connection whose queue is full is closed with 1008 (policy
  * violation) and a reason, and gets nothing more, so one slow reader never holds up the others or the
  * engine. Keep-alive per the spec ({@link Heartbeat}). Threads: Java-WebSocket's selector and one
- * decoder, plus the ping timer; {@link #close} stops and joins them. Thread-safe.
+ * decoder, plus the ping timer and, when asked for, the {@link Pulse}; {@link #close} stops and joins them.
+ * Thread-safe.
  */
 public final class WsFront implements StreamPublisher, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WsFront.class);
   /** Frames a connection may have queued before it is closed as a slow consumer. */
   public static final int DEFAULT_MAX_QUEUED_FRAMES = 10_000;
+  private static final String POSITION_UPDATE = "account.positionUpdate";
   /** The spec's ping interval. */
   public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(60);
 
@@ -53,11 +56,15 @@ public final class WsFront implements StreamPublisher, AutoCloseable {
   private final Predicate<String> knownSymbol;
   private final int maxQueuedFrames;
   private final Heartbeat heartbeat;
+  private final OpenPositions openPositions;
+  /** Null unless the builder was given a pulse task. */
+  private final Pulse pulse;
 
   private WsFront(Builder b) {
     this.verifier = new SignatureVerifier(b.clock);
     this.knownSymbol = b.knownSymbol;
     this.maxQueuedFrames = b.maxQueuedFrames;
+    this.openPositions = b.openPositions;
     this.server = new Server(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port));
     server.start();
     try {
@@ -71,6 +78,7 @@ public final class WsFront implements StreamPublisher, AutoCloseable {
       throw new IllegalStateException("interrupted while starting the WebSocket server", e);
     }
     this.heartbeat = new Heartbeat(b.pingInterval, this::connections);
+    this.pulse = b.pulse == null ? null : new Pulse(b.clock, () -> !subscribers.isEmpty(), b.pulse);
   }
 
   /** {@return a builder; {@code clock} judges signature freshness, as on REST} */
@@ -170,6 +178,7 @@ public final class WsFront implements StreamPublisher, AutoCloseable {
     }
     // Replies go out after every good stream is subscribed: any reply to a frame means all of it is done.
     List<String> errors = new ArrayList<>();
+    List<String> snapshots = new ArrayList<>();
     VerificationResult verdict = null; // checked once per frame, only if it names a private stream
     for (String name : frame.streams()) {
       StreamName stream = StreamName.parse(name, knownSymbol).orElse(null);
@@ -194,11 +203,33 @@ public final class WsFront implements StreamPublisher, AutoCloseable {
         continue;
       }
       subscribers.add(c, Subscribers.key(verdict.apiKey().strip(), name));
+      if (stream.family().equals(POSITION_UPDATE)) {
+        snapshots.addAll(positionSnapshot(verdict.apiKey().strip(), stream));
+      }
     }
     errors.forEach(e -> reply(c, e));
     if (errors.isEmpty() && frame.id() != null) {
       reply(c, Frames.result(frame.id()));
     }
+    // After the replies, as any data: the subscription was in place before the snapshot was read.
+    snapshots.forEach(f -> reply(c, f));
+  }
+
+  /** The spec's initial snapshot of {@code account.positionUpdate[.<symbol>]}: the open positions, no {@code e}. */
+  private List<String> positionSnapshot(String accountKey, StreamName stream) {
+    if (openPositions == null) {
+      return List.of();
+    }
+    List<String> frames = new ArrayList<>();
+    try {
+      for (StreamEvent e : openPositions.of(accountKey, stream.symbol())) {
+        frames.add(Frames.data(stream.name(), EventFrames.json(e)));
+      }
+    } catch (RuntimeException e) {
+      // The exchange is closing: the subscription stands, there is nothing more to send.
+      LOG.debug("no position snapshot for {}: {}", stream.name(), e.toString());
+    }
+    return frames;
   }
 
   private void reply(Connection c, String frame) {
@@ -216,6 +247,9 @@ public final class WsFront implements StreamPublisher, AutoCloseable {
   /** Closes every connection with 1001 (going away) and stops all threads. */
   @Override
   public void close() {
+    if (pulse != null) {
+      pulse.close();
+    }
     heartbeat.close();
     stopServer();
   }
@@ -295,6 +329,8 @@ public final class WsFront implements StreamPublisher, AutoCloseable {
     private Predicate<String> knownSymbol = s -> true;
     private int maxQueuedFrames = DEFAULT_MAX_QUEUED_FRAMES;
     private Duration pingInterval = DEFAULT_PING_INTERVAL;
+    private OpenPositions openPositions;
+    private Runnable pulse;
 
     private Builder(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -331,6 +367,25 @@ public final class WsFront implements StreamPublisher, AutoCloseable {
         throw new IllegalArgumentException("pingInterval must be positive: " + interval);
       }
       this.pingInterval = interval;
+      return this;
+    }
+
+    /**
+     * Where the snapshot of open positions sent on subscribing to {@code account.positionUpdate[.<symbol>]} comes
+     * from. Default: none, nothing is sent on subscribe.
+     */
+    public Builder openPositions(OpenPositions source) {
+      this.openPositions = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    /**
+     * While any connection is subscribed to anything, runs {@code task} at every 200 ms boundary of the clock, on
+     * one daemon thread stopped by {@link WsFront#close}: the paper exchange moves its time there, so a quiet
+     * exchange pushes its ticker, klines and ended depth windows as a real one does. Default: none, no thread.
+     */
+    public Builder pulse(Runnable task) {
+      this.pulse = Objects.requireNonNull(task, "task");
       return this;
     }
 

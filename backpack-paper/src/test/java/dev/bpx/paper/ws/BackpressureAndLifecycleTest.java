@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /** A slow consumer, the keep-alive, and shutdown. */
 class BackpressureAndLifecycleTest {
-  /** Threads Java-WebSocket and the ping timer start; none may outlive {@link WsFront#close}. */
+  /** Threads Java-WebSocket, the ping timer and the pulse start; none may outlive {@link WsFront#close}. */
   private static final List<String> OUR_THREADS =
-      List.of("WebSocketSelector", "WebSocketWorker", "WebSocketConnectReadThread", "WebSocketWriteThread", "paper-ws-ping",
+      List.of("WebSocketSelector", "WebSocketWorker", "WebSocketConnectReadThread", "WebSocketWriteThread", "paper-ws-ping", "paper-ws-pulse",
           "connectionLostChecker", "WebSocketConnectionLostTimer");
 
   @Test
