@@ -42,8 +42,8 @@ class AggregatedDepthStreamTest {
       List<PaperHttp> traders = List.of(new PaperHttp(paper.url(), SigningKey.generate(), clock),
           new PaperHttp(paper.url(), SigningKey.generate(), clock));
       paper.setPrice(SYMBOL, new BigDecimal("150.00"));
-      Snapshot first = snapshot(traders.get(0));
-      List<Snapshot> checkpoints = new ArrayList<>();
+      RestBook first = RestBook.of(traders.get(0), SYMBOL);
+      List<RestBook> checkpoints = new ArrayList<>();
       List<String[]> resting = new ArrayList<>(); // trader index, order id
       for (int step = 0; step < 150; step++) {
         int who = random.nextInt(2);
@@ -66,13 +66,13 @@ class AggregatedDepthStreamTest {
               "{\"symbol\":\"" + SYMBOL + "\",\"orderId\":\"" + o[1] + "\"}");
         } else {
           // The book as it stands before time moves on: the window in progress ends with it.
-          checkpoints.add(snapshot(t));
+          checkpoints.add(RestBook.of(t, SYMBOL));
           paper.advance(Duration.ofMillis(random.nextInt(1500)));
         }
       }
-      checkpoints.add(snapshot(traders.get(0)));
+      checkpoints.add(RestBook.of(traders.get(0), SYMBOL));
       paper.advance(Duration.ofMillis(1_000)); // every window in progress has ended
-      long lastId = checkpoints.get(checkpoints.size() - 1).updateId;
+      long lastId = checkpoints.get(checkpoints.size() - 1).updateId();
       for (String window : WINDOWS.keySet()) {
         // Events are handed over just after the answers are released, on the writer.
         rec.awaitFrame(f -> f.stream().equals("depth." + window + "." + SYMBOL) && n(f.data(), "u") >= lastId,
@@ -133,46 +133,35 @@ class AggregatedDepthStreamTest {
   }
 
   /** The spec's client: a REST snapshot, then the frames after it, equal to REST wherever they meet. */
-  private static void checkBook(String stream, Snapshot first, List<Snapshot> checkpoints,
+  private static void checkBook(String stream, RestBook first, List<RestBook> checkpoints,
                                 List<Map<String, Object>> merged) {
-    TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>(first.bids);
-    TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>(first.asks);
-    long u = first.updateId;
+    TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>(first.bids());
+    TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>(first.asks());
+    long u = first.updateId();
     int met = 0;
     for (Map<String, Object> d : merged) {
       long last = n(d, "u");
-      if (last <= first.updateId) {
+      if (last <= first.updateId()) {
         continue;
       }
       assertThat(n(d, "U")).as("%s U after u=%d", stream, u).isLessThanOrEqualTo(u + 1);
-      if (u > first.updateId) {
+      if (u > first.updateId()) {
         assertThat(n(d, "U")).as("%s: no gap, no overlap", stream).isEqualTo(u + 1);
       }
-      applyAbsolute(bids, d.get("b"));
-      applyAbsolute(asks, d.get("a"));
+      RestBook.apply(bids, d.get("b"));
+      RestBook.apply(asks, d.get("a"));
       u = last;
-      for (Snapshot c : checkpoints) {
-        if (c.updateId == u) {
-          assertThat(bids).as("%s bids at %d", stream, u).isEqualTo(c.bids);
-          assertThat(asks).as("%s asks at %d", stream, u).isEqualTo(c.asks);
+      for (RestBook c : checkpoints) {
+        if (c.updateId() == u) {
+          assertThat(bids).as("%s bids at %d", stream, u).isEqualTo(c.bids());
+          assertThat(asks).as("%s asks at %d", stream, u).isEqualTo(c.asks());
           met++;
         }
       }
     }
-    Snapshot end = checkpoints.get(checkpoints.size() - 1);
-    assertThat(u).as("%s reaches the last REST snapshot", stream).isEqualTo(end.updateId);
+    RestBook end = checkpoints.get(checkpoints.size() - 1);
+    assertThat(u).as("%s reaches the last REST snapshot", stream).isEqualTo(end.updateId());
     assertThat(met).as("%s checkpoints met", stream).isGreaterThan(5);
-  }
-
-  private record Snapshot(long updateId, TreeMap<BigDecimal, BigDecimal> bids, TreeMap<BigDecimal, BigDecimal> asks) {}
-
-  private static Snapshot snapshot(PaperHttp http) {
-    Map<String, Object> d = http.get("/api/v1/depth?symbol=" + SYMBOL + "&limit=1000").object();
-    TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>();
-    TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
-    applyAbsolute(bids, d.get("bids"));
-    applyAbsolute(asks, d.get("asks"));
-    return new Snapshot(Long.parseLong((String) d.get("lastUpdateId")), bids, asks);
   }
 
   private static List<Map<String, Object>> frames(RecordedStreams rec, String stream) {
@@ -181,20 +170,6 @@ class AggregatedDepthStreamTest {
 
   private static long n(Map<String, Object> d, String key) {
     return ((Number) d.get(key)).longValue();
-  }
-
-  /** Sets each level to its absolute quantity; zero removes it. */
-  private static void applyAbsolute(TreeMap<BigDecimal, BigDecimal> side, Object levels) {
-    for (Object level : (List<?>) levels) {
-      List<?> pq = (List<?>) level;
-      BigDecimal price = new BigDecimal((String) pq.get(0)).stripTrailingZeros();
-      BigDecimal qty = new BigDecimal((String) pq.get(1)).stripTrailingZeros();
-      if (qty.signum() == 0) {
-        side.remove(price);
-      } else {
-        side.put(price, qty);
-      }
-    }
   }
 
   /** Records each level's last quantity, zeros included (a merge, not a book). */

@@ -40,8 +40,8 @@ class DepthStreamTest {
       List<PaperHttp> traders = List.of(new PaperHttp(paper.url(), SigningKey.generate(), clock),
           new PaperHttp(paper.url(), SigningKey.generate(), clock));
       paper.setPrice(SYMBOL, new BigDecimal("150.00"));
-      Snapshot first = snapshot(traders.get(0));
-      List<Snapshot> checkpoints = new ArrayList<>();
+      RestBook first = RestBook.of(traders.get(0), SYMBOL);
+      List<RestBook> checkpoints = new ArrayList<>();
       List<String[]> resting = new ArrayList<>(); // trader index, order id
       for (int step = 0; step < 150; step++) {
         int who = random.nextInt(2);
@@ -70,12 +70,12 @@ class DepthStreamTest {
               .setScale(2, java.math.RoundingMode.HALF_EVEN));
         }
         if (step % 25 == 24) {
-          checkpoints.add(snapshot(t));
+          checkpoints.add(RestBook.of(t, SYMBOL));
         }
       }
-      checkpoints.add(snapshot(traders.get(0)));
+      checkpoints.add(RestBook.of(traders.get(0), SYMBOL));
 
-      long lastId = checkpoints.get(checkpoints.size() - 1).updateId;
+      long lastId = checkpoints.get(checkpoints.size() - 1).updateId();
       rec.awaitFrame(f -> f.stream().equals("depth." + SYMBOL) && ((Number) f.data().get("u")).longValue() >= lastId,
           Duration.ofSeconds(10));
       List<Map<String, Object>> deltas = rec.frames().stream().filter(f -> f.stream().equals("depth." + SYMBOL))
@@ -83,40 +83,40 @@ class DepthStreamTest {
       assertThat(deltas.size()).as("depth events").isGreaterThan(100);
 
       // Replay as a client does.
-      TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>(first.bids);
-      TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>(first.asks);
-      long u = first.updateId;
+      TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>(first.bids());
+      TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>(first.asks());
+      long u = first.updateId();
       int next = 0;
       for (Map<String, Object> d : deltas) {
         long U = ((Number) d.get("U")).longValue();
         long last = ((Number) d.get("u")).longValue();
         assertThat(last).as("u >= U").isGreaterThanOrEqualTo(U);
-        if (last <= first.updateId) {
+        if (last <= first.updateId()) {
           continue; // before the snapshot
         }
         assertThat(U).as("U after u=%d", u).isLessThanOrEqualTo(u + 1);
-        if (u > first.updateId) {
+        if (u > first.updateId()) {
           assertThat(U).as("no gap, no overlap after the first").isEqualTo(u + 1);
         }
-        apply(bids, d.get("b"));
-        apply(asks, d.get("a"));
+        RestBook.apply(bids, d.get("b"));
+        RestBook.apply(asks, d.get("a"));
         u = last;
-        while (next < checkpoints.size() && checkpoints.get(next).updateId <= u) {
-          Snapshot c = checkpoints.get(next++);
-          assertThat(c.updateId).as("a REST snapshot's lastUpdateId is some event's u").isEqualTo(u);
-          assertThat(bids).as("bids at %d", u).isEqualTo(c.bids);
-          assertThat(asks).as("asks at %d", u).isEqualTo(c.asks);
+        while (next < checkpoints.size() && checkpoints.get(next).updateId() <= u) {
+          RestBook c = checkpoints.get(next++);
+          assertThat(c.updateId()).as("a REST snapshot's lastUpdateId is some event's u").isEqualTo(u);
+          assertThat(bids).as("bids at %d", u).isEqualTo(c.bids());
+          assertThat(asks).as("asks at %d", u).isEqualTo(c.asks());
         }
       }
       assertThat(next).as("checkpoints reached").isEqualTo(checkpoints.size());
 
       Map<String, Object> top = rec.frames().stream().filter(f -> f.stream().equals("bookTicker." + SYMBOL))
           .reduce((a, b) -> b).orElseThrow().data();
-      Snapshot end = checkpoints.get(checkpoints.size() - 1);
-      assertThat(new BigDecimal((String) top.get("b"))).isEqualByComparingTo(end.bids.lastKey());
-      assertThat(new BigDecimal((String) top.get("B"))).isEqualByComparingTo(end.bids.lastEntry().getValue());
-      assertThat(new BigDecimal((String) top.get("a"))).isEqualByComparingTo(end.asks.firstKey());
-      assertThat(new BigDecimal((String) top.get("A"))).isEqualByComparingTo(end.asks.firstEntry().getValue());
+      RestBook end = checkpoints.get(checkpoints.size() - 1);
+      assertThat(new BigDecimal((String) top.get("b"))).isEqualByComparingTo(end.bids().lastKey());
+      assertThat(new BigDecimal((String) top.get("B"))).isEqualByComparingTo(end.bids().lastEntry().getValue());
+      assertThat(new BigDecimal((String) top.get("a"))).isEqualByComparingTo(end.asks().firstKey());
+      assertThat(new BigDecimal((String) top.get("A"))).isEqualByComparingTo(end.asks().firstEntry().getValue());
 
       // The last ticker event carries REST's 24 h figures (the clock stands still since the last command).
       Map<String, Object> ticker = rec.frames().stream().filter(f -> f.stream().equals("ticker." + SYMBOL))
@@ -129,31 +129,6 @@ class DepthStreamTest {
       }
       assertThat(ticker.get("n").toString()).isEqualTo(rest.get("trades"));
       assertThat(new BigDecimal((String) ticker.get("v"))).as("some volume traded").isPositive();
-    }
-  }
-
-  private record Snapshot(long updateId, TreeMap<BigDecimal, BigDecimal> bids, TreeMap<BigDecimal, BigDecimal> asks) {}
-
-  private static Snapshot snapshot(PaperHttp http) {
-    Map<String, Object> d = http.get("/api/v1/depth?symbol=" + SYMBOL + "&limit=1000").object();
-    TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>();
-    TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
-    apply(bids, d.get("bids"));
-    apply(asks, d.get("asks"));
-    return new Snapshot(Long.parseLong((String) d.get("lastUpdateId")), bids, asks);
-  }
-
-  /** Sets each level to its absolute quantity; zero removes it. Prices compare by value. */
-  private static void apply(TreeMap<BigDecimal, BigDecimal> side, Object levels) {
-    for (Object level : (List<?>) levels) {
-      List<?> pq = (List<?>) level;
-      BigDecimal price = new BigDecimal((String) pq.get(0)).stripTrailingZeros();
-      BigDecimal qty = new BigDecimal((String) pq.get(1)).stripTrailingZeros();
-      if (qty.signum() == 0) {
-        side.remove(price);
-      } else {
-        side.put(price, qty);
-      }
     }
   }
 

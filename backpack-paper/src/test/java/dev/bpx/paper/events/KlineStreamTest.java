@@ -7,7 +7,6 @@ import dev.bpx.paper.PaperClock;
 import dev.bpx.paper.PaperExchange;
 import dev.bpx.paper.PaperHttp;
 import dev.bpx.paper.RecordedStreams;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +47,7 @@ class KlineStreamTest {
         assertThat(frames).as(interval).isNotEmpty();
         Map<String, Object> last = frames.get(frames.size() - 1).data();
         assertThat(last.get("X")).as(interval).isEqualTo(false);
-        assertSameAsRest(trader, interval, last);
+        RestKlines.assertSameAsRest(trader, SYMBOL, interval, last);
       }
       for (String interval : List.of("3m", "5m")) {
         List<Map<String, Object>> closed = rec.frames().stream()
@@ -57,25 +56,9 @@ class KlineStreamTest {
         assertThat(closed).as("ended %s windows, each sent closed once", interval).hasSizeGreaterThanOrEqualTo(2)
             .extracting(d -> d.get("t")).doesNotHaveDuplicates();
         for (Map<String, Object> k : closed) {
-          assertSameAsRest(trader, interval, k);
+          RestKlines.assertSameAsRest(trader, SYMBOL, interval, k);
         }
       }
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void assertSameAsRest(PaperHttp trader, String interval, Map<String, Object> k) {
-    long start = Instant.parse((String) k.get("t")).toEpochMilli();
-    List<Object> rest = trader.get("/api/v1/klines?symbol=" + SYMBOL + "&interval=" + interval + "&startTime="
-        + start / 1000 + "&endTime=" + (start / 1000 + 1)).array();
-    assertThat(rest).as("REST %s kline at %s", interval, k.get("t")).hasSize(1);
-    Map<String, Object> r = (Map<String, Object>) rest.get(0);
-    String what = interval + " " + k.get("t");
-    assertThat(new BigDecimal((String) k.get("o"))).as(what + " open").isEqualByComparingTo((String) r.get("open"));
-    assertThat(new BigDecimal((String) k.get("h"))).as(what + " high").isEqualByComparingTo((String) r.get("high"));
-    assertThat(new BigDecimal((String) k.get("l"))).as(what + " low").isEqualByComparingTo((String) r.get("low"));
-    assertThat(new BigDecimal((String) k.get("c"))).as(what + " close").isEqualByComparingTo((String) r.get("close"));
-    assertThat(new BigDecimal((String) k.get("v"))).as(what + " volume").isEqualByComparingTo((String) r.get("volume"));
-    assertThat(((Number) k.get("n")).longValue()).as(what + " trades").isEqualTo(Long.parseLong((String) r.get("trades")));
   }
 }

@@ -99,20 +99,8 @@ class SecondKlineStreamTest {
     return rec.frames().stream().filter(f -> f.stream().equals(stream)).map(RecordedStreams.Frame::data).toList();
   }
 
-  @SuppressWarnings("unchecked")
   private static void assertSameAsRest(PaperHttp trader, Map<String, Object> k) {
-    long start = start(k);
-    assertThat(Instant.parse((String) k.get("T")).toEpochMilli()).isEqualTo(start + 1000);
-    List<Object> rest = trader.get("/api/v1/klines?symbol=" + SYMBOL + "&interval=1s&startTime=" + start / 1000
-        + "&endTime=" + (start / 1000 + 1)).array();
-    assertThat(rest).as("REST 1s kline at %s", k.get("t")).hasSize(1);
-    Map<String, Object> r = (Map<String, Object>) rest.get(0);
-    String what = "1s " + k.get("t");
-    assertThat(new BigDecimal((String) k.get("o"))).as(what + " open").isEqualByComparingTo((String) r.get("open"));
-    assertThat(new BigDecimal((String) k.get("h"))).as(what + " high").isEqualByComparingTo((String) r.get("high"));
-    assertThat(new BigDecimal((String) k.get("l"))).as(what + " low").isEqualByComparingTo((String) r.get("low"));
-    assertThat(new BigDecimal((String) k.get("c"))).as(what + " close").isEqualByComparingTo((String) r.get("close"));
-    assertThat(new BigDecimal((String) k.get("v"))).as(what + " volume").isEqualByComparingTo((String) r.get("volume"));
-    assertThat(((Number) k.get("n")).longValue()).as(what + " trades").isEqualTo(Long.parseLong((String) r.get("trades")));
+    assertThat(Instant.parse((String) k.get("T")).toEpochMilli()).isEqualTo(start(k) + 1000);
+    RestKlines.assertSameAsRest(trader, SYMBOL, "1s", k);
   }
 }
