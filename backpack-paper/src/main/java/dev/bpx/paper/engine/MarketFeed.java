@@ -19,10 +19,8 @@ import java.util.TreeMap;
  * The public market-data streams, derived by comparing each market with what was last published:
  * depth deltas (absolute quantities of the levels that changed, update ids continuing the book's
  * counter, which REST {@code /api/v1/depth} reports as {@code lastUpdateId}) and their windows merged
- * ({@link DepthWindows}), the top of the book,
- * the 24 h ticker, the klines (one minute here, one second in {@link SecondKlineFeed}, the longer intervals in
- * {@link KlineFeed}), the mark price
- * and open interest.
+ * ({@link DepthWindows}), the top of the book, the 24 h ticker, the klines (one minute here, one second in
+ * {@link SecondKlineFeed}, the longer intervals in {@link KlineFeed}), the mark price and open interest.
  *
  * <p>It runs on the writer after each command on the replica being published, and keeps its own copy
  * of what it published, so it lives outside the two replicas (which take turns) and never changes
