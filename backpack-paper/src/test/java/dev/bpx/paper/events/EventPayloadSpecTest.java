@@ -66,6 +66,7 @@ class EventPayloadSpecTest {
     List<Channel> channels = channels();
     Set<String> eventTypes = new TreeSet<>();
     Set<String> channelsSeen = new TreeSet<>();
+    Set<String> streamsSeen = new TreeSet<>();
     Map<String, JsonSchema> schemas = new HashMap<>();
     for (RecordedStreams.Frame f : rec.frames()) {
       Channel c = channels.stream().filter(ch -> ch.pattern.matcher(f.stream()).matches()).findFirst()
@@ -84,13 +85,17 @@ class EventPayloadSpecTest {
       }
       eventTypes.add(frame.get("data").path("e").asText());
       channelsSeen.add(c.name);
+      streamsSeen.add(f.stream());
     }
     assertThat(eventTypes).contains("orderAccepted", "orderCancelled", "orderExpired", "orderFill", "triggerPlaced",
         "positionOpened", "positionAdjusted", "positionClosed", "trade", "depth", "bookTicker", "ticker", "kline",
         "markPrice", "openInterest", "liquidation");
     assertThat(channelsSeen).contains("account.orderUpdate.{symbol}", "account.positionUpdate.{symbol}", "trade.{symbol}",
-        "depth.{symbol}", "bookTicker.{symbol}", "ticker.{symbol}", "kline.{interval}.{symbol}", "markPrice.{symbol}",
+        "depth.{symbol}", "depth.{aggregation}.{symbol}", "bookTicker.{symbol}", "ticker.{symbol}",
+        "kline.{interval}.{symbol}", "markPrice.{symbol}",
         "openInterest.{symbol}", "liquidation");
+    assertThat(streamsSeen).contains("kline.1s.SOL_USDC", "depth.200ms.SOL_USDC", "depth.600ms.SOL_USDC",
+        "depth.1000ms.SOL_USDC");
   }
 
   /** Orders of every kind and outcome, a perp position opened, adjusted and liquidated, time through a minute. */
