@@ -60,6 +60,37 @@ public sealed interface Command {
    */
   record Tick() implements Command {}
 
+  /**
+   * Upstream market data that changes state, as the exchange saw it at the command's time (journal
+   * version 4): mark prices and funding rates, and the slice of each book an order may walk. Only
+   * what the next state change needs is recorded, never the whole feed; a replay takes these
+   * values instead of the network's, so it rebuilds the same state.
+   */
+  record UpstreamData(List<MarketUpdate> markets) implements Command {
+    public UpstreamData {
+      markets = List.copyOf(markets);
+    }
+  }
+
+  /**
+   * One market's part of {@link UpstreamData}.
+   *
+   * @param markPrice the mark price, or null to keep the last one
+   * @param fundingRate the upstream's funding rate of the interval in progress (perps), or null to keep it
+   * @param asks the upstream's asks from the best, or null to leave that side as it is
+   * @param bids the upstream's bids from the best, or null to leave that side as it is
+   */
+  record MarketUpdate(String symbol, BigDecimal markPrice, BigDecimal fundingRate, List<BookLevel> asks,
+                      List<BookLevel> bids) {
+    public MarketUpdate {
+      asks = asks == null ? null : List.copyOf(asks);
+      bids = bids == null ? null : List.copyOf(bids);
+    }
+  }
+
+  /** A price level of an upstream book: its price and the quantity resting there. */
+  record BookLevel(BigDecimal price, BigDecimal quantity) {}
+
   /** Control API: credits an asset to an account. */
   record Fund(String apiKey, String asset, BigDecimal quantity) implements Command {}
 

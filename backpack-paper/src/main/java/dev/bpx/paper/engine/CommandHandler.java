@@ -53,6 +53,8 @@ public final class CommandHandler {
       }
       engine.ledger().mint(account(c), x.asset(), x.quantity());
       engine.afterCommand();
+    } else if (c instanceof Command.UpstreamData x) {
+      engine.upstreamData(x.markets());
     } else if (c instanceof Command.Reset) {
       engine.reset.reset(account(c));
     } else if (!(c instanceof Command.SetClock) && !(c instanceof Command.Tick)) {

@@ -119,10 +119,13 @@ public final class MarketState implements ExchangeView.Market {
     return rate.min(upper).max(lower);
   }
 
-  /** An interval's funding was paid at {@code rate}: record it and set the next interval's rate. */
-  void fundingPaid(long intervalEnd, BigDecimal rate) {
+  /**
+   * An interval's funding was paid at {@code rate}: record it and set the next interval's rate (on
+   * upstream prices it stays until the upstream's next rate is journaled).
+   */
+  void fundingPaid(long intervalEnd, BigDecimal rate, boolean upstream) {
     fundingHistory.add(new Records.FundingPayment(spec.symbol(), BigDecimal.ZERO, intervalEnd, rate));
-    fundingRate = fundingRateFor(intervalEnd + spec.fundingIntervalMillis());
+    fundingRate = upstream ? rate : fundingRateFor(intervalEnd + spec.fundingIntervalMillis());
   }
 
   @Override

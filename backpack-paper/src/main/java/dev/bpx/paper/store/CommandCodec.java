@@ -51,10 +51,29 @@ final class CommandCodec {
       p.put("offsetMillis", x.offsetMillis());
     } else if (c instanceof Command.Fund x) {
       p.put("asset", x.asset()).put("quantity", x.quantity());
+    } else if (c instanceof Command.UpstreamData x) {
+      List<Object> markets = new ArrayList<>();
+      for (Command.MarketUpdate u : x.markets()) {
+        markets.add(new Payload().put("symbol", u.symbol()).put("mark", u.markPrice())
+            .put("funding", u.fundingRate()).put("asks", levels(u.asks())).put("bids", levels(u.bids())).values);
+      }
+      return markets;
     } else {
       return null;
     }
     return p.values;
+  }
+
+  /** Levels as {@code [[price, quantity], ...]}: the upstream's own depth shape, and compact. */
+  private static List<Object> levels(List<Command.BookLevel> levels) {
+    if (levels == null) {
+      return null;
+    }
+    List<Object> out = new ArrayList<>(levels.size());
+    for (Command.BookLevel l : levels) {
+      out.add(List.of(l.price().toString(), l.quantity().toString()));
+    }
+    return out;
   }
 
   private static Map<String, Object> order(OrderRequest r) {
@@ -95,6 +114,8 @@ final class CommandCodec {
         return new Command.Tick();
       case RESET:
         return new Command.Reset(apiKey);
+      case UPSTREAM_DATA:
+        return upstreamData(payload);
       default:
         return decodeFields(kind, apiKey, new JournalValues(payload));
     }
@@ -121,6 +142,37 @@ final class CommandCodec {
       default:
         throw new IllegalArgumentException("a `" + kind.journalName + "` command has no fields");
     }
+  }
+
+  private static Command.UpstreamData upstreamData(Object payload) {
+    if (!(payload instanceof List<?> items)) {
+      throw new IllegalArgumentException("upstream: expected an array");
+    }
+    List<Command.MarketUpdate> markets = new ArrayList<>();
+    for (Object item : items) {
+      JournalValues p = new JournalValues(item);
+      markets.add(new Command.MarketUpdate(p.requiredString("symbol"), p.decimal("mark"), p.decimal("funding"),
+          levels(p.raw("asks")), levels(p.raw("bids"))));
+    }
+    return new Command.UpstreamData(markets);
+  }
+
+  private static List<Command.BookLevel> levels(Object raw) {
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof List<?> rows)) {
+      throw new IllegalArgumentException("upstream: levels must be an array");
+    }
+    List<Command.BookLevel> out = new ArrayList<>(rows.size());
+    for (Object row : rows) {
+      if (!(row instanceof List<?> pair) || pair.size() != 2 || !(pair.get(0) instanceof String price)
+          || !(pair.get(1) instanceof String quantity)) {
+        throw new IllegalArgumentException("upstream: a level must be [price, quantity] as strings");
+      }
+      out.add(new Command.BookLevel(new BigDecimal(price), new BigDecimal(quantity)));
+    }
+    return out;
   }
 
   private static OrderRequest order(Object payload) {
