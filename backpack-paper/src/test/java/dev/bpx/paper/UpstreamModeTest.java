@@ -47,7 +47,7 @@ class UpstreamModeTest {
     return PaperExchange.builder().controlApi(true).upstream(UpstreamSettings.of(URI.create(up.url()),
             URI.create(up.wsUrl())).withPollInterval(Duration.ofMillis(200)).withPingInterval(Duration.ofMillis(100))
             .withReconnect(Duration.ofMillis(50), Duration.ofMillis(200)))
-        .pumpInterval(Duration.ofMillis(100)).staleAfter(Duration.ofMillis(700));
+        .pumpInterval(Duration.ofMillis(100)).staleAfter(Duration.ofSeconds(3));
   }
 
   private PaperExchange start(PaperExchange.Builder b) {
@@ -117,6 +117,18 @@ class UpstreamModeTest {
     PaperHttp.Reply refused = reader(down).post("/_paper/price", "{\"symbol\":\"SOL_USDC\",\"price\":\"1\"}");
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body()).contains("upstream");
+  }
+
+  @Test
+  void anUnreachableUpstreamFailsTheStartNamingIt() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    URI nowhere = URI.create("http://127.0.0.1:" + port);
+    assertThatThrownBy(() -> PaperExchange.builder().upstream(nowhere, null).start())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("the upstream " + nowhere + " cannot be read");
   }
 
   @Test
@@ -195,6 +207,32 @@ class UpstreamModeTest {
   }
 
   @Test
+  void liquidationFollowsTheUpstreamMarkAndFundingIsPaidAtItsRate() {
+    PaperExchange up = upstream();
+    PaperExchange down = start(downstream(up).startingPortfolio(
+        Map.of("USDC", new dev.bpx.paper.market.Holding(new BigDecimal("1000"), BigDecimal.ZERO, BigDecimal.ZERO))));
+    synced(up, down, "SOL_USDC_PERP");
+    PaperHttp trader = new PaperHttp(down.url(), SigningKey.generate(), down.clock());
+    PaperHttp.Reply shortSol = trader.post("/api/v1/order", "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Ask\","
+        + "\"orderType\":\"Market\",\"quantity\":\"10\"}");
+    assertThat(shortSol.object().get("status")).as(shortSol.body()).isEqualTo("Filled");
+
+    // Funding at the upstream's rate, on the interval boundary the exchange's time crosses.
+    String rate = (String) ((Map<?, ?>) reader(up).get("/api/v1/markPrices?symbol=SOL_USDC_PERP").array().get(0))
+        .get("fundingRate");
+    down.advance(Duration.ofHours(1));
+    List<Object> funding = trader.get("/wapi/v1/history/funding?symbol=SOL_USDC_PERP").array();
+    assertThat(funding).isNotEmpty();
+    assertThat(d(((Map<?, ?>) funding.get(0)).get("fundingRate"))).isEqualByComparingTo(rate);
+
+    // The upstream's mark walks up: 10 SOL short loses more than the 1000 USDC behind it.
+    up.setPrice("SOL_USDC_PERP", new BigDecimal("300.00"));
+    await("liquidated at the upstream's mark", 5000, () -> down.inspect(e ->
+        e.account(trader.apiKey()).closedPositions().stream().anyMatch(p -> p.liquidated())));
+    assertThat(trader.get("/api/v1/position").array()).isEmpty();
+  }
+
+  @Test
   void staleDataRefusesMarketOrdersSayingHowOldItIs() {
     PaperExchange up = upstream();
     PaperExchange down = start(downstream(up));
@@ -202,12 +240,12 @@ class UpstreamModeTest {
     PaperHttp trader = user(down);
     up.close();
     open.remove(up);
-    await("data older than the bound", 5000,
-        () -> down.marketDataAge("SOL_USDC").map(a -> a.toMillis() > 700).orElse(true));
+    await("data older than the bound", 8000,
+        () -> down.marketDataAge("SOL_USDC").map(a -> a.toMillis() > 3000).orElse(true));
     PaperHttp.Reply refused = trader.post("/api/v1/order", marketBuy("SOL_USDC", "1"));
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.object().get("code")).isEqualTo("PRECONDITION_FAILED");
-    assertThat((String) refused.object().get("message")).contains("SOL_USDC").contains(" s old").contains("0.7 s");
+    assertThat((String) refused.object().get("message")).contains("SOL_USDC").contains(" s old").contains("the limit is 3 s");
     // A limit order that would have crossed the last book rests instead of taking stale liquidity.
     PaperHttp.Reply limit = trader.post("/api/v1/order", "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\","
         + "\"price\":\"190.00\",\"quantity\":\"1\"}");
