@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a second paper exchange in simulated mode with a clock that stands still, so its book moves only
  * when the test moves it (control API), and what the downstream trades on can be compared with it.
  */
+@SuppressWarnings("unchecked")
 class UpstreamModeTest {
   private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
   private final List<AutoCloseable> open = new ArrayList<>();
@@ -45,7 +46,7 @@ class UpstreamModeTest {
 
   private PaperExchange.Builder downstream(PaperExchange up) {
     return PaperExchange.builder().controlApi(true).upstream(UpstreamSettings.of(URI.create(up.url()),
-            URI.create(up.wsUrl())).withPollInterval(Duration.ofMillis(200)).withPingInterval(Duration.ofMillis(100))
+            URI.create(up.wsUrl())).withPollInterval(Duration.ofMillis(200)).withPingInterval(Duration.ofMillis(250))
             .withReconnect(Duration.ofMillis(50), Duration.ofMillis(200)))
         .pumpInterval(Duration.ofMillis(100)).staleAfter(Duration.ofSeconds(3));
   }
@@ -204,6 +205,48 @@ class UpstreamModeTest {
     assertThat(fills).isNotEmpty().allSatisfy(f -> assertThat(((Map<?, ?>) f).get("price")).isEqualTo("184.00"));
     assertThat(fills.stream().map(f -> d(((Map<?, ?>) f).get("quantity"))).reduce(BigDecimal.ZERO, BigDecimal::add))
         .isEqualByComparingTo("2");
+  }
+
+  @Test
+  void aRestingOrderAtTheTouchFillsOnlyAfterTheVolumeAheadOfItHasTraded() {
+    PaperExchange up = upstream();
+    PaperExchange down = start(downstream(up));
+    List<Object> bids = (List<Object>) synced(up, down, "SOL_USDC").object().get("bids");
+    List<?> best = (List<?>) bids.get(bids.size() - 1); // ascending: the best bid is last
+    String price = (String) best.get(0);
+    BigDecimal ahead = d(best.get(1));
+    PaperHttp trader = user(down);
+    PaperHttp.Reply placed = trader.post("/api/v1/order", "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\","
+        + "\"orderType\":\"Limit\",\"price\":\"" + price + "\",\"quantity\":\"2\"}");
+    assertThat(placed.object().get("status")).as(placed.body()).isEqualTo("New");
+    String id = (String) placed.object().get("id");
+
+    // Someone sells on the upstream into its best bid, 5 short of the volume that was ahead of ours.
+    BigDecimal first = ahead.subtract(new BigDecimal("5"));
+    sellOnUpstream(up, first);
+    await("the upstream's trade mirrored", 5000, () -> reader(down).get("/api/v1/trades?symbol=SOL_USDC&limit=1")
+        .body().contains("\"quantity\":\"" + first.setScale(2) + "\""));
+    long until = System.nanoTime() + 500_000_000L; // five pump intervals: the queue ahead is not used up
+    while (System.nanoTime() < until) {
+      assertThat(trader.get("/api/v1/order?symbol=SOL_USDC&orderId=" + id).object().get("status")).isEqualTo("New");
+    }
+
+    // Another sells 6: 5 use up the queue at our price, 1 trades below it, so the market passed our
+    // order: it fills 1 of its 2, at its own price.
+    sellOnUpstream(up, new BigDecimal("6"));
+    await("a fill", 5000, () -> !trader.get("/wapi/v1/history/fills?symbol=SOL_USDC").array().isEmpty());
+    List<Object> fills = trader.get("/wapi/v1/history/fills?symbol=SOL_USDC").array();
+    assertThat(fills).allSatisfy(f -> assertThat(((Map<?, ?>) f).get("price")).isEqualTo(price));
+    assertThat(fills.stream().map(f -> d(((Map<?, ?>) f).get("quantity"))).reduce(BigDecimal.ZERO, BigDecimal::add))
+        .isEqualByComparingTo("1");
+  }
+
+  /** A market sell of an upstream account (a fresh key: the starting portfolio holds 20 SOL). */
+  private static void sellOnUpstream(PaperExchange up, BigDecimal quantity) {
+    PaperHttp seller = new PaperHttp(up.url(), SigningKey.generate(), up.clock());
+    PaperHttp.Reply sold = seller.post("/api/v1/order", "{\"symbol\":\"SOL_USDC\",\"side\":\"Ask\","
+        + "\"orderType\":\"Market\",\"quantity\":\"" + quantity.toPlainString() + "\"}");
+    assertThat(sold.object().get("status")).as(sold.body()).isEqualTo("Filled");
   }
 
   @Test

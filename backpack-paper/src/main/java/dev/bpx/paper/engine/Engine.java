@@ -237,8 +237,38 @@ public final class Engine implements PriceSource, ExchangeView {
 
   public Order placeOrder(Account a, OrderRequest r) {
     Order o = entry.place(a, r, now);
+    if (config.upstream()) {
+      joinQueue(o);
+    }
     afterCommand();
     return o;
+  }
+
+  /**
+   * Upstream prices: an order that came to rest joins the upstream's queue at its price behind the
+   * quantity the upstream showed there when it was placed (journaled with the order's market data;
+   * none known: nothing ahead).
+   */
+  private void joinQueue(Order o) {
+    MarketState m = markets.get(o.symbol());
+    if (m == null || !o.status().isOpen() || o.price() == null) {
+      return;
+    }
+    java.util.ArrayDeque<Order> level = m.book.levels(o.side()).get(o.price());
+    if (level != null && level.contains(o)) {
+      m.queueAhead.put(o.id(), m.pendingQueue.getOrDefault(queueKey(o.side(), o.price()), BigDecimal.ZERO));
+    }
+  }
+
+  private static String queueKey(Side side, BigDecimal price) {
+    return side.name() + "@" + price.stripTrailingZeros().toPlainString();
+  }
+
+  /** The queue levels journaled for one command's orders are spent once those orders are placed. */
+  public void clearPendingQueues() {
+    for (MarketState m : markets.values()) {
+      m.pendingQueue.clear();
+    }
   }
 
   public Order cancelOrder(Account a, String symbol, Long orderId, Long clientId) {
@@ -285,8 +315,12 @@ public final class Engine implements PriceSource, ExchangeView {
     if (!config.upstream()) {
       throw new IllegalStateException("upstream data on an engine of simulated prices");
     }
+    clearPendingQueues();
     for (Command.MarketUpdate u : updates) {
       MarketState m = market(u.symbol(), true);
+      for (Command.QueueLevel q : u.queue()) {
+        m.pendingQueue.put(queueKey(q.side(), q.price()), q.quantity());
+      }
       if (u.markPrice() != null) {
         long ticks = u.markPrice().divide(m.spec.tickSize(), 0, java.math.RoundingMode.HALF_EVEN).longValueExact();
         m.walk.set(Math.max(1, ticks));
@@ -298,10 +332,69 @@ public final class Engine implements PriceSource, ExchangeView {
       quote(m, Side.Ask, u.asks());
       quote(m, Side.Bid, u.bids());
       m.quotedTicks = m.walk.ticks();
+      for (Command.TapePrint t : u.prints()) {
+        tape(m, t);
+      }
+      m.queueAhead.keySet().removeIf(id -> !restingUserOrder(m, id));
     }
     triggers.check(now);
     liquidator.check(now);
     afterCommand();
+  }
+
+  /**
+   * The queue model: an upstream trade fills the users' resting orders its price reached, in the book's
+   * priority. At an order's own price the trade first uses up the upstream's volume that was ahead of
+   * it; an order priced better than the trade was passed through and fills from the trade's quantity
+   * at once. Each fill is at the order's price, against the maker's account (the upstream's side).
+   */
+  private void tape(MarketState m, Command.TapePrint t) {
+    Side resting = t.buyerMaker() ? Side.Bid : Side.Ask;
+    BigDecimal left = t.quantity();
+    List<Order> reached = new java.util.ArrayList<>();
+    for (Map.Entry<BigDecimal, java.util.ArrayDeque<Order>> level : m.book.levels(resting).entrySet()) {
+      int c = level.getKey().compareTo(t.price());
+      if (resting == Side.Bid ? c < 0 : c > 0) {
+        break;
+      }
+      for (Order o : level.getValue()) {
+        if (!Accounts.isSystem(o.account())) {
+          reached.add(o);
+        }
+      }
+    }
+    for (Order o : reached) {
+      if (left.signum() <= 0) {
+        break;
+      }
+      if (!o.status().isOpen() || o.remaining().signum() == 0) {
+        continue;
+      }
+      if (o.price().compareTo(t.price()) == 0) {
+        BigDecimal ahead = m.queueAhead.getOrDefault(o.id(), BigDecimal.ZERO);
+        BigDecimal used = ahead.min(left);
+        m.queueAhead.put(o.id(), ahead.subtract(used));
+        left = left.subtract(used);
+      }
+      BigDecimal fill = o.remaining().min(left);
+      if (fill.signum() > 0) {
+        maker.takeAt(m.spec, m.book, resting == Side.Bid ? Side.Ask : Side.Bid, o.price(), fill, now, entry);
+        left = left.subtract(fill);
+      }
+    }
+  }
+
+  private static boolean restingUserOrder(MarketState m, long id) {
+    for (Side side : Side.values()) {
+      for (java.util.ArrayDeque<Order> level : m.book.levels(side).values()) {
+        for (Order o : level) {
+          if (o.id() == id) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private void quote(MarketState m, Side side, List<Command.BookLevel> levels) {

@@ -68,6 +68,16 @@ public final class UpstreamGate {
       }
       BookSnapshot book = mirror.book(o.symbol()).orElseThrow();
       List<Command.BookLevel> side = stale ? List.of() : slice(o, o.side() == Side.Bid ? book.asks() : book.bids());
+      if (o.orderType() == OrderType.Limit && o.price() != null) {
+        // The queue model: what the upstream shows at the order's price on its side is ahead of it.
+        BigDecimal ahead = BigDecimal.ZERO;
+        for (Level l : o.side() == Side.Bid ? book.bids() : book.asks()) {
+          if (l.price().compareTo(o.price()) == 0) {
+            ahead = l.quantity();
+          }
+        }
+        u.queue.add(new Command.QueueLevel(o.side(), o.price(), ahead));
+      }
       if (o.side() == Side.Bid) {
         u.asks = side;
       } else {
@@ -80,11 +90,11 @@ public final class UpstreamGate {
     List<Command.MarketUpdate> out = new ArrayList<>();
     for (Update u : updates.values()) {
       MarkPrice mark = mirror.markPrice(u.symbol).orElse(null);
-      if (mark == null && u.asks == null && u.bids == null) {
+      if (mark == null && u.asks == null && u.bids == null && u.queue.isEmpty()) {
         continue;
       }
       out.add(new Command.MarketUpdate(u.symbol, mark == null ? null : mark.markPrice(),
-          mark == null ? null : mark.fundingRate(), u.asks, u.bids));
+          mark == null ? null : mark.fundingRate(), u.asks, u.bids, u.queue, null));
     }
     return out.isEmpty() ? null : new Command.UpstreamData(out);
   }
@@ -162,6 +172,7 @@ public final class UpstreamGate {
     final String symbol;
     List<Command.BookLevel> asks;
     List<Command.BookLevel> bids;
+    final List<Command.QueueLevel> queue = new ArrayList<>();
 
     Update(String symbol) {
       this.symbol = symbol;

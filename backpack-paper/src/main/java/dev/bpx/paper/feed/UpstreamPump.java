@@ -11,6 +11,7 @@ import dev.bpx.paper.store.JournaledEngine;
 import dev.bpx.paper.upstream.BookSnapshot;
 import dev.bpx.paper.upstream.Level;
 import dev.bpx.paper.upstream.MarkPrice;
+import dev.bpx.paper.upstream.Trade;
 import dev.bpx.paper.upstream.UpstreamMirror;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -50,6 +51,8 @@ public final class UpstreamPump implements AutoCloseable {
   private final ScheduledExecutorService timer;
   /** What was last journaled per market (pump thread only). */
   private final Map<String, MarkPrice> sent = new HashMap<>();
+  /** How many of each market's upstream trades were seen (the mirror's cursor; pump thread only). */
+  private final Map<String, Long> lastTrade = new HashMap<>();
   /** The crossing slices last journaled, per market and side: an unchanged one is not sent again. */
   private final Map<String, List<Command.BookLevel>> sentSlices = new HashMap<>();
 
@@ -93,6 +96,7 @@ public final class UpstreamPump implements AutoCloseable {
     }
     crossing(d.bestUserBid(), Side.Bid, updates);
     crossing(d.bestUserAsk(), Side.Ask, updates);
+    tape(d, updates);
     if (updates.isEmpty()) {
       return null;
     }
@@ -100,7 +104,7 @@ public final class UpstreamPump implements AutoCloseable {
     for (Update u : updates.values()) {
       MarkPrice mark = u.mark != null ? u.mark : mirror.markPrice(u.symbol).orElse(null);
       out.add(new Command.MarketUpdate(u.symbol, mark == null ? null : mark.markPrice(),
-          mark == null ? null : mark.fundingRate(), u.asks, u.bids));
+          mark == null ? null : mark.fundingRate(), u.asks, u.bids, null, u.prints));
       if (mark != null) {
         sent.put(u.symbol, mark);
       }
@@ -108,6 +112,36 @@ public final class UpstreamPump implements AutoCloseable {
     Command.UpstreamData data = new Command.UpstreamData(out);
     store.submit(new TimedCommand(now, data));
     return data;
+  }
+
+  /**
+   * The upstream trades since the last run that reached a user's resting order (a sell at or below the
+   * best user bid, a buy at or above the best user ask), oldest first. Trades elsewhere are not journaled.
+   */
+  private void tape(Dependence d, Map<String, Update> updates) {
+    for (var market : mirror.markets()) {
+      String symbol = market.symbol();
+      Long seen = lastTrade.get(symbol);
+      UpstreamMirror.TradeTape tape = mirror.tradesAfter(symbol, seen == null ? Long.MAX_VALUE : seen);
+      lastTrade.put(symbol, tape.count());
+      List<Trade> fresh = tape.trades();
+      BigDecimal bid = d.bestUserBid().get(symbol);
+      BigDecimal ask = d.bestUserAsk().get(symbol);
+      if (seen == null || bid == null && ask == null) {
+        continue;
+      }
+      List<Command.TapePrint> prints = new ArrayList<>();
+      for (Trade t : fresh) {
+        boolean reaches = t.buyerMaker() ? bid != null && t.price().compareTo(bid) <= 0
+            : ask != null && t.price().compareTo(ask) >= 0;
+        if (reaches) {
+          prints.add(new Command.TapePrint(t.price(), t.quantity(), t.buyerMaker()));
+        }
+      }
+      if (!prints.isEmpty()) {
+        updates.computeIfAbsent(symbol, Update::new).prints = prints;
+      }
+    }
   }
 
   /** Users' resting orders on {@code userSide} that the upstream's other side now reaches. */
@@ -215,6 +249,7 @@ public final class UpstreamPump implements AutoCloseable {
     MarkPrice mark;
     List<Command.BookLevel> asks;
     List<Command.BookLevel> bids;
+    List<Command.TapePrint> prints;
 
     Update(String symbol) {
       this.symbol = symbol;

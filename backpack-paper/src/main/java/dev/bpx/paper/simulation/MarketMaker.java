@@ -125,6 +125,28 @@ public final class MarketMaker {
     }
   }
 
+  /**
+   * Trades {@code quantity} at {@code price} or better against the book's resting orders on the other
+   * side, as an upstream trade would have (upstream mode's queue model): an immediate-or-cancel order
+   * of the maker's account that never rests.
+   */
+  public void takeAt(MarketSpec spec, OrderBook book, Side side, BigDecimal price, BigDecimal quantity,
+                     long now, Matcher.Fills fills) {
+    Order o = Order.builder()
+        .id(quoteIds.getAsLong())
+        .account(account)
+        .symbol(spec.symbol())
+        .side(side)
+        .type(OrderType.Limit)
+        .price(price)
+        .quantity(quantity)
+        .timeInForce(TimeInForce.IOC)
+        .selfTradePrevention(SelfTradePrevention.RejectMaker)
+        .createdAt(now)
+        .build();
+    Matcher.match(book, spec.stepSize(), o, now, fills);
+  }
+
   private static boolean beyond(Side side, BigDecimal price, BigDecimal edge) {
     return side == Side.Ask ? price.compareTo(edge) > 0 : price.compareTo(edge) < 0;
   }

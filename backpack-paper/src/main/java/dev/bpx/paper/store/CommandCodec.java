@@ -54,8 +54,19 @@ final class CommandCodec {
     } else if (c instanceof Command.UpstreamData x) {
       List<Object> markets = new ArrayList<>();
       for (Command.MarketUpdate u : x.markets()) {
-        markets.add(new Payload().put("symbol", u.symbol()).put("mark", u.markPrice())
-            .put("funding", u.fundingRate()).put("asks", levels(u.asks())).put("bids", levels(u.bids())).values);
+        Payload m = new Payload().put("symbol", u.symbol()).put("mark", u.markPrice())
+            .put("funding", u.fundingRate()).put("asks", levels(u.asks())).put("bids", levels(u.bids()));
+        if (!u.queue().isEmpty()) {
+          List<Object> queue = new ArrayList<>();
+          u.queue().forEach(q -> queue.add(List.of(q.side().name(), q.price().toString(), q.quantity().toString())));
+          m.put("queue", queue);
+        }
+        if (!u.prints().isEmpty()) {
+          List<Object> prints = new ArrayList<>();
+          u.prints().forEach(t -> prints.add(List.of(t.price().toString(), t.quantity().toString(), t.buyerMaker())));
+          m.put("prints", prints);
+        }
+        markets.add(m.values);
       }
       return markets;
     } else {
@@ -151,10 +162,38 @@ final class CommandCodec {
     List<Command.MarketUpdate> markets = new ArrayList<>();
     for (Object item : items) {
       JournalValues p = new JournalValues(item);
+      List<Command.QueueLevel> queue = new ArrayList<>();
+      for (List<?> q : rows(p.raw("queue"), 3)) {
+        queue.add(new Command.QueueLevel(Side.valueOf((String) q.get(0)), new BigDecimal((String) q.get(1)),
+            new BigDecimal((String) q.get(2))));
+      }
+      List<Command.TapePrint> prints = new ArrayList<>();
+      for (List<?> t : rows(p.raw("prints"), 3)) {
+        prints.add(new Command.TapePrint(new BigDecimal((String) t.get(0)), new BigDecimal((String) t.get(1)),
+            (Boolean) t.get(2)));
+      }
       markets.add(new Command.MarketUpdate(p.requiredString("symbol"), p.decimal("mark"), p.decimal("funding"),
-          levels(p.raw("asks")), levels(p.raw("bids"))));
+          levels(p.raw("asks")), levels(p.raw("bids")), queue, prints));
     }
     return new Command.UpstreamData(markets);
+  }
+
+  /** {@return the rows of an array of arrays of {@code width} elements; none when absent} */
+  private static List<List<?>> rows(Object raw, int width) {
+    List<List<?>> out = new ArrayList<>();
+    if (raw == null) {
+      return out;
+    }
+    if (!(raw instanceof List<?> rows)) {
+      throw new IllegalArgumentException("upstream: expected an array of rows");
+    }
+    for (Object row : rows) {
+      if (!(row instanceof List<?> r) || r.size() != width) {
+        throw new IllegalArgumentException("upstream: a row must have " + width + " elements");
+      }
+      out.add(r);
+    }
+    return out;
   }
 
   private static List<Command.BookLevel> levels(Object raw) {

@@ -24,8 +24,11 @@ final class SymbolState {
   Ticker ticker;
   MarkPrice mark;
   BigDecimal openInterest;
-  /** Newest first, at most {@code keep}. */
+  /** Newest first (by arrival), at most {@code keep}. */
   private final ArrayDeque<Trade> trades = new ArrayDeque<>();
+  private final java.util.Set<Long> tradeIds = new java.util.HashSet<>();
+  /** Trades ever added: a cursor for readers of what is new. */
+  long tradesAdded;
   private final int keep;
   /** When the book was last confirmed current (epoch ms), -1 never. */
   long bookHeardMillis = -1;
@@ -42,28 +45,36 @@ final class SymbolState {
     pending.add(d);
   }
 
-  /** Adds a trade the stream reported; trade ids rise per market (AsyncAPI), so an older one is a repeat. */
+  /**
+   * Adds a trade the upstream reported, unless it is already here (by id). Ids are not assumed to rise:
+   * the spec says they are sequential per symbol, but an upstream may number trades from several sources.
+   */
   void addTrade(Trade t) {
-    if (!trades.isEmpty() && t.id() <= trades.peekFirst().id()) {
+    if (!tradeIds.add(t.id())) {
       return;
     }
     trades.addFirst(t);
+    tradesAdded++;
     while (trades.size() > keep) {
-      trades.removeLast();
+      tradeIds.remove(trades.removeLast().id());
     }
   }
 
-  /** Replaces the trades by a REST answer, in whatever order it lists them. */
-  void replaceTrades(List<Trade> rows) {
+  /** Adds the trades of a REST answer that are not here yet, oldest first (by time, then id). */
+  void mergeTrades(List<Trade> rows) {
     List<Trade> sorted = new ArrayList<>(rows);
-    sorted.sort(Comparator.comparingLong(Trade::id).reversed());
-    trades.clear();
+    sorted.sort(Comparator.comparingLong(Trade::timeMillis).thenComparingLong(Trade::id));
     for (Trade t : sorted) {
-      if (trades.size() == keep) {
-        break;
-      }
-      trades.addLast(t);
+      addTrade(t);
     }
+  }
+
+  /** {@return the trades added after the first {@code count} ever added, oldest first (as many as are kept)} */
+  List<Trade> tradesAfter(long count) {
+    long fresh = Math.min(tradesAdded - count, trades.size());
+    List<Trade> out = new ArrayList<>(trades.stream().limit(Math.max(0, fresh)).toList());
+    java.util.Collections.reverse(out);
+    return out;
   }
 
   List<Trade> trades(int limit) {

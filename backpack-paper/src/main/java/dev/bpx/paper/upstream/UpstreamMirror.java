@@ -176,6 +176,36 @@ public final class UpstreamMirror implements AutoCloseable {
     }
   }
 
+  /** {@return how many trades of the market the mirror has taken so far: a cursor for {@link #tradesAfter}} */
+  public long tradeCount(String symbol) {
+    synchronized (lock) {
+      SymbolState s = states.get(symbol);
+      return s == null ? 0 : s.tradesAdded;
+    }
+  }
+
+  /**
+   * The trades of a market taken after a cursor, oldest first, and the cursor after them.
+   *
+   * @param count pass it to the next {@link #tradesAfter}
+   */
+  public record TradeTape(List<Trade> trades, long count) {
+    public TradeTape {
+      trades = List.copyOf(trades);
+    }
+  }
+
+  /**
+   * {@return the market's trades taken after the first {@code count}, oldest first, with the new cursor}
+   * Only the last {@code keepTrades} are kept; older ones are gone.
+   */
+  public TradeTape tradesAfter(String symbol, long count) {
+    synchronized (lock) {
+      SymbolState s = states.get(symbol);
+      return s == null ? new TradeTape(List.of(), 0) : new TradeTape(s.tradesAfter(count), s.tradesAdded);
+    }
+  }
+
   /**
    * {@return milliseconds since the market's book was last confirmed current, {@code Long.MAX_VALUE}
    * if never} Confirmed by a REST snapshot, by a delta in sequence, or by a pong on the socket while
@@ -310,7 +340,7 @@ public final class UpstreamMirror implements AutoCloseable {
       rows.add(PayloadReader.trade(UpstreamJson.object(row, "/api/v1/trades[]")));
     }
     synchronized (lock) {
-      states.get(symbol).replaceTrades(rows);
+      states.get(symbol).mergeTrades(rows);
     }
   }
 
@@ -405,12 +435,16 @@ public final class UpstreamMirror implements AutoCloseable {
           queueResync(s, 0);
         }
       }
-      // Tickers, marks and open interest move only on events: read them once, beside the books.
+      // Tickers, marks and open interest move only on events: read them once, beside the books; and
+      // the trades printed while the socket was down.
       worker.execute(() -> {
         try {
           applyTickers(readTickers());
+          for (String symbol : symbols()) {
+            loadTrades(symbol);
+          }
         } catch (UpstreamException e) {
-          LOG.debug("upstream tickers not read: {}", e.getMessage());
+          LOG.debug("upstream tickers or trades not read: {}", e.getMessage());
         }
       });
     }

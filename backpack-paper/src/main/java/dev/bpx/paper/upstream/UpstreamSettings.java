@@ -38,11 +38,12 @@ public record UpstreamSettings(URI rest, URI ws, Duration pollInterval, Duration
 
   /**
    * {@return settings for an upstream with the defaults: REST polled every 2 s while the socket is
-   * down, pinged every 5 s, reconnect after 0.5 s doubling up to 30 s, 10 s per request, 100 trades}
+   * down, pinged every 5 s, reconnect after 0.5 s doubling up to 30 s, 10 s per request, 1000 trades
+   * kept per market (the paper exchange's queue model reads the trades since its last look, once a second)}
    */
   public static UpstreamSettings of(URI rest, URI ws) {
     return new UpstreamSettings(rest, ws, Duration.ofSeconds(2), Duration.ofSeconds(5),
-        Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(10), 100);
+        Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(10), 1000);
   }
 
   public UpstreamSettings withPollInterval(Duration d) {
