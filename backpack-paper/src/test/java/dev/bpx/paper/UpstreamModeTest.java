@@ -7,6 +7,7 @@ import dev.bpx.auth.SigningKey;
 import dev.bpx.paper.upstream.UpstreamSettings;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -317,23 +318,44 @@ class UpstreamModeTest {
   }
 
   @Test
-  void aRestartReplaysTheJournaledMarketDataNotTheNetwork() {
+  void aRestartReplaysTheJournaledMarketDataNotTheNetwork() throws Exception {
     PaperExchange up = upstream();
     Path state = dir.resolve("paper.journal");
-    // No pump: its timing would race the hash; the orders journal the market data they trade on.
-    PaperExchange down = start(downstream(up).stateFile(state).fsync(false).pumpInterval(Duration.ofHours(1)));
+    PaperExchange down = start(downstream(up).stateFile(state).fsync(false));
     synced(up, down, "SOL_USDC");
     PaperHttp trader = user(down);
     assertThat(trader.post("/api/v1/order", marketBuy("SOL_USDC", "3")).status()).isEqualTo(200);
     assertThat(trader.post("/api/v1/order", "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Ask\",\"orderType\":\"Market\","
         + "\"quantity\":\"5\"}").status()).isEqualTo(200);
+    // A resting order with the volume ahead of it, part of it used up by an upstream trade.
+    List<Object> bids = (List<Object>) reader(up).get("/api/v1/depth?symbol=SOL_USDC").object().get("bids");
+    List<?> best = (List<?>) bids.get(bids.size() - 1);
+    BigDecimal ahead = d(best.get(1));
+    assertThat(trader.post("/api/v1/order", "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\","
+        + "\"price\":\"" + best.get(0) + "\",\"quantity\":\"1\"}").object().get("status")).isEqualTo("New");
+    sellOnUpstream(up, new BigDecimal("3"));
+    // The pump journals the print; the upstream then stands still, so nothing more is journaled.
+    await("the print used up 3 of the queue", 5000, () -> down.inspect(e -> e.markets().get("SOL_USDC").queueAhead
+        .values().stream().anyMatch(q -> q.compareTo(ahead.subtract(new BigDecimal("3"))) == 0)));
     String hash = down.stateHash();
     down.close();
     open.remove(down);
+    List<String> lines = Files.readAllLines(state);
+    System.out.println("upstream-mode journal: " + Files.size(state) + " bytes, " + (lines.size() - 1)
+        + " commands, upstream lines " + lines.stream().filter(l -> l.contains("\"c\":\"upstream\"")).count()
+        + " of " + lines.stream().filter(l -> l.contains("\"c\":\"upstream\"")).mapToInt(String::length).sum()
+        + " bytes");
 
     // The upstream has moved since: a replay that read the network would come out differently.
     up.setPrice("SOL_USDC", new BigDecimal("150.00"));
     PaperExchange again = start(downstream(up).stateFile(state).fsync(false).pumpInterval(Duration.ofHours(1)));
     assertThat(again.stateHash()).isEqualTo(hash);
+    again.close();
+    open.remove(again);
+    // And through a snapshot: compaction at start writes the state (the queue ahead included) and reads it back.
+    PaperExchange compacted = start(downstream(up).stateFile(state).fsync(false).compactAfter(0)
+        .pumpInterval(Duration.ofHours(1)));
+    assertThat(compacted.stateHash()).isEqualTo(hash);
+    assertThat(Files.readString(state)).contains("\"queueAhead\"");
   }
 }
