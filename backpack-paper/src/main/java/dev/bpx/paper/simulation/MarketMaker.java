@@ -132,7 +132,12 @@ public final class MarketMaker {
    */
   public void takeAt(MarketSpec spec, OrderBook book, Side side, BigDecimal price, BigDecimal quantity,
                      long now, Matcher.Fills fills) {
-    Order o = Order.builder()
+    Matcher.match(book, spec.stepSize(), order(spec, side, price, quantity, TimeInForce.IOC, now), now, fills);
+  }
+
+  /** {@return a limit order of the maker's account, with the next quote id} */
+  private Order order(MarketSpec spec, Side side, BigDecimal price, BigDecimal quantity, TimeInForce tif, long now) {
+    return Order.builder()
         .id(quoteIds.getAsLong())
         .account(account)
         .symbol(spec.symbol())
@@ -140,11 +145,10 @@ public final class MarketMaker {
         .type(OrderType.Limit)
         .price(price)
         .quantity(quantity)
-        .timeInForce(TimeInForce.IOC)
+        .timeInForce(tif)
         .selfTradePrevention(SelfTradePrevention.RejectMaker)
         .createdAt(now)
         .build();
-    Matcher.match(book, spec.stepSize(), o, now, fills);
   }
 
   private static boolean beyond(Side side, BigDecimal price, BigDecimal edge) {
@@ -153,18 +157,7 @@ public final class MarketMaker {
 
   private void place(MarketSpec spec, OrderBook book, List<Order> quotes, Side side, BigDecimal price,
                      BigDecimal size, long now, Matcher.Fills fills, boolean keepTaken) {
-    Order o = Order.builder()
-        .id(quoteIds.getAsLong())
-        .account(account)
-        .symbol(spec.symbol())
-        .side(side)
-        .type(OrderType.Limit)
-        .price(price)
-        .quantity(size)
-        .timeInForce(TimeInForce.GTC)
-        .selfTradePrevention(SelfTradePrevention.RejectMaker)
-        .createdAt(now)
-        .build();
+    Order o = order(spec, side, price, size, TimeInForce.GTC, now);
     Matcher.match(book, spec.stepSize(), o, now, fills);
     if (o.remaining().signum() > 0) {
       o.rest(priorities.getAsLong());

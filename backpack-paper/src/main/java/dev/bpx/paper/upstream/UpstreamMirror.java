@@ -176,14 +176,6 @@ public final class UpstreamMirror implements AutoCloseable {
     }
   }
 
-  /** {@return how many trades of the market the mirror has taken so far: a cursor for {@link #tradesAfter}} */
-  public long tradeCount(String symbol) {
-    synchronized (lock) {
-      SymbolState s = states.get(symbol);
-      return s == null ? 0 : s.tradesAdded;
-    }
-  }
-
   /**
    * The trades of a market taken after a cursor, oldest first, and the cursor after them.
    *
