@@ -16,6 +16,7 @@ import dev.bpx.paper.events.EventSink;
 import dev.bpx.paper.events.StreamEvent;
 import dev.bpx.paper.feed.UpstreamGate;
 import dev.bpx.paper.feed.UpstreamPump;
+import dev.bpx.paper.feed.UpstreamStreams;
 import dev.bpx.paper.market.PriceOrigin;
 import dev.bpx.paper.upstream.UpstreamException;
 import dev.bpx.paper.upstream.UpstreamMirror;
@@ -102,11 +103,7 @@ public final class PaperExchange implements AutoCloseable {
       // public streams are the upstream's, passed on by the mirror.
       EventSink frames = sink;
       sink = events -> frames.accept(events.stream().filter(PaperExchange::isAccountEvent).toList());
-      mirror.onFrame((stream, data) -> {
-        if (ws.hasSubscribers(stream)) {
-          ws.publish(stream, data);
-        }
-      });
+      mirror.onFrame(new UpstreamStreams(store, ws::hasSubscribers, ws::publish));
     }
     if (b.eventSink != null) {
       EventSink frames = sink;

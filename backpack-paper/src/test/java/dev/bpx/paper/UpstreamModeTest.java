@@ -242,6 +242,50 @@ class UpstreamModeTest {
         .isEqualByComparingTo("1");
   }
 
+  @Test
+  void theStreamsAreTheUpstreamsWithTheUsersRestingOrdersMerged() throws Exception {
+    PaperExchange up = upstream();
+    PaperExchange down = start(downstream(up).webSocketPort(0));
+    List<Object> bids = (List<Object>) synced(up, down, "SOL_USDC").object().get("bids");
+    List<?> best = (List<?>) bids.get(bids.size() - 1);
+    String price = (String) best.get(0);
+    BigDecimal ahead = d(best.get(1));
+    PaperHttp trader = user(down);
+    assertThat(trader.post("/api/v1/order", "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\","
+        + "\"price\":\"" + price + "\",\"quantity\":\"2\"}").object().get("status")).isEqualTo("New");
+
+    List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.net.http.WebSocket socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(URI.create(down.wsUrl()), new java.net.http.WebSocket.Listener() {
+          private final StringBuilder text = new StringBuilder();
+
+          @Override
+          public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+              frames.add(text.toString());
+              text.setLength(0);
+            }
+            ws.request(1);
+            return null;
+          }
+        }).get(5, java.util.concurrent.TimeUnit.SECONDS);
+    open.add(() -> socket.abort());
+    socket.sendText("{\"method\":\"SUBSCRIBE\",\"params\":[\"depth.SOL_USDC\",\"bookTicker.SOL_USDC\"],\"id\":1}", true)
+        .get(5, java.util.concurrent.TimeUnit.SECONDS);
+    await("subscribed", 5000, () -> frames.stream().anyMatch(f -> f.contains("\"id\":1")));
+
+    // Someone sells 3 into the upstream's best bid: its level shrinks, and ours (2) is shown in it.
+    sellOnUpstream(up, new BigDecimal("3"));
+    String merged = ahead.subtract(new BigDecimal("3")).add(new BigDecimal("2")).toPlainString();
+    await("a merged depth delta", 5000, () -> frames.stream().anyMatch(f -> f.contains("\"stream\":\"depth.SOL_USDC\"")
+        && f.contains("[\"" + price + "\",\"" + merged + "\"]")));
+    await("a merged book ticker", 5000, () -> frames.stream().anyMatch(f -> f.contains("\"stream\":\"bookTicker.SOL_USDC\"")
+        && f.contains("\"b\":\"" + price + "\"") && f.contains("\"B\":\"" + merged + "\"")));
+    // And REST shows the same level.
+    assertThat(reader(down).get("/api/v1/depth?symbol=SOL_USDC").body()).contains("[\"" + price + "\",\"" + merged + "\"]");
+  }
+
   /** A market sell of an upstream account (a fresh key: the starting portfolio holds 20 SOL). */
   private static void sellOnUpstream(PaperExchange up, BigDecimal quantity) {
     PaperHttp seller = new PaperHttp(up.url(), SigningKey.generate(), up.clock());

@@ -86,7 +86,7 @@ public final class UpstreamPump implements AutoCloseable {
   /** {@return the market data journaled now, or null when nothing changed} Package-visible for tests. */
   public synchronized Command.UpstreamData runOnce() {
     long now = clock.millis();
-    Dependence d = store.read(now, null, UpstreamPump::dependence);
+    Dependence d = store.peek(UpstreamPump::dependence);
     Map<String, Update> updates = new LinkedHashMap<>();
     for (String symbol : d.valued()) {
       MarkPrice mark = mirror.markPrice(symbol).orElse(null);

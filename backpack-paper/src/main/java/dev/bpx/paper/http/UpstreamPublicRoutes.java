@@ -2,11 +2,8 @@ package dev.bpx.paper.http;
 
 import dev.bpx.auth.json.JsonWriter;
 import dev.bpx.paper.command.ApiError;
-import dev.bpx.paper.engine.ExchangeView;
-import dev.bpx.paper.ledger.Accounts;
+import dev.bpx.paper.feed.OwnLevels;
 import dev.bpx.paper.market.MarketSpec;
-import dev.bpx.paper.matching.Order;
-import dev.bpx.paper.matching.Side;
 import dev.bpx.paper.store.JournaledEngine;
 import dev.bpx.paper.upstream.BookSnapshot;
 import dev.bpx.paper.upstream.Level;
@@ -120,9 +117,9 @@ final class UpstreamPublicRoutes {
     MarketSpec m = known(symbol, "Invalid market symbol");
     BookSnapshot book = mirror.book(symbol)
         .orElseThrow(() -> ApiError.badRequest("No order book yet for " + symbol));
-    List<Level>[] own = store.read(q.now(), null, e -> ownOrders(e, symbol));
-    List<Level> asks = merge(book.asks(), own[0], Comparator.naturalOrder());
-    List<Level> bids = merge(book.bids(), own[1], Comparator.reverseOrder());
+    OwnLevels own = store.read(q.now(), null, e -> OwnLevels.of(e, symbol));
+    List<Level> asks = merge(book.asks(), own.asks(), Comparator.naturalOrder());
+    List<Level> bids = merge(book.bids(), own.bids(), Comparator.reverseOrder());
     JsonWriter w = new JsonWriter().beginObject();
     w.name("asks").beginArray();
     for (Level l : asks.subList(0, Math.min(n, asks.size()))) {
@@ -139,38 +136,13 @@ final class UpstreamPublicRoutes {
     return Response.json(w.endObject());
   }
 
-  /** {@return the users' resting orders of a market per side (asks, bids), one level per price} */
-  @SuppressWarnings("unchecked")
-  private static List<Level>[] ownOrders(ExchangeView e, String symbol) {
-    List<Level>[] out = new List[] {new ArrayList<>(), new ArrayList<>()};
-    ExchangeView.Market m = e.markets().get(symbol);
-    if (m == null) {
-      return out;
-    }
-    for (int s = 0; s < 2; s++) {
-      for (Map.Entry<BigDecimal, java.util.ArrayDeque<Order>> level : m.book().levels(s == 0 ? Side.Ask : Side.Bid).entrySet()) {
-        BigDecimal q = BigDecimal.ZERO;
-        for (Order o : level.getValue()) {
-          if (!Accounts.MAKER.equals(o.account())) {
-            q = q.add(o.remaining());
-          }
-        }
-        if (q.signum() > 0) {
-          out[s].add(new Level(level.getKey(), q));
-        }
-      }
-    }
-    return out;
-  }
-
-  private static List<Level> merge(List<Level> upstream, List<Level> own, Comparator<BigDecimal> order) {
+  private static List<Level> merge(List<Level> upstream, Map<BigDecimal, BigDecimal> own,
+                                   Comparator<BigDecimal> order) {
     TreeMap<BigDecimal, BigDecimal> levels = new TreeMap<>(order);
     for (Level l : upstream) {
       levels.merge(l.price(), l.quantity(), BigDecimal::add);
     }
-    for (Level l : own) {
-      levels.merge(l.price(), l.quantity(), BigDecimal::add);
-    }
+    own.forEach((price, quantity) -> levels.merge(price, quantity, BigDecimal::add));
     List<Level> out = new ArrayList<>(levels.size());
     levels.forEach((p, qty) -> out.add(new Level(p, qty)));
     return out;
