@@ -47,7 +47,7 @@ class UpstreamModeTest {
 
   private PaperExchange.Builder downstream(PaperExchange up) {
     return PaperExchange.builder().controlApi(true).upstream(UpstreamSettings.of(URI.create(up.url()),
-            URI.create(up.wsUrl())).withPollInterval(Duration.ofMillis(200)).withPingInterval(Duration.ofMillis(250))
+            URI.create(up.wsUrl())).withPollInterval(Duration.ofMillis(200)).withPingInterval(Duration.ofMillis(500))
             .withReconnect(Duration.ofMillis(50), Duration.ofMillis(200)))
         .pumpInterval(Duration.ofMillis(100)).staleAfter(Duration.ofSeconds(3));
   }
