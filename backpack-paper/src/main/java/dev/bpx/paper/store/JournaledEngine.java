@@ -166,6 +166,16 @@ public final class JournaledEngine implements AutoCloseable {
   }
 
   /**
+   * Reads the published state as it stands, without advancing exchange time: no walk step, funding or
+   * trigger runs for it, so nothing is journaled. For background readers that only need to know what
+   * rests and what is held (upstream mode's feed), whose reads would otherwise journal a tick a second.
+   */
+  public <T> T peek(Function<ExchangeView, T> view) {
+    // A time before birth: every replica is current at it (see Engine.isCurrentAt).
+    return readReplica(Long.MIN_VALUE / 4, null, view::apply);
+  }
+
+  /**
    * Like {@link #read} with the whole engine (tests, diagnostics): the function must not change it.
    */
   public <T> T inspect(long now, Function<Engine, T> view) {

@@ -1,0 +1,117 @@
+package dev.bpx.paper.upstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bpx.auth.json.Json;
+import dev.bpx.paper.PaperClock;
+import dev.bpx.paper.PaperExchange;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A missed depth delta: the upstream's REST is a real paper exchange, its stream a scripted server
+ * that sends deltas with a gap. The mirror must not apply a delta after a gap, must reload the book
+ * over REST, drop the buffered deltas the new snapshot already holds, and then follow the stream again.
+ */
+class DepthGapTest {
+  private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
+
+  /** A stream server that records subscriptions and sends what the test scripts. */
+  static final class ScriptedStreams extends WebSocketServer {
+    final CountDownLatch started = new CountDownLatch(1);
+    final CountDownLatch subscribed = new CountDownLatch(1);
+    volatile WebSocket client;
+
+    ScriptedStreams() {
+      super(new InetSocketAddress("127.0.0.1", 0));
+      setReuseAddr(true);
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+      client = conn;
+    }
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+      if (message.contains("\"SUBSCRIBE\"") && message.contains("depth.SOL_USDC")) {
+        subscribed.countDown();
+      }
+    }
+
+    @Override
+    public void onError(WebSocket conn, Exception ex) {}
+
+    @Override
+    public void onStart() {
+      started.countDown();
+    }
+
+    void depth(String ask, long first, long last) {
+      client.send("{\"stream\":\"depth.SOL_USDC\",\"data\":{\"e\":\"depth\",\"E\":1,\"s\":\"SOL_USDC\",\"a\":[[\""
+          + ask + "\",\"1.00\"]],\"b\":[],\"U\":" + first + ",\"u\":" + last + ",\"T\":1}}");
+    }
+  }
+
+  private static long restUpdateId(PaperExchange up) throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(up.url() + "/api/v1/depth?symbol=SOL_USDC")).build(), HttpResponse.BodyHandlers.ofString());
+    return Long.parseLong((String) ((Map<?, ?>) Json.parse(r.body())).get("lastUpdateId"));
+  }
+
+  private static boolean hasAsk(UpstreamMirror m, String price) {
+    return m.book("SOL_USDC").orElseThrow().asks().stream().anyMatch(l -> l.price().compareTo(new BigDecimal(price)) == 0);
+  }
+
+  @Test
+  void aGapReloadsTheBookOverRestAndTheStreamIsFollowedAgain() throws Exception {
+    ScriptedStreams streams = new ScriptedStreams();
+    streams.start();
+    assertThat(streams.started.await(5, TimeUnit.SECONDS)).isTrue();
+    try (PaperExchange up = PaperExchange.builder().clock(PaperClock.fixed(T0)).controlApi(true).start();
+         UpstreamMirror m = UpstreamMirror.open(UpstreamSettings.of(URI.create(up.url()),
+             URI.create("ws://127.0.0.1:" + streams.getPort())).withPollInterval(Duration.ofMillis(200))
+             .withPingInterval(Duration.ofSeconds(2)))) {
+      assertThat(streams.subscribed.await(5, TimeUnit.SECONDS)).isTrue();
+      long x = restUpdateId(up);
+      Await.until("book at the REST snapshot", 5000, () -> m.book("SOL_USDC").orElseThrow().lastUpdateId() == x);
+
+      // In sequence: applied.
+      streams.depth("999.00", x + 1, x + 1);
+      Await.until("the delta in sequence applied", 5000, () -> hasAsk(m, "999.00"));
+      // A gap (x + 2 .. x + 4 never sent): not applied; the book is reloaded from REST (which knows no 999).
+      streams.depth("998.00", x + 5, x + 5);
+      Await.until("the book reloaded from REST", 5000, () -> !hasAsk(m, "999.00"));
+      assertThat(hasAsk(m, "998.00")).isFalse();
+      assertThat(m.book("SOL_USDC").orElseThrow().lastUpdateId()).isEqualTo(x);
+
+      // The upstream moves on past the gap; the next reload holds the buffered delta, which is dropped,
+      // and the deltas that follow the new snapshot apply again.
+      up.setPrice("SOL_USDC", new BigDecimal("190.00"));
+      long y = restUpdateId(up);
+      assertThat(y).isGreaterThan(x + 5);
+      Await.until("reloaded at the upstream's new id", 5000, () -> m.book("SOL_USDC").orElseThrow().lastUpdateId() == y);
+      streams.depth("997.00", y + 1, y + 1);
+      Await.until("following the stream again", 5000, () -> hasAsk(m, "997.00"));
+      assertThat(m.book("SOL_USDC").orElseThrow().lastUpdateId()).isEqualTo(y + 1);
+    } finally {
+      streams.stop(1000);
+    }
+  }
+}
