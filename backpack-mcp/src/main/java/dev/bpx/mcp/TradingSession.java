@@ -58,6 +58,8 @@ public final class TradingSession implements AutoCloseable {
   /** Held while this process owns the paper state; the OS releases it when the process ends. */
   private java.nio.channels.FileChannel paperLock;
   private BackpackClient client;
+  /** Paper mode's market data in words, set when the paper exchange opens; see {@link #paperMarketData()}. */
+  private volatile String paperMarketDataOpened;
   private boolean closed;
   /** Set once the connection opens when the idle setting is on; read without the session's lock by {@link #touch()}. */
   private volatile DeadManSwitch deadMan;
@@ -93,6 +95,20 @@ public final class TradingSession implements AutoCloseable {
   /** {@return the mode the session trades in; null when the configuration is wrong} */
   public Mode mode() {
     return config == null ? null : config.mode();
+  }
+
+  /**
+   * {@return paper mode's market data in words: as decided when the paper exchange opened ("real market
+   * data from https://api.backpack.exchange", "simulated prices", with the reason when {@code auto} fell
+   * back), before that the configured choice; null in live mode or when the configuration is wrong}
+   * Never waits for the session's lock: results of calls in flight read it.
+   */
+  public String paperMarketData() {
+    if (config == null || config.mode() != Mode.PAPER) {
+      return null;
+    }
+    String opened = paperMarketDataOpened;
+    return opened != null ? opened : config.paperMarketData().describeChoice();
   }
 
   /** {@return the configuration the session was made from; null when it is wrong (see {@link #configProblem()})} */
