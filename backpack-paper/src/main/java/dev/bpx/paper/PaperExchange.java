@@ -13,6 +13,14 @@ import dev.bpx.paper.market.MarketSpec;
 import dev.bpx.paper.store.Journal;
 import dev.bpx.paper.store.JournaledEngine;
 import dev.bpx.paper.events.EventSink;
+import dev.bpx.paper.events.StreamEvent;
+import dev.bpx.paper.feed.UpstreamGate;
+import dev.bpx.paper.feed.UpstreamPump;
+import dev.bpx.paper.market.PriceOrigin;
+import dev.bpx.paper.upstream.UpstreamException;
+import dev.bpx.paper.upstream.UpstreamMirror;
+import dev.bpx.paper.upstream.UpstreamSettings;
+import java.net.URI;
 import dev.bpx.paper.ws.EventFrames;
 import dev.bpx.paper.ws.WsFront;
 import java.math.BigDecimal;
@@ -44,15 +52,25 @@ public final class PaperExchange implements AutoCloseable {
   /** The WebSocket side, or null unless {@link Builder#webSocketPort} asked for it. */
   private final WsFront ws;
   private final PaperClock clock;
+  /** Upstream mode: the mirror of the upstream's public data and the feed that journals what of it changes state. */
+  private final UpstreamMirror mirror;
+  private final UpstreamPump pump;
+  private final Path stateFile;
 
-  private PaperExchange(Builder b) {
+  private PaperExchange(Builder b, UpstreamMirror mirror) {
     this.clock = b.clock != null ? b.clock : PaperClock.system();
+    this.mirror = mirror;
+    List<AssetSpec> assets = mirror == null ? b.assets : mirror.assets();
+    List<MarketSpec> markets = mirror == null ? b.markets : mirror.markets();
     // Birth is aligned to the walk's one-second step, so that step times fall on whole hours and
     // hourly funding and interest are paid; a real clock almost never starts on a whole second. A
     // journal keeps the birth it recorded, so replay stays exact.
     long birth = clock.millis() - Math.floorMod(clock.millis(), dev.bpx.paper.market.MarketDataSource.STEP_MILLIS);
-    Journal journal = b.stateFile == null ? null
-        : Journal.open(b.stateFile, new Journal.Header(b.seed, birth), b.fsync);
+    String market = mirror == null ? null : describe(mirror);
+    Path stateFile = b.stateFile != null ? b.stateFile
+        : b.dataDirectory == null ? null : b.dataDirectory.resolve(stateFileName(b.upstream));
+    Journal journal = stateFile == null ? null
+        : Journal.open(stateFile, new Journal.Header(b.seed, birth, market), b.fsync);
     long seed = journal == null ? b.seed : journal.header().seed();
     long start = journal == null ? birth : journal.header().startMillis();
     if (journal != null) {
@@ -63,15 +81,33 @@ public final class PaperExchange implements AutoCloseable {
         }
       }
     }
-    EngineConfig config = new EngineConfig(seed, start, b.assets, b.markets, b.portfolio, b.makerLevels);
+    Map<String, Holding> portfolio = new LinkedHashMap<>(b.portfolio);
+    portfolio.keySet().removeIf(asset -> assets.stream().noneMatch(a -> a.symbol().equals(asset)));
+    EngineConfig config = new EngineConfig(seed, start, assets, markets, portfolio, b.makerLevels,
+        mirror == null ? PriceOrigin.SIMULATED : PriceOrigin.UPSTREAM);
     this.store = new JournaledEngine(config, journal);
+    this.stateFile = stateFile;
     if (journal != null && store.journaledCommands() >= b.compactAfter) {
-      LOG.info("compacting journal {} ({} commands)", b.stateFile, store.journaledCommands());
+      LOG.info("compacting journal {} ({} commands)", stateFile, store.journaledCommands());
       compact();
     }
-    this.http = new HttpFront(store, clock, b.port, b.controlApi, this::advanceMillis);
-    this.ws = b.webSocketPort < 0 ? null : startWebSocket(b);
+    long staleAfter = b.staleAfter.toMillis();
+    this.http = new HttpFront(store, clock, b.port, b.controlApi, this::advanceMillis, mirror,
+        mirror == null ? null : new UpstreamGate(mirror, store, staleAfter));
+    this.ws = b.webSocketPort < 0 ? null : startWebSocket(b, markets);
     EventSink sink = ws == null ? null : new EventFrames(ws);
+    if (sink != null && mirror != null) {
+      // The engine's book holds the upstream's levels only as journaled slices: its public market-data
+      // events would describe those, not the market. Accounts' own events go out as always; the
+      // public streams are the upstream's, passed on by the mirror.
+      EventSink frames = sink;
+      sink = events -> frames.accept(events.stream().filter(PaperExchange::isAccountEvent).toList());
+      mirror.onFrame((stream, data) -> {
+        if (ws.hasSubscribers(stream)) {
+          ws.publish(stream, data);
+        }
+      });
+    }
     if (b.eventSink != null) {
       EventSink frames = sink;
       sink = frames == null ? b.eventSink : events -> {
@@ -83,19 +119,83 @@ public final class PaperExchange implements AutoCloseable {
       // After the journal replay: a replay publishes nothing, the streams continue from here.
       store.publishTo(sink);
     }
-    LOG.info("paper exchange on {} (state {})", url(), b.stateFile == null ? "in memory" : b.stateFile);
+    if (mirror != null) {
+      this.pump = new UpstreamPump(mirror, store, clock, staleAfter);
+      pump.start(b.pumpInterval.toMillis());
+    } else {
+      this.pump = null;
+    }
+    LOG.info("paper exchange on {} (state {}; {})", url(), stateFile == null ? "in memory" : stateFile,
+        marketData());
   }
 
-  private WsFront startWebSocket(Builder b) {
+  private static String describe(UpstreamMirror mirror) {
+    return "real market data from " + mirror.settings().rest();
+  }
+
+  /**
+   * {@return the state file's name in a data directory: one per market source, so a state never moves
+   * between simulated and real prices, nor between upstreams}
+   */
+  static String stateFileName(UpstreamSettings upstream) {
+    if (upstream == null) {
+      return "simulated.journal";
+    }
+    URI rest = upstream.rest();
+    String where = rest.getHost() + (rest.getPort() < 0 ? "" : "-" + rest.getPort()) + rest.getPath();
+    return "upstream-" + where.replaceAll("[^A-Za-z0-9.-]+", "_").replaceAll("_+$", "") + ".journal";
+  }
+
+  /** {@return the state file in use, empty in memory} */
+  public java.util.Optional<Path> stateFile() {
+    return java.util.Optional.ofNullable(stateFile);
+  }
+
+  private static UpstreamMirror openMirror(UpstreamSettings settings) {
+    try {
+      return UpstreamMirror.open(settings);
+    } catch (UpstreamException e) {
+      throw new IllegalStateException("the upstream " + settings.rest() + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isAccountEvent(StreamEvent e) {
+    return e instanceof StreamEvent.OrderUpdate || e instanceof StreamEvent.PositionUpdate;
+  }
+
+  private WsFront startWebSocket(Builder b, List<MarketSpec> markets) {
     try {
       return WsFront.builder(clock).port(b.webSocketPort)
-          .symbols(b.markets.stream().map(MarketSpec::symbol).collect(java.util.stream.Collectors.toSet()))
+          .symbols(markets.stream().map(MarketSpec::symbol).collect(java.util.stream.Collectors.toSet()))
           .start();
     } catch (RuntimeException e) {
       http.close();
       store.close();
+      if (mirror != null) {
+        mirror.close();
+      }
       throw e;
     }
+  }
+
+  /**
+   * {@return how old the upstream's data for a market is (since the mirror last confirmed its book
+   * current), or empty on simulated prices and for a market the upstream does not list}
+   */
+  public java.util.Optional<Duration> marketDataAge(String symbol) {
+    if (mirror == null) {
+      return java.util.Optional.empty();
+    }
+    long age = mirror.dataAgeMillis(symbol);
+    return age == Long.MAX_VALUE ? java.util.Optional.empty() : java.util.Optional.of(Duration.ofMillis(age));
+  }
+
+  /**
+   * {@return which market data this exchange trades on, for people: {@code "real market data from
+   * <upstream REST URL>"} or {@code "simulated prices"}}
+   */
+  public String marketData() {
+    return mirror == null ? "simulated prices" : describe(mirror);
   }
 
   public static Builder builder() {
@@ -199,6 +299,12 @@ public final class PaperExchange implements AutoCloseable {
 
   @Override
   public void close() {
+    if (pump != null) {
+      pump.close();
+    }
+    if (mirror != null) {
+      mirror.close();
+    }
     if (ws != null) {
       ws.close();
     }
@@ -221,8 +327,50 @@ public final class PaperExchange implements AutoCloseable {
     private List<AssetSpec> assets = DefaultMarkets.assets();
     private List<MarketSpec> markets = DefaultMarkets.markets();
     private Map<String, Holding> portfolio = defaultPortfolio();
+    private UpstreamSettings upstream;
+    private Path dataDirectory;
+    private Duration staleAfter = Duration.ofSeconds(10);
+    private Duration pumpInterval = Duration.ofSeconds(1);
 
     private Builder() {}
+
+    /**
+     * Trades on an upstream Backpack-compatible exchange's real market instead of simulated prices:
+     * its markets, filters, books, trades and prices, read from its public API (never a signed request,
+     * nothing about accounts). Accounts, orders and history stay here. {@code start()} fails with an
+     * {@link IllegalStateException} when the upstream cannot be read.
+     *
+     * @param rest the REST base, e.g. {@code https://api.backpack.exchange}
+     * @param ws the stream URL, e.g. {@code wss://ws.backpack.exchange}; null polls REST only
+     */
+    public Builder upstream(URI rest, URI ws) {
+      this.upstream = UpstreamSettings.of(rest, ws);
+      return this;
+    }
+
+    /** The upstream's settings in full (this module's tests: faster polls and reconnects). */
+    Builder upstream(UpstreamSettings settings) {
+      this.upstream = settings;
+      return this;
+    }
+
+    /** How often upstream prices the accounts depend on are journaled (this module's tests). */
+    Builder pumpInterval(Duration interval) {
+      this.pumpInterval = interval;
+      return this;
+    }
+
+    /**
+     * Upstream mode: market orders are refused when the market's data is older than this (default 10 s);
+     * limit orders then take no liquidity and rest.
+     */
+    public Builder staleAfter(Duration bound) {
+      if (bound.isNegative() || bound.isZero()) {
+        throw new IllegalArgumentException("staleAfter <= 0");
+      }
+      this.staleAfter = bound;
+      return this;
+    }
 
     /** Default: USDC, BTC and SOL, part lent and part staked, so every balance column shows. */
     public static Map<String, Holding> defaultPortfolio() {
@@ -267,6 +415,16 @@ public final class PaperExchange implements AutoCloseable {
     /** Seed of the price walk: the same seed gives the same tape. */
     public Builder seed(long seed) {
       this.seed = seed;
+      return this;
+    }
+
+    /**
+     * A directory holding one state file per market source: {@code simulated.journal}, or
+     * {@code upstream-<host>[-<port>].journal} with {@link #upstream}. A state made on one market is
+     * never opened on another (its positions would be revalued). {@link #stateFile} wins when both are set.
+     */
+    public Builder dataDirectory(Path dir) {
+      this.dataDirectory = dir;
       return this;
     }
 
@@ -327,7 +485,15 @@ public final class PaperExchange implements AutoCloseable {
 
     /** Starts serving; returns once the port is bound. */
     public PaperExchange start() {
-      return new PaperExchange(this);
+      UpstreamMirror mirror = upstream == null ? null : openMirror(upstream);
+      try {
+        return new PaperExchange(this, mirror);
+      } catch (RuntimeException e) {
+        if (mirror != null) {
+          mirror.close();
+        }
+        throw e;
+      }
     }
   }
 }

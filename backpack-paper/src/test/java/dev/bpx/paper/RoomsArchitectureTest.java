@@ -117,6 +117,24 @@ class RoomsArchitectureTest {
   }
 
   @Test
+  void theUpstreamMirrorKnowsOnlyMarketSpecsAndTheNetwork() {
+    // It holds a view of another exchange; it cannot change this one's state (that goes through feed,
+    // as journaled commands).
+    ArchRule rule = classes().that().resideInAPackage(room("upstream"))
+        .should().onlyDependOnClassesThat().resideInAnyPackage(room("upstream"), room("market"), "java..",
+            "dev.bpx.auth.json..", "org.slf4j..");
+    rule.check(main);
+  }
+
+  @Test
+  void theUpstreamFeedChangesStateOnlyByCommands() {
+    ArchRule rule = noClasses().that().resideInAPackage(room("feed"))
+        .should().dependOnClassesThat().resideInAnyPackage(room("http"), room("ws"), room("simulation"))
+        .orShould().dependOnClassesThat(equivalentTo(Engine.class));
+    rule.check(main);
+  }
+
+  @Test
   void roomsHaveNoCycles() {
     ArchRule rule = slices().matching(PAPER + ".(*)..").should().beFreeOfCycles();
     rule.check(main);

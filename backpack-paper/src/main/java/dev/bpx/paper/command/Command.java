@@ -60,6 +60,58 @@ public sealed interface Command {
    */
   record Tick() implements Command {}
 
+  /**
+   * Upstream market data that changes state, as the exchange saw it at the command's time (journal
+   * version 4): mark prices and funding rates, and the slice of each book an order may walk. Only
+   * what the next state change needs is recorded, never the whole feed; a replay takes these
+   * values instead of the network's, so it rebuilds the same state.
+   */
+  record UpstreamData(List<MarketUpdate> markets) implements Command {
+    public UpstreamData {
+      markets = List.copyOf(markets);
+    }
+  }
+
+  /**
+   * One market's part of {@link UpstreamData}.
+   *
+   * @param markPrice the mark price, or null to keep the last one
+   * @param fundingRate the upstream's funding rate of the interval in progress (perps), or null to keep it
+   * @param asks the upstream's asks from the best, or null to leave that side as it is
+   * @param bids the upstream's bids from the best, or null to leave that side as it is
+   */
+  record MarketUpdate(String symbol, BigDecimal markPrice, BigDecimal fundingRate, List<BookLevel> asks,
+                      List<BookLevel> bids, List<QueueLevel> queue, List<TapePrint> prints) {
+    public MarketUpdate {
+      asks = asks == null ? null : List.copyOf(asks);
+      bids = bids == null ? null : List.copyOf(bids);
+      queue = queue == null ? List.of() : List.copyOf(queue);
+      prints = prints == null ? List.of() : List.copyOf(prints);
+    }
+
+    /** Prices, rates and book sides only. */
+    public MarketUpdate(String symbol, BigDecimal markPrice, BigDecimal fundingRate, List<BookLevel> asks,
+                        List<BookLevel> bids) {
+      this(symbol, markPrice, fundingRate, asks, bids, null, null);
+    }
+  }
+
+  /** A price level of an upstream book: its price and the quantity resting there. */
+  record BookLevel(BigDecimal price, BigDecimal quantity) {}
+
+  /**
+   * The upstream's quantity resting at a price on one side when an order is placed there: the volume
+   * ahead of a user's order that joins that level (the queue model, see the README).
+   */
+  record QueueLevel(dev.bpx.paper.matching.Side side, BigDecimal price, BigDecimal quantity) {}
+
+  /**
+   * An upstream trade that reached the price of a user's resting order, oldest first.
+   *
+   * @param buyerMaker whether the resting side was the buyer (the taker sold: bids were hit)
+   */
+  record TapePrint(BigDecimal price, BigDecimal quantity, boolean buyerMaker) {}
+
   /** Control API: credits an asset to an account. */
   record Fund(String apiKey, String asset, BigDecimal quantity) implements Command {}
 

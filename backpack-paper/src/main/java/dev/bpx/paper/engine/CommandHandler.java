@@ -31,9 +31,17 @@ public final class CommandHandler {
     engine.advanceTo(timed.time());
     Command c = timed.command();
     if (c instanceof Command.PlaceOrder o) {
-      return engine.placeOrder(account(c), o.order());
+      try {
+        return engine.placeOrder(account(c), o.order());
+      } finally {
+        engine.clearPendingQueues();
+      }
     } else if (c instanceof Command.PlaceOrders b) {
-      return batch(account(c), b.orders());
+      try {
+        return batch(account(c), b.orders());
+      } finally {
+        engine.clearPendingQueues();
+      }
     } else if (c instanceof Command.CancelOrder x) {
       return engine.cancelOrder(account(c), x.symbol(), x.orderId(), x.clientId());
     } else if (c instanceof Command.CancelAll x) {
@@ -53,6 +61,8 @@ public final class CommandHandler {
       }
       engine.ledger().mint(account(c), x.asset(), x.quantity());
       engine.afterCommand();
+    } else if (c instanceof Command.UpstreamData x) {
+      engine.upstreamData(x.markets());
     } else if (c instanceof Command.Reset) {
       engine.reset.reset(account(c));
     } else if (!(c instanceof Command.SetClock) && !(c instanceof Command.Tick)) {

@@ -1,5 +1,7 @@
 package dev.bpx.paper.engine;
 
+import dev.bpx.paper.command.ApiError;
+import dev.bpx.paper.command.Command;
 import dev.bpx.paper.command.OrderRequest;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.ledger.AccountReset;
@@ -15,6 +17,7 @@ import dev.bpx.paper.ledger.Records;
 import dev.bpx.paper.ledger.TradeSettlement;
 import dev.bpx.paper.market.AssetSpec;
 import dev.bpx.paper.market.Candles;
+import dev.bpx.paper.market.HeldPrice;
 import dev.bpx.paper.market.MarketDataSource;
 import dev.bpx.paper.market.MarketSpec;
 import dev.bpx.paper.market.Print;
@@ -66,9 +69,12 @@ public final class Engine implements PriceSource, ExchangeView {
   long stepsDone;
   long now;
 
-  /** An engine on today's simulated market data, seeded by the configuration. */
+  /**
+   * An engine on the market data its configuration names: the simulation seeded by it, or held prices
+   * that only journaled upstream data moves.
+   */
   public Engine(EngineConfig config) {
-    this(config, SimulatedMarket.factory(config.seed()));
+    this(config, config.upstream() ? HeldPrice.factory() : SimulatedMarket.factory(config.seed()));
   }
 
   /** An engine whose markets take their prices from {@code marketData}. */
@@ -108,7 +114,7 @@ public final class Engine implements PriceSource, ExchangeView {
     accounts.fundMaker(assets.keySet());
     this.now = originMillis;
     for (MarketState m : markets.values()) {
-      if (m.spec.isPerp()) {
+      if (m.spec.isPerp() && !config.upstream()) {
         m.fundingRate = m.fundingRateFor(m.nextFunding(originMillis));
       }
     }
@@ -144,8 +150,9 @@ public final class Engine implements PriceSource, ExchangeView {
     if (time > now) {
       walkTo(time);
     }
-    // Also at birth, where no time has passed yet: the first request finds the maker's quotes.
-    for (MarketState m : markets.values()) {
+    // Also at birth, where no time has passed yet: the first request finds the maker's quotes. On
+    // upstream prices only journaled upstream data quotes.
+    for (MarketState m : config.upstream() ? List.<MarketState>of() : markets.values()) {
       if (m.quotedTicks != m.walk.ticks()) {
         requote(m, now);
       }
@@ -168,7 +175,7 @@ public final class Engine implements PriceSource, ExchangeView {
       return false;
     }
     for (MarketState m : markets.values()) {
-      if (m.quotedTicks != m.walk.ticks()) {
+      if (m.quotedTicks != m.walk.ticks() && !config.upstream()) {
         return false;
       }
     }
@@ -184,7 +191,7 @@ public final class Engine implements PriceSource, ExchangeView {
         long before = m.walk.ticks();
         long ticks = m.walk.next();
         m.candles.price(stepTime, ticks);
-        if (m.userRestingOrders > 0 && maker.wouldCross(m.spec, m.book, ticks)) {
+        if (m.userRestingOrders > 0 && !config.upstream() && maker.wouldCross(m.spec, m.book, ticks)) {
           requote(m, stepTime);
         }
         // Other participants trade with the maker's ladder at this step's price, and only with it:
@@ -207,9 +214,10 @@ public final class Engine implements PriceSource, ExchangeView {
   private void fundingAndInterest(long stepTime) {
     for (MarketState m : markets.values()) {
       if (m.spec.isPerp() && stepTime % m.spec.fundingIntervalMillis() == 0) {
-        BigDecimal rate = m.fundingRateFor(stepTime);
+        // Upstream: the rate the upstream announced for the interval, as last journaled.
+        BigDecimal rate = config.upstream() ? m.fundingRate : m.fundingRateFor(stepTime);
         periodic.fund(m.spec, m.markPrice(), rate, stepTime);
-        m.fundingPaid(stepTime, rate);
+        m.fundingPaid(stepTime, rate, config.upstream());
       }
     }
     if (stepTime % Periodic.HOUR == 0) {
@@ -229,8 +237,38 @@ public final class Engine implements PriceSource, ExchangeView {
 
   public Order placeOrder(Account a, OrderRequest r) {
     Order o = entry.place(a, r, now);
+    if (config.upstream()) {
+      joinQueue(o);
+    }
     afterCommand();
     return o;
+  }
+
+  /**
+   * Upstream prices: an order that came to rest joins the upstream's queue at its price behind the
+   * quantity the upstream showed there when it was placed (journaled with the order's market data;
+   * none known: nothing ahead).
+   */
+  private void joinQueue(Order o) {
+    MarketState m = markets.get(o.symbol());
+    if (m == null || !o.status().isOpen() || o.price() == null) {
+      return;
+    }
+    java.util.ArrayDeque<Order> level = m.book.levels(o.side()).get(o.price());
+    if (level != null && level.contains(o)) {
+      m.queueAhead.put(o.id(), m.pendingQueue.getOrDefault(queueKey(o.side(), o.price()), BigDecimal.ZERO));
+    }
+  }
+
+  private static String queueKey(Side side, BigDecimal price) {
+    return side.name() + "@" + price.stripTrailingZeros().toPlainString();
+  }
+
+  /** The queue levels journaled for one command's orders are spent once those orders are placed. */
+  public void clearPendingQueues() {
+    for (MarketState m : markets.values()) {
+      m.pendingQueue.clear();
+    }
   }
 
   public Order cancelOrder(Account a, String symbol, Long orderId, Long clientId) {
@@ -251,6 +289,9 @@ public final class Engine implements PriceSource, ExchangeView {
    * makers requote, and triggers and liquidations fire at once.
    */
   public void setPrice(String symbol, BigDecimal price) {
+    if (config.upstream()) {
+      throw ApiError.badRequest("Prices follow the upstream exchange here; the control API cannot set them");
+    }
     String base = market(symbol, true).spec.baseSymbol();
     for (MarketState m : markets.values()) {
       if (m.spec.baseSymbol().equals(base)) {
@@ -262,6 +303,109 @@ public final class Engine implements PriceSource, ExchangeView {
     triggers.check(now);
     liquidator.check(now);
     afterCommand();
+  }
+
+  /**
+   * Takes upstream market data (upstream prices only): mark prices (rounded to the tick, half even),
+   * funding rates, and book sides the maker then quotes as they stand ({@link MarketMaker#quoteSide});
+   * a quote that crosses a user's resting order fills it at the order's price. Then triggers and
+   * liquidations run on the new prices, as after {@link #setPrice}.
+   */
+  public void upstreamData(List<Command.MarketUpdate> updates) {
+    if (!config.upstream()) {
+      throw new IllegalStateException("upstream data on an engine of simulated prices");
+    }
+    clearPendingQueues();
+    for (Command.MarketUpdate u : updates) {
+      MarketState m = market(u.symbol(), true);
+      for (Command.QueueLevel q : u.queue()) {
+        m.pendingQueue.put(queueKey(q.side(), q.price()), q.quantity());
+      }
+      if (u.markPrice() != null) {
+        long ticks = u.markPrice().divide(m.spec.tickSize(), 0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+        m.walk.set(Math.max(1, ticks));
+        m.candles.price(now, m.walk.ticks());
+      }
+      if (u.fundingRate() != null && m.spec.isPerp()) {
+        m.fundingRate = u.fundingRate();
+      }
+      quote(m, Side.Ask, u.asks());
+      quote(m, Side.Bid, u.bids());
+      m.quotedTicks = m.walk.ticks();
+      for (Command.TapePrint t : u.prints()) {
+        tape(m, t);
+      }
+      m.queueAhead.keySet().removeIf(id -> !restingUserOrder(m, id));
+    }
+    triggers.check(now);
+    liquidator.check(now);
+    afterCommand();
+  }
+
+  /**
+   * The queue model: an upstream trade fills the users' resting orders its price reached, in the book's
+   * priority. At an order's own price the trade first uses up the upstream's volume that was ahead of
+   * it; an order priced better than the trade was passed through and fills from the trade's quantity
+   * at once. Each fill is at the order's price, against the maker's account (the upstream's side).
+   */
+  private void tape(MarketState m, Command.TapePrint t) {
+    Side resting = t.buyerMaker() ? Side.Bid : Side.Ask;
+    BigDecimal left = t.quantity();
+    List<Order> reached = new java.util.ArrayList<>();
+    for (Map.Entry<BigDecimal, java.util.ArrayDeque<Order>> level : m.book.levels(resting).entrySet()) {
+      int c = level.getKey().compareTo(t.price());
+      if (resting == Side.Bid ? c < 0 : c > 0) {
+        break;
+      }
+      for (Order o : level.getValue()) {
+        if (!Accounts.isSystem(o.account())) {
+          reached.add(o);
+        }
+      }
+    }
+    for (Order o : reached) {
+      if (left.signum() <= 0) {
+        break;
+      }
+      if (!o.status().isOpen() || o.remaining().signum() == 0) {
+        continue;
+      }
+      if (o.price().compareTo(t.price()) == 0) {
+        BigDecimal ahead = m.queueAhead.getOrDefault(o.id(), BigDecimal.ZERO);
+        BigDecimal used = ahead.min(left);
+        m.queueAhead.put(o.id(), ahead.subtract(used));
+        left = left.subtract(used);
+      }
+      BigDecimal fill = o.remaining().min(left);
+      if (fill.signum() > 0) {
+        maker.takeAt(m.spec, m.book, resting == Side.Bid ? Side.Ask : Side.Bid, o.price(), fill, now, entry);
+        left = left.subtract(fill);
+      }
+    }
+  }
+
+  private static boolean restingUserOrder(MarketState m, long id) {
+    for (Side side : Side.values()) {
+      for (java.util.ArrayDeque<Order> level : m.book.levels(side).values()) {
+        for (Order o : level) {
+          if (o.id() == id) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private void quote(MarketState m, Side side, List<Command.BookLevel> levels) {
+    if (levels == null) {
+      return;
+    }
+    List<BigDecimal[]> rows = new java.util.ArrayList<>(levels.size());
+    for (Command.BookLevel l : levels) {
+      rows.add(new BigDecimal[] {l.price(), l.quantity()});
+    }
+    maker.quoteSide(m.spec, m.book, m.makerOrders, side, rows, now, entry);
   }
 
   /** {@return the end of the funding interval in progress at a time} */

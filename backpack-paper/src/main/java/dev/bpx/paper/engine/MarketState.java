@@ -41,6 +41,13 @@ public final class MarketState implements ExchangeView.Market {
   public final List<Records.FundingPayment> fundingHistory = new ArrayList<>();
   /** Resting orders of non-system accounts, to decide whether a walk step needs matching. */
   public int userRestingOrders;
+  /**
+   * Upstream prices: the upstream's volume ahead of each user's resting order at its price (order id
+   * to base quantity), from when it was placed; upstream trades at that price use it up first.
+   */
+  public final java.util.SortedMap<Long, BigDecimal> queueAhead = new java.util.TreeMap<>();
+  /** Upstream prices: the queue levels journaled for the orders about to be placed ("Bid@price"). */
+  final Map<String, BigDecimal> pendingQueue = new java.util.HashMap<>();
   /** Where trades are announced as stream events; set by the engine. */
   EventLog events;
 
@@ -119,10 +126,13 @@ public final class MarketState implements ExchangeView.Market {
     return rate.min(upper).max(lower);
   }
 
-  /** An interval's funding was paid at {@code rate}: record it and set the next interval's rate. */
-  void fundingPaid(long intervalEnd, BigDecimal rate) {
+  /**
+   * An interval's funding was paid at {@code rate}: record it and set the next interval's rate (on
+   * upstream prices it stays until the upstream's next rate is journaled).
+   */
+  void fundingPaid(long intervalEnd, BigDecimal rate, boolean upstream) {
     fundingHistory.add(new Records.FundingPayment(spec.symbol(), BigDecimal.ZERO, intervalEnd, rate));
-    fundingRate = fundingRateFor(intervalEnd + spec.fundingIntervalMillis());
+    fundingRate = upstream ? rate : fundingRateFor(intervalEnd + spec.fundingIntervalMillis());
   }
 
   @Override

@@ -8,7 +8,9 @@ import dev.bpx.auth.SignedRequest;
 import dev.bpx.auth.VerificationResult;
 import dev.bpx.paper.command.ApiError;
 import dev.bpx.paper.command.ParseError;
+import dev.bpx.paper.feed.UpstreamGate;
 import dev.bpx.paper.store.JournaledEngine;
+import dev.bpx.paper.upstream.UpstreamMirror;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,11 +44,24 @@ public final class HttpFront implements AutoCloseable {
   private static final int HANDLER_THREADS = 32;
 
   public HttpFront(JournaledEngine store, Clock clock, int port, boolean control, LongConsumer advanceClock) {
+    this(store, clock, port, control, advanceClock, null, null);
+  }
+
+  /**
+   * @param upstream the mirror of the upstream whose market this exchange trades on, null for
+   *     simulated prices
+   * @param gate (upstream) journals the market data orders trade on before them
+   */
+  public HttpFront(JournaledEngine store, Clock clock, int port, boolean control, LongConsumer advanceClock,
+                   UpstreamMirror upstream, UpstreamGate gate) {
     this.clock = clock;
     this.verifier = new SignatureVerifier(clock);
     new PublicRoutes(store).register(router);
+    if (upstream != null) {
+      new UpstreamPublicRoutes(upstream, store).register(router);
+    }
     new AccountRoutes(store).register(router);
-    new OrderRoutes(store).register(router);
+    new OrderRoutes(store, gate).register(router);
     new HistoryRoutes(store).register(router);
     if (control) {
       new ControlRoutes(store, advanceClock).register(router);

@@ -2,9 +2,12 @@ package dev.bpx.paper.http;
 
 import dev.bpx.auth.json.JsonWriter;
 import dev.bpx.paper.command.ApiError;
+import dev.bpx.paper.command.Command;
 import dev.bpx.paper.command.CommandParser;
+import dev.bpx.paper.command.OrderRequest;
 import dev.bpx.paper.command.ParseError;
 import dev.bpx.paper.engine.ExchangeView;
+import dev.bpx.paper.feed.UpstreamGate;
 import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.store.JournaledEngine;
@@ -14,9 +17,12 @@ import java.util.List;
 final class OrderRoutes {
   private static final String[] MARKET_TYPES = {"SPOT", "PERP", "IPERP", "DATED", "PREDICTION", "RFQ"};
   private final JournaledEngine store;
+  /** Upstream mode: journals the market data orders trade on before them; null on simulated prices. */
+  private final UpstreamGate gate;
 
-  OrderRoutes(JournaledEngine store) {
+  OrderRoutes(JournaledEngine store, UpstreamGate gate) {
     this.store = store;
+    this.gate = gate;
   }
 
   void register(Router r) {
@@ -29,8 +35,19 @@ final class OrderRoutes {
   }
 
   private Response place(Request q) {
-    return store.submit(q.timed(CommandParser.order(q.apiKey(), q.json("OrderExecutePayload"))),
-        OrderRoutes::render);
+    Command.PlaceOrder order = CommandParser.order(q.apiKey(), q.json("OrderExecutePayload"));
+    marketData(q, List.of(order.order()));
+    return store.submit(q.timed(order), OrderRoutes::render);
+  }
+
+  /** Upstream mode: journals the market data the orders will trade on, just before them. */
+  private void marketData(Request q, List<OrderRequest> orders) {
+    if (gate != null) {
+      Command.UpstreamData data = gate.before(q.apiKey(), orders, q.now());
+      if (data != null) {
+        store.submit(q.timed(data));
+      }
+    }
   }
 
   private static Response render(ExchangeView e, Object result) {
@@ -68,8 +85,9 @@ final class OrderRoutes {
   }
 
   private Response batch(Request q) {
-    return store.submit(q.timed(CommandParser.orders(q.apiKey(), q.json("Vec<OrderExecutePayload>"))),
-        (e, r) -> renderList(e, (List<?>) r, true));
+    Command.PlaceOrders orders = CommandParser.orders(q.apiKey(), q.json("Vec<OrderExecutePayload>"));
+    marketData(q, orders.orders());
+    return store.submit(q.timed(orders), (e, r) -> renderList(e, (List<?>) r, true));
   }
 
   private Response get(Request q) {

@@ -73,16 +73,86 @@ public final class MarketMaker {
     for (int i = 0; i < levels; i++) {
       BigDecimal size = spec.makerSize().multiply(BigDecimal.valueOf(2 + i))
           .divide(BigDecimal.valueOf(2), spec.quantityScale(), RoundingMode.DOWN);
-      place(spec, book, quotes, Side.Ask, spec.fromTicks(ticks + spacing * (i + 1)), size, now, fills);
+      place(spec, book, quotes, Side.Ask, spec.fromTicks(ticks + spacing * (i + 1)), size, now, fills, false);
       long bidTicks = ticks - spacing * (i + 1);
       if (bidTicks >= spec.toTicks(spec.minPrice())) {
-        place(spec, book, quotes, Side.Bid, spec.fromTicks(bidTicks), size, now, fills);
+        place(spec, book, quotes, Side.Bid, spec.fromTicks(bidTicks), size, now, fills, false);
       }
     }
   }
 
+  /**
+   * Quotes one side of the book as an upstream's levels stand (upstream mode: the maker's account is
+   * the upstream's liquidity). {@code levels} is a slice from the best level: it speaks for the
+   * prices from the best to its last level, not beyond. Within it, a quote whose level the upstream
+   * still shows with the quantity it was made from is kept as it is, partly or wholly taken: so one
+   * upstream level cannot be bought twice, the users' own takes are remembered until the upstream's
+   * quantity at that price changes (the book moved on). Every other quote within it is withdrawn and
+   * the new levels are quoted; each new quote first trades with the users' orders it crosses, at
+   * their price. Quotes beyond the slice stay as they were. An empty slice means an empty side: every
+   * quote of the side is withdrawn.
+   *
+   * @param quotes the maker's quotes of the market, both sides, kept and taken ones included
+   * @param levels the side's levels from the best: price and quantity, on the tick and the step
+   */
+  public void quoteSide(MarketSpec spec, OrderBook book, List<Order> quotes, Side side,
+                        List<BigDecimal[]> levels, long now, Matcher.Fills fills) {
+    java.util.Map<BigDecimal, BigDecimal> wanted = new java.util.TreeMap<>();
+    for (BigDecimal[] l : levels) {
+      wanted.put(l[0], l[1]);
+    }
+    java.util.Set<BigDecimal> kept = new java.util.TreeSet<>();
+    for (java.util.Iterator<Order> it = quotes.iterator(); it.hasNext(); ) {
+      Order o = it.next();
+      if (o.side() != side || !levels.isEmpty() && beyond(side, o.price(), levels.get(levels.size() - 1)[0])) {
+        continue;
+      }
+      BigDecimal q = wanted.get(o.price());
+      if (q != null && q.compareTo(o.quantity()) == 0 && !kept.contains(o.price())) {
+        kept.add(o.price());
+        continue;
+      }
+      if (o.status().isOpen()) {
+        book.remove(o);
+        o.close(OrderStatus.Cancelled, o.expiryReason());
+      }
+      it.remove();
+    }
+    for (BigDecimal[] l : levels) {
+      if (!kept.contains(l[0]) && l[1].signum() > 0) {
+        place(spec, book, quotes, side, l[0], l[1], now, fills, true);
+      }
+    }
+  }
+
+  /**
+   * Trades {@code quantity} at {@code price} or better against the book's resting orders on the other
+   * side, as an upstream trade would have (upstream mode's queue model): an immediate-or-cancel order
+   * of the maker's account that never rests.
+   */
+  public void takeAt(MarketSpec spec, OrderBook book, Side side, BigDecimal price, BigDecimal quantity,
+                     long now, Matcher.Fills fills) {
+    Order o = Order.builder()
+        .id(quoteIds.getAsLong())
+        .account(account)
+        .symbol(spec.symbol())
+        .side(side)
+        .type(OrderType.Limit)
+        .price(price)
+        .quantity(quantity)
+        .timeInForce(TimeInForce.IOC)
+        .selfTradePrevention(SelfTradePrevention.RejectMaker)
+        .createdAt(now)
+        .build();
+    Matcher.match(book, spec.stepSize(), o, now, fills);
+  }
+
+  private static boolean beyond(Side side, BigDecimal price, BigDecimal edge) {
+    return side == Side.Ask ? price.compareTo(edge) > 0 : price.compareTo(edge) < 0;
+  }
+
   private void place(MarketSpec spec, OrderBook book, List<Order> quotes, Side side, BigDecimal price,
-                     BigDecimal size, long now, Matcher.Fills fills) {
+                     BigDecimal size, long now, Matcher.Fills fills, boolean keepTaken) {
     Order o = Order.builder()
         .id(quoteIds.getAsLong())
         .account(account)
@@ -99,6 +169,9 @@ public final class MarketMaker {
     if (o.remaining().signum() > 0) {
       o.rest(priorities.getAsLong());
       book.add(o);
+      quotes.add(o);
+    } else if (keepTaken) {
+      // Wholly taken by users' orders at once: remembered all the same (see quoteSide).
       quotes.add(o);
     }
   }

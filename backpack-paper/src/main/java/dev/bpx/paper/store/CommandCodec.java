@@ -51,10 +51,40 @@ final class CommandCodec {
       p.put("offsetMillis", x.offsetMillis());
     } else if (c instanceof Command.Fund x) {
       p.put("asset", x.asset()).put("quantity", x.quantity());
+    } else if (c instanceof Command.UpstreamData x) {
+      List<Object> markets = new ArrayList<>();
+      for (Command.MarketUpdate u : x.markets()) {
+        Payload m = new Payload().put("symbol", u.symbol()).put("mark", u.markPrice())
+            .put("funding", u.fundingRate()).put("asks", levels(u.asks())).put("bids", levels(u.bids()));
+        if (!u.queue().isEmpty()) {
+          List<Object> queue = new ArrayList<>();
+          u.queue().forEach(q -> queue.add(List.of(q.side().name(), q.price().toString(), q.quantity().toString())));
+          m.put("queue", queue);
+        }
+        if (!u.prints().isEmpty()) {
+          List<Object> prints = new ArrayList<>();
+          u.prints().forEach(t -> prints.add(List.of(t.price().toString(), t.quantity().toString(), t.buyerMaker())));
+          m.put("prints", prints);
+        }
+        markets.add(m.values);
+      }
+      return markets;
     } else {
       return null;
     }
     return p.values;
+  }
+
+  /** Levels as {@code [[price, quantity], ...]}: the upstream's own depth shape, and compact. */
+  private static List<Object> levels(List<Command.BookLevel> levels) {
+    if (levels == null) {
+      return null;
+    }
+    List<Object> out = new ArrayList<>(levels.size());
+    for (Command.BookLevel l : levels) {
+      out.add(List.of(l.price().toString(), l.quantity().toString()));
+    }
+    return out;
   }
 
   private static Map<String, Object> order(OrderRequest r) {
@@ -95,6 +125,8 @@ final class CommandCodec {
         return new Command.Tick();
       case RESET:
         return new Command.Reset(apiKey);
+      case UPSTREAM_DATA:
+        return upstreamData(payload);
       default:
         return decodeFields(kind, apiKey, new JournalValues(payload));
     }
@@ -121,6 +153,65 @@ final class CommandCodec {
       default:
         throw new IllegalArgumentException("a `" + kind.journalName + "` command has no fields");
     }
+  }
+
+  private static Command.UpstreamData upstreamData(Object payload) {
+    if (!(payload instanceof List<?> items)) {
+      throw new IllegalArgumentException("upstream: expected an array");
+    }
+    List<Command.MarketUpdate> markets = new ArrayList<>();
+    for (Object item : items) {
+      JournalValues p = new JournalValues(item);
+      List<Command.QueueLevel> queue = new ArrayList<>();
+      for (List<?> q : rows(p.raw("queue"), 3)) {
+        queue.add(new Command.QueueLevel(Side.valueOf((String) q.get(0)), new BigDecimal((String) q.get(1)),
+            new BigDecimal((String) q.get(2))));
+      }
+      List<Command.TapePrint> prints = new ArrayList<>();
+      for (List<?> t : rows(p.raw("prints"), 3)) {
+        prints.add(new Command.TapePrint(new BigDecimal((String) t.get(0)), new BigDecimal((String) t.get(1)),
+            (Boolean) t.get(2)));
+      }
+      markets.add(new Command.MarketUpdate(p.requiredString("symbol"), p.decimal("mark"), p.decimal("funding"),
+          levels(p.raw("asks")), levels(p.raw("bids")), queue, prints));
+    }
+    return new Command.UpstreamData(markets);
+  }
+
+  /** {@return the rows of an array of arrays of {@code width} elements; none when absent} */
+  private static List<List<?>> rows(Object raw, int width) {
+    List<List<?>> out = new ArrayList<>();
+    if (raw == null) {
+      return out;
+    }
+    if (!(raw instanceof List<?> rows)) {
+      throw new IllegalArgumentException("upstream: expected an array of rows");
+    }
+    for (Object row : rows) {
+      if (!(row instanceof List<?> r) || r.size() != width) {
+        throw new IllegalArgumentException("upstream: a row must have " + width + " elements");
+      }
+      out.add(r);
+    }
+    return out;
+  }
+
+  private static List<Command.BookLevel> levels(Object raw) {
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof List<?> rows)) {
+      throw new IllegalArgumentException("upstream: levels must be an array");
+    }
+    List<Command.BookLevel> out = new ArrayList<>(rows.size());
+    for (Object row : rows) {
+      if (!(row instanceof List<?> pair) || pair.size() != 2 || !(pair.get(0) instanceof String price)
+          || !(pair.get(1) instanceof String quantity)) {
+        throw new IllegalArgumentException("upstream: a level must be [price, quantity] as strings");
+      }
+      out.add(new Command.BookLevel(new BigDecimal(price), new BigDecimal(quantity)));
+    }
+    return out;
   }
 
   private static OrderRequest order(Object payload) {

@@ -23,7 +23,11 @@ enum CommandKind {
   CLOCK("control.clock", Command.SetClock.class, (key, payload) -> CommandParser.clock(payload)),
   TICK("tick", Command.Tick.class, (key, payload) -> new Command.Tick()),
   FUND("control.fund", Command.Fund.class, CommandParser::fund),
-  RESET("control.reset", Command.Reset.class, (key, payload) -> new Command.Reset(key));
+  RESET("control.reset", Command.Reset.class, (key, payload) -> new Command.Reset(key)),
+  UPSTREAM_DATA("upstream", Command.UpstreamData.class, (key, payload) -> {
+    // Version 4 introduced it: an older journal that names it was not written by a paper exchange.
+    throw new IllegalArgumentException("`upstream` commands exist from journal version 4 on");
+  });
 
   /** The {@code "c"} of a journal line. */
   final String journalName;

@@ -24,12 +24,13 @@ import org.slf4j.LoggerFactory;
 /**
  * An append-only file of commands, one JSON object per line. The first line is a header with
  * the format version, the seed and the start time; after compaction the second line is a snapshot
- * of the engine state (and the clock offset) that the commands which follow start from. Version 3
- * stores each typed command ({@link CommandCodec}) with the time it ran at and its outcome
+ * of the engine state (and the clock offset) that the commands which follow start from. Versions 3
+ * and 4 store each typed command ({@link CommandCodec}) with the time it ran at and its outcome
  * ({@link OutcomeCodec}): {@code {"t":time,"c":type,"k":apiKey,"p":fields,"o":outcome}}. Versions 1
  * and 2 stored the request payloads as received and no outcome: they are read through
- * {@link CommandKind#parseLegacy} and, once replayed, rewritten as version 3 ({@link #migrate}). A newer
- * version is refused. {@link #append} collects
+ * {@link CommandKind#parseLegacy} and, once replayed, rewritten in the current version ({@link #migrate}). A version 3 file is read and
+ * appended to as it is (version 4 only added the {@code upstream} command, which only an exchange on
+ * upstream prices writes, to files it creates). A newer version is refused. {@link #append} collects
  * lines and {@link #flush} writes them and (by default) forces them to disk with one fsync; the
  * writer flushes before it answers, so a command is durable before its response is sent. A torn last line
  * (a crash mid-write) is ignored and cut off on open: it was never acknowledged. A line that is not
@@ -44,15 +45,27 @@ import org.slf4j.LoggerFactory;
  */
 public final class Journal implements AutoCloseable {
   /**
+   * Version 4: as 3, plus the {@code upstream} command (upstream market data that changed state, see
+   * {@code Command.UpstreamData}); a version 3 reader refuses such a file rather than misread it.
    * Version 3: typed commands with their outcomes. Version 2: the walk starts at birth (prehistory
    * generated), snapshots may follow the header, request payloads as received. Version 1: the walk
    * started before birth.
    */
-  static final int VERSION = 3;
+  static final int VERSION = 4;
   private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
 
-  /** The header line's content. */
-  public record Header(long seed, long startMillis) {}
+  /**
+   * The header line's content.
+   *
+   * @param market the market the state belongs to, as {@code PaperExchange.marketData()} says it (e.g.
+   *     {@code "real market data from https://api.backpack.exchange"}); null for simulated prices, which
+   *     is what every header before upstream prices meant and what their line leaves out
+   */
+  public record Header(long seed, long startMillis, String market) {
+    public Header(long seed, long startMillis) {
+      this(seed, startMillis, null);
+    }
+  }
 
   /** A snapshot line's content: the engine state as JSON values and the clock offset then. */
   public record Snapshot(Map<String, Object> state, long clockOffsetMillis) {}
@@ -132,10 +145,11 @@ public final class Journal implements AutoCloseable {
           try {
             JournalValues m = new JournalValues(parsed);
             if (header == null) {
-              header = new Header(m.requiredNumber("seed"), m.requiredNumber("start"));
+              header = new Header(m.requiredNumber("seed"), m.requiredNumber("start"), m.string("market"));
               Long v = m.number("version");
               version = v == null ? 1 : v.intValue();
               checkVersion(file, version);
+              checkMarket(file, header, fresh);
             } else if ("snapshot".equals(m.string("c")) && snapshot == null && entries.isEmpty()) {
               @SuppressWarnings("unchecked")
               Map<String, Object> state = (Map<String, Object>) m.raw("state");
@@ -204,8 +218,25 @@ public final class Journal implements AutoCloseable {
   }
 
   private static String headerLine(Header h) {
-    return new JsonWriter().beginObject().field("c", "header").field("version", VERSION)
-        .field("seed", h.seed()).field("start", h.startMillis()).endObject().toString();
+    JsonWriter w = new JsonWriter().beginObject().field("c", "header").field("version", VERSION)
+        .field("seed", h.seed()).field("start", h.startMillis());
+    if (h.market() != null) {
+      w.field("market", h.market());
+    }
+    return w.endObject().toString();
+  }
+
+  /**
+   * A state belongs to the market it was made on: positions opened at simulated prices are never
+   * revalued at real ones, or the reverse, nor at another upstream's.
+   */
+  private static void checkMarket(Path file, Header found, Header wanted) {
+    if (!java.util.Objects.equals(found.market(), wanted.market())) {
+      throw new IllegalStateException("journal " + file + " holds a state on "
+          + (found.market() == null ? "simulated prices" : found.market()) + ", but this exchange runs on "
+          + (wanted.market() == null ? "simulated prices" : wanted.market()) + ": its positions would be revalued"
+          + " at other prices. Use another state file (PaperExchange.Builder.dataDirectory keeps one per market).");
+    }
   }
 
   private static Path compactFile(Path file) {
@@ -227,7 +258,8 @@ public final class Journal implements AutoCloseable {
 
   /** {@return whether the file is in an older format, with no outcomes: replay, then {@link #migrate}} */
   public boolean isLegacy() {
-    return version < VERSION;
+    // Version 3 lines are version 4 lines (4 only added a command kind): such a file is left as it is.
+    return version < 3;
   }
 
   /** {@return the commands in the file: those read at open plus those appended since} */
@@ -249,7 +281,7 @@ public final class Journal implements AutoCloseable {
   }
 
   /**
-   * Rewrites an older journal as version 3, crash-safely like {@link #compact}: the same header,
+   * Rewrites an older journal in the current version, crash-safely like {@link #compact}: the same header,
    * snapshot and commands, each with the outcome its replay had (the caller checked it against
    * the old version's rule). Called once, after the replay at start and before any append.
    *

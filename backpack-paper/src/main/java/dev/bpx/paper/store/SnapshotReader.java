@@ -118,6 +118,13 @@ public final class SnapshotReader {
       buckets.add(b);
     }
     m.candles.restoreLive(buckets);
+    m.queueAhead.clear();
+    if (s.get("queueAhead") != null) {
+      for (Object row : list(s.get("queueAhead"))) {
+        List<Object> r = list(row);
+        m.queueAhead.put(l(r.get(0)), d(r.get(1)));
+      }
+    }
     m.quotedTicks = l(s.get("quotedTicks"));
     m.lastTradePrice = d(s.get("lastTradePrice"));
     m.fundingRate = d(s.get("fundingRate"));

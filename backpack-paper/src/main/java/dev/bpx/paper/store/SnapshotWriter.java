@@ -80,6 +80,11 @@ public final class SnapshotWriter {
     out.put("fundingRate", dec(m.fundingRate));
     out.put("fundingHistory", fundingRows(m.fundingHistory));
     out.put("userRestingOrders", (long) m.userRestingOrders);
+    if (!m.queueAhead.isEmpty()) { // upstream prices only: simulated snapshots stay as they were
+      List<Object> queue = new ArrayList<>();
+      m.queueAhead.forEach((id, ahead) -> queue.add(List.of(id, dec(ahead))));
+      out.put("queueAhead", queue);
+    }
     return out;
   }
 

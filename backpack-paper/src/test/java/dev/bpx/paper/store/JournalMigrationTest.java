@@ -89,7 +89,7 @@ class JournalMigrationTest {
     }
 
     List<String> v3 = Files.readAllLines(state);
-    assertThat(v3.get(0)).isEqualTo(v2.get(0).replace("\"version\":2", "\"version\":3"));
+    assertThat(v3.get(0)).isEqualTo(v2.get(0).replace("\"version\":2", "\"version\":" + Journal.VERSION));
     assertThat(v3).hasSameSizeAs(v2);
     List<String> commands = v3.stream().skip(1).filter(l -> !l.startsWith("{\"c\":\"snapshot\"")).toList();
     assertThat(commands).isNotEmpty().allMatch(l -> l.contains(",\"o\":{"));

@@ -1,0 +1,263 @@
+package dev.bpx.paper.upstream;
+
+import dev.bpx.auth.json.Json;
+import dev.bpx.auth.json.JsonSyntaxException;
+import dev.bpx.auth.json.JsonWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one WebSocket to the upstream's public streams (the JDK's {@link WebSocket}): subscribes on
+ * every open, hands each data frame to the {@link Handler}, pings, and reconnects with backoff when
+ * the socket closes, fails or stops answering pings. It sends SUBSCRIBE frames for public streams and
+ * pings, nothing else: never a signature. Thread-safe.
+ */
+final class StreamConnection implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamConnection.class);
+  /** Streams per SUBSCRIBE frame: keeps each frame small whatever the number of markets. */
+  private static final int STREAMS_PER_FRAME = 50;
+  /** Pings without a pong before the socket counts as stalled. */
+  private static final int MISSED_PONGS = 3;
+
+  /** What the connection reports; called on the JDK client's threads, one call at a time per socket. */
+  interface Handler {
+    /** The socket is open and the subscriptions are sent; deltas may have been missed since the last. */
+    void opened();
+
+    /** One data frame {@code {"stream": ..., "data": ...}}. */
+    void message(String stream, Object data);
+
+    /** A pong arrived: every frame the upstream sent before it has been handed over. */
+    void pong();
+
+    /** The socket is gone (a reconnect is scheduled); the reason, for the logs. */
+    void closed(String reason);
+  }
+
+  private final HttpClient http;
+  private final URI uri;
+  private final List<String> streams;
+  private final UpstreamSettings settings;
+  private final ScheduledExecutorService timer;
+  private final Handler handler;
+  private final Clock clock;
+  private final Object lock = new Object();
+  private WebSocket socket;
+  private CompletableFuture<WebSocket> sends;
+  private long lastPongMillis;
+  private Duration backoff;
+  private boolean closed;
+  private int connects;
+
+  StreamConnection(HttpClient http, URI uri, List<String> streams, UpstreamSettings settings,
+                   ScheduledExecutorService timer, Handler handler, Clock clock) {
+    this.http = http;
+    this.uri = uri;
+    this.streams = List.copyOf(streams);
+    this.settings = settings;
+    this.timer = timer;
+    this.handler = handler;
+    this.clock = clock;
+    this.backoff = settings.reconnectMin();
+  }
+
+  /** Connects now and starts pinging. */
+  void start() {
+    long ping = settings.pingInterval().toMillis();
+    timer.scheduleWithFixedDelay(this::ping, ping, ping, TimeUnit.MILLISECONDS);
+    connect();
+  }
+
+  boolean connected() {
+    synchronized (lock) {
+      return socket != null;
+    }
+  }
+
+  /** {@return how many times a socket opened (tests: reconnects)} */
+  int connects() {
+    synchronized (lock) {
+      return connects;
+    }
+  }
+
+  private void connect() {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+    }
+    Listener listener = new Listener();
+    http.newWebSocketBuilder().connectTimeout(settings.requestTimeout()).buildAsync(uri, listener)
+        .whenComplete((ws, error) -> {
+          if (error != null) {
+            lost(null, "connect failed: " + error.getMessage());
+          } else {
+            opened(ws);
+          }
+        });
+  }
+
+  private void opened(WebSocket ws) {
+    synchronized (lock) {
+      if (closed) {
+        ws.abort();
+        return;
+      }
+      socket = ws;
+      connects++;
+      lastPongMillis = clock.millis();
+      sends = CompletableFuture.completedFuture(ws);
+      for (int i = 0; i < streams.size(); i += STREAMS_PER_FRAME) {
+        JsonWriter w = new JsonWriter().beginObject().field("method", "SUBSCRIBE").name("params").beginArray();
+        streams.subList(i, Math.min(streams.size(), i + STREAMS_PER_FRAME)).forEach(w::value);
+        String frame = w.endArray().endObject().toString();
+        sends = sends.thenCompose(s -> s.sendText(frame, true));
+      }
+    }
+    LOG.info("upstream stream connected: {} ({} streams)", uri, streams.size());
+    handler.opened();
+  }
+
+  /** The socket {@code ws} is gone (null: a connect attempt failed); schedules the next attempt. */
+  private void lost(WebSocket ws, String reason) {
+    Duration wait;
+    synchronized (lock) {
+      if (ws != null && ws != socket) {
+        return;
+      }
+      boolean wasOpen = socket != null;
+      socket = null;
+      if (closed) {
+        return;
+      }
+      wait = backoff;
+      backoff = backoff.multipliedBy(2).compareTo(settings.reconnectMax()) > 0 ? settings.reconnectMax()
+          : backoff.multipliedBy(2);
+      if (wasOpen) {
+        LOG.warn("upstream stream lost ({}); reconnecting in {} ms", reason, wait.toMillis());
+      } else {
+        LOG.debug("upstream stream: {}; next attempt in {} ms", reason, wait.toMillis());
+      }
+    }
+    if (ws != null) {
+      ws.abort();
+      handler.closed(reason);
+    }
+    timer.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void ping() {
+    WebSocket ws;
+    boolean stalled;
+    synchronized (lock) {
+      ws = socket;
+      stalled = ws != null
+          && clock.millis() - lastPongMillis > MISSED_PONGS * settings.pingInterval().toMillis();
+    }
+    if (ws == null) {
+      return;
+    }
+    if (stalled) {
+      lost(ws, "no pong for " + MISSED_PONGS + " pings");
+      return;
+    }
+    try {
+      ws.sendPing(ByteBuffer.allocate(0));
+    } catch (IllegalStateException e) {
+      // The previous ping is still being written: the socket is slow, the pong deadline will tell.
+      LOG.debug("upstream ping skipped: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    WebSocket ws;
+    synchronized (lock) {
+      closed = true;
+      ws = socket;
+      socket = null;
+    }
+    if (ws != null) {
+      ws.abort();
+    }
+  }
+
+  private final class Listener implements WebSocket.Listener {
+    private final StringBuilder text = new StringBuilder();
+
+    @Override
+    public void onOpen(WebSocket ws) {
+      ws.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      text.append(data);
+      if (last) {
+        String frame = text.toString();
+        text.setLength(0);
+        dispatch(frame);
+      }
+      ws.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket ws, ByteBuffer message) {
+      synchronized (lock) {
+        if (ws != socket) {
+          ws.request(1);
+          return null;
+        }
+        lastPongMillis = clock.millis();
+        backoff = settings.reconnectMin();
+      }
+      handler.pong();
+      ws.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+      lost(ws, "closed " + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason));
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket ws, Throwable error) {
+      lost(ws, "error: " + error);
+    }
+
+    private void dispatch(String frame) {
+      Object parsed;
+      try {
+        parsed = Json.parse(frame);
+      } catch (JsonSyntaxException e) {
+        LOG.warn("upstream sent a frame that is not JSON ({} chars)", frame.length());
+        return;
+      }
+      if (parsed instanceof Map<?, ?> m && m.get("stream") instanceof String stream && m.get("data") != null) {
+        try {
+          handler.message(stream, m.get("data"));
+        } catch (UpstreamException e) {
+          LOG.warn("upstream frame of {} skipped: {}", stream, e.getMessage());
+        }
+      } else if (parsed instanceof Map<?, ?> m && m.get("error") != null) {
+        LOG.warn("upstream refused a subscription: {}", Json.write(m.get("error")));
+      }
+    }
+  }
+}
