@@ -142,7 +142,7 @@ class InspectorCliIT {
     // The inspector hands the server only these variables (and a few defaults such as HOME): so the
     // user-wide settings file is kept out here, not by the environment of run().
     List<String> command = new ArrayList<>(List.of("npx", "-y", INSPECTOR, "--cli", "--format", "json",
-        "-e", "BACKPACK_DATA_DIR=" + temp.resolve("data"), "-e", "XDG_CONFIG_HOME=" + temp.resolve("no-user-config")));
+        "-e", "BACKPACK_DATA_DIR=" + temp.resolve("data"), "-e", "XDG_CONFIG_HOME=" + temp.resolve("no-user-config"), "-e", "BACKPACK_PAPER_MARKET_DATA=simulated"));
     command.add(ServerUnderTest.javaExecutable());
     command.addAll(ServerUnderTest.documentedArgs(ServerUnderTest.jar(), ServerUnderTest.archive()));
     command.addAll(List.of(method));
