@@ -7,6 +7,7 @@ import dev.bpx.client.model.WireEnum;
 import dev.bpx.paper.PaperExchange;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +29,13 @@ import java.util.function.Consumer;
 public final class ExampleSession implements AutoCloseable {
   /** The flag that lets the examples place and cancel orders on a real exchange. */
   public static final String PLACE_ORDERS = "--place-orders";
+  /**
+   * Without keys, the paper exchange follows this upstream's real market data (its public API, e.g.
+   * {@code https://api.backpack.exchange}) instead of simulated prices; the same setting as the MCP server's.
+   */
+  public static final String UPSTREAM_URL = "BACKPACK_PAPER_UPSTREAM_URL";
+  /** The upstream's WebSocket streams, e.g. {@code wss://ws.backpack.exchange}; unset: REST polling only. */
+  public static final String UPSTREAM_WS_URL = "BACKPACK_PAPER_UPSTREAM_WS_URL";
 
   private final BackpackClient client;
   private final PaperExchange paper;
@@ -64,10 +72,18 @@ public final class ExampleSession implements AutoCloseable {
       return new ExampleSession(configured, null, flag, out);
     }
     configured.close();
-    PaperExchange paper = PaperExchange.builder().start();
+    PaperExchange.Builder builder = PaperExchange.builder();
+    String upstream = env.get(UPSTREAM_URL);
+    if (upstream != null && !upstream.isBlank()) {
+      // Real prices: the paper exchange reads the upstream's public market data (no key is ever sent there).
+      String ws = env.get(UPSTREAM_WS_URL);
+      builder.upstream(URI.create(upstream.strip()), ws == null || ws.isBlank() ? null : URI.create(ws.strip()));
+    }
+    PaperExchange paper = builder.start();
     SigningKey key = SigningKey.generate();
     BackpackClient client = BackpackClient.builder().baseUrl(paper.url()).signingKey(key).build();
-    out.println("Exchange: embedded paper exchange at " + paper.url() + " (no BACKPACK_PRIVATE_KEY set; nothing real happens)");
+    out.println("Exchange: embedded paper exchange at " + paper.url() + " on " + paper.marketData()
+        + " (no BACKPACK_PRIVATE_KEY set; nothing real happens)");
     return new ExampleSession(client, paper, true, out);
   }
 

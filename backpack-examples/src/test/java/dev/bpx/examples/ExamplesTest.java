@@ -62,6 +62,19 @@ class ExamplesTest {
   }
 
   @Test
+  void withAnUpstreamTheEmbeddedPaperExchangeTradesOnItsMarket() {
+    // The upstream stands in for Backpack (unreachable from our machines): moved far from the seeded walk.
+    try (PaperExchange upstream = PaperExchange.builder().webSocketPort(0).start()) {
+      upstream.setPrice("SOL_USDC", new BigDecimal("321.00"));
+      String out = run(MarketOrderByQuote::run, Map.of(ExampleSession.UPSTREAM_URL, upstream.url(),
+          ExampleSession.UPSTREAM_WS_URL, upstream.wsUrl()));
+      assertThat(out).contains("on real market data from " + upstream.url());
+      // 100 USDC buys about 0.31 SOL at 321 (about 0.6 at the seeded walk's prices).
+      assertThat(out).containsPattern("Spent 9\\d\\.\\d+ USDC for 0\\.3\\d+ SOL\\.");
+    }
+  }
+
+  @Test
   void cancelOrdersCancelsByIdByClientIdAndAll() {
     String out = runOnPaper(CancelOrders::run);
     assertThat(section(out, "Cancelled by id, then by clientId")).containsPattern("(?s)Cancelled.*Cancelled");

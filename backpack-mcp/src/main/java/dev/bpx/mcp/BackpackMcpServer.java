@@ -88,7 +88,8 @@ final class BackpackMcpServer implements AutoCloseable {
     ServerConfig config = session.config();
     String where = config.mode() == Mode.LIVE
         ? "LIVE mode: orders are real and use real funds on " + config.baseUrl() + "."
-        : "PAPER mode: orders go to a local simulated Backpack exchange (no real money); balances and orders persist between sessions.";
+        : "PAPER mode: orders go to a local paper exchange (no real money) that follows " + session.paperMarketData()
+            + "; balances and orders persist between sessions (one paper account state per market data source).";
     return "Backpack Exchange trading server. " + where + " Safety limits: " + config.limitsSummary() + "."
         + " Amounts are decimal strings (\"0.5\"). Symbols look like SOL_USDC (spot) or SOL_USDC_PERP (perpetual)."
         + " Before placing an order, use preview_order to check filters, cost and fees; call get_server_status to see the mode at any time."

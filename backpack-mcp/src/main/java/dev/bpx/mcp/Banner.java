@@ -19,7 +19,8 @@ final class Banner {
     String jsa = jar == null ? "/path/to/backpack-mcp.jsa" : jar.resolveSibling("backpack-mcp.jsa").toString();
     String where = config.mode() == Mode.LIVE
         ? "LIVE mode: real orders on " + config.baseUrl()
-        : "PAPER mode: a simulated Backpack exchange on 127.0.0.1, state in " + config.dataDir();
+        : "PAPER mode: a paper Backpack exchange on 127.0.0.1 following " + config.paperMarketData().describeChoice()
+            + ", state in " + config.dataDir();
     return String.join("\n",
         "",
         "backpack-mcp " + ServerInfo.version() + " is running: an MCP server that speaks JSON-RPC on stdin/stdout.",

@@ -63,6 +63,10 @@ final class Help {
         BACKPACK_ALLOWED_SYMBOLS      comma-separated symbols orders may use
         BACKPACK_DATA_DIR             where paper-mode state and the trade journal (journal/) are kept
         BACKPACK_PAPER_SEED           seed of the paper exchange's price walk
+        BACKPACK_PAPER_MARKET_DATA    auto | live | simulated: paper mode on Backpack's real market
+                                      data (auto: when it answers) or on simulated prices
+        BACKPACK_PAPER_UPSTREAM_URL, BACKPACK_PAPER_UPSTREAM_WS_URL
+                                      where real market data comes from (public API, no keys)
         BACKPACK_CANCEL_AFTER_IDLE_MINUTES  dead-man switch: cancel every open order after this many
                                       minutes without a tool call (fractions allowed: 0.5 = 30 s)
         BACKPACK_CANCEL_ON_EXIT       true: cancel every open order when the session ends

@@ -11,6 +11,9 @@ import dev.bpx.mcp.config.Mode;
 import dev.bpx.mcp.config.ServerConfig;
 import dev.bpx.client.stream.StreamSettings;
 import dev.bpx.paper.PaperExchange;
+import dev.bpx.paper.UpstreamUnavailableException;
+import dev.bpx.mcp.config.PaperMarketData;
+import dev.bpx.mcp.config.Settings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,6 +61,8 @@ public final class TradingSession implements AutoCloseable {
   /** Held while this process owns the paper state; the OS releases it when the process ends. */
   private java.nio.channels.FileChannel paperLock;
   private BackpackClient client;
+  /** Paper mode's market data in words, set when the paper exchange opens; see {@link #paperMarketData()}. */
+  private volatile String paperMarketDataOpened;
   private boolean closed;
   /** Set once the connection opens when the idle setting is on; read without the session's lock by {@link #touch()}. */
   private volatile DeadManSwitch deadMan;
@@ -93,6 +98,20 @@ public final class TradingSession implements AutoCloseable {
   /** {@return the mode the session trades in; null when the configuration is wrong} */
   public Mode mode() {
     return config == null ? null : config.mode();
+  }
+
+  /**
+   * {@return paper mode's market data in words: as decided when the paper exchange opened ("real market
+   * data from https://api.backpack.exchange", "simulated prices", with the reason when {@code auto} fell
+   * back), before that the configured choice; null in live mode or when the configuration is wrong}
+   * Never waits for the session's lock: results of calls in flight read it.
+   */
+  public String paperMarketData() {
+    if (config == null || config.mode() != Mode.PAPER) {
+      return null;
+    }
+    String opened = paperMarketDataOpened;
+    return opened != null ? opened : config.paperMarketData().describeChoice();
   }
 
   /** {@return the configuration the session was made from; null when it is wrong (see {@link #configProblem()})} */
@@ -273,19 +292,54 @@ public final class TradingSession implements AutoCloseable {
       Files.createDirectories(dir);
       lockPaperState(dir);
       SigningKey key = loadOrCreatePaperKey(dir.resolve(PAPER_KEY_FILE));
-      // The WebSocket front too, on a free loopback port: get_order's waits listen to the order's updates.
-      PaperExchange.Builder builder = PaperExchange.builder().stateFile(dir.resolve(PAPER_STATE_FILE)).webSocketPort(0);
-      if (config.paperSeed() != null) {
-        builder.seed(config.paperSeed());
-      }
-      paper = startPaper(builder, dir.resolve(PAPER_STATE_FILE));
-      log.info("paper exchange started at {} with state in {}", paper.url(), dir);
+      paper = startPaperOnMarketData(dir);
+      log.info("paper exchange started at {} on {} with state in {}", paper.url(), paperMarketDataOpened, dir);
       return builderWithLimits(BackpackClient.builderFromEnvironment(config.clientTuning(), null).baseUrl(paper.url())
           .streams(StreamSettings.builder().url(paper.wsUrl()).build()).signingKey(key)).build();
     } catch (IOException e) {
       throw new ConfigException("cannot use the data directory " + dir + " (" + e.getMessage()
           + "): set BACKPACK_DATA_DIR to a writable directory", e);
     }
+  }
+
+  /**
+   * Starts the paper exchange on the market data the settings ask for, with that source's own state:
+   * real market data keeps its state in the data directory's file for that upstream, simulated prices
+   * in {@value #PAPER_STATE_FILE} (where every version before real market data kept it). With
+   * {@code auto}, an upstream that cannot be read starts simulated prices and says why; with
+   * {@code live} it is a configuration error.
+   */
+  private PaperExchange startPaperOnMarketData(Path dir) {
+    PaperMarketData data = config.paperMarketData();
+    String fallback = "";
+    if (data.choice() != PaperMarketData.Choice.SIMULATED) {
+      try {
+        PaperExchange exchange = startPaper(paperBuilder().upstream(data.upstreamUrl(), data.upstreamWsUrl()).dataDirectory(dir),
+            dir.resolve(PaperExchange.stateFileName(data.upstreamUrl())));
+        paperMarketDataOpened = exchange.marketData();
+        return exchange;
+      } catch (UpstreamUnavailableException e) {
+        if (data.choice() == PaperMarketData.Choice.LIVE) {
+          throw new ConfigException(Settings.PAPER_MARKET_DATA, Settings.PAPER_MARKET_DATA + " is live but " + e.getMessage()
+              + ": check the network and " + Settings.PAPER_UPSTREAM_URL + ", or set " + Settings.PAPER_MARKET_DATA
+              + " to auto or simulated to practise on simulated prices", null, e);
+        }
+        log.warn("paper exchange: {}; trading on simulated prices instead", e.getMessage());
+        fallback = " (" + data.upstreamUrl() + " could not be read when the paper exchange opened)";
+      }
+    }
+    PaperExchange.Builder builder = paperBuilder().stateFile(dir.resolve(PAPER_STATE_FILE));
+    if (config.paperSeed() != null) {
+      builder.seed(config.paperSeed());
+    }
+    PaperExchange exchange = startPaper(builder, dir.resolve(PAPER_STATE_FILE));
+    paperMarketDataOpened = exchange.marketData() + fallback;
+    return exchange;
+  }
+
+  /** The WebSocket front too, on a free loopback port: get_order's waits listen to the order's updates. */
+  private static PaperExchange.Builder paperBuilder() {
+    return PaperExchange.builder().webSocketPort(0);
   }
 
   /**
@@ -296,6 +350,8 @@ public final class TradingSession implements AutoCloseable {
   private static PaperExchange startPaper(PaperExchange.Builder builder, Path stateFile) {
     try {
       return builder.start();
+    } catch (UpstreamUnavailableException e) {
+      throw e; // not the state's fault: the caller decides
     } catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
       throw new PaperStateException(stateFile, e);
     }

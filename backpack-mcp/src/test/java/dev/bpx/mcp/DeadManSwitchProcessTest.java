@@ -36,7 +36,7 @@ class DeadManSwitchProcessTest {
       assertThat(server.client().getServerInstructions())
           .contains("Dead-man switch armed: open orders are cancelled after 0.05 min without a tool call.");
       var placed = server.checked("create_order", RESTING_BID);
-      assertThat(McpServerProcess.text(placed)).startsWith("[paper] Placed")
+      assertThat(McpServerProcess.text(placed)).startsWith("[paper, simulated prices] Placed")
           .endsWith("\nDead-man switch armed: open orders are cancelled after 0.05 min without a tool call.");
 
       // No tool call meanwhile: reading the orders through the server would count as activity.

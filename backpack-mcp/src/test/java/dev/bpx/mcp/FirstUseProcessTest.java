@@ -151,7 +151,7 @@ class FirstUseProcessTest {
       McpSchema.CallToolResult result = server.call("create_order", Map.of("symbol", "SOL_USDC", "side", "Bid",
           "orderType", "Market", "quoteQuantity", "20"));
       assertThat(result.isError()).isTrue();
-      assertThat(McpServerProcess.text(result)).startsWith("[paper] Read-only mode is on (BACKPACK_READ_ONLY=true): create_order")
+      assertThat(McpServerProcess.text(result)).startsWith("[paper, simulated prices] Read-only mode is on (BACKPACK_READ_ONLY=true): create_order")
           .contains("nothing was sent");
       assertThat(server.ok("get_order_history", Map.of())).containsEntry("count", 0);
     }

@@ -94,12 +94,19 @@ public final class McpServerProcess implements AutoCloseable {
     builder.environment().put("XDG_CONFIG_HOME", workDir.resolve("no-user-config").toString());
     builder.environment().put("APPDATA", workDir.resolve("no-user-config").toString());
     builder.directory(workDir.toFile());
+    // Simulated prices unless a test asks otherwise: the default (auto) would follow Backpack's real market
+    // wherever the machine can reach it, and the tests' figures come from the seeded walk.
+    builder.environment().put("BACKPACK_PAPER_MARKET_DATA", "simulated");
     return builder;
   }
 
   private static ServerParameters parameters(Map<String, String> env, List<String> args) {
     List<String> command = command(args);
-    return ServerParameters.builder(command.get(0)).args(command.subList(1, command.size())).env(env).build();
+    Map<String, String> environment = new java.util.HashMap<>(env);
+    // Simulated prices unless a test asks otherwise: the default (auto) would follow Backpack's real market
+    // wherever the machine can reach it, and the tests' figures come from the seeded walk.
+    environment.putIfAbsent("BACKPACK_PAPER_MARKET_DATA", "simulated");
+    return ServerParameters.builder(command.get(0)).args(command.subList(1, command.size())).env(environment).build();
   }
 
   public McpSyncClient client() {

@@ -34,7 +34,7 @@ class PaperModeProcessTest {
       var result = server.call("create_order", Map.of("symbol", "SOL_USDC", "side", "Bid", "orderType", "Market",
           "quantity", "0.5"));
       assertThat(result.isError()).as(McpServerProcess.text(result)).isFalse();
-      assertThat(McpServerProcess.text(result)).startsWith("[paper] Placed");
+      assertThat(McpServerProcess.text(result)).startsWith("[paper, simulated prices] Placed");
       Map<String, Object> placed = (Map<String, Object>) result.structuredContent();
       assertThat(placed).containsEntry("success", true).containsEntry("mode", "paper").containsEntry("duplicate", false);
       Map<String, Object> order = (Map<String, Object>) placed.get("order");

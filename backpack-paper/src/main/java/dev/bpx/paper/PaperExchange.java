@@ -135,10 +135,18 @@ public final class PaperExchange implements AutoCloseable {
    * between simulated and real prices, nor between upstreams}
    */
   static String stateFileName(UpstreamSettings upstream) {
-    if (upstream == null) {
+    return stateFileName(upstream == null ? null : upstream.rest());
+  }
+
+  /**
+   * {@return the name of the state file {@link Builder#dataDirectory} uses for the market data of the
+   * upstream at {@code rest}, or for simulated prices when {@code rest} is null} One per market source,
+   * so a state never moves between simulated and real prices, nor between upstreams.
+   */
+  public static String stateFileName(URI rest) {
+    if (rest == null) {
       return "simulated.journal";
     }
-    URI rest = upstream.rest();
     String where = rest.getHost() + (rest.getPort() < 0 ? "" : "-" + rest.getPort()) + rest.getPath();
     return "upstream-" + where.replaceAll("[^A-Za-z0-9.-]+", "_").replaceAll("_+$", "") + ".journal";
   }
@@ -152,7 +160,7 @@ public final class PaperExchange implements AutoCloseable {
     try {
       return UpstreamMirror.open(settings);
     } catch (UpstreamException e) {
-      throw new IllegalStateException("the upstream " + settings.rest() + " cannot be read: " + e.getMessage(), e);
+      throw new UpstreamUnavailableException("the upstream " + settings.rest() + " cannot be read: " + e.getMessage(), e);
     }
   }
 
@@ -338,7 +346,7 @@ public final class PaperExchange implements AutoCloseable {
      * Trades on an upstream Backpack-compatible exchange's real market instead of simulated prices:
      * its markets, filters, books, trades and prices, read from its public API (never a signed request,
      * nothing about accounts). Accounts, orders and history stay here. {@code start()} fails with an
-     * {@link IllegalStateException} when the upstream cannot be read.
+     * {@link UpstreamUnavailableException} when the upstream cannot be read.
      *
      * @param rest the REST base, e.g. {@code https://api.backpack.exchange}
      * @param ws the stream URL, e.g. {@code wss://ws.backpack.exchange}; null polls REST only

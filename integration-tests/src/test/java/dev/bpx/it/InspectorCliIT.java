@@ -138,11 +138,48 @@ class InspectorCliIT {
     assertThat((String) map(list(map(json(tooLong), "result"), "content").get(0)).get("text")).contains("waitSeconds", "45");
   }
 
+  @Test
+  void inspectorTradesOnRealMarketDataAndIsToldWhenTheUpstreamCannotBeRead() throws IOException {
+    // The upstream stands in for Backpack: a paper exchange on simulated prices, moved far from the
+    // seeded walk, read by the server over real HTTP and WebSocket.
+    try (dev.bpx.paper.PaperExchange upstream = dev.bpx.paper.PaperExchange.builder().webSocketPort(0).start()) {
+      upstream.setPrice("SOL_USDC", new java.math.BigDecimal("321.00"));
+      String where = "real market data from " + upstream.url();
+      List<String> live = List.of("BACKPACK_DATA_DIR=" + temp.resolve("data-live"), "BACKPACK_PAPER_MARKET_DATA=live",
+          "BACKPACK_PAPER_UPSTREAM_URL=" + upstream.url(), "BACKPACK_PAPER_UPSTREAM_WS_URL=" + upstream.wsUrl());
+      Result placed = run(inspector(live, "--method", "tools/call", "--tool-name", "create_order", "--tool-arg",
+          "symbol=SOL_USDC", "side=Bid", "orderType=Market", "quantity=0.1"), 300);
+      assertThat(placed.exitCode).as(placed.output).isZero();
+      Map<String, Object> result = map(json(placed), "result");
+      assertThat(map(result, "structuredContent")).containsEntry("mode", "paper").containsEntry("marketData", where);
+      assertThat((String) map(list(result, "content").get(0)).get("text")).startsWith("[paper, " + where + "] Placed");
+      java.math.BigDecimal quote = new java.math.BigDecimal((String) map(map(result, "structuredContent"), "order")
+          .get("executedQuoteQuantity"));
+      assertThat(quote).as("0.1 SOL near the upstream's 321").isBetween(new java.math.BigDecimal("31"), new java.math.BigDecimal("33"));
+    }
+
+    List<String> unreachable = List.of("BACKPACK_DATA_DIR=" + temp.resolve("data-unreachable"), "BACKPACK_PAPER_MARKET_DATA=live",
+        "BACKPACK_PAPER_UPSTREAM_URL=http://127.0.0.1:1", "BACKPACK_PAPER_UPSTREAM_WS_URL=ws://127.0.0.1:1");
+    Result refused = run(inspector(unreachable, "--method", "tools/call", "--tool-name", "create_order", "--tool-arg",
+        "symbol=SOL_USDC", "side=Bid", "orderType=Market", "quantity=0.1"), 300);
+    assertThat(refused.exitCode).as("inspector exit code (5 = the tool returned isError)\n%s", refused.output).isEqualTo(5);
+    assertThat((String) map(list(map(json(refused), "result"), "content").get(0)).get("text"))
+        .contains("BACKPACK_PAPER_MARKET_DATA is live but the upstream http://127.0.0.1:1 cannot be read");
+  }
+
   private static List<String> inspector(String... method) {
+    return inspector(List.of("BACKPACK_DATA_DIR=" + temp.resolve("data"), "BACKPACK_PAPER_MARKET_DATA=simulated"), method);
+  }
+
+  /** @param env the server's variables, NAME=value */
+  private static List<String> inspector(List<String> env, String... method) {
     // The inspector hands the server only these variables (and a few defaults such as HOME): so the
     // user-wide settings file is kept out here, not by the environment of run().
     List<String> command = new ArrayList<>(List.of("npx", "-y", INSPECTOR, "--cli", "--format", "json",
-        "-e", "BACKPACK_DATA_DIR=" + temp.resolve("data"), "-e", "XDG_CONFIG_HOME=" + temp.resolve("no-user-config")));
+        "-e", "XDG_CONFIG_HOME=" + temp.resolve("no-user-config")));
+    for (String variable : env) {
+      command.addAll(List.of("-e", variable));
+    }
     command.add(ServerUnderTest.javaExecutable());
     command.addAll(ServerUnderTest.documentedArgs(ServerUnderTest.jar(), ServerUnderTest.archive()));
     command.addAll(List.of(method));

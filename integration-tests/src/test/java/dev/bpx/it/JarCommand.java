@@ -33,6 +33,7 @@ final class JarCommand {
     builder.environment().keySet().removeIf(name -> name.startsWith("BACKPACK_"));
     builder.environment().put("XDG_CONFIG_HOME", work.resolve("no-user-config").toString());
     builder.environment().put("APPDATA", work.resolve("no-user-config").toString());
+    builder.environment().put("BACKPACK_PAPER_MARKET_DATA", "simulated"); // the seeded walk unless env says otherwise
     builder.environment().putAll(env);
     Path out = work.resolve("stdout.txt");
     Path err = work.resolve("stderr.txt");

@@ -52,6 +52,7 @@ final class RawServer implements AutoCloseable {
     }
     // Not the developer's user-wide settings file (XDG_CONFIG_HOME/backpack-mcp/.env) either.
     environment.put("XDG_CONFIG_HOME", workDir.resolve("no-user-config").toString());
+    environment.put("BACKPACK_PAPER_MARKET_DATA", "simulated"); // the seeded walk unless env says otherwise
     environment.putAll(env);
     try {
       process = builder.start();

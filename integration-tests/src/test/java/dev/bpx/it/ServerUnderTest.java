@@ -127,6 +127,9 @@ final class ServerUnderTest implements AutoCloseable {
     }
     Map<String, String> environment = new HashMap<>(env);
     environment.putIfAbsent("BACKPACK_DATA_DIR", workDir.resolve("data").toString());
+    // Simulated prices unless a test asks otherwise: the default (auto) would follow Backpack's real market
+    // wherever the machine can reach it, and the tests' figures come from the seeded walk.
+    environment.putIfAbsent("BACKPACK_PAPER_MARKET_DATA", "simulated");
     // Nor the developer's user-wide settings file (XDG_CONFIG_HOME/backpack-mcp/.env, APPDATA on Windows).
     environment.putIfAbsent("XDG_CONFIG_HOME", workDir.resolve("no-user-config").toString());
     environment.putIfAbsent("APPDATA", workDir.resolve("no-user-config").toString());

@@ -39,6 +39,7 @@ import java.util.Set;
  * @param maxOpenOrders circuit breaker: most resting orders on the account, or null for none
  * @param dataDir where paper-mode state lives
  * @param paperSeed the paper price walk's seed, or null for the default
+ * @param paperMarketData where the paper exchange's market comes from (real or simulated)
  * @param environment the parsed environment (the client reads its own settings from it)
  * @param settingsFile the {@code .env} file the settings were read from, or null when none was read
  * @param confirmOrders which orders the user confirms through the MCP client (default: always in live
@@ -62,6 +63,7 @@ public record ServerConfig(
     Integer maxOpenOrders,
     Path dataDir,
     Long paperSeed,
+    PaperMarketData paperMarketData,
     ClientSettings environment,
     Path settingsFile,
     ConfirmationPolicy confirmOrders,
@@ -199,6 +201,8 @@ public record ServerConfig(
       Set<String> symbols = LimitSettings.symbols(config.get(Settings.ALLOWED_SYMBOLS));
       Path dataDir = config.get(Settings.DATA_DIR).map(Path::of).orElseGet(() -> defaultDataDir(env, userHome));
       Long seed = config.longValue(Settings.PAPER_SEED, 0, Long.MAX_VALUE, "a whole number").stream().boxed().findFirst().orElse(null);
+      PaperMarketData marketData = PaperMarketData.parse(config.get(Settings.PAPER_MARKET_DATA),
+          config.get(Settings.PAPER_UPSTREAM_URL), config.get(Settings.PAPER_UPSTREAM_WS_URL));
       ConfirmationPolicy confirm = ConfirmationSettings.parse(config.get(Settings.CONFIRM_ORDERS), mode);
       Duration confirmTimeout = Duration.ofSeconds(config.longValue(Settings.CONFIRM_TIMEOUT_SECONDS, 1, MAX_CONFIRM_TIMEOUT_SECONDS,
           "a whole number of seconds, at most " + MAX_CONFIRM_TIMEOUT_SECONDS + " (hosts give a tool call 60 s)")
@@ -208,7 +212,7 @@ public record ServerConfig(
       BigDecimal maxDailyLoss = LimitSettings.positive(Settings.MAX_DAILY_LOSS, config.get(Settings.MAX_DAILY_LOSS),
           "the loss of net equity since 00:00 UTC at which orders become reduce-only, in USDC, e.g. 200");
       ServerConfig result = new ServerConfig(mode, baseUrl, wsUrl, readOnly, maxNotional, symbols, maxPosition, maxLeverage,
-          maxOpenOrders, dataDir, seed, config, dotEnvFile, confirm, confirmTimeout,
+          maxOpenOrders, dataDir, seed, marketData, config, dotEnvFile, confirm, confirmTimeout,
           DeadManSettings.parseIdleMinutes(config.get(Settings.CANCEL_AFTER_IDLE_MINUTES)), config.booleanValue(Settings.CANCEL_ON_EXIT).orElse(false),
           maxDailyNotional, maxDailyLoss);
       // The client's own settings (window, timeouts, retries) and, in live mode, the key format are

@@ -20,6 +20,12 @@ public final class Settings {
   public static final String DATA_DIR = "BACKPACK_DATA_DIR";
   /** Seed of the paper exchange's price walk. */
   public static final String PAPER_SEED = "BACKPACK_PAPER_SEED";
+  /** Paper mode's market: auto (real market data when the upstream answers, else simulated), live or simulated. */
+  public static final String PAPER_MARKET_DATA = "BACKPACK_PAPER_MARKET_DATA";
+  /** Paper mode's upstream for real market data: a Backpack-compatible public REST API. */
+  public static final String PAPER_UPSTREAM_URL = "BACKPACK_PAPER_UPSTREAM_URL";
+  /** Paper mode's upstream WebSocket streams. */
+  public static final String PAPER_UPSTREAM_WS_URL = "BACKPACK_PAPER_UPSTREAM_WS_URL";
   /** Dead-man switch: minutes without a tool call after which every open order is cancelled (fractions allowed). */
   public static final String CANCEL_AFTER_IDLE_MINUTES = "BACKPACK_CANCEL_AFTER_IDLE_MINUTES";
   /** {@code true} cancels every open order when the MCP session ends. */
@@ -38,7 +44,7 @@ public final class Settings {
   /** The server's own variables (the client's are listed by the client). */
   public static final List<String> SERVER_VARIABLES =
       List.of(READ_ONLY, MAX_ORDER_NOTIONAL, MAX_POSITION_NOTIONAL, MAX_LEVERAGE, MAX_OPEN_ORDERS, ALLOWED_SYMBOLS, DATA_DIR,
-          PAPER_SEED, CONFIRM_ORDERS, CONFIRM_TIMEOUT_SECONDS, CANCEL_AFTER_IDLE_MINUTES, CANCEL_ON_EXIT, MAX_DAILY_NOTIONAL,
+          PAPER_SEED, PAPER_MARKET_DATA, PAPER_UPSTREAM_URL, PAPER_UPSTREAM_WS_URL, CONFIRM_ORDERS, CONFIRM_TIMEOUT_SECONDS, CANCEL_AFTER_IDLE_MINUTES, CANCEL_ON_EXIT, MAX_DAILY_NOTIONAL,
           MAX_DAILY_LOSS);
 
   private Settings() {}

@@ -48,7 +48,7 @@ final class ServerTools {
     return List.of(new ToolDef(
         STATUS,
         "Server status",
-        "Where this server trades: mode (paper = simulated, no real money; live = real Backpack account),"
+        "Where this server trades: mode (paper = no real money, see marketData; live = real Backpack account),"
             + " exchange URL, account, and the safety limits in force. Call it to tell the user whether an order"
             + " would be real.",
         Schemas.object(),
@@ -77,7 +77,13 @@ final class ServerTools {
     out.put("limits", config.limitsSummary());
     out.put("account", session.accountLabel());
     out.put("version", dev.bpx.mcp.TradingSession.serverVersion());
-    String text = config.mode().label().toUpperCase(java.util.Locale.ROOT) + " mode on " + session.exchangeUrl()
+    // After the breakers: reading them may open the paper exchange, which decides its market data.
+    String marketData = session.paperMarketData();
+    if (marketData != null) {
+      out.put("marketData", marketData);
+    }
+    String text = config.mode().label().toUpperCase(java.util.Locale.ROOT) + " mode"
+        + (marketData == null ? "" : " (" + marketData + ")") + " on " + session.exchangeUrl()
         + " (account " + session.accountLabel() + "). Limits: " + config.limitsSummary() + "."
         + (breakers.isEmpty() ? "" : " Circuit breakers: " + String.join("; ", breakers.stream().map(ServerTools::line).toList()) + ".");
     if (config.deadManSummary() != null) {

@@ -1,6 +1,5 @@
 package dev.bpx.mcp.tools;
 
-import dev.bpx.mcp.config.Mode;
 import dev.bpx.mcp.config.Settings;
 import dev.bpx.mcp.stdio.ToolCallFilter;
 import java.math.BigDecimal;
@@ -21,9 +20,9 @@ import java.util.Set;
 final class ToolCallGate implements ToolCallFilter {
   private final Map<String, ToolDef> hidden;
   private final Map<String, Set<String>> amountArguments;
-  private final Mode mode;
+  private final ResultMode mode;
 
-  private ToolCallGate(Map<String, ToolDef> hidden, Map<String, Set<String>> amountArguments, Mode mode) {
+  private ToolCallGate(Map<String, ToolDef> hidden, Map<String, Set<String>> amountArguments, ResultMode mode) {
     this.hidden = Map.copyOf(hidden);
     this.amountArguments = Map.copyOf(amountArguments);
     this.mode = mode;
@@ -33,7 +32,7 @@ final class ToolCallGate implements ToolCallFilter {
    * @param mode the mode written into answers, or null when the configuration is wrong
    * @param readOnly whether write tools are hidden (and calls to them answered here)
    */
-  static ToolCallGate of(List<ToolDef> tools, Mode mode, boolean readOnly) {
+  static ToolCallGate of(List<ToolDef> tools, ResultMode mode, boolean readOnly) {
     Map<String, ToolDef> hidden = new LinkedHashMap<>();
     Map<String, Set<String>> amounts = new LinkedHashMap<>();
     for (ToolDef def : tools) {

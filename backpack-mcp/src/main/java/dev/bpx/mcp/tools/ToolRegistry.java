@@ -26,7 +26,7 @@ public final class ToolRegistry {
   private ToolRegistry() {}
 
   /** {@return the SDK specifications of {@code tools}, without write tools when {@code readOnly}} */
-  static List<SyncToolSpecification> specifications(List<ToolDef> tools, Mode mode, boolean readOnly) {
+  static List<SyncToolSpecification> specifications(List<ToolDef> tools, ResultMode mode, boolean readOnly) {
     // mode is null when the configuration is wrong: then results name no mode.
     List<SyncToolSpecification> specs = new ArrayList<>();
     for (ToolDef def : tools) {
@@ -38,7 +38,7 @@ public final class ToolRegistry {
     return specs;
   }
 
-  static SyncToolSpecification specification(ToolDef def, Mode mode) {
+  static SyncToolSpecification specification(ToolDef def, ResultMode mode) {
     return SyncToolSpecification.builder()
         .tool(tool(def))
         .callHandler((exchange, request) -> call(def, request.arguments(), mode, new ElicitationConfirmation(exchange)))
@@ -69,17 +69,17 @@ public final class ToolRegistry {
   }
 
   static CallToolResult call(ToolDef def, Map<String, Object> arguments, Mode mode) {
-    return call(def, arguments, mode, UserConfirmation.NONE);
+    return call(def, arguments, ResultMode.of(mode), UserConfirmation.NONE);
   }
 
-  static CallToolResult call(ToolDef def, Map<String, Object> arguments, Mode mode, UserConfirmation confirmation) {
+  static CallToolResult call(ToolDef def, Map<String, Object> arguments, ResultMode mode, UserConfirmation confirmation) {
     long started = System.nanoTime();
     try {
       ToolDef.Result result = def.handler().handle(new ToolArgs(arguments, def.input().names(), confirmation));
       Map<String, Object> structured = new LinkedHashMap<>(result.structured());
       String text = result.text();
       if (def.kind().writes() && mode != null) {
-        structured.putIfAbsent("mode", mode.label());
+        mode.annotate(structured, def.output());
         text = "[" + mode.label() + "] " + text;
       }
       log.debug("tool {} ok in {} ms", def.name(), (System.nanoTime() - started) / 1_000_000);
@@ -117,14 +117,14 @@ public final class ToolRegistry {
    * structured content on failure; every other tool's error is text only. Clients that drop
    * structured content on errors (Claude Code) read the same message in {@code content[0]}.
    */
-  static CallToolResult errorResult(ToolDef def, String message, Mode mode) {
+  static CallToolResult errorResult(ToolDef def, String message, ResultMode mode) {
     CallToolResult.Builder result = CallToolResult.builder().addTextContent(message).isError(true);
     if (def.legacyEnvelope()) {
       Map<String, Object> structured = new LinkedHashMap<>();
       structured.put("success", false);
       structured.put("error", message);
       if (def.kind().writes() && mode != null) {
-        structured.put("mode", mode.label());
+        mode.annotate(structured, def.output());
       }
       result.structuredContent(structured);
     }

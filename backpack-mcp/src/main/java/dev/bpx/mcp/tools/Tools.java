@@ -39,7 +39,7 @@ public final class Tools {
       return specs;
     }
     List<SyncToolSpecification> specs = new ArrayList<>();
-    for (SyncToolSpecification spec : ToolRegistry.specifications(defs, session.mode(), session.config().readOnly())) {
+    for (SyncToolSpecification spec : ToolRegistry.specifications(defs, resultMode(session), session.config().readOnly())) {
       specs.add(touchingDeadManSwitch(spec, session));
     }
     return specs;
@@ -69,6 +69,11 @@ public final class Tools {
    */
   public static ToolCallFilter callFilter(TradingSession session) {
     boolean readOnly = session.config() != null && session.config().readOnly();
-    return ToolCallGate.of(definitions(session), session.mode(), readOnly);
+    return ToolCallGate.of(definitions(session), resultMode(session), readOnly);
+  }
+
+  /** {@return how write tools name where they trade; null when the configuration is wrong} */
+  private static ResultMode resultMode(TradingSession session) {
+    return session.mode() == null ? null : new ResultMode(session.mode(), session::paperMarketData);
   }
 }

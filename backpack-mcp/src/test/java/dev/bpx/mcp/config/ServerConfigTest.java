@@ -411,4 +411,34 @@ class ServerConfigTest {
     }
     assertRefused(env("BACKPACK_CANCEL_ON_EXIT", "yes"), "BACKPACK_CANCEL_ON_EXIT", "true or false");
   }
+
+  @Test
+  void paperMarketDataIsAutoFromBackpackByDefault() {
+    PaperMarketData data = load(env()).paperMarketData();
+    assertThat(data.choice()).isEqualTo(PaperMarketData.Choice.AUTO);
+    assertThat(data.upstreamUrl()).hasToString("https://api.backpack.exchange");
+    assertThat(data.upstreamWsUrl()).hasToString("wss://ws.backpack.exchange");
+    assertThat(data.describeChoice()).isEqualTo("real market data from https://api.backpack.exchange when it answers"
+        + " as the paper exchange opens, simulated prices otherwise");
+  }
+
+  @Test
+  void paperMarketDataSettingsAreReadStrictly() {
+    PaperMarketData live = load(env("BACKPACK_PAPER_MARKET_DATA", "Live", "BACKPACK_PAPER_UPSTREAM_URL", "http://127.0.0.1:18111",
+        "BACKPACK_PAPER_UPSTREAM_WS_URL", "ws://127.0.0.1:18112/")).paperMarketData();
+    assertThat(live.choice()).isEqualTo(PaperMarketData.Choice.LIVE);
+    assertThat(live.upstreamUrl()).hasToString("http://127.0.0.1:18111");
+    assertThat(live.upstreamWsUrl()).hasToString("ws://127.0.0.1:18112/");
+    assertThat(live.describeChoice()).isEqualTo("real market data from http://127.0.0.1:18111");
+    assertThat(load(env("BACKPACK_PAPER_MARKET_DATA", "simulated")).paperMarketData().describeChoice()).isEqualTo("simulated prices");
+
+    assertRefused(env("BACKPACK_PAPER_MARKET_DATA", "real"), "BACKPACK_PAPER_MARKET_DATA", "'real'", "auto, live, simulated");
+    for (String bad : List.of("api.backpack.exchange", "wss://ws.backpack.exchange", "https://user:pw@api.backpack.exchange",
+        "https://api.backpack.exchange?x=1", "https:///nohost")) {
+      assertRefused(env("BACKPACK_PAPER_UPSTREAM_URL", bad), "BACKPACK_PAPER_UPSTREAM_URL", "http:// or https:// URL with a host");
+    }
+    for (String bad : List.of("https://ws.backpack.exchange", "ws.backpack.exchange")) {
+      assertRefused(env("BACKPACK_PAPER_UPSTREAM_WS_URL", bad), "BACKPACK_PAPER_UPSTREAM_WS_URL", "ws:// or wss:// URL");
+    }
+  }
 }

@@ -28,7 +28,7 @@ class ToolCallGateTest {
   @Test
   void inReadOnlyModeACallToAHiddenWriteToolIsAnsweredWithAnErrorSayingReadOnlyModeIsOn() {
     List<ToolDef> defs = defs();
-    ToolCallGate gate = ToolCallGate.of(defs, Mode.LIVE, true);
+    ToolCallGate gate = ToolCallGate.of(defs, ResultMode.of(Mode.LIVE), true);
     List<ToolDef> writes = defs.stream().filter(d -> d.kind().writes()).toList();
     assertThat(writes).extracting(ToolDef::name).contains("create_order", "cancel_order", "lend", "update_account_settings");
     for (ToolDef def : writes) {
@@ -41,12 +41,12 @@ class ToolCallGateTest {
           .contains("nothing was sent", "restart the server");
     }
     assertThat(gate.answer("get_balances", Map.of())).isEmpty();
-    assertThat(ToolCallGate.of(defs, Mode.LIVE, false).answer("create_order", Map.of())).isEmpty();
+    assertThat(ToolCallGate.of(defs, ResultMode.of(Mode.LIVE), false).answer("create_order", Map.of())).isEmpty();
   }
 
   @Test
   void jsonNumbersForAmountsAreHandedOnAsTheirExactDecimalTextAndNothingElseChanges() {
-    ToolCallGate gate = ToolCallGate.of(defs(), Mode.PAPER, false);
+    ToolCallGate gate = ToolCallGate.of(defs(), ResultMode.of(Mode.PAPER), false);
     Map<String, Object> rewritten = gate.rewrite("create_order", Map.of("symbol", "SOL_USDC", "quantity", new BigDecimal("0.10"),
         "price", new BigDecimal("1.4210E+2"), "clientId", new BigDecimal("7"), "postOnly", true));
     assertThat(rewritten).containsEntry("quantity", "0.10").containsEntry("price", "142.10")
