@@ -26,14 +26,8 @@ import okhttp3.OkHttpClient;
  * }
  * }</pre>
  *
- * <ul>
- *   <li>{@link #markets()}: public market data (no keys needed);
- *   <li>{@link #orders()}: open orders, place, cancel, max order quantity;
- *   <li>{@link #account()}: settings, positions, collateral summary;
- *   <li>{@link #capital()}: balances (with lent funds), borrow-lend positions, lend and redeem;
- *   <li>{@link #history()}: orders, fills, funding, interest, borrow-lend movements;
- *   <li>{@link #streams()}: WebSocket streams and a maintained order book.
- * </ul>
+ * <p>The services: {@link #markets()} (public data, no keys needed), {@link #orders()}, {@link #account()},
+ * {@link #capital()}, {@link #history()} and {@link #streams()}; each accessor says what its service holds.
  *
  * <p>A client without keys calls every public endpoint; a signed call then fails with a
  * {@link ValidationException} that says to set {@code BACKPACK_PRIVATE_KEY}.
@@ -53,10 +47,7 @@ public final class BackpackClient implements AutoCloseable {
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
   /** Default time the market list (filters) is cached. */
   public static final Duration DEFAULT_MARKET_CACHE_TTL = Duration.ofMinutes(5);
-  /**
-   * Default span within which an order with the same {@code clientId} counts as the same order
-   * ({@link OrderService#placeIdempotent}, {@link OrderService#findOrder}): 24 hours.
-   */
+  /** Default span within which an order with the same {@code clientId} counts as the same order: 24 hours. */
   public static final Duration DEFAULT_CLIENT_ID_LOOKBACK = Duration.ofHours(24);
   /** Shortest clientId lookback: longer than the longest signing window (60 s) plus a margin. */
   public static final Duration MIN_CLIENT_ID_LOOKBACK = Duration.ofMinutes(2);
@@ -330,10 +321,8 @@ public final class BackpackClient implements AutoCloseable {
     }
 
     /**
-     * Uses this OkHttp client (its pool, dispatcher, interceptors, proxy); its timeouts are kept unless
-     * set on this builder. The client is not closed by {@link BackpackClient#close()}.
-     *
-     * @return this
+     * Uses this OkHttp client (its pool, dispatcher, interceptors, proxy); its timeouts are kept unless set
+     * on this builder. The client is not closed by {@link BackpackClient#close()}. @return this
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       options.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient");
@@ -358,11 +347,7 @@ public final class BackpackClient implements AutoCloseable {
       return this;
     }
 
-    /**
-     * Sets the limits checked on every order before it is sent (default {@link SafetyLimits#none()}).
-     *
-     * @return this
-     */
+    /** Sets the limits checked on every order before it is sent (default {@link SafetyLimits#none()}). @return this */
     public Builder safetyLimits(SafetyLimits limits) {
       options.safetyLimits = Args.required("safetyLimits", limits, "use SafetyLimits.none() for no limits");
       return this;
@@ -370,12 +355,9 @@ public final class BackpackClient implements AutoCloseable {
 
     /**
      * Sets how far back an order with the same {@code clientId} counts as the same order, for {@link
-     * OrderService#placeIdempotent} and {@link OrderService#findOrder} by clientId: 2 minutes to 30
-     * days, default 24 hours. Backpack refuses a {@code clientId} only while its order is open, so a
-     * {@code clientId} may be used again after its order closed; within this span a repeat returns
-     * the earlier order, after it a repeat places a new one. Keep it longer than any delay after
-     * which your application (or an assistant) may repeat a call. The history search reads the orders
-     * placed within this span, so a longer span costs more reads on a busy market.
+     * OrderService#placeIdempotent} (which says why there is a span) and {@link OrderService#findOrder} by
+     * clientId: 2 minutes to 30 days, default 24 hours. Keep it longer than any delay after which your
+     * application (or an assistant) may repeat a call; a longer span costs more history reads on a busy market.
      *
      * @return this
      */

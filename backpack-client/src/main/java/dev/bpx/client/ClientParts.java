@@ -79,9 +79,9 @@ record ClientParts(HttpUrl baseUrl, OkHttpClient http, boolean ownsHttp, HttpTra
     BreakerStateFile breakerState = b.stateDirectory == null ? null : new BreakerStateFile(b.stateDirectory, publicKey);
     StreamService streams = StreamService.create(http, b.streamSettings, b.signingKey, b.windowMillis,
         transport.clock()::nowMillis, markets::getDepth);
-    OrderService orders = new OrderService(transport, decoder, cache, markets, account, b.safetyLimits, previewer,
-        b.clientIdLookback, new DailyBreakers(b.safetyLimits, breakerState, b.clock), hook,
-        b.streamsConfigured ? streams : null);
+    OrderService orders = new OrderService(OrderParts.wire(transport, decoder, cache, markets, account,
+        b.safetyLimits, previewer, b.clientIdLookback, new DailyBreakers(b.safetyLimits, breakerState, b.clock),
+        hook, b.streamsConfigured ? streams : null));
     OrderFinder finder = (symbol, clientId) -> orders.findOrder(symbol, null, clientId).map(found -> found.isOpen()
         ? new OrderFinder.FoundOrder(found.openOrder().id(), JournalHook.wire(found.openOrder().status()))
         : new OrderFinder.FoundOrder(found.historicalOrder().id(), JournalHook.wire(found.historicalOrder().status())));

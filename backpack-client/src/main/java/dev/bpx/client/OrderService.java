@@ -7,8 +7,6 @@ import dev.bpx.client.exception.OrderNotPlacedException;
 import dev.bpx.client.exception.ResponseFormatException;
 import dev.bpx.client.exception.ValidationException;
 import dev.bpx.client.internal.ApiRequest;
-import dev.bpx.client.internal.HttpTransport;
-import dev.bpx.client.internal.ResponseDecoder;
 import dev.bpx.client.internal.WireFormat;
 import dev.bpx.client.model.BatchOrderResult;
 import dev.bpx.client.model.CancelOrderType;
@@ -19,7 +17,6 @@ import dev.bpx.client.model.Position;
 import dev.bpx.client.request.MarketRules;
 import dev.bpx.client.request.MaxOrderQuantityQuery;
 import dev.bpx.client.request.OrderRequest;
-import dev.bpx.client.stream.StreamService;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -47,43 +44,10 @@ import java.util.function.BooleanSupplier;
  * <p>Thread-safe. Get it from {@link BackpackClient#orders()}.
  */
 public final class OrderService {
-  private final HttpTransport transport;
-  private final ResponseDecoder decoder;
-  private final MarketCache markets;
-  private final OrderReconciler reconciler;
-  private final CheckedPlacer placer;
-  private final AccountService account;
-  private final SafetyLimits limits;
-  private final OrderPreviewer previewer;
-  private final LeverageCheck leverage;
-  private final CircuitBreakers breakers;
-  private final JournalHook journal;
-  private final OrderCanceller canceller;
-  private final BatchPlacer batches;
-  private final OrderWaiter waiter;
+  private final OrderParts parts;
 
-  OrderService(HttpTransport transport, ResponseDecoder decoder, MarketCache markets, MarketService marketData,
-      AccountService account, SafetyLimits limits, OrderPreviewer previewer, Duration clientIdLookback,
-      DailyBreakers daily, JournalHook journal, StreamService orderEvents) {
-    this.journal = journal;
-    this.transport = transport;
-    this.decoder = decoder;
-    this.markets = markets;
-    this.reconciler = new OrderReconciler(transport, decoder, clientIdLookback);
-    this.account = account;
-    this.limits = limits;
-    this.previewer = previewer;
-    this.leverage = new LeverageCheck(marketData, this::listOpenOrders);
-    this.breakers = new CircuitBreakers(limits, markets, marketData, account, leverage, this::listOpenOrders,
-        daily);
-    this.placer = new CheckedPlacer(new OrderPlacer(transport, decoder, reconciler), this::getMarketRules, marketData,
-        limits, breakers, daily, journal);
-    this.canceller = new OrderCanceller(transport, decoder, reconciler, journal);
-    OrderWaiter.Pause sleeping = OrderWaiter.Pause.sleeping(transport.sleeper());
-    this.waiter = new OrderWaiter(reconciler, orderEvents == null ? (symbol, id) -> sleeping
-        : (symbol, id) -> OrderEventWake.open(orderEvents, symbol, id, sleeping), System::nanoTime);
-    this.batches = new BatchPlacer(transport, decoder, this::getMarketRules, placer::notionalForLimits, limits, breakers,
-        daily, journal);
+  OrderService(OrderParts parts) {
+    this.parts = parts;
   }
 
   /**
@@ -96,7 +60,7 @@ public final class OrderService {
    */
   public OrderPreview preview(OrderRequest request) {
     Args.required("request", request, "build one with OrderRequest.limit(...) or marketByQuantity(...)");
-    return previewer.preview(request, leverage, breakers);
+    return parts.previewer().preview(request, parts.leverage(), parts.breakers());
   }
 
   /**
@@ -106,12 +70,12 @@ public final class OrderService {
    * than failing. Evaluating {@code maxDailyLoss} starts the day's baseline when none is kept yet.
    */
   public List<BreakerStatus> breakerStatus() {
-    return breakers.status();
+    return parts.breakers().status();
   }
 
   /** {@return the safety limits this client enforces on every order} */
   public SafetyLimits safetyLimits() {
-    return limits;
+    return parts.limits();
   }
 
   /**
@@ -133,7 +97,7 @@ public final class OrderService {
    */
   public Order closePosition(String symbol, BigDecimal quantity) {
     String market = Args.symbol(symbol);
-    Position position = account.getPosition(market).filter(ClosingOrder::isOpen)
+    Position position = parts.account().getPosition(market).filter(ClosingOrder::isOpen)
         .orElseThrow(() -> new ValidationException("symbol", "there is no open position in " + market,
             "list the open positions to see which symbols have one; nothing was sent"));
     return place(ClosingOrder.of(market, position, quantity), "close");
@@ -150,7 +114,7 @@ public final class OrderService {
    * @return what was cancelled, what was closed, and what failed
    */
   public EmergencyStopReport emergencyStop() {
-    return new EmergencyStop(this, account).runJournaled(journal);
+    return new EmergencyStop(this, parts.account()).runJournaled(parts.journal());
   }
 
   /**
@@ -160,7 +124,7 @@ public final class OrderService {
    * @return what was cancelled and what failed ({@link EmergencyStopReport#closed()} is empty)
    */
   public EmergencyStopReport cancelAllOpenOrders() {
-    return new EmergencyStop(this, account).cancelOnly();
+    return new EmergencyStop(this, parts.account()).cancelOnly();
   }
 
   /**
@@ -213,7 +177,7 @@ public final class OrderService {
   public Optional<OrderLookup> findOrder(String symbol, String orderId, Long clientId) {
     String market = Args.symbol(symbol);
     Args.oneOrderId(orderId, clientId);
-    return reconciler.find(market, orderId, clientId);
+    return parts.reconciler().find(market, orderId, clientId);
   }
 
   /**
@@ -238,28 +202,28 @@ public final class OrderService {
       throw new ValidationException("timeout", "must be between 0 and 1 hour, was " + timeout,
           "wait in steps of at most an hour; for longer waits subscribe to account.orderUpdate");
     }
-    return waiter.await(market, orderId, clientId, timeout);
+    return parts.waiter().await(market, orderId, clientId, timeout);
   }
 
   /** {@return how far back an order with the same clientId counts as the same order} */
   public Duration clientIdLookback() {
-    return reconciler.clientIdLookback();
+    return parts.reconciler().clientIdLookback();
   }
 
   /** {@return every open order of the account, spot and perp ({@code GET /api/v1/orders})} */
   public List<Order> listOpenOrders() {
-    return reconciler.listOpen(Map.of());
+    return OrderParts.listOpenOrders(parts.reconciler());
   }
 
   /** {@return the open orders of one market, spot or perp} */
   public List<Order> listOpenOrders(String symbol) {
-    return reconciler.listOpen(Map.of("symbol", Args.symbol(symbol)));
+    return OrderParts.listOpenOrders(parts.reconciler(), symbol);
   }
 
   /** {@return the open orders of every market of one kind, e.g. {@code PERP}} */
   public List<Order> listOpenOrders(MarketType marketType) {
     Args.required("marketType", marketType, "use e.g. MarketType.SPOT or MarketType.PERP");
-    return reconciler.listOpen(Map.of("marketType", marketType.wireValue()));
+    return parts.reconciler().listOpen(Map.of("marketType", marketType.wireValue()));
   }
 
   /**
@@ -267,12 +231,12 @@ public final class OrderService {
    * open order (filled, cancelled and expired orders are in {@link HistoryService#listOrders})}
    */
   public Optional<Order> getOpenOrder(String symbol, String orderId) {
-    return reconciler.getOpenOrder(OrderCanceller.openOrderQuery(symbol, orderId));
+    return parts.reconciler().getOpenOrder(OrderCanceller.openOrderQuery(symbol, orderId));
   }
 
   /** {@return one open order by the clientId it was placed with; empty when none is open} */
   public Optional<Order> getOpenOrderByClientId(String symbol, long clientId) {
-    return reconciler.findOpen(Args.symbol(symbol), Args.clientId(clientId));
+    return parts.reconciler().findOpen(Args.symbol(symbol), Args.clientId(clientId));
   }
 
   /**
@@ -282,7 +246,7 @@ public final class OrderService {
    * @throws ValidationException if the exchange has no such market (the message lists similar ones)
    */
   public MarketRules getMarketRules(String symbol) {
-    return MarketRules.of(markets.require(Args.symbol(symbol)));
+    return OrderParts.marketRules(parts.markets(), symbol);
   }
 
   /**
@@ -312,7 +276,7 @@ public final class OrderService {
 
   /** As {@link CheckedPlacer#place}. */
   Order place(OrderRequest request, String action) {
-    return placer.place(request, action);
+    return parts.placer().place(request, action);
   }
 
   /**
@@ -339,7 +303,7 @@ public final class OrderService {
    * @throws NetworkException as {@link #place}
    */
   public Placement placeIdempotent(OrderRequest request) {
-    return placer.placeIdempotent(request);
+    return parts.placer().placeIdempotent(request);
   }
 
   /**
@@ -354,7 +318,7 @@ public final class OrderService {
    *     {@code orders[i].}
    */
   public List<BatchOrderResult> placeBatch(List<OrderRequest> requests) {
-    return batches.place(requests);
+    return parts.batches().place(requests);
   }
 
   /**
@@ -371,7 +335,7 @@ public final class OrderService {
    * @throws NetworkException when the answer was lost and the lookup could not settle it
    */
   public CancelResult cancel(String symbol, String orderId) {
-    return canceller.cancel(symbol, orderId);
+    return parts.canceller().cancel(symbol, orderId);
   }
 
   /**
@@ -381,7 +345,7 @@ public final class OrderService {
    * @throws ApiException e.g. not found, when no such order is open
    */
   public CancelResult cancelByClientId(String symbol, long clientId) {
-    return canceller.cancelByClientId(symbol, clientId);
+    return parts.canceller().cancelByClientId(symbol, clientId);
   }
 
   /** {@return the result of cancelling every open order (resting and conditional) of a market} */
@@ -396,7 +360,7 @@ public final class OrderService {
    * @return the cancelled orders, or {@code accepted = true} on HTTP 202
    */
   public CancelAllResult cancelAll(String symbol, CancelOrderType orderType) {
-    return canceller.cancelAll(symbol, orderType);
+    return parts.canceller().cancelAll(symbol, orderType);
   }
 
   /**
@@ -408,6 +372,6 @@ public final class OrderService {
     Args.required("query", query, "build one with MaxOrderQuantityQuery.of(symbol, side)");
     query.validate();
     ApiRequest api = ApiRequest.get("/api/v1/account/limits/order", WireFormat.maxOrderQuantity(query));
-    return decoder.decode(api, transport.execute(api), MaxOrderQuantity.class);
+    return parts.decoder().decode(api, parts.transport().execute(api), MaxOrderQuantity.class);
   }
 }

@@ -110,8 +110,9 @@ final class OrderWaiter {
       }
     }
     if (leftBook) {
-      // Off the book but not yet in the history: ask once more rather than call it open.
-      Optional<OrderLookup> ended = reconciler.find(symbol, id, null);
+      // Off the book but not yet in the history: ask the history once more rather than call it open (the
+      // book is not asked again: an order that left it never comes back).
+      Optional<OrderLookup> ended = reconciler.findEnded(symbol, id);
       // Still nowhere: the last thing the exchange said about it is the best answer there is.
       return ended.isPresent() ? ended : Optional.of(new OrderLookup(open, null));
     }

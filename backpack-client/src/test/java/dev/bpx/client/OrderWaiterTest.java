@@ -92,6 +92,27 @@ class OrderWaiterTest {
   }
 
   @Test
+  void theLastLookAtAnOrderThatLeftTheBookAsksOnlyTheHistory() throws Exception {
+    exchange.enqueueJson(order("111", 7, "SOL_USDC", "Bid", "New", "Limit"));
+    exchange.enqueue(404, NOT_FOUND);
+    exchange.enqueueJson("[]");
+    exchange.enqueueJson("[]");
+    exchange.enqueueJson("[" + historicalOrder("111", 7, "SOL_USDC", "Filled", "2025-01-01T00:00:00") + "]");
+
+    Optional<OrderLookup> done = orders.awaitFinished("SOL_USDC", "111", null, Duration.ofMillis(500));
+
+    assertThat(done).get().extracting(l -> l.historicalOrder().status()).isEqualTo(OrderStatus.FILLED);
+    assertThat(exchange.sleeps).containsExactly(Duration.ofMillis(200), Duration.ofMillis(300));
+    exchange.take("GET", "/api/v1/order", "orderId=111&symbol=SOL_USDC");
+    exchange.take("GET", "/api/v1/order", "orderId=111&symbol=SOL_USDC");
+    for (int i = 0; i < 3; i++) {
+      assertThat(exchange.take().getUrl().encodedPath()).as("request %d after the book", i)
+          .isEqualTo("/wapi/v1/history/orders");
+    }
+    assertThat(exchange.server.getRequestCount()).as("the book is not asked after the time is up").isEqualTo(5);
+  }
+
+  @Test
   void anUnknownOrderOrAZeroTimeoutAnswersAtOnce() throws Exception {
     exchange.enqueue(404, NOT_FOUND);
     exchange.enqueueJson("[]");

@@ -203,7 +203,7 @@ public final class OrderRequest {
    * @return a builder; call {@link Builder#build()}
    */
   public static Builder limit(String symbol, Side side, BigDecimal quantity, BigDecimal price) {
-    return new Builder(symbol, side, OrderType.LIMIT).quantity(quantity).price(price);
+    return new Builder(new OrderValues(symbol, side, OrderType.LIMIT)).quantity(quantity).price(price);
   }
 
   /**
@@ -215,7 +215,7 @@ public final class OrderRequest {
    * @return a builder; call {@link Builder#build()}
    */
   public static Builder marketByQuantity(String symbol, Side side, BigDecimal quantity) {
-    return new Builder(symbol, side, OrderType.MARKET).quantity(quantity);
+    return new Builder(new OrderValues(symbol, side, OrderType.MARKET)).quantity(quantity);
   }
 
   /**
@@ -228,7 +228,7 @@ public final class OrderRequest {
    * @return a builder; call {@link Builder#build()}
    */
   public static Builder marketByQuoteQuantity(String symbol, Side side, BigDecimal quoteQuantity) {
-    return new Builder(symbol, side, OrderType.MARKET).quoteQuantity(quoteQuantity);
+    return new Builder(new OrderValues(symbol, side, OrderType.MARKET)).quoteQuantity(quoteQuantity);
   }
 
   /**
@@ -243,7 +243,7 @@ public final class OrderRequest {
    * @return a builder; call {@link Builder#build()}
    */
   public static Builder builder(String symbol, Side side, OrderType orderType) {
-    return new Builder(symbol, side, orderType);
+    return new Builder(new OrderValues(symbol, side, orderType));
   }
 
   /** {@return a builder holding this request's values, to derive a variant} */
@@ -269,10 +269,6 @@ public final class OrderRequest {
    */
   public static final class Builder {
     private final OrderValues values;
-
-    private Builder(String symbol, Side side, OrderType orderType) {
-      this(new OrderValues(symbol, side, orderType));
-    }
 
     private Builder(OrderValues values) {
       this.values = values;

@@ -13,7 +13,6 @@ import dev.bpx.paper.ledger.Liquidator;
 import dev.bpx.paper.ledger.Margin;
 import dev.bpx.paper.ledger.Periodic;
 import dev.bpx.paper.ledger.PriceSource;
-import dev.bpx.paper.ledger.Records;
 import dev.bpx.paper.ledger.TradeSettlement;
 import dev.bpx.paper.market.AssetSpec;
 import dev.bpx.paper.market.Candles;
@@ -29,7 +28,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The paper exchange's state machine: markets, accounts, matching, margin, funding, interest.
@@ -63,8 +61,6 @@ public final class Engine implements PriceSource, ExchangeView {
   final AccountReset reset;
   final EventLog events;
   private final long originMillis;
-  /** Hears every simulated public trade; see {@link #onSimulatedTrade}. */
-  private SimulatedTradeListener simulatedTrades = (market, trade) -> { };
   /** Walk steps taken since birth (one a second); package-private for snapshots. */
   long stepsDone;
   long now;
@@ -118,22 +114,6 @@ public final class Engine implements PriceSource, ExchangeView {
         m.fundingRate = m.fundingRateFor(m.nextFunding(originMillis));
       }
     }
-  }
-
-  /** Hears the public trades of the simulated other participants, as the engine records them. */
-  @FunctionalInterface
-  public interface SimulatedTradeListener {
-    void traded(MarketSpec market, Records.Trade trade);
-  }
-
-  /**
-   * Sets who hears the simulated flow's trades (the seam for the {@code trade.<symbol>} stream).
-   * Called on the engine thread, in engine order, during walk steps, which reads may run too (time
-   * advances on reads); each engine replica calls its own listener, so wire one replica only. The
-   * users' trades do not pass here: they come from order entry.
-   */
-  public void onSimulatedTrade(SimulatedTradeListener listener) {
-    this.simulatedTrades = Objects.requireNonNull(listener, "listener");
   }
 
   /** {@return the exchange time of the last command or read, epoch ms} */
@@ -213,9 +193,7 @@ public final class Engine implements PriceSource, ExchangeView {
         // no account's balance, position or order changes (a user's order priced better than the
         // maker's touch is not reached; it fills when the walk crosses it, as before).
         for (Print p : m.walk.prints(before)) {
-          Records.Trade t = m.trade(p);
-          m.recordTrade(t);
-          simulatedTrades.traded(m.spec, t);
+          m.recordTrade(m.trade(p));
         }
       }
       triggers.check(stepTime);

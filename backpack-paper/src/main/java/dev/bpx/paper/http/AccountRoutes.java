@@ -68,7 +68,7 @@ final class AccountRoutes {
   private Response positions(Request q) {
     Query query = q.query();
     String symbol = query.string("symbol");
-    String type = query.oneOf("marketType", "MarketType", "SPOT", "PERP", "IPERP", "DATED", "PREDICTION", "RFQ");
+    String type = query.marketType();
     return store.read(q.now(), q.apiKey(), e -> {
       Account a = e.account(q.apiKey());
       if (symbol != null && e.market(symbol, false) == null) {

@@ -211,7 +211,7 @@ final class HistoryRoutes {
     Query query = q.query();
     String symbol = query.string("symbol");
     String state = query.oneOf("state", "PositionState", "Open", "Closed");
-    query.oneOf("marketType", "MarketType", "SPOT", "PERP", "IPERP", "DATED", "PREDICTION", "RFQ");
+    query.marketType();
     return store.read(q.now(), q.apiKey(), e -> {
       Account a = e.account(q.apiKey());
       List<PerpPosition> rows = new ArrayList<>();

@@ -15,7 +15,6 @@ import java.util.List;
 
 /** {@code /api/v1/order} and {@code /api/v1/orders}: place, query, cancel (signed). */
 final class OrderRoutes {
-  private static final String[] MARKET_TYPES = {"SPOT", "PERP", "IPERP", "DATED", "PREDICTION", "RFQ"};
   private final JournaledEngine store;
   /** Upstream mode: journals the market data orders trade on before them; null on simulated prices. */
   private final UpstreamGate gate;
@@ -119,7 +118,7 @@ final class OrderRoutes {
   private Response open(Request q) {
     Query query = q.query();
     String symbol = query.string("symbol");
-    String type = query.oneOf("marketType", "MarketType", MARKET_TYPES);
+    String type = query.marketType();
     return store.read(q.now(), q.apiKey(), e -> {
       if (symbol != null && e.market(symbol, false) == null) {
         throw ParseError.param("symbol", "failed to parse \"MarketSymbol\": Invalid market symbol");

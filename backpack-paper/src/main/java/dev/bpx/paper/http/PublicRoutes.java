@@ -14,7 +14,6 @@ import java.util.List;
 
 /** The public market-data endpoints (no signature). */
 final class PublicRoutes {
-  private static final String[] MARKET_TYPES = {"SPOT", "PERP", "IPERP", "DATED", "PREDICTION", "RFQ"};
   private static final String[] KLINE_INTERVALS = {"1s", "1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h",
       "6h", "8h", "12h", "1d", "3d", "1w", "1month"};
   private final JournaledEngine store;
@@ -48,7 +47,7 @@ final class PublicRoutes {
     Query query = q.query();
     List<String> types = query.all("marketType");
     for (String t : types) {
-      if (!List.of(MARKET_TYPES).contains(t)) {
+      if (!Query.MARKET_TYPES.contains(t)) {
         throw ParseError.param("marketType", "failed to parse \"MarketType\": Expect a valid enumeration value.");
       }
     }
@@ -168,7 +167,7 @@ final class PublicRoutes {
   private Response markPrices(Request q) {
     Query query = q.query();
     String symbol = query.string("symbol");
-    String type = query.oneOf("marketType", "MarketType", MARKET_TYPES);
+    String type = query.marketType();
     return store.read(q.now(), null, e -> {
       JsonWriter w = new JsonWriter().beginArray();
       if (symbol != null) {

@@ -53,6 +53,14 @@ final class Query {
     return v;
   }
 
+  /** Backpack's market types, as the {@code marketType} parameter takes them. */
+  static final List<String> MARKET_TYPES = List.of("SPOT", "PERP", "IPERP", "DATED", "PREDICTION", "RFQ");
+
+  /** {@return the {@code marketType} parameter, one of {@link #MARKET_TYPES}; null when absent} */
+  String marketType() {
+    return oneOf("marketType", "MarketType", MARKET_TYPES.toArray(String[]::new));
+  }
+
   String oneOf(String name, String type, String... allowed) {
     String v = string(name);
     if (v == null) {

@@ -30,7 +30,6 @@ import java.util.TreeMap;
  * borrow-lend markets, status, time) stays the engine's. Thread-safe.
  */
 final class UpstreamPublicRoutes {
-  private static final String[] MARKET_TYPES = {"SPOT", "PERP", "IPERP", "DATED", "PREDICTION", "RFQ"};
   private final UpstreamMirror mirror;
   private final JournaledEngine store;
 
@@ -166,7 +165,7 @@ final class UpstreamPublicRoutes {
   private Response markPrices(Request q) {
     Query query = q.query();
     String symbol = query.string("symbol");
-    String type = query.oneOf("marketType", "MarketType", MARKET_TYPES);
+    String type = query.marketType();
     JsonWriter w = new JsonWriter().beginArray();
     if (symbol != null) {
       known(symbol, "Symbol not found");

@@ -128,17 +128,12 @@ public final class Funds {
   public static BigDecimal costToBuy(MarketSpec spec, OrderBook book, Order o) {
     BigDecimal left = o.quantity();
     BigDecimal cost = BigDecimal.ZERO;
-    for (Map.Entry<BigDecimal, ArrayDeque<Order>> level : book.levels(Side.Ask).entrySet()) {
-      for (Order maker : level.getValue()) {
-        if (maker.account().equals(o.account())) {
-          continue;
-        }
-        BigDecimal q = left.min(maker.remaining());
-        cost = cost.add(q.multiply(level.getKey()));
-        left = left.subtract(q);
-        if (left.signum() == 0) {
-          return cost;
-        }
+    for (Order maker : makersFor(book, Side.Ask, o)) {
+      BigDecimal q = left.min(maker.remaining());
+      cost = cost.add(q.multiply(maker.price()));
+      left = left.subtract(q);
+      if (left.signum() == 0) {
+        break;
       }
     }
     return cost;
@@ -148,21 +143,31 @@ public final class Funds {
   private static BigDecimal baseToSell(MarketSpec spec, OrderBook book, Order o) {
     BigDecimal left = o.quoteQuantity();
     BigDecimal base = BigDecimal.ZERO;
-    for (Map.Entry<BigDecimal, ArrayDeque<Order>> level : book.levels(Side.Bid).entrySet()) {
-      for (Order maker : level.getValue()) {
-        if (maker.account().equals(o.account())) {
-          continue;
-        }
-        BigDecimal price = level.getKey();
-        BigDecimal q = left.divide(price.multiply(spec.stepSize()), 0, RoundingMode.DOWN)
-            .multiply(spec.stepSize()).min(maker.remaining());
-        base = base.add(q);
-        left = left.subtract(q.multiply(price));
-        if (q.compareTo(maker.remaining()) < 0) {
-          return base;
-        }
+    for (Order maker : makersFor(book, Side.Bid, o)) {
+      BigDecimal step = spec.stepSize();
+      BigDecimal q = left.divide(maker.price().multiply(step), 0, RoundingMode.DOWN).multiply(step).min(maker.remaining());
+      base = base.add(q);
+      left = left.subtract(q.multiply(maker.price()));
+      if (q.compareTo(maker.remaining()) < 0) {
+        break;
       }
     }
     return base;
+  }
+
+  /**
+   * {@return the orders resting on {@code side} that {@code o} would trade with, best price first: every
+   * account's but its own, since a self-trade is not liquidity}
+   */
+  private static List<Order> makersFor(OrderBook book, Side side, Order o) {
+    List<Order> makers = new ArrayList<>();
+    for (ArrayDeque<Order> level : book.levels(side).values()) {
+      for (Order maker : level) {
+        if (!maker.account().equals(o.account())) {
+          makers.add(maker);
+        }
+      }
+    }
+    return makers;
   }
 }

@@ -8,6 +8,7 @@ import dev.bpx.paper.engine.Engine;
 import dev.bpx.paper.engine.ExchangeView;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +31,13 @@ abstract class WriteTask<T> {
   /** Repeats {@link #lead}'s operation on the other replica. */
   abstract void follow(Engine e, CommandHandler h);
 
-  final void succeed(T value) {
-    output = value;
+  /** Takes what {@code work} returns as the output, or what it throws as the failure. */
+  final void settle(Supplier<T> work) {
+    try {
+      output = work.get();
+    } catch (RuntimeException e) {
+      failure = e;
+    }
   }
 
   final void fail(RuntimeException e) {
@@ -89,12 +95,8 @@ abstract class WriteTask<T> {
         return recorded;
       }
       recorded = new Journal.Recorded(timed, Outcome.of(timed.command(), result));
-      try {
-        // Rendered now: the next command in the batch changes this replica.
-        succeed(render.apply(e, result));
-      } catch (RuntimeException ex) {
-        fail(ex);
-      }
+      // Rendered now: the next command in the batch changes this replica.
+      settle(() -> render.apply(e, result));
       return recorded;
     }
 
@@ -189,11 +191,7 @@ abstract class WriteTask<T> {
 
     @Override
     Journal.Recorded lead(Engine e, CommandHandler h, Journal journal) {
-      try {
-        succeed(work.apply(e, journal));
-      } catch (RuntimeException ex) {
-        fail(ex);
-      }
+      settle(() -> work.apply(e, journal));
       return null;
     }
 

@@ -5,30 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import dev.bpx.auth.SigningKey;
+import dev.bpx.paper.AsyncApiSpec;
 import dev.bpx.paper.PaperClock;
 import dev.bpx.paper.PaperExchange;
 import dev.bpx.paper.PaperHttp;
 import dev.bpx.paper.RecordedStreams;
 import dev.bpx.paper.market.Holding;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,15 +37,8 @@ import org.junit.jupiter.api.Test;
  */
 class EventPayloadSpecTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final AsyncApiSpec SPEC = AsyncApiSpec.load();
   private static final Instant T0 = Instant.parse("2026-01-05T12:00:30Z");
-  private static JsonNode spec;
-
-  @BeforeAll
-  static void readSpec() throws Exception {
-    try (InputStream in = EventPayloadSpecTest.class.getResourceAsStream("/backpack-asyncapi.yml")) {
-      spec = new ObjectMapper(new YAMLFactory()).readTree(in);
-    }
-  }
 
   @Test
   void everyPublishedPayloadIsDeclaredByItsChannelsSchema() throws Exception {
@@ -76,9 +65,9 @@ class EventPayloadSpecTest {
       ObjectNode frame = JSON.createObjectNode();
       frame.put("stream", f.stream());
       frame.set("data", JSON.readTree(f.json()));
-      JsonSchema envelope = schemas.computeIfAbsent(c.envelope, e -> schema("#/components/messages/" + e + "/payload"));
+      JsonSchema envelope = schemas.computeIfAbsent(c.envelope, SPEC::payloadSchema);
       assertThat(envelope.validate(frame)).as("%s against %s", frame, c.envelope).isEmpty();
-      JsonNode declared = eventSchema(c.envelope).path("properties");
+      JsonNode declared = SPEC.dataSchema(c.envelope).path("properties");
       for (Iterator<String> keys = frame.get("data").fieldNames(); keys.hasNext(); ) {
         String key = keys.next();
         assertThat(declared.has(key)).as("key %s of %s is declared by %s", key, f.json(), c.envelope).isTrue();
@@ -126,45 +115,16 @@ class EventPayloadSpecTest {
   /** The spec's channels with their parameters as patterns (enums as alternatives, symbols by the spec's pattern). */
   private static List<Channel> channels() {
     List<Channel> out = new ArrayList<>();
-    String symbol = spec.at("/components/parameters/symbol/schema/pattern").asText().replaceAll("^\\^|\\$$", "");
-    for (Iterator<Map.Entry<String, JsonNode>> it = spec.get("channels").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> ch = it.next();
-      JsonNode ref = ch.getValue().at("/subscribe/message/$ref");
-      if (ref.isMissingNode()) {
-        continue;
+    String symbol = SPEC.symbolPattern();
+    for (AsyncApiSpec.Channel ch : SPEC.channels()) {
+      String regex = Pattern.quote(ch.name());
+      for (Map.Entry<String, List<String>> p : ch.parameters().entrySet()) {
+        String values = p.getValue().isEmpty() ? symbol
+            : p.getValue().stream().map(Pattern::quote).collect(Collectors.joining("|"));
+        regex = regex.replace("{" + p.getKey() + "}", "\\E(?:" + values + ")\\Q");
       }
-      String regex = Pattern.quote(ch.getKey());
-      Map<String, String> params = new LinkedHashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> p = ch.getValue().path("parameters").fields(); p.hasNext(); ) {
-        Map.Entry<String, JsonNode> param = p.next();
-        List<String> values = new ArrayList<>();
-        param.getValue().at("/schema/enum").forEach(v -> values.add(Pattern.quote(v.asText())));
-        params.put(param.getKey(), values.isEmpty() ? symbol : String.join("|", values));
-      }
-      for (Map.Entry<String, String> p : params.entrySet()) {
-        regex = regex.replace("{" + p.getKey() + "}", "\\E(?:" + p.getValue() + ")\\Q");
-      }
-      out.add(new Channel(ch.getKey(), Pattern.compile(regex),
-          ref.asText().substring("#/components/messages/".length())));
+      out.add(new Channel(ch.name(), Pattern.compile(regex), ch.envelope()));
     }
     return out;
-  }
-
-  /** The event schema an envelope's {@code data} refers to. */
-  private static JsonNode eventSchema(String envelope) {
-    for (JsonNode part : spec.at("/components/messages/" + envelope + "/payload/allOf")) {
-      JsonNode ref = part.at("/properties/data/$ref");
-      if (!ref.isMissingNode()) {
-        return spec.at(ref.asText().substring(1));
-      }
-    }
-    throw new AssertionError("no data schema in " + envelope);
-  }
-
-  private static JsonSchema schema(String pointer) {
-    ObjectNode root = spec.deepCopy();
-    root.remove("id"); // AsyncAPI's document id, not a schema's
-    root.put("$ref", pointer);
-    return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(root);
   }
 }

@@ -39,14 +39,14 @@ class CheckedReplayTest {
   }
 
   private static AbstractThrowableAssert<?, ? extends Throwable> assertStartFails(Path state) {
-    return assertThatThrownBy(() -> JournalMigrationTest.start(PaperClock.fixed(T0), state).close())
+    return assertThatThrownBy(() -> JournalFixture.start(PaperClock.fixed(T0), state).close())
         .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void aReplayThatDoesNotReachTheRecordedOutcomeStopsTheStartNamingTheFileAndLine() throws IOException {
-    Path state = JournalMigrationTest.fixture(dir, "trading");
-    JournalMigrationTest.start(PaperClock.fixed(T0), state).close();
+    Path state = JournalFixture.V2.copyTo(dir, "trading");
+    JournalFixture.start(PaperClock.fixed(T0), state).close();
     List<String> lines = new ArrayList<>(Files.readAllLines(state));
     // Line 3 placed a market order on SOL_USDC_PERP; pretend a version recorded it refused.
     String placed = lines.get(2);
@@ -90,7 +90,7 @@ class CheckedReplayTest {
 
   @Test
   void aLineThatIsNotJsonWithWholeLinesAfterItIsDamageNotATornTail() throws IOException {
-    Path state = JournalMigrationTest.fixture(dir, "trading");
+    Path state = JournalFixture.V2.copyTo(dir, "trading");
     List<String> lines = new ArrayList<>(Files.readAllLines(state));
     lines.set(5, lines.get(5).substring(0, 40));
     Files.write(state, lines);
@@ -101,11 +101,11 @@ class CheckedReplayTest {
 
   @Test
   void aTornLastLineIsCutOffAndEverythingBeforeItReplays() throws IOException {
-    Path state = JournalMigrationTest.fixture(dir, "trading");
+    Path state = JournalFixture.V2.copyTo(dir, "trading");
     List<String> lines = Files.readAllLines(state);
     Files.writeString(state, String.join("\n", lines.subList(0, 10)) + "\n" + lines.get(10).substring(0, 30) + "\n");
 
-    try (PaperExchange paper = JournalMigrationTest.start(PaperClock.fixed(T0), state)) {
+    try (PaperExchange paper = JournalFixture.start(PaperClock.fixed(T0), state)) {
       assertThat(paper.stateHash()).hasSize(64);
     }
     assertThat(Files.readAllLines(state)).hasSize(10);
@@ -117,7 +117,7 @@ class CheckedReplayTest {
     PaperClock clock = PaperClock.fixed(T0);
     SigningKey key = SigningKey.generate();
     String hash;
-    try (PaperExchange paper = JournalMigrationTest.start(clock, state)) {
+    try (PaperExchange paper = JournalFixture.start(clock, state)) {
       PaperHttp c = new PaperHttp(paper.url(), key, clock);
       // The first request of a new key, refused: it still opened the account, which the journal keeps.
       assertThat(c.post("/api/v1/order", "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\","
@@ -129,7 +129,7 @@ class CheckedReplayTest {
     assertThat(Files.readAllLines(state)).hasSize(3);
     assertThat(Files.readAllLines(state).get(1)).endsWith(",\"o\":{\"err\":\"INSUFFICIENT_FUNDS\"}}");
 
-    try (PaperExchange paper = JournalMigrationTest.start(PaperClock.fixed(T0), state)) {
+    try (PaperExchange paper = JournalFixture.start(PaperClock.fixed(T0), state)) {
       assertThat(paper.stateHash()).isEqualTo(hash);
     }
   }

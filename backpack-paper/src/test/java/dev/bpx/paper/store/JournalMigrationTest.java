@@ -1,20 +1,16 @@
 package dev.bpx.paper.store;
 
+import static dev.bpx.paper.store.JournalFixture.T0;
+import static dev.bpx.paper.store.JournalFixture.V2;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bpx.auth.SigningKey;
 import dev.bpx.paper.PaperClock;
 import dev.bpx.paper.PaperExchange;
-import dev.bpx.paper.PaperHttp;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,63 +24,21 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code .offset} the paper clock's offset then.
  */
 class JournalMigrationTest {
-  private static final Instant T0 = Instant.parse("2026-03-01T10:30:00Z");
-  private static final List<SigningKey> ACCOUNTS = List.of(key(7), key(9));
-  private static final List<String> READS = List.of("/api/v1/capital", "/api/v1/capital/collateral",
-      "/api/v1/position", "/api/v1/orders", "/api/v1/account", "/api/v1/borrowLend/positions",
-      "/wapi/v1/history/orders", "/wapi/v1/history/fills", "/wapi/v1/history/funding",
-      "/wapi/v1/history/interest", "/wapi/v1/history/settlement", "/wapi/v1/history/borrowLend",
-      "/wapi/v1/history/position", "/api/v1/depth?symbol=SOL_USDC", "/api/v1/depth?symbol=SOL_USDC_PERP",
-      "/api/v1/trades?symbol=SOL_USDC_PERP", "/api/v1/tickers", "/api/v1/markPrices", "/api/v1/openInterest");
-
   @TempDir
   Path dir;
-
-  private static SigningKey key(int fill) {
-    byte[] seed = new byte[32];
-    Arrays.fill(seed, (byte) fill);
-    return SigningKey.fromBase64(Base64.getEncoder().encodeToString(seed));
-  }
-
-  static Path fixture(Path dir, String name) throws IOException {
-    Path state = dir.resolve(name + ".journal");
-    Files.writeString(state, resource(name + ".journal"));
-    return state;
-  }
-
-  private static String resource(String name) throws IOException {
-    try (InputStream in = JournalMigrationTest.class.getResourceAsStream("/journal-v2/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
-  static PaperExchange start(PaperClock clock, Path state) {
-    return PaperExchange.builder().clock(clock).seed(9).stateFile(state).fsync(false).start();
-  }
-
-  private static String reads(PaperExchange paper, PaperClock clock) {
-    StringBuilder out = new StringBuilder();
-    for (SigningKey key : ACCOUNTS) {
-      PaperHttp c = new PaperHttp(paper.url(), key, clock);
-      for (String path : READS) {
-        out.append(path).append('\n').append(c.get(path).body()).append('\n');
-      }
-    }
-    return out.toString();
-  }
 
   @ParameterizedTest
   @ValueSource(strings = {"trading", "compacted"})
   void aVersion2JournalAnswersEveryReadAsTheVersionThatWroteItAndIsRewrittenAsVersion3(String name)
       throws IOException {
-    Path state = fixture(dir, name);
+    Path state = V2.copyTo(dir, name);
     List<String> v2 = Files.readAllLines(state);
-    String expected = resource(name + ".reads");
+    String expected = V2.resource(name + ".reads");
     PaperClock clock = PaperClock.fixed(T0);
     String hash;
-    try (PaperExchange paper = start(clock, state)) {
-      assertThat(clock.offsetMillis()).isEqualTo(Long.parseLong(resource(name + ".offset").trim()));
-      FixtureReads.assertSameButTheLivingMarket(reads(paper, clock), expected);
+    try (PaperExchange paper = JournalFixture.start(clock, state)) {
+      assertThat(clock.offsetMillis()).isEqualTo(Long.parseLong(V2.resource(name + ".offset").trim()));
+      FixtureReads.assertSameButTheLivingMarket(JournalFixture.reads(paper, clock), expected);
       hash = paper.stateHash();
     }
 
@@ -94,16 +48,16 @@ class JournalMigrationTest {
     List<String> commands = v3.stream().skip(1).filter(l -> !l.startsWith("{\"c\":\"snapshot\"")).toList();
     assertThat(commands).isNotEmpty().allMatch(l -> l.contains(",\"o\":{"));
     PaperClock later = PaperClock.fixed(T0);
-    try (PaperExchange paper = start(later, state)) {
+    try (PaperExchange paper = JournalFixture.start(later, state)) {
       assertThat(paper.stateHash()).isEqualTo(hash);
-      FixtureReads.assertSameButTheLivingMarket(reads(paper, later), expected);
+      FixtureReads.assertSameButTheLivingMarket(JournalFixture.reads(paper, later), expected);
     }
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void aBatchOrderRefusedWhenItRanIsRecordedAsRefusedAndTheOrdersItPlacedAsPlaced() throws IOException {
-    Path state = fixture(dir, "trading");
-    start(PaperClock.fixed(T0), state).close();
+    Path state = V2.copyTo(dir, "trading");
+    JournalFixture.start(PaperClock.fixed(T0), state).close();
 
     // The second order of the batch is off SOL_USDC's quantity step; version 2 recorded no outcome.
     assertThat(Files.readAllLines(state)).filteredOn(l -> l.contains("\"c\":\"orders\"")).singleElement()

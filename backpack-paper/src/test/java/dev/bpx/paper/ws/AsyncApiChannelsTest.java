@@ -4,24 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import dev.bpx.auth.RequestSigner;
 import dev.bpx.auth.SignedHeaders;
 import dev.bpx.auth.SigningKey;
 import dev.bpx.auth.json.Json;
-import java.io.InputStream;
+import dev.bpx.paper.AsyncApiSpec;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,15 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class AsyncApiChannelsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final AsyncApiSpec SPEC = AsyncApiSpec.load();
   private static final String SYMBOL = "SOL_USDC";
-  private static JsonNode spec;
-
-  @BeforeAll
-  static void readSpec() throws Exception {
-    try (InputStream in = AsyncApiChannelsTest.class.getResourceAsStream("/backpack-asyncapi.yml")) {
-      spec = new ObjectMapper(new YAMLFactory()).readTree(in);
-    }
-  }
 
   @Test
   void everyChannelOfTheSpecIsServedInItsEnvelope() throws Exception {
@@ -56,11 +42,11 @@ class AsyncApiChannelsTest {
     subscribe.put("id", 1L);
     String frame = Json.write(subscribe);
     // The schemas bite: an envelope without an object in data, or a subscribe with three signature parts, fails.
-    assertThat(schema("#/components/messages/DepthEnvelope/payload")
+    assertThat(SPEC.payloadSchema("DepthEnvelope")
         .validate(JSON.readTree("{\"stream\":\"depth.SOL_USDC\",\"data\":\"x\"}"))).isNotEmpty();
-    assertThat(schema("#/components/messages/SubscribeRequest/payload")
+    assertThat(SPEC.payloadSchema("SubscribeRequest")
         .validate(JSON.readTree("{\"method\":\"SUBSCRIBE\",\"params\":[],\"signature\":[\"a\",\"b\",\"c\"]}"))).isNotEmpty();
-    assertThat(schema("#/components/messages/SubscribeRequest/payload").validate(JSON.readTree(frame))).isEmpty();
+    assertThat(SPEC.payloadSchema("SubscribeRequest").validate(JSON.readTree(frame))).isEmpty();
 
     try (WsFront front = WsFront.builder(Clock.systemUTC()).symbols(Set.of(SYMBOL)).start();
         OkHttpWs ws = new OkHttpWs(front.url())) {
@@ -82,7 +68,7 @@ class AsyncApiChannelsTest {
         JsonNode instance = JSON.readTree(sent);
         String stream = instance.path("stream").asText();
         assertThat(streams).containsKey(stream);
-        assertThat(schema("#/components/messages/" + streams.get(stream) + "/payload").validate(instance))
+        assertThat(SPEC.payloadSchema(streams.get(stream)).validate(instance))
             .as(sent).isEmpty();
       }
     }
@@ -103,21 +89,10 @@ class AsyncApiChannelsTest {
   /** Each channel name with its parameters filled in: every enum value, and {@value #SYMBOL} for symbols. */
   private static Map<String, String> channelInstances() {
     Map<String, String> out = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = spec.get("channels").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> channel = it.next();
-      JsonNode message = channel.getValue().at("/subscribe/message/$ref");
-      if (message.isMissingNode()) {
-        continue; // subscriptionControl: the client's side
-      }
-      String envelope = message.asText().substring("#/components/messages/".length());
-      List<String> names = List.of(channel.getKey());
-      for (Iterator<Map.Entry<String, JsonNode>> p = channel.getValue().path("parameters").fields(); p.hasNext(); ) {
-        Map.Entry<String, JsonNode> param = p.next();
-        List<String> values = new ArrayList<>();
-        param.getValue().at("/schema/enum").forEach(v -> values.add(v.asText()));
-        if (values.isEmpty()) {
-          values.add(SYMBOL);
-        }
+    for (AsyncApiSpec.Channel channel : SPEC.channels()) {
+      List<String> names = List.of(channel.name());
+      for (Map.Entry<String, List<String>> param : channel.parameters().entrySet()) {
+        List<String> values = param.getValue().isEmpty() ? List.of(SYMBOL) : param.getValue();
         List<String> expanded = new ArrayList<>();
         for (String n : names) {
           for (String v : values) {
@@ -126,15 +101,8 @@ class AsyncApiChannelsTest {
         }
         names = expanded;
       }
-      names.forEach(n -> out.put(n, envelope));
+      names.forEach(n -> out.put(n, channel.envelope()));
     }
     return out;
-  }
-
-  private static JsonSchema schema(String pointer) {
-    ObjectNode root = spec.deepCopy();
-    root.remove("id"); // AsyncAPI's document id, not a schema's: the validator would read it as one
-    root.put("$ref", pointer);
-    return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(root);
   }
 }

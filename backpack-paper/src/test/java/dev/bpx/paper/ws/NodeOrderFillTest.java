@@ -9,16 +9,7 @@ import dev.bpx.auth.json.Json;
 import dev.bpx.paper.PaperClock;
 import dev.bpx.paper.PaperExchange;
 import dev.bpx.paper.PaperHttp;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,45 +36,27 @@ class NodeOrderFillTest {
 
   @Test
   void nodeReceivesTheOrderFillOfAnOrderPlacedOverRest() throws Exception {
-    List<String> node = NodeClientTest.nodeCommand();
     SigningKey key = SigningKey.generate();
     PaperClock clock = PaperClock.system();
     try (PaperExchange paper = PaperExchange.builder().clock(clock).webSocketPort(0).start()) {
       SignedHeaders sig = new RequestSigner(key).sign("subscribe", Map.of(), clock.millis(), 5000);
-      List<String> cmd = new ArrayList<>(node);
-      cmd.addAll(List.of("-e", SCRIPT, paper.wsUrl(), sig.apiKey(), sig.signature(),
-          Long.toString(sig.timestampMillis()), Long.toString(sig.windowMillis())));
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-      Thread reader = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-          r.lines().forEach(lines::add);
-        } catch (IOException e) {
-          lines.add("READ FAILED " + e);
-        }
-      });
-      reader.start();
-      try {
-        assertThat(line(lines)).isEqualTo("READY");
+      try (NodeScript node = NodeScript.start(SCRIPT, paper.wsUrl(), sig.apiKey(), sig.signature(),
+          Long.toString(sig.timestampMillis()), Long.toString(sig.windowMillis()))) {
+        assertThat(node.line()).isEqualTo("READY");
         PaperHttp.Reply placed = new PaperHttp(paper.url(), key, clock).post("/api/v1/order",
             "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Market\",\"quantity\":\"0.10\"}");
         assertThat(placed.status()).as(placed.body()).isEqualTo(200);
         String id = (String) ((Map<?, ?>) Json.parse(placed.body())).get("id");
 
-        Map<String, Object> accepted = frame(lines);
+        Map<String, Object> accepted = node.frame();
         assertThat(accepted).containsEntry("stream", "account.orderUpdate");
         assertThat(data(accepted)).containsEntry("e", "orderAccepted").containsEntry("i", id)
             .containsEntry("o", "MARKET");
-        Map<String, Object> fill = data(frame(lines));
+        Map<String, Object> fill = data(node.frame());
         assertThat(fill).containsEntry("e", "orderFill").containsEntry("i", id).containsEntry("X", "Filled")
             .containsEntry("l", "0.10").containsEntry("z", "0.10").containsEntry("m", false).containsEntry("N", "SOL")
             .containsKeys("t", "L", "n");
-        assertThat(line(lines)).isEqualTo("CLOSED 1000");
-        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).isZero();
-      } finally {
-        p.destroyForcibly();
-        reader.join(5_000);
+        node.assertClosedNormally();
       }
     }
   }
@@ -91,18 +64,5 @@ class NodeOrderFillTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> data(Map<String, Object> frame) {
     return (Map<String, Object>) frame.get("data");
-  }
-
-  private static String line(BlockingQueue<String> lines) throws InterruptedException {
-    String l = lines.poll(20, TimeUnit.SECONDS);
-    assertThat(l).as("a line from node within 20 s").isNotNull();
-    return l;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> frame(BlockingQueue<String> lines) throws InterruptedException {
-    String l = line(lines);
-    assertThat(l).startsWith("FRAME ");
-    return (Map<String, Object>) Json.parse(l.substring("FRAME ".length()));
   }
 }

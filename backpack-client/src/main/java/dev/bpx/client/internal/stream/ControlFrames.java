@@ -3,6 +3,7 @@ package dev.bpx.client.internal.stream;
 import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import okio.Buffer;
 
@@ -13,6 +14,26 @@ final class ControlFrames {
   /** {@return {@code {"method":"SUBSCRIBE","params":[...]}}, with {@code "signature"} when given} */
   static String subscribe(List<String> streams, List<String> signature) {
     return frame("SUBSCRIBE", streams, signature);
+  }
+
+  /**
+   * {@return the frames that subscribe {@code channels}: one for the public streams and one, signed now,
+   * for the private ones; each only when it has a stream}
+   */
+  static List<String> subscribeAll(List<ChannelSpec<?>> channels, SubscribeSigner signer) {
+    List<String> publicNames = new ArrayList<>();
+    List<String> privateNames = new ArrayList<>();
+    for (ChannelSpec<?> channel : channels) {
+      (channel.isPrivate() ? privateNames : publicNames).add(channel.name());
+    }
+    List<String> frames = new ArrayList<>(2);
+    if (!publicNames.isEmpty()) {
+      frames.add(subscribe(publicNames, null));
+    }
+    if (!privateNames.isEmpty()) {
+      frames.add(subscribe(privateNames, signer.signature()));
+    }
+    return frames;
   }
 
   /** {@return {@code {"method":"UNSUBSCRIBE","params":[...]}}} */

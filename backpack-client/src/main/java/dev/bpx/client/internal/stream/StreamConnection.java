@@ -1,24 +1,16 @@
 package dev.bpx.client.internal.stream;
 
 import dev.bpx.client.exception.ValidationException;
+import dev.bpx.client.internal.stream.RouteTable.Route;
 import dev.bpx.client.internal.RetryPolicy;
 import dev.bpx.client.stream.StreamListener;
 import dev.bpx.client.stream.StreamStatus;
 import dev.bpx.client.stream.Subscription;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
@@ -38,9 +30,8 @@ import org.slf4j.LoggerFactory;
  * only is quiet whenever the account is (no order for an hour is normal), so silence proves nothing
  * there; OkHttp's ping, which fails the socket when no pong comes back, detects a dead one instead.
  *
- * <p>Threads: OkHttp's reader thread only parses and enqueues; one timer thread ({@code
- * bpx-stream-timer}) runs the watchdog and reconnects; listeners run on a cached pool ({@code
- * bpx-stream-delivery-N}). {@link #close()} ends all of them. Thread-safe.
+ * <p>Threads: OkHttp's reader thread only parses and enqueues; the {@link ConnectionThreads} run the
+ * watchdog, the reconnects and the listeners. {@link #close()} ends all of them. Thread-safe.
  */
 public final class StreamConnection implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamConnection.class);
@@ -52,13 +43,11 @@ public final class StreamConnection implements AutoCloseable {
   private final RetryPolicy backoff;
   private final int id = CONNECTIONS.incrementAndGet();
   private final Object lock = new Object();
-  /** Stream name to its subscriptions; a name is subscribed on the wire once, however many listeners. */
+  private final RouteTable routes = new RouteTable();
   /** No subscription left: the socket was let go and no reconnect is pending; the next subscribe connects. */
   private boolean idle;
-  private final Map<String, CopyOnWriteArrayList<Route<?>>> routes = new LinkedHashMap<>();
-
-  private ScheduledThreadPoolExecutor timer;
-  private ExecutorService delivery;
+  /** Started with the first subscription. */
+  private ConnectionThreads threads;
   private WebSocket socket;
   private SocketListener socketListener;
   /** Bumped whenever a socket is abandoned, so late callbacks of an old socket are ignored. */
@@ -107,10 +96,9 @@ public final class StreamConnection implements AutoCloseable {
       }
       DeliveryQueue<E> queue = newQueue(spec, listener);
       Route<E> route = new Route<>(spec, queue);
-      CopyOnWriteArrayList<Route<?>> list = routes.computeIfAbsent(spec.name(), k -> new CopyOnWriteArrayList<>());
-      list.add(route);
+      boolean first = routes.add(route);
       if (open) {
-        if (list.size() == 1) {
+        if (first) {
           sendSubscribe(List.of(spec));
         }
         queue.status(new StreamStatus.Connected());
@@ -124,7 +112,7 @@ public final class StreamConnection implements AutoCloseable {
     synchronized (lock) {
       checkOpen();
       start();
-      return new DeliveryQueue<>(spec.name(), spec.policy(), settings.queueCapacity(), listener, delivery);
+      return new DeliveryQueue<>(spec.name(), spec.policy(), settings.queueCapacity(), listener, threads.delivery);
     }
   }
 
@@ -146,8 +134,7 @@ public final class StreamConnection implements AutoCloseable {
       listener = socketListener;
       socket = null;
       open = false;
-      routes.values().forEach(list -> list.forEach(route -> route.queue().close()));
-      routes.clear();
+      routes.closeAll();
     }
     if (toClose != null) {
       toClose.close(1000, "client closed");
@@ -161,8 +148,9 @@ public final class StreamConnection implements AutoCloseable {
         toClose.cancel();
       }
     }
-    shutdown(timer);
-    shutdown(delivery);
+    if (threads != null) {
+      threads.shutdown();
+    }
   }
 
   /** {@return whether a socket is open now} */
@@ -180,17 +168,14 @@ public final class StreamConnection implements AutoCloseable {
 
   /** Starts the threads and the first connection; called under the lock. */
   private void start() {
-    if (timer != null) {
+    if (threads != null) {
       return;
     }
-    timer = new ScheduledThreadPoolExecutor(1, daemon("bpx-stream-timer-" + id));
-    timer.setRemoveOnCancelPolicy(true);
-    delivery = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-        daemon("bpx-stream-delivery-" + id));
+    threads = new ConnectionThreads(id);
     long staleMillis = settings.staleAfter().toMillis();
     if (staleMillis > 0) {
       long period = Math.max(10, staleMillis / 4);
-      timer.scheduleWithFixedDelay(this::checkStale, period, period, TimeUnit.MILLISECONDS);
+      threads.timer.scheduleWithFixedDelay(this::checkStale, period, period, TimeUnit.MILLISECONDS);
     }
     connect();
   }
@@ -217,12 +202,11 @@ public final class StreamConnection implements AutoCloseable {
       lastFrameNanos = System.nanoTime();
       boolean reconnect = everOpened;
       everOpened = true;
-      List<ChannelSpec<?>> specs = new ArrayList<>();
-      routes.values().forEach(list -> specs.add(list.get(0).spec()));
+      List<ChannelSpec<?>> specs = routes.channels();
       sendSubscribe(specs);
       LOG.info("Stream connection open to {} ({} streams{})", settings.url(), specs.size(),
           reconnect ? ", resubscribed" : "");
-      forEachQueue(queue -> {
+      routes.forEachQueue(queue -> {
         queue.status(new StreamStatus.Connected());
         if (reconnect) {
           queue.status(new StreamStatus.Resubscribed());
@@ -231,19 +215,8 @@ public final class StreamConnection implements AutoCloseable {
     }
   }
 
-  /** Sends SUBSCRIBE for public streams in one frame and for private ones in one signed frame. */
   private void sendSubscribe(List<ChannelSpec<?>> specs) {
-    List<String> publicNames = new ArrayList<>();
-    List<String> privateNames = new ArrayList<>();
-    for (ChannelSpec<?> spec : specs) {
-      (spec.isPrivate() ? privateNames : publicNames).add(spec.name());
-    }
-    if (!publicNames.isEmpty()) {
-      socket.send(ControlFrames.subscribe(publicNames, null));
-    }
-    if (!privateNames.isEmpty()) {
-      socket.send(ControlFrames.subscribe(privateNames, signer.signature()));
-    }
+    ControlFrames.subscribeAll(specs, signer).forEach(socket::send);
   }
 
   private void received(int gen, String text) {
@@ -260,7 +233,7 @@ public final class StreamConnection implements AutoCloseable {
     }
     if (frame.error() != null) {
       LOG.warn("The stream server answered with an error: {}", frame.error());
-      forEachQueue(queue -> queue.status(new StreamStatus.ServerError(frame.error())));
+      routes.forEachQueue(queue -> queue.status(new StreamStatus.ServerError(frame.error())));
       return;
     }
     if (frame.stream() == null || frame.data() == null) {
@@ -268,9 +241,9 @@ public final class StreamConnection implements AutoCloseable {
     }
     List<Route<?>> targets;
     synchronized (lock) {
-      targets = routes.get(frame.stream());
+      targets = routes.routesOf(frame.stream());
     }
-    if (targets == null || targets.isEmpty()) {
+    if (targets.isEmpty()) {
       return;
     }
     Fields fields = new Fields(frame.data());
@@ -304,9 +277,9 @@ public final class StreamConnection implements AutoCloseable {
       Duration delay = backoff.backoff(failedAttempts);
       LOG.warn("Stream connection lost ({}); reconnecting in {} ms", reason, delay.toMillis());
       if (wasOpen) {
-        forEachQueue(queue -> queue.status(new StreamStatus.Disconnected(reason)));
+        routes.forEachQueue(queue -> queue.status(new StreamStatus.Disconnected(reason)));
       }
-      timer.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+      threads.timer.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -314,7 +287,7 @@ public final class StreamConnection implements AutoCloseable {
     WebSocket stale = null;
     synchronized (lock) {
       long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastFrameNanos);
-      if (open && carriesMarketData() && silentMillis > settings.staleAfter().toMillis()) {
+      if (open && routes.carriesMarketData() && silentMillis > settings.staleAfter().toMillis()) {
         stale = socket;
         dropped(generation, "stale: no frame for " + silentMillis + " ms");
       }
@@ -324,25 +297,10 @@ public final class StreamConnection implements AutoCloseable {
     }
   }
 
-  /** Whether a public stream is subscribed, one that ticks while the market lives. Holds {@code lock}. */
-  private boolean carriesMarketData() {
-    for (CopyOnWriteArrayList<Route<?>> list : routes.values()) {
-      if (!list.isEmpty() && !list.get(0).spec().isPrivate()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private void unsubscribe(Route<?> route) {
     synchronized (lock) {
       route.queue().close();
-      CopyOnWriteArrayList<Route<?>> list = routes.get(route.spec().name());
-      if (list == null || !list.remove(route)) {
-        return;
-      }
-      if (list.isEmpty()) {
-        routes.remove(route.spec().name());
+      if (routes.remove(route)) {
         if (open) {
           socket.send(ControlFrames.unsubscribe(List.of(route.spec().name())));
         }
@@ -370,43 +328,9 @@ public final class StreamConnection implements AutoCloseable {
     LOG.debug("No stream subscriptions left; connection to {} released", settings.url());
   }
 
-  private void forEachQueue(java.util.function.Consumer<DeliveryQueue<?>> action) {
-    routes.values().forEach(list -> list.forEach(route -> action.accept(route.queue())));
-  }
-
-  private static void shutdown(ExecutorService executor) {
-    if (executor == null) {
-      return;
-    }
-    executor.shutdownNow();
-    try {
-      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-        LOG.warn("A stream listener did not return within 5 s of close()");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static ThreadFactory daemon(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix.contains("timer") ? prefix : prefix + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
-
   @Override
   public String toString() {
     return "StreamConnection[" + settings.url() + "]";
-  }
-
-  private record Route<E>(ChannelSpec<E> spec, DeliveryQueue<E> queue) {
-    @SuppressWarnings("unchecked")
-    void offerUnchecked(Object event) {
-      queue.offer((E) event);
-    }
   }
 
   /** A subscription handle; package code also reads its backlog. */
