@@ -57,7 +57,8 @@ public final class TradingSession implements AutoCloseable {
   private final ServerConfig config;
   /** Set when the configuration is wrong: then config is null and every use of the exchange fails with it. */
   private final ConfigException configProblem;
-  private PaperExchange paper;
+  /** Volatile: {@link #paperMarketData()} reads it without the session's lock. */
+  private volatile PaperExchange paper;
   /** Held while this process owns the paper state; the OS releases it when the process ends. */
   private java.nio.channels.FileChannel paperLock;
   private BackpackClient client;
@@ -111,7 +112,23 @@ public final class TradingSession implements AutoCloseable {
       return null;
     }
     String opened = paperMarketDataOpened;
-    return opened != null ? opened : config.paperMarketData().describeChoice();
+    if (opened == null) {
+      return config.paperMarketData().describeChoice();
+    }
+    PaperExchange exchange = paper;
+    return exchange == null ? opened : opened + staleness(exchange.staleMarkets());
+  }
+
+  /** {@return "" when every market's data is current, else which are stale and what that means for orders} */
+  static String staleness(java.util.Map<String, Duration> stale) {
+    if (stale.isEmpty()) {
+      return "";
+    }
+    List<String> listed = stale.entrySet().stream().limit(5)
+        .map(e -> e.getKey() + (e.getValue().toDays() > 365 ? " (never read)" : " (" + e.getValue().toSeconds() + " s old)"))
+        .toList();
+    return "; STALE on " + String.join(", ", listed) + (stale.size() > 5 ? " and " + (stale.size() - 5) + " more" : "")
+        + ": market orders there are refused and limit orders rest until the data is current again";
   }
 
   /** {@return the configuration the session was made from; null when it is wrong (see {@link #configProblem()})} */

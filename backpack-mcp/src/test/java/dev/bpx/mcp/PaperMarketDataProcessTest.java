@@ -57,6 +57,22 @@ class PaperMarketDataProcessTest {
 
         String status = McpServerProcess.text(server.checked("get_server_status", Map.of()));
         assertThat(status).startsWith("PAPER mode (" + where + ") on http://127.0.0.1:");
+
+        // The upstream goes away: once the data is older than the bound (10 s) the status says so, and a
+        // market order is refused with the data's age instead of filling at a price that no longer exists.
+        upstream.close();
+        long deadline = System.nanoTime() + 40_000_000_000L;
+        String marketData = "";
+        while (!marketData.contains("STALE on") && System.nanoTime() < deadline) {
+          Thread.sleep(500);
+          marketData = (String) server.ok("get_server_status", Map.of()).get("marketData");
+        }
+        assertThat(marketData).startsWith(where + "; STALE on ").contains("SOL_USDC (", " s old)",
+            "market orders there are refused and limit orders rest until the data is current again");
+        String refused = server.error("create_order", Map.of("symbol", "SOL_USDC", "side", "Bid", "orderType", "Market",
+            "quantity", "0.5"));
+        assertThat(refused).contains("Market data for SOL_USDC from " + upstream.url() + " is ", " old (the limit is 10",
+            "market orders are refused until it is current again");
       }
       String port = String.valueOf(URI.create(upstream.url()).getPort());
       assertThat(dataDir.resolve("upstream-127.0.0.1-" + port + ".journal")).as("that market's own state").exists();

@@ -27,6 +27,7 @@ import dev.bpx.paper.ws.WsFront;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,8 @@ public final class PaperExchange implements AutoCloseable {
   private final UpstreamMirror mirror;
   private final UpstreamPump pump;
   private final Path stateFile;
+  /** Upstream mode: data older than this refuses market orders; see {@link #staleMarkets}. */
+  private final Duration staleAfter;
 
   private PaperExchange(Builder b, UpstreamMirror mirror) {
     this.clock = b.clock != null ? b.clock : PaperClock.system();
@@ -92,6 +95,7 @@ public final class PaperExchange implements AutoCloseable {
       LOG.info("compacting journal {} ({} commands)", stateFile, store.journaledCommands());
       compact();
     }
+    this.staleAfter = b.staleAfter;
     long staleAfter = b.staleAfter.toMillis();
     this.http = new HttpFront(store, clock, b.port, b.controlApi, this::advanceMillis, mirror,
         mirror == null ? null : new UpstreamGate(mirror, store, staleAfter));
@@ -196,6 +200,26 @@ public final class PaperExchange implements AutoCloseable {
     }
     long age = mirror.dataAgeMillis(symbol);
     return age == Long.MAX_VALUE ? java.util.Optional.empty() : java.util.Optional.of(Duration.ofMillis(age));
+  }
+
+  /**
+   * {@return the markets whose upstream data is older than the stale bound ({@link Builder#staleAfter}), with
+   * their age, oldest first: market orders there are refused and limit orders take nothing and rest until the
+   * data is current again (a market never read has the age {@code ChronoUnit.FOREVER.getDuration()}); empty on
+   * simulated prices and while every market is current}
+   */
+  public Map<String, Duration> staleMarkets() {
+    Map<String, Duration> stale = new LinkedHashMap<>();
+    if (mirror == null) {
+      return stale;
+    }
+    mirror.markets().stream()
+        .map(m -> Map.entry(m.symbol(), mirror.dataAgeMillis(m.symbol())))
+        .filter(e -> e.getValue() > staleAfter.toMillis())
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> stale.put(e.getKey(), e.getValue() == Long.MAX_VALUE ? ChronoUnit.FOREVER.getDuration()
+            : Duration.ofMillis(e.getValue())));
+    return stale;
   }
 
   /**
