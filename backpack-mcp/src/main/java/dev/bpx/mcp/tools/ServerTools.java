@@ -48,7 +48,7 @@ final class ServerTools {
     return List.of(new ToolDef(
         STATUS,
         "Server status",
-        "Where this server trades: mode (paper = no real money, see marketData; live = real Backpack account),"
+        "Where this server trades: mode (paper = no real money; live = real Backpack account),"
             + " exchange URL, account, and the safety limits in force. Call it to tell the user whether an order"
             + " would be real.",
         Schemas.object(),
