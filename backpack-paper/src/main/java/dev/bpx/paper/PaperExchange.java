@@ -222,6 +222,11 @@ public final class PaperExchange implements AutoCloseable {
     return stale;
   }
 
+  /** Runs the upstream pump once now (this module's tests: with a long {@code pumpInterval}, the pump's only runs). */
+  void pumpNow() {
+    pump.runOnce();
+  }
+
   /**
    * {@return which market data this exchange trades on, for people: {@code "real market data from
    * <upstream REST URL>"} or {@code "simulated prices"}}

@@ -362,6 +362,27 @@ class UpstreamModeTest {
   }
 
   @Test
+  void anUpstreamTradeBeforeThePumpsFirstRunStillReachesARestingOrder() {
+    // The pump runs only when the test says: its first run comes after the order rests and the upstream traded.
+    PaperExchange up = upstream();
+    PaperExchange down = start(downstream(up).pumpInterval(Duration.ofHours(1)));
+    synced(up, down, "SOL_USDC");
+    List<Object> bids = (List<Object>) reader(up).get("/api/v1/depth?symbol=SOL_USDC").object().get("bids");
+    List<?> best = (List<?>) bids.get(bids.size() - 1);
+    BigDecimal ahead = d(best.get(1));
+    PaperHttp trader = user(down);
+    assertThat(trader.post("/api/v1/order", "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\","
+        + "\"price\":\"" + best.get(0) + "\",\"quantity\":\"1\"}").object().get("status")).isEqualTo("New");
+    sellOnUpstream(up, new BigDecimal("3"));
+    await("the upstream's sell mirrored", 20_000, () -> reader(down).get("/api/v1/trades?symbol=SOL_USDC&limit=1").body()
+        .contains("\"quantity\":\"3.00\""));
+    down.pumpNow();
+    List<BigDecimal> queue = down.inspect(e -> List.copyOf(e.markets().get("SOL_USDC").queueAhead.values()));
+    assertThat(queue).as("the sell used up 3 of the volume ahead").usingElementComparator(BigDecimal::compareTo)
+        .containsExactly(ahead.subtract(new BigDecimal("3")));
+  }
+
+  @Test
   void aRestartReplaysTheJournaledMarketDataNotTheNetwork() throws Exception {
     PaperExchange up = upstream();
     Path state = dir.resolve("paper.journal");

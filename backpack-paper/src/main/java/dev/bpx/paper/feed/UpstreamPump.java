@@ -61,6 +61,11 @@ public final class UpstreamPump implements AutoCloseable {
     this.store = store;
     this.clock = clock;
     this.staleAfterMillis = staleAfterMillis;
+    // Every upstream trade from now on is looked at. Counting from the first run instead lost a trade that arrived
+    // before it, although a user's order may already rest by then (the exchange answers as soon as it is built).
+    for (var market : mirror.markets()) {
+      lastTrade.put(market.symbol(), mirror.tradesAfter(market.symbol(), Long.MAX_VALUE).count());
+    }
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "upstream-pump");
       t.setDaemon(true);
