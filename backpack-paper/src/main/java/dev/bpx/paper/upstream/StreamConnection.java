@@ -33,8 +33,15 @@ final class StreamConnection implements AutoCloseable {
 
   /** What the connection reports; called on the JDK client's threads, one call at a time per socket. */
   interface Handler {
-    /** The socket is open and the subscriptions are sent; deltas may have been missed since the last. */
+    /** The socket is open and the subscriptions are about to be sent; deltas may have been missed since the last. */
     void opened();
+
+    /**
+     * The upstream has answered every SUBSCRIBE of this socket ({@code {"id":N,"result":null}}, or an error), or
+     * did not answer within one ping interval: its streams flow from now on, so what changed before is missed
+     * unless read once more. Once per socket, after {@link #opened}; may come on the timer's thread.
+     */
+    void subscribed();
 
     /** One data frame {@code {"stream": ..., "data": ...}}. */
     void message(String stream, Object data);
@@ -60,6 +67,8 @@ final class StreamConnection implements AutoCloseable {
   private Duration backoff;
   private boolean closed;
   private int connects;
+  /** The last SUBSCRIBE's id; ids rise across sockets, so a late answer on an old socket never counts. */
+  private long lastFrameId;
 
   StreamConnection(HttpClient http, URI uri, List<String> streams, UpstreamSettings settings,
                    ScheduledExecutorService timer, Handler handler, Clock clock) {
@@ -105,12 +114,12 @@ final class StreamConnection implements AutoCloseable {
           if (error != null) {
             lost(null, "connect failed: " + error.getMessage());
           } else {
-            opened(ws);
+            opened(ws, listener);
           }
         });
   }
 
-  private void opened(WebSocket ws) {
+  private void opened(WebSocket ws, Listener listener) {
     synchronized (lock) {
       if (closed) {
         ws.abort();
@@ -120,15 +129,27 @@ final class StreamConnection implements AutoCloseable {
       connects++;
       lastPongMillis = clock.millis();
       sends = CompletableFuture.completedFuture(ws);
+    }
+    LOG.info("upstream stream connected: {} ({} streams)", uri, streams.size());
+    // Before the subscriptions: no frame of this socket can reach the handler ahead of opened().
+    handler.opened();
+    synchronized (lock) {
+      if (ws != socket) {
+        return;
+      }
       for (int i = 0; i < streams.size(); i += STREAMS_PER_FRAME) {
+        long id = ++lastFrameId;
+        listener.awaiting.add(id);
         JsonWriter w = new JsonWriter().beginObject().field("method", "SUBSCRIBE").name("params").beginArray();
         streams.subList(i, Math.min(streams.size(), i + STREAMS_PER_FRAME)).forEach(w::value);
-        String frame = w.endArray().endObject().toString();
+        String frame = w.endArray().field("id", id).endObject().toString();
         sends = sends.thenCompose(s -> s.sendText(frame, true));
       }
     }
-    LOG.info("upstream stream connected: {} ({} streams)", uri, streams.size());
-    handler.opened();
+    // An upstream that does not answer SUBSCRIBE frames: after a ping interval they are surely read.
+    long wait = settings.pingInterval().toMillis();
+    timer.schedule(() -> listener.subscribed(ws, "no answer to SUBSCRIBE within " + wait + " ms"), wait,
+        TimeUnit.MILLISECONDS);
   }
 
   /** The socket {@code ws} is gone (null: a connect attempt failed); schedules the next attempt. */
@@ -197,6 +218,10 @@ final class StreamConnection implements AutoCloseable {
 
   private final class Listener implements WebSocket.Listener {
     private final StringBuilder text = new StringBuilder();
+    /** Ids of this socket's SUBSCRIBE frames not answered yet; guarded by the connection's lock. */
+    final java.util.Set<Long> awaiting = new java.util.HashSet<>();
+    /** Whether {@link Handler#subscribed} was called for this socket; guarded by the connection's lock. */
+    private boolean reported;
 
     @Override
     public void onOpen(WebSocket ws) {
@@ -209,7 +234,7 @@ final class StreamConnection implements AutoCloseable {
       if (last) {
         String frame = text.toString();
         text.setLength(0);
-        dispatch(frame);
+        dispatch(ws, frame);
       }
       ws.request(1);
       return null;
@@ -241,7 +266,29 @@ final class StreamConnection implements AutoCloseable {
       lost(ws, "error: " + error);
     }
 
-    private void dispatch(String frame) {
+    /** Tells the handler once that this socket's subscriptions stand; {@code why} for the logs. */
+    void subscribed(WebSocket ws, String why) {
+      synchronized (lock) {
+        if (reported || ws != socket) {
+          return;
+        }
+        reported = true;
+      }
+      LOG.debug("upstream subscriptions in place: {}", why);
+      handler.subscribed();
+    }
+
+    private void answered(WebSocket ws, long id) {
+      boolean all;
+      synchronized (lock) {
+        all = awaiting.remove(id) && awaiting.isEmpty();
+      }
+      if (all) {
+        subscribed(ws, "every SUBSCRIBE answered");
+      }
+    }
+
+    private void dispatch(WebSocket ws, String frame) {
       Object parsed;
       try {
         parsed = Json.parse(frame);
@@ -255,8 +302,14 @@ final class StreamConnection implements AutoCloseable {
         } catch (UpstreamException e) {
           LOG.warn("upstream frame of {} skipped: {}", stream, e.getMessage());
         }
-      } else if (parsed instanceof Map<?, ?> m && m.get("error") != null) {
+        return;
+      }
+      if (parsed instanceof Map<?, ?> m && m.get("error") != null) {
         LOG.warn("upstream refused a subscription: {}", Json.write(m.get("error")));
+      }
+      if (parsed instanceof Map<?, ?> m && m.get("id") instanceof Number id
+          && (m.containsKey("result") || m.containsKey("error"))) {
+        answered(ws, id.longValue());
       }
     }
   }

@@ -19,11 +19,20 @@ final class SymbolState {
   /** Whether the socket's deltas apply to {@link #book} now (false: buffered in {@link #pending}). */
   boolean live;
   final ArrayDeque<PayloadReader.Delta> pending = new ArrayDeque<>();
+  /** Whether a depth delta arrived on the current socket: its book's stream is subscribed. */
+  boolean deltaSinceOpen;
   /** Whether a REST snapshot of the book is queued or in flight. */
   boolean resyncQueued;
   Ticker ticker;
   MarkPrice mark;
   BigDecimal openInterest;
+  /**
+   * The mirror's frame count when a stream frame last set {@link #ticker}, {@link #mark}, {@link #openInterest}:
+   * a REST answer asked for before then is older than the frame and must not replace it.
+   */
+  long tickerFrame;
+  long markFrame;
+  long interestFrame;
   /** Newest first (by arrival), at most {@code keep}. */
   private final ArrayDeque<Trade> trades = new ArrayDeque<>();
   private final java.util.Set<Long> tradeIds = new java.util.HashSet<>();

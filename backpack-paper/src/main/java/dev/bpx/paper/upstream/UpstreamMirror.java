@@ -53,6 +53,8 @@ public final class UpstreamMirror implements AutoCloseable {
   private final StreamConnection stream;
   private volatile boolean closed;
   private volatile BiConsumer<String, String> frames;
+  /** Stream frames applied so far; guarded by the lock (see {@link SymbolState#markFrame}). */
+  private long framesApplied;
 
   private UpstreamMirror(UpstreamSettings settings, Clock clock) {
     this.settings = settings;
@@ -74,7 +76,7 @@ public final class UpstreamMirror implements AutoCloseable {
         states.put(m.symbol(), new SymbolState(m, settings.keepTrades()));
       }
       this.assets = AssetListReader.read(rest, list.markets());
-      applyTickers(tickers);
+      applyTickers(tickers, 0);
       refreshAll();
     } catch (RuntimeException e) {
       worker.shutdownNow();
@@ -267,11 +269,19 @@ public final class UpstreamMirror implements AutoCloseable {
     return out;
   }
 
-  private void applyTickers(List<Ticker> tickers) {
+  /** {@return the stream frames applied so far: take it before a REST read, pass it to the apply} */
+  private long framesApplied() {
+    synchronized (lock) {
+      return framesApplied;
+    }
+  }
+
+  /** Applies tickers read after {@code asked} frames, except where a frame since then is newer. */
+  private void applyTickers(List<Ticker> tickers, long asked) {
     synchronized (lock) {
       for (Ticker t : tickers) {
         SymbolState s = states.get(t.symbol());
-        if (s != null) {
+        if (s != null && s.tickerFrame <= asked) {
           s.ticker = t;
         }
       }
@@ -280,23 +290,32 @@ public final class UpstreamMirror implements AutoCloseable {
 
   /** Reads everything over REST: summaries, then each market's book and trades. */
   private void refreshAll() {
-    applyTickers(readTickers());
+    refreshSummaries();
+    for (String symbol : symbols()) {
+      loadBook(symbol);
+      loadTrades(symbol);
+    }
+  }
+
+  /**
+   * Reads the tickers, the mark prices and the open interest: they move only on events, so a stream that
+   * was not subscribed yet when one came leaves them old until the next.
+   */
+  private void refreshSummaries() {
+    long asked = framesApplied();
+    applyTickers(readTickers(), asked);
     List<MarkPrice> marks = readMarks(null);
     marks.addAll(readMarks("marketType=SPOT"));
-    applyMarks(marks);
+    applyMarks(marks, asked);
     Object interest = rest.get("/api/v1/openInterest", null);
     synchronized (lock) {
       for (Object row : UpstreamJson.array(interest, "/api/v1/openInterest")) {
         UpstreamJson o = UpstreamJson.object(row, "/api/v1/openInterest[]");
         SymbolState s = states.get(o.string("symbol"));
-        if (s != null) {
+        if (s != null && s.interestFrame <= asked) {
           s.openInterest = PayloadReader.openInterest(o, false);
         }
       }
-    }
-    for (String symbol : symbols()) {
-      loadBook(symbol);
-      loadTrades(symbol);
     }
   }
 
@@ -308,11 +327,11 @@ public final class UpstreamMirror implements AutoCloseable {
     return marks;
   }
 
-  private void applyMarks(List<MarkPrice> marks) {
+  private void applyMarks(List<MarkPrice> marks, long asked) {
     synchronized (lock) {
       for (MarkPrice m : marks) {
         SymbolState s = states.get(m.symbol());
-        if (s != null) {
+        if (s != null && s.markFrame <= asked) {
           s.mark = m;
         }
       }
@@ -398,7 +417,8 @@ public final class UpstreamMirror implements AutoCloseable {
     }
     try {
       if (streaming()) {
-        applyMarks(readMarks("marketType=SPOT"));
+        long asked = framesApplied();
+        applyMarks(readMarks("marketType=SPOT"), asked);
       } else {
         refreshAll();
       }
@@ -423,20 +443,36 @@ public final class UpstreamMirror implements AutoCloseable {
         for (SymbolState s : states.values()) {
           s.live = false;
           s.pending.clear();
-          s.resyncQueued = false;
-          queueResync(s, 0);
+          s.deltaSinceOpen = false;
         }
       }
-      // Tickers, marks and open interest move only on events: read them once, beside the books; and
-      // the trades printed while the socket was down.
+    }
+
+    @Override
+    public void subscribed() {
+      // The streams flow from now on. Read once more what moves only on events, and the trades printed while
+      // the socket was down or before the subscriptions stood (kept by id: a trade read twice is added once).
+      // Without it a mark that moved in that window would stay old until the upstream next sends one, and a
+      // trade printed in it, which may have reached a user's resting order, would never be seen.
+      // Books load now, not at open: a snapshot from before the subscriptions could miss a change that no
+      // delta will ever report. A book whose delta came already is subscribed, and that delta queued its load.
+      synchronized (lock) {
+        for (SymbolState s : states.values()) {
+          if (!s.deltaSinceOpen) {
+            s.live = false;
+            s.resyncQueued = false;
+            queueResync(s, 0);
+          }
+        }
+      }
       worker.execute(() -> {
         try {
-          applyTickers(readTickers());
+          refreshSummaries();
           for (String symbol : symbols()) {
             loadTrades(symbol);
           }
         } catch (UpstreamException e) {
-          LOG.debug("upstream tickers or trades not read: {}", e.getMessage());
+          LOG.debug("upstream catch-up read failed: {}", e.getMessage());
         }
       });
     }
@@ -458,9 +494,18 @@ public final class UpstreamMirror implements AutoCloseable {
         switch (kind) {
           case "depth" -> depth(s, PayloadReader.delta(d));
           case "trade" -> s.addTrade(PayloadReader.tradeEvent(d));
-          case "ticker" -> s.ticker = PayloadReader.tickerEvent(d);
-          case "markPrice" -> s.mark = PayloadReader.markPriceEvent(d);
-          case "openInterest" -> s.openInterest = PayloadReader.openInterest(d, true);
+          case "ticker" -> {
+            s.ticker = PayloadReader.tickerEvent(d);
+            s.tickerFrame = ++framesApplied;
+          }
+          case "markPrice" -> {
+            s.mark = PayloadReader.markPriceEvent(d);
+            s.markFrame = ++framesApplied;
+          }
+          case "openInterest" -> {
+            s.openInterest = PayloadReader.openInterest(d, true);
+            s.interestFrame = ++framesApplied;
+          }
           default -> {
             // bookTicker: the book's own top says the same; the frame only shows the stream is alive.
           }
@@ -473,6 +518,12 @@ public final class UpstreamMirror implements AutoCloseable {
     }
 
     private void depth(SymbolState s, PayloadReader.Delta delta) {
+      if (!s.deltaSinceOpen) {
+        // The market's depth stream is subscribed: its next load (queued below) is current.
+        s.deltaSinceOpen = true;
+        s.live = false;
+        s.resyncQueued = false;
+      }
       if (!s.live) {
         s.buffer(delta);
         queueResync(s, 0);

@@ -6,7 +6,6 @@ import dev.bpx.auth.json.Json;
 import dev.bpx.paper.PaperClock;
 import dev.bpx.paper.PaperExchange;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,11 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.java_websocket.WebSocket;
-import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,46 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class DepthGapTest {
   private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
-
-  /** A stream server that records subscriptions and sends what the test scripts. */
-  static final class ScriptedStreams extends WebSocketServer {
-    final CountDownLatch started = new CountDownLatch(1);
-    final CountDownLatch subscribed = new CountDownLatch(1);
-    volatile WebSocket client;
-
-    ScriptedStreams() {
-      super(new InetSocketAddress("127.0.0.1", 0));
-      setReuseAddr(true);
-    }
-
-    @Override
-    public void onOpen(WebSocket conn, ClientHandshake handshake) {
-      client = conn;
-    }
-
-    @Override
-    public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
-
-    @Override
-    public void onMessage(WebSocket conn, String message) {
-      if (message.contains("\"SUBSCRIBE\"") && message.contains("depth.SOL_USDC")) {
-        subscribed.countDown();
-      }
-    }
-
-    @Override
-    public void onError(WebSocket conn, Exception ex) {}
-
-    @Override
-    public void onStart() {
-      started.countDown();
-    }
-
-    void depth(String ask, long first, long last) {
-      client.send("{\"stream\":\"depth.SOL_USDC\",\"data\":{\"e\":\"depth\",\"E\":1,\"s\":\"SOL_USDC\",\"a\":[[\""
-          + ask + "\",\"1.00\"]],\"b\":[],\"U\":" + first + ",\"u\":" + last + ",\"T\":1}}");
-    }
-  }
 
   private static long restUpdateId(PaperExchange up) throws Exception {
     HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
