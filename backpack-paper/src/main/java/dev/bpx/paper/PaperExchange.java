@@ -9,6 +9,7 @@ import dev.bpx.paper.http.HttpFront;
 import dev.bpx.paper.market.AssetSpec;
 import dev.bpx.paper.market.DefaultMarkets;
 import dev.bpx.paper.market.Holding;
+import dev.bpx.paper.market.MarketList;
 import dev.bpx.paper.market.MarketSpec;
 import dev.bpx.paper.store.Journal;
 import dev.bpx.paper.store.JournaledEngine;
@@ -73,8 +74,13 @@ public final class PaperExchange implements AutoCloseable {
     String market = mirror == null ? null : describe(mirror);
     Path stateFile = b.stateFile != null ? b.stateFile
         : b.dataDirectory == null ? null : b.dataDirectory.resolve(stateFileName(b.upstream));
+    MarketList upstreamList = mirror == null ? null : new MarketList(markets, assets);
     Journal journal = stateFile == null ? null
-        : Journal.open(stateFile, new Journal.Header(b.seed, birth, market), b.fsync);
+        : Journal.open(stateFile, new Journal.Header(b.seed, birth, market, upstreamList), b.fsync);
+    // A state made on an upstream replays under the market list it was made with (its header's), whatever the
+    // upstream lists today; the difference is journaled below, from now on.
+    MarketList engineList = journal == null || journal.header().marketList() == null ? upstreamList
+        : journal.header().marketList();
     long seed = journal == null ? b.seed : journal.header().seed();
     long start = journal == null ? birth : journal.header().startMillis();
     if (journal != null) {
@@ -85,12 +91,18 @@ public final class PaperExchange implements AutoCloseable {
         }
       }
     }
+    List<AssetSpec> engineAssets = engineList == null ? assets : engineList.assets();
     Map<String, Holding> portfolio = new LinkedHashMap<>(b.portfolio);
-    portfolio.keySet().removeIf(asset -> assets.stream().noneMatch(a -> a.symbol().equals(asset)));
-    EngineConfig config = new EngineConfig(seed, start, assets, markets, portfolio, b.makerLevels,
+    portfolio.keySet().removeIf(asset -> engineAssets.stream().noneMatch(a -> a.symbol().equals(asset)));
+    EngineConfig config = new EngineConfig(seed, start, engineAssets,
+        engineList == null ? markets : engineList.markets(), portfolio, b.makerLevels,
         mirror == null ? PriceOrigin.SIMULATED : PriceOrigin.UPSTREAM);
     this.store = new JournaledEngine(config, journal);
     this.stateFile = stateFile;
+    if (upstreamList != null && !store.tradedMarketList().sameAs(upstreamList)) {
+      LOG.info("the upstream's market list changed since the state was saved: journaling the new list");
+      store.submit(new TimedCommand(clock.millis(), new Command.UpstreamMarkets(upstreamList)));
+    }
     if (journal != null && store.journaledCommands() >= b.compactAfter) {
       LOG.info("compacting journal {} ({} commands)", stateFile, store.journaledCommands());
       compact();

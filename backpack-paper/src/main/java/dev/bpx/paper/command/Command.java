@@ -96,6 +96,14 @@ public sealed interface Command {
     }
   }
 
+  /**
+   * The upstream's market list changed since the state was made (journal version 5): from this command on, the
+   * engine trades the new list. New markets appear; a market the list no longer has is delisted (its users'
+   * resting and trigger orders are cancelled, positions stay, valued at the last journaled mark); a changed
+   * market's filters apply to new orders only (resting orders stay as they were accepted).
+   */
+  record UpstreamMarkets(dev.bpx.paper.market.MarketList list) implements Command {}
+
   /** A price level of an upstream book: its price and the quantity resting there. */
   record BookLevel(BigDecimal price, BigDecimal quantity) {}
 

@@ -63,6 +63,8 @@ public final class CommandHandler {
       engine.afterCommand();
     } else if (c instanceof Command.UpstreamData x) {
       engine.upstreamData(x.markets());
+    } else if (c instanceof Command.UpstreamMarkets x) {
+      engine.upstreamMarkets(x.list());
     } else if (c instanceof Command.Reset) {
       engine.reset.reset(account(c));
     } else if (!(c instanceof Command.SetClock) && !(c instanceof Command.Tick)) {

@@ -18,6 +18,7 @@ import dev.bpx.paper.market.AssetSpec;
 import dev.bpx.paper.market.Candles;
 import dev.bpx.paper.market.HeldPrice;
 import dev.bpx.paper.market.MarketDataSource;
+import dev.bpx.paper.market.MarketList;
 import dev.bpx.paper.market.MarketSpec;
 import dev.bpx.paper.market.Print;
 import dev.bpx.paper.matching.Order;
@@ -59,6 +60,7 @@ public final class Engine implements PriceSource, ExchangeView {
   final Liquidator liquidator;
   final BorrowLend borrowLend;
   final AccountReset reset;
+  private final UpstreamInputs upstream;
   final EventLog events;
   private final long originMillis;
   /** Walk steps taken since birth (one a second); package-private for snapshots. */
@@ -107,6 +109,11 @@ public final class Engine implements PriceSource, ExchangeView {
         ids::nextOrder, ids::nextTrade);
     this.borrowLend = new BorrowLend(ledger, margin, this, this::now);
     this.reset = new AccountReset(accounts, liquidator, this::now);
+    this.upstream = new UpstreamInputs(markets, assets, accounts, entry, maker, events, this::now, () -> {
+      triggers.check(now);
+      liquidator.check(now);
+      afterCommand();
+    });
     accounts.fundMaker(assets.keySet());
     this.now = originMillis;
     for (MarketState m : markets.values()) {
@@ -206,7 +213,8 @@ public final class Engine implements PriceSource, ExchangeView {
   /** Funding at each perp market's interval boundary, interest every hour (exchange time). */
   private void fundingAndInterest(long stepTime) {
     for (MarketState m : markets.values()) {
-      if (m.spec.isPerp() && stepTime % m.spec.fundingIntervalMillis() == 0) {
+      // A delisted market pays no more funding: the upstream announces no rate for it.
+      if (m.spec.isPerp() && stepTime % m.spec.fundingIntervalMillis() == 0 && !upstream.isDelisted(m.spec.symbol())) {
         // Upstream: the rate the upstream announced for the interval, as last journaled.
         BigDecimal rate = config.upstream() ? m.fundingRate : m.fundingRateFor(stepTime);
         periodic.fund(m.spec, m.markPrice(), rate, stepTime);
@@ -229,39 +237,21 @@ public final class Engine implements PriceSource, ExchangeView {
   // --- commands -------------------------------------------------------------------------
 
   public Order placeOrder(Account a, OrderRequest r) {
+    if (upstream.isDelisted(r.symbol())) {
+      throw ApiError.of("INVALID_MARKET", "Market " + r.symbol() + " is no longer listed by the upstream exchange;"
+          + " its open orders were cancelled, positions stay at the last mark");
+    }
     Order o = entry.place(a, r, now);
     if (config.upstream()) {
-      joinQueue(o);
+      upstream.joinQueue(o);
     }
     afterCommand();
     return o;
   }
 
-  /**
-   * Upstream prices: an order that came to rest joins the upstream's queue at its price behind the
-   * quantity the upstream showed there when it was placed (journaled with the order's market data;
-   * none known: nothing ahead).
-   */
-  private void joinQueue(Order o) {
-    MarketState m = markets.get(o.symbol());
-    if (m == null || !o.status().isOpen() || o.price() == null) {
-      return;
-    }
-    java.util.ArrayDeque<Order> level = m.book.levels(o.side()).get(o.price());
-    if (level != null && level.contains(o)) {
-      m.queueAhead.put(o.id(), m.pendingQueue.getOrDefault(queueKey(o.side(), o.price()), BigDecimal.ZERO));
-    }
-  }
-
-  private static String queueKey(Side side, BigDecimal price) {
-    return side.name() + "@" + price.stripTrailingZeros().toPlainString();
-  }
-
   /** The queue levels journaled for one command's orders are spent once those orders are placed. */
   public void clearPendingQueues() {
-    for (MarketState m : markets.values()) {
-      m.pendingQueue.clear();
-    }
+    upstream.clearPendingQueues();
   }
 
   public Order cancelOrder(Account a, String symbol, Long orderId, Long clientId) {
@@ -299,106 +289,44 @@ public final class Engine implements PriceSource, ExchangeView {
   }
 
   /**
-   * Takes upstream market data (upstream prices only): mark prices (rounded to the tick, half even),
-   * funding rates, and book sides the maker then quotes as they stand ({@link MarketMaker#quoteSide});
-   * a quote that crosses a user's resting order fills it at the order's price. Then triggers and
-   * liquidations run on the new prices, as after {@link #setPrice}.
+   * Takes upstream market data (upstream prices only): marks, funding rates, book slices and prints
+   * ({@link UpstreamInputs#data}), then triggers and liquidations run on the new prices, as after {@link #setPrice}.
    */
   public void upstreamData(List<Command.MarketUpdate> updates) {
+    requireUpstream();
+    upstream.data(updates);
+  }
+
+  /** The upstream's market list changed (upstream prices only): see {@link UpstreamInputs#marketList}. */
+  public void upstreamMarkets(MarketList list) {
+    requireUpstream();
+    upstream.marketList(list);
+  }
+
+  private void requireUpstream() {
     if (!config.upstream()) {
       throw new IllegalStateException("upstream data on an engine of simulated prices");
     }
-    clearPendingQueues();
-    for (Command.MarketUpdate u : updates) {
-      MarketState m = market(u.symbol(), true);
-      for (Command.QueueLevel q : u.queue()) {
-        m.pendingQueue.put(queueKey(q.side(), q.price()), q.quantity());
-      }
-      if (u.markPrice() != null) {
-        long ticks = u.markPrice().divide(m.spec.tickSize(), 0, java.math.RoundingMode.HALF_EVEN).longValueExact();
-        m.walk.set(Math.max(1, ticks));
-        m.candles.price(now, m.walk.ticks());
-      }
-      if (u.fundingRate() != null && m.spec.isPerp()) {
-        m.fundingRate = u.fundingRate();
-      }
-      quote(m, Side.Ask, u.asks());
-      quote(m, Side.Bid, u.bids());
-      m.quotedTicks = m.walk.ticks();
-      for (Command.TapePrint t : u.prints()) {
-        tape(m, t);
-      }
-      m.queueAhead.keySet().removeIf(id -> !restingUserOrder(m, id));
-    }
-    triggers.check(now);
-    liquidator.check(now);
-    afterCommand();
   }
 
-  /**
-   * The queue model: an upstream trade fills the users' resting orders its price reached, in the book's
-   * priority. At an order's own price the trade first uses up the upstream's volume that was ahead of
-   * it; an order priced better than the trade was passed through and fills from the trade's quantity
-   * at once. Each fill is at the order's price, against the maker's account (the upstream's side).
-   */
-  private void tape(MarketState m, Command.TapePrint t) {
-    Side resting = t.buyerMaker() ? Side.Bid : Side.Ask;
-    BigDecimal left = t.quantity();
-    List<Order> reached = new java.util.ArrayList<>();
-    for (Map.Entry<BigDecimal, java.util.ArrayDeque<Order>> level : m.book.levels(resting).entrySet()) {
-      int c = level.getKey().compareTo(t.price());
-      if (resting == Side.Bid ? c < 0 : c > 0) {
-        break;
-      }
-      for (Order o : level.getValue()) {
-        if (!Accounts.isSystem(o.account())) {
-          reached.add(o);
-        }
-      }
-    }
-    for (Order o : reached) {
-      if (left.signum() <= 0) {
-        break;
-      }
-      if (!o.status().isOpen() || o.remaining().signum() == 0) {
-        continue;
-      }
-      if (o.price().compareTo(t.price()) == 0) {
-        BigDecimal ahead = m.queueAhead.getOrDefault(o.id(), BigDecimal.ZERO);
-        BigDecimal used = ahead.min(left);
-        m.queueAhead.put(o.id(), ahead.subtract(used));
-        left = left.subtract(used);
-      }
-      BigDecimal fill = o.remaining().min(left);
-      if (fill.signum() > 0) {
-        maker.takeAt(m.spec, m.book, resting == Side.Bid ? Side.Ask : Side.Bid, o.price(), fill, now, entry);
-        left = left.subtract(fill);
-      }
-    }
+  /** {@return the markets and assets the engine trades now (upstream prices: the journaled list as changed)} */
+  public MarketList tradedMarketList() {
+    return upstream.tradedList();
   }
 
-  private static boolean restingUserOrder(MarketState m, long id) {
-    for (Side side : Side.values()) {
-      for (java.util.ArrayDeque<Order> level : m.book.levels(side).values()) {
-        for (Order o : level) {
-          if (o.id() == id) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
+  /** {@return every market the engine holds (delisted ones too) and its assets: what a snapshot is built on} */
+  public MarketList heldMarketList() {
+    return upstream.heldList();
   }
 
-  private void quote(MarketState m, Side side, List<Command.BookLevel> levels) {
-    if (levels == null) {
-      return;
-    }
-    List<BigDecimal[]> rows = new java.util.ArrayList<>(levels.size());
-    for (Command.BookLevel l : levels) {
-      rows.add(new BigDecimal[] {l.price(), l.quantity()});
-    }
-    maker.quoteSide(m.spec, m.book, m.makerOrders, side, rows, now, entry);
+  /** {@return the markets the upstream delisted that this engine still holds for their positions} */
+  public java.util.Set<String> delistedMarkets() {
+    return upstream.delisted();
+  }
+
+  /** Restores a snapshot's delisted markets into a fresh engine. */
+  public void restoreDelistedMarkets(Iterable<String> symbols) {
+    upstream.restoreDelisted(symbols);
   }
 
   /** {@return the end of the funding interval in progress at a time} */
@@ -460,6 +388,11 @@ public final class Engine implements PriceSource, ExchangeView {
   @Override
   public MarketState market(String symbol, boolean required) {
     return MarketState.lookup(markets, symbol, required);
+  }
+
+  @Override
+  public boolean isListed(String symbol) {
+    return markets.containsKey(symbol) && !upstream.isDelisted(symbol);
   }
 
   @Override

@@ -67,6 +67,14 @@ public interface ExchangeView extends PriceSource {
   /** {@return a market, or null / a plain-text parse error when unknown} */
   Market market(String symbol, boolean required);
 
+  /**
+   * {@return whether a market the engine holds is listed: false for one the upstream delisted, which the engine
+   * keeps only for the positions on it}
+   */
+  default boolean isListed(String symbol) {
+    return markets().containsKey(symbol);
+  }
+
   Map<String, AssetSpec> assets();
 
   /** {@return the account of an API key, or null when it has none yet} */

@@ -25,7 +25,8 @@ public final class MarketState implements ExchangeView.Market {
   private static final BigDecimal BASE_RATE = new BigDecimal("0.0000125");
   private static final BigDecimal NOISE_UNIT = new BigDecimal("0.000001");
 
-  public final MarketSpec spec;
+  /** The market's filters; upstream prices: replaced when the upstream changes them (new orders only). */
+  public MarketSpec spec;
   /** The market data: mark and index price, one step a second. */
   public final MarketDataSource walk;
   public final OrderBook book = new OrderBook();

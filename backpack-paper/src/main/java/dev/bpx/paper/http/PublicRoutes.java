@@ -54,7 +54,7 @@ final class PublicRoutes {
     return store.read(q.now(), null, e -> {
       JsonWriter w = new JsonWriter().beginArray();
       for (ExchangeView.Market m : e.markets().values()) {
-        if (types.isEmpty() || types.contains(m.spec().type().name())) {
+        if ((types.isEmpty() || types.contains(m.spec().type().name())) && e.isListed(m.spec().symbol())) {
           MarketJson.market(w, m.spec());
         }
       }
@@ -74,7 +74,7 @@ final class PublicRoutes {
 
   private static ExchangeView.Market known(ExchangeView e, String symbol, String message) {
     ExchangeView.Market m = e.markets().get(symbol);
-    if (m == null) {
+    if (m == null || !e.isListed(symbol)) {
       throw ApiError.badRequest(message);
     }
     return m;

@@ -69,6 +69,8 @@ final class CommandCodec {
         markets.add(m.values);
       }
       return markets;
+    } else if (c instanceof Command.UpstreamMarkets x) {
+      return MarketListCodec.encode(x.list());
     } else {
       return null;
     }
@@ -127,6 +129,8 @@ final class CommandCodec {
         return new Command.Reset(apiKey);
       case UPSTREAM_DATA:
         return upstreamData(payload);
+      case UPSTREAM_MARKETS:
+        return new Command.UpstreamMarkets(MarketListCodec.decode(payload));
       default:
         return decodeFields(kind, apiKey, new JournalValues(payload));
     }

@@ -27,6 +27,9 @@ enum CommandKind {
   UPSTREAM_DATA("upstream", Command.UpstreamData.class, (key, payload) -> {
     // Version 4 introduced it: an older journal that names it was not written by a paper exchange.
     throw new IllegalArgumentException("`upstream` commands exist from journal version 4 on");
+  }),
+  UPSTREAM_MARKETS("markets", Command.UpstreamMarkets.class, (key, payload) -> {
+    throw new IllegalArgumentException("`markets` commands exist from journal version 5 on");
   });
 
   /** The {@code "c"} of a journal line. */

@@ -45,13 +45,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class Journal implements AutoCloseable {
   /**
-   * Version 4: as 3, plus the {@code upstream} command (upstream market data that changed state, see
+   * Version 5: as 4, plus the upstream's market list in the header (the list the state was made on, or the one
+   * its snapshot was taken under) and the {@code markets} command (the list changed). Version 4: as 3, plus the {@code upstream} command (upstream market data that changed state, see
    * {@code Command.UpstreamData}); a version 3 reader refuses such a file rather than misread it.
    * Version 3: typed commands with their outcomes. Version 2: the walk starts at birth (prehistory
    * generated), snapshots may follow the header, request payloads as received. Version 1: the walk
    * started before birth.
    */
-  static final int VERSION = 4;
+  static final int VERSION = 5;
   private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
 
   /**
@@ -60,10 +61,16 @@ public final class Journal implements AutoCloseable {
    * @param market the market the state belongs to, as {@code PaperExchange.marketData()} says it (e.g.
    *     {@code "real market data from https://api.backpack.exchange"}); null for simulated prices, which
    *     is what every header before upstream prices meant and what their line leaves out
+   * @param marketList upstream prices: the markets and assets the engine is built with before the commands (or the
+   *     snapshot) that follow; null on simulated prices (the list is the code's) and in headers before version 5
    */
-  public record Header(long seed, long startMillis, String market) {
+  public record Header(long seed, long startMillis, String market, dev.bpx.paper.market.MarketList marketList) {
     public Header(long seed, long startMillis) {
-      this(seed, startMillis, null);
+      this(seed, startMillis, null, null);
+    }
+
+    public Header(long seed, long startMillis, String market) {
+      this(seed, startMillis, market, null);
     }
   }
 
@@ -84,7 +91,7 @@ public final class Journal implements AutoCloseable {
   private final Path file;
   private FileChannel channel;
   private final boolean fsync;
-  private final Header header;
+  private Header header;
   private final Snapshot snapshot;
   private int version;
   private final List<Entry> entries;
@@ -145,7 +152,8 @@ public final class Journal implements AutoCloseable {
           try {
             JournalValues m = new JournalValues(parsed);
             if (header == null) {
-              header = new Header(m.requiredNumber("seed"), m.requiredNumber("start"), m.string("market"));
+              header = new Header(m.requiredNumber("seed"), m.requiredNumber("start"), m.string("market"),
+                  m.raw("marketList") == null ? null : MarketListCodec.decode(m.raw("marketList")));
               Long v = m.number("version");
               version = v == null ? 1 : v.intValue();
               checkVersion(file, version);
@@ -223,6 +231,9 @@ public final class Journal implements AutoCloseable {
     if (h.market() != null) {
       w.field("market", h.market());
     }
+    if (h.marketList() != null) {
+      w.name("marketList").raw(MarketListCodec.encode(h.marketList()));
+    }
     return w.endObject().toString();
   }
 
@@ -274,7 +285,16 @@ public final class Journal implements AutoCloseable {
    * @throws UncheckedIOException if the new file cannot be written; the old journal then stays
    */
   public void compact(Map<String, Object> state, long clockOffsetMillis) {
+    compact(state, clockOffsetMillis, header.marketList());
+  }
+
+  /**
+   * As {@link #compact(Map, long)}, with the market list the snapshot's engine trades (upstream prices: the
+   * header's list with every {@code markets} command so far applied), which the new header carries.
+   */
+  public void compact(Map<String, Object> state, long clockOffsetMillis, dev.bpx.paper.market.MarketList list) {
     flush();
+    header = new Header(header.seed(), header.startMillis(), header.market(), list);
     replaceWith(headerLine(header) + "\n" + snapshotLine(new Snapshot(state, clockOffsetMillis)) + "\n", "compact");
     entries.clear();
     appendedSinceOpen = 0;

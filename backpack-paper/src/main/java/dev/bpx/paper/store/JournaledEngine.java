@@ -97,7 +97,9 @@ public final class JournaledEngine implements AutoCloseable {
     }
     await(new WriteTask.WriterOnlyTask<Void>((e, j) -> {
       j.flush();
-      j.compact(SnapshotWriter.write(e), clockOffsetMillis);
+      // Upstream prices: the new header carries every market the snapshot holds (delisted ones too), so the
+      // engine it is restored into has them all; the snapshot says which are delisted.
+      j.compact(SnapshotWriter.write(e), clockOffsetMillis, e.config().upstream() ? e.heldMarketList() : null);
       return null;
     }));
   }
@@ -173,6 +175,11 @@ public final class JournaledEngine implements AutoCloseable {
   public <T> T peek(Function<ExchangeView, T> view) {
     // A time before birth: every replica is current at it (see Engine.isCurrentAt).
     return readReplica(Long.MIN_VALUE / 4, null, view::apply);
+  }
+
+  /** {@return the markets and assets the engine trades now, read without moving time (see {@link #peek})} */
+  public dev.bpx.paper.market.MarketList tradedMarketList() {
+    return readReplica(Long.MIN_VALUE / 4, null, Engine::tradedMarketList);
   }
 
   /**

@@ -72,6 +72,9 @@ public final class SnapshotReader {
       throw new IllegalArgumentException("snapshot markets " + markets.keySet() + " differ from " + e.markets().keySet());
     }
     markets.forEach((symbol, m) -> market(e.markets().get(symbol), map(m)));
+    if (s.get("delisted") != null) {
+      e.restoreDelistedMarkets(list(s.get("delisted")).stream().map(SnapshotReader::str).toList());
+    }
   }
 
   private static List<Candles.Bucket> buckets(Object rows) {

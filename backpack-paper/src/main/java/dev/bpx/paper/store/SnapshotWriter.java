@@ -53,6 +53,9 @@ public final class SnapshotWriter {
       markets.put(m.spec.symbol(), market(m));
     }
     out.put("markets", markets);
+    if (!e.delistedMarkets().isEmpty()) { // upstream prices only; absent before market lists were journaled
+      out.put("delisted", new ArrayList<Object>(e.delistedMarkets()));
+    }
     return out;
   }
 

@@ -26,6 +26,10 @@ public final class StateHash {
   public static String of(Engine e) {
     Map<String, Object> state = new LinkedHashMap<>(SnapshotWriter.write(e));
     state.remove("now");
+    if (e.config().upstream()) {
+      // The markets traded and their filters are state too once the upstream's list can change.
+      state.put("marketList", MarketListCodec.encode(e.tradedMarketList()));
+    }
     byte[] text = new JsonWriter().raw(state).toString().getBytes(StandardCharsets.UTF_8);
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));

@@ -65,10 +65,10 @@ class CheckedReplayTest {
 
   @Test
   void aJournalOfANewerVersionIsRefusedWithWhatToDo() throws IOException {
-    Path state = write("future.journal", header(5));
+    Path state = write("future.journal", header(6));
 
-    assertStartRefusedLeavingTheFile(state, "journal " + state + " has version 5, written by a newer paper exchange;"
-        + " this one reads versions 1 to 4. Start the version that wrote it, or use another state file.");
+    assertStartRefusedLeavingTheFile(state, "journal " + state + " has version 6, written by a newer paper exchange;"
+        + " this one reads versions 1 to 5. Start the version that wrote it, or use another state file.");
   }
 
   @Test
@@ -76,7 +76,7 @@ class CheckedReplayTest {
     Path state = write("zero.journal", header(0));
 
     assertStartRefusedLeavingTheFile(state, "journal " + state + " has version 0, which no paper exchange wrote;"
-        + " this one reads versions 1 to 4. Use another state file.");
+        + " this one reads versions 1 to 5. Use another state file.");
   }
 
   @Test
