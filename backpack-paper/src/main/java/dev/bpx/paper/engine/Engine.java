@@ -20,7 +20,6 @@ import dev.bpx.paper.market.HeldPrice;
 import dev.bpx.paper.market.MarketDataSource;
 import dev.bpx.paper.market.MarketList;
 import dev.bpx.paper.market.MarketSpec;
-import dev.bpx.paper.market.Print;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.matching.Side;
 import dev.bpx.paper.simulation.MarketMaker;
@@ -37,7 +36,8 @@ import java.util.Map;
  * with their times. Time-driven work (walk steps, maker requotes, triggers, funding, interest,
  * liquidation) happens step by step in {@link #advanceTo}, in the same order however the
  * interval is split, so reads may advance time without being journaled and a replay of the
- * journal's commands rebuilds the same state.
+ * journal's commands rebuilds the same state. Two parts hold their own rules: {@link TimeSteps} (time and what
+ * happens as it passes) and {@link UpstreamInputs} (what journaled upstream data and market lists do).
  *
  * <p>Not thread-safe: one writer thread changes it; readers use a replica that no one changes while
  * they read it ({@code JournaledEngine}).
@@ -63,9 +63,8 @@ public final class Engine implements PriceSource, ExchangeView {
   private final UpstreamInputs upstream;
   final EventLog events;
   private final long originMillis;
-  /** Walk steps taken since birth (one a second); package-private for snapshots. */
-  long stepsDone;
-  long now;
+  /** Exchange time and the walk's steps through it. */
+  private final TimeSteps steps;
 
   /**
    * An engine on the market data its configuration names: the simulation seeded by it, or held prices
@@ -105,17 +104,18 @@ public final class Engine implements PriceSource, ExchangeView {
     this.triggers = entry.triggers();
     this.periodic = new Periodic(accounts, ledger, this);
     this.liquidator = new Liquidator(accounts, margin, ledger, settlement, this,
-        (a, o, status, reason) -> entry.cancelOpen(a, markets.get(o.symbol()), o, status, reason, now),
+        (a, o, status, reason) -> entry.cancelOpen(a, markets.get(o.symbol()), o, status, reason, now()),
         ids::nextOrder, ids::nextTrade);
     this.borrowLend = new BorrowLend(ledger, margin, this, this::now);
     this.reset = new AccountReset(accounts, liquidator, this::now);
     this.upstream = new UpstreamInputs(markets, assets, accounts, entry, maker, events, this::now, () -> {
-      triggers.check(now);
-      liquidator.check(now);
+      triggers.check(now());
+      liquidator.check(now());
       afterCommand();
     });
+    this.steps = new TimeSteps(config.upstream(), originMillis, markets, maker, entry, triggers, periodic, liquidator,
+        upstream::isDelisted);
     accounts.fundMaker(assets.keySet());
-    this.now = originMillis;
     for (MarketState m : markets.values()) {
       if (m.spec.isPerp() && !config.upstream()) {
         m.fundingRate = m.fundingRateFor(m.nextFunding(originMillis));
@@ -126,111 +126,32 @@ public final class Engine implements PriceSource, ExchangeView {
   /** {@return the exchange time of the last command or read, epoch ms} */
   @Override
   public long now() {
-    return now;
+    return steps.now;
   }
 
   /**
-   * Runs every walk step (one a second), funding and interest boundary up to {@code time}, then
-   * requotes the maker around the current prices. Time never goes backwards.
+   * Runs every walk step (one a second), funding and interest boundary up to {@code time}, then requotes the maker
+   * around the current prices ({@link TimeSteps#advanceTo}). Time never goes backwards.
    */
   public void advanceTo(long time) {
-    if (time > now) {
-      walkTo(time);
-    }
-    // Also at birth, where no time has passed yet: the first request finds the maker's quotes. On
-    // upstream prices only journaled upstream data quotes.
-    for (MarketState m : config.upstream() ? List.<MarketState>of() : markets.values()) {
-      if (m.quotedTicks != m.walk.ticks()) {
-        requote(m, now);
-      }
-    }
+    steps.advanceTo(time);
   }
 
-  /**
-   * Moves exchange time to {@code time} for the streams' pulse: the walk steps up to it (prices, candles, the
-   * other participants' prints, triggers, funding, interest, liquidations), exactly as {@link #advanceTo} takes
-   * them, without the maker's requote that ends {@code advanceTo}. Steps are the same however time is split, so
-   * the state this leaves is one that any later {@code advanceTo} (a command's, a read's, a journal replay's)
-   * passes through: it needs no journal entry. The requote waits for the next request, as before: when it
-   * happens decides the book's time priority and update ids, which a replay could repeat only if it were
-   * journaled ({@link #isCurrentAt} stays false until then, so a read still journals its tick).
-   */
+  /** Moves time for the streams' pulse without the maker's requote ({@link TimeSteps#advanceWalkTo}). */
   public void advanceWalkTo(long time) {
-    if (time > now) {
-      walkTo(time);
-    }
+    steps.advanceWalkTo(time);
   }
 
-  private void requote(MarketState m, long time) {
-    long ticks = m.walk.ticks();
-    maker.requote(m.spec, m.book, m.makerOrders, ticks, time, entry);
-    m.quotedTicks = ticks;
-  }
-
-  /**
-   * {@return whether the state a read at {@code time} sees is already there, that is whether
-   * {@link #advanceTo}{@code (time)} would change nothing but the clock: every walk step up to that
-   * time taken and the maker quoted around the current prices}
-   */
+  /** {@return whether a read at {@code time} would change nothing but the clock ({@link TimeSteps#isCurrentAt})} */
   public boolean isCurrentAt(long time) {
-    if (Math.floorDiv(time - originMillis, MarketDataSource.STEP_MILLIS) > stepsDone) {
-      return false;
-    }
-    for (MarketState m : markets.values()) {
-      if (m.quotedTicks != m.walk.ticks() && !config.upstream()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private void walkTo(long time) {
-    long target = Math.floorDiv(time - originMillis, MarketDataSource.STEP_MILLIS);
-    while (stepsDone < target) {
-      stepsDone++;
-      long stepTime = originMillis + stepsDone * MarketDataSource.STEP_MILLIS;
-      for (MarketState m : markets.values()) {
-        long before = m.walk.ticks();
-        long ticks = m.walk.next();
-        m.candles.price(stepTime, ticks);
-        if (m.userRestingOrders > 0 && !config.upstream() && maker.wouldCross(m.spec, m.book, ticks)) {
-          requote(m, stepTime);
-        }
-        // Other participants trade with the maker's ladder at this step's price, and only with it:
-        // no account's balance, position or order changes (a user's order priced better than the
-        // maker's touch is not reached; it fills when the walk crosses it, as before).
-        for (Print p : m.walk.prints(before)) {
-          m.recordTrade(m.trade(p));
-        }
-      }
-      triggers.check(stepTime);
-      fundingAndInterest(stepTime);
-      liquidator.check(stepTime);
-    }
-    now = time;
-  }
-
-  /** Funding at each perp market's interval boundary, interest every hour (exchange time). */
-  private void fundingAndInterest(long stepTime) {
-    for (MarketState m : markets.values()) {
-      // A delisted market pays no more funding: the upstream announces no rate for it.
-      if (m.spec.isPerp() && stepTime % m.spec.fundingIntervalMillis() == 0 && !upstream.isDelisted(m.spec.symbol())) {
-        // Upstream: the rate the upstream announced for the interval, as last journaled.
-        BigDecimal rate = config.upstream() ? m.fundingRate : m.fundingRateFor(stepTime);
-        periodic.fund(m.spec, m.markPrice(), rate, stepTime);
-        m.fundingPaid(stepTime, rate, config.upstream());
-      }
-    }
-    if (stepTime % Periodic.HOUR == 0) {
-      periodic.accrueInterest(stepTime);
-    }
+    return steps.isCurrentAt(time);
   }
 
   /** Work every command ends with: triggers on new last prices, attached exits, settlement. */
   void afterCommand() {
-    triggers.check(now);
+    triggers.check(now());
     for (Account a : accounts.users()) {
-      ledger.normalize(a, now);
+      ledger.normalize(a, now());
     }
   }
 
@@ -241,7 +162,7 @@ public final class Engine implements PriceSource, ExchangeView {
       throw ApiError.of("INVALID_MARKET", "Market " + r.symbol() + " is no longer listed by the upstream exchange;"
           + " its open orders were cancelled, positions stay at the last mark");
     }
-    Order o = entry.place(a, r, now);
+    Order o = entry.place(a, r, now());
     if (config.upstream()) {
       upstream.joinQueue(o);
     }
@@ -255,13 +176,13 @@ public final class Engine implements PriceSource, ExchangeView {
   }
 
   public Order cancelOrder(Account a, String symbol, Long orderId, Long clientId) {
-    Order o = entry.cancel(a, market(symbol, true), orderId, clientId, now);
+    Order o = entry.cancel(a, market(symbol, true), orderId, clientId, now());
     afterCommand();
     return o;
   }
 
   public List<Order> cancelAll(Account a, String symbol, String orderType) {
-    List<Order> out = entry.cancelAll(a, market(symbol, true), orderType, now);
+    List<Order> out = entry.cancelAll(a, market(symbol, true), orderType, now());
     afterCommand();
     return out;
   }
@@ -279,12 +200,12 @@ public final class Engine implements PriceSource, ExchangeView {
     for (MarketState m : markets.values()) {
       if (m.spec.baseSymbol().equals(base)) {
         m.walk.set(m.spec.toTicks(price.setScale(m.spec.priceScale(), java.math.RoundingMode.HALF_EVEN)));
-        m.candles.price(now, m.walk.ticks());
-        requote(m, now);
+        m.candles.price(now(), m.walk.ticks());
+        steps.requote(m, now());
       }
     }
-    triggers.check(now);
-    liquidator.check(now);
+    triggers.check(now());
+    liquidator.check(now());
     afterCommand();
   }
 
@@ -338,13 +259,13 @@ public final class Engine implements PriceSource, ExchangeView {
 
   /** {@return the walk steps taken since birth, one a second} */
   public long stepsDone() {
-    return stepsDone;
+    return steps.stepsDone;
   }
 
   /** Sets the clock of a fresh engine to a snapshot's (snapshot restore). */
-  public void restoreClock(long steps, long time) {
-    stepsDone = steps;
-    now = time;
+  public void restoreClock(long stepsDone, long time) {
+    steps.stepsDone = stepsDone;
+    steps.now = time;
   }
 
   public Ids ids() {
