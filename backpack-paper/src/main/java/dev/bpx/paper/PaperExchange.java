@@ -15,6 +15,7 @@ import dev.bpx.paper.store.Journal;
 import dev.bpx.paper.store.JournaledEngine;
 import dev.bpx.paper.events.EventSink;
 import dev.bpx.paper.events.StreamEvent;
+import dev.bpx.paper.feed.DepthIds;
 import dev.bpx.paper.feed.UpstreamGate;
 import dev.bpx.paper.feed.UpstreamPump;
 import dev.bpx.paper.feed.UpstreamStreams;
@@ -109,8 +110,9 @@ public final class PaperExchange implements AutoCloseable {
     }
     this.staleAfter = b.staleAfter;
     long staleAfter = b.staleAfter.toMillis();
+    DepthIds depthIds = new DepthIds();
     this.http = new HttpFront(store, clock, b.port, b.controlApi, this::advanceMillis, mirror,
-        mirror == null ? null : new UpstreamGate(mirror, store, staleAfter));
+        mirror == null ? null : new UpstreamGate(mirror, store, staleAfter), depthIds);
     this.ws = b.webSocketPort < 0 ? null : startWebSocket(b, markets);
     EventSink sink = ws == null ? null : new EventFrames(ws);
     if (sink != null && mirror != null) {
@@ -119,7 +121,13 @@ public final class PaperExchange implements AutoCloseable {
       // public streams are the upstream's, passed on by the mirror.
       EventSink frames = sink;
       sink = events -> frames.accept(events.stream().filter(PaperExchange::isAccountEvent).toList());
-      mirror.onFrame(new UpstreamStreams(store, ws::hasSubscribers, ws::publish));
+      UpstreamStreams streams = new UpstreamStreams(store, ws::hasSubscribers, ws::publish, mirror, depthIds);
+      mirror.onFrame(streams);
+      EventSink accounts = sink;
+      sink = events -> {
+        accounts.accept(events);
+        streams.accountEvents(events); // the users' resting orders changed levels: shown at once
+      };
     }
     if (b.eventSink != null) {
       EventSink frames = sink;

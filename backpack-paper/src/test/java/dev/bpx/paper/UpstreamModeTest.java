@@ -96,12 +96,16 @@ class UpstreamModeTest {
     return out;
   }
 
-  /** Waits until the downstream serves the upstream's book (same update id), and returns the upstream's. */
+  /**
+   * Waits until the downstream serves the upstream's book (the same upstream update id, in the merged numbering of
+   * {@code DepthIds}), and returns the upstream's.
+   */
   private static PaperHttp.Reply synced(PaperExchange up, PaperExchange down, String symbol) {
     PaperHttp.Reply upstream = reader(up).get("/api/v1/depth?symbol=" + symbol);
     Object id = upstream.object().get("lastUpdateId");
     await("downstream book at upstream update " + id, 5000,
-        () -> id.equals(reader(down).get("/api/v1/depth?symbol=" + symbol).object().get("lastUpdateId")));
+        () -> Long.parseLong((String) id) == Long.parseLong((String) reader(down).get("/api/v1/depth?symbol=" + symbol)
+            .object().get("lastUpdateId")) / dev.bpx.paper.feed.DepthIds.SCALE); // the merged numbering
     return upstream;
   }
 

@@ -44,7 +44,7 @@ public final class HttpFront implements AutoCloseable {
   private static final int HANDLER_THREADS = 32;
 
   public HttpFront(JournaledEngine store, Clock clock, int port, boolean control, LongConsumer advanceClock) {
-    this(store, clock, port, control, advanceClock, null, null);
+    this(store, clock, port, control, advanceClock, null, null, null);
   }
 
   /**
@@ -53,12 +53,12 @@ public final class HttpFront implements AutoCloseable {
    * @param gate (upstream) journals the market data orders trade on before them
    */
   public HttpFront(JournaledEngine store, Clock clock, int port, boolean control, LongConsumer advanceClock,
-                   UpstreamMirror upstream, UpstreamGate gate) {
+                   UpstreamMirror upstream, UpstreamGate gate, dev.bpx.paper.feed.DepthIds depthIds) {
     this.clock = clock;
     this.verifier = new SignatureVerifier(clock);
     new PublicRoutes(store).register(router);
     if (upstream != null) {
-      new UpstreamPublicRoutes(upstream, store).register(router);
+      new UpstreamPublicRoutes(upstream, store, depthIds).register(router);
     }
     new AccountRoutes(store).register(router);
     new OrderRoutes(store, gate).register(router);

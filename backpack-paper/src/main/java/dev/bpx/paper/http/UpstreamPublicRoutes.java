@@ -33,9 +33,13 @@ final class UpstreamPublicRoutes {
   private final UpstreamMirror mirror;
   private final JournaledEngine store;
 
-  UpstreamPublicRoutes(UpstreamMirror mirror, JournaledEngine store) {
+  /** The merged book's update ids, shared with the streams. */
+  private final dev.bpx.paper.feed.DepthIds depthIds;
+
+  UpstreamPublicRoutes(UpstreamMirror mirror, JournaledEngine store, dev.bpx.paper.feed.DepthIds depthIds) {
     this.mirror = mirror;
     this.store = store;
+    this.depthIds = depthIds;
   }
 
   void register(Router r) {
@@ -130,8 +134,9 @@ final class UpstreamPublicRoutes {
       w.beginArray().value(Fmt.price(m, top.get(i).price())).value(Fmt.quantity(m, top.get(i).quantity())).endArray();
     }
     w.endArray();
-    // The upstream's update id: the levels are its book at that id plus this exchange's own orders.
-    w.field("lastUpdateId", Long.toString(book.lastUpdateId())).field("timestamp", Math.max(q.now(), 0) * 1000);
+    // The upstream's update id in the merged numbering (DepthIds): the levels are its book at that id plus this
+    // exchange's own orders, as the streamed frames up to that id left them.
+    w.field("lastUpdateId", Long.toString(depthIds.restId(symbol, book.lastUpdateId()))).field("timestamp", Math.max(q.now(), 0) * 1000);
     return Response.json(w.endObject());
   }
 
