@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one WebSocket to the upstream's public streams (the JDK's {@link WebSocket}): subscribes on
  * every open, hands each data frame to the {@link Handler}, pings, and reconnects with backoff when
- * the socket closes, fails or stops answering pings. It sends SUBSCRIBE frames for public streams and
- * pings, nothing else: never a signature. Thread-safe.
+ * the socket closes, fails, stops answering pings, or carries no data for the silence limit. It sends
+ * SUBSCRIBE frames for public streams and pings, nothing else: never a signature. Thread-safe.
  */
 final class StreamConnection implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamConnection.class);
@@ -46,7 +46,10 @@ final class StreamConnection implements AutoCloseable {
     /** One data frame {@code {"stream": ..., "data": ...}}. */
     void message(String stream, Object data);
 
-    /** A pong arrived: every frame the upstream sent before it has been handed over. */
+    /**
+     * A pong arrived while data flows: every frame the upstream sent before it has been handed over. Not called
+     * while the streams are silent: a gateway answers pings even when the engine behind it has stopped.
+     */
     void pong();
 
     /** The socket is gone (a reconnect is scheduled); the reason, for the logs. */
@@ -64,6 +67,8 @@ final class StreamConnection implements AutoCloseable {
   private WebSocket socket;
   private CompletableFuture<WebSocket> sends;
   private long lastPongMillis;
+  /** When the current socket opened or last carried a data frame (epoch ms). */
+  private volatile long lastDataMillis;
   private Duration backoff;
   private boolean closed;
   private int connects;
@@ -128,6 +133,7 @@ final class StreamConnection implements AutoCloseable {
       socket = ws;
       connects++;
       lastPongMillis = clock.millis();
+      lastDataMillis = lastPongMillis;
       sends = CompletableFuture.completedFuture(ws);
     }
     LOG.info("upstream stream connected: {} ({} streams)", uri, streams.size());
@@ -182,17 +188,21 @@ final class StreamConnection implements AutoCloseable {
 
   private void ping() {
     WebSocket ws;
-    boolean stalled;
+    String stalled = null;
     synchronized (lock) {
       ws = socket;
-      stalled = ws != null
-          && clock.millis() - lastPongMillis > MISSED_PONGS * settings.pingInterval().toMillis();
+      long now = clock.millis();
+      if (ws != null && now - lastPongMillis > MISSED_PONGS * settings.pingInterval().toMillis()) {
+        stalled = "no pong for " + MISSED_PONGS + " pings";
+      } else if (ws != null && silent(now)) {
+        stalled = "no data for " + (now - lastDataMillis) + " ms although pongs come: the upstream looks stalled";
+      }
     }
     if (ws == null) {
       return;
     }
-    if (stalled) {
-      lost(ws, "no pong for " + MISSED_PONGS + " pings");
+    if (stalled != null) {
+      lost(ws, stalled);
       return;
     }
     try {
@@ -201,6 +211,10 @@ final class StreamConnection implements AutoCloseable {
       // The previous ping is still being written: the socket is slow, the pong deadline will tell.
       LOG.debug("upstream ping skipped: {}", e.getMessage());
     }
+  }
+
+  private boolean silent(long now) {
+    return now - lastDataMillis > settings.silenceLimit().toMillis();
   }
 
   @Override
@@ -220,6 +234,8 @@ final class StreamConnection implements AutoCloseable {
     private final StringBuilder text = new StringBuilder();
     /** Ids of this socket's SUBSCRIBE frames not answered yet; guarded by the connection's lock. */
     final java.util.Set<Long> awaiting = new java.util.HashSet<>();
+    /** Whether a data frame came on this socket (the listener's thread only). */
+    private boolean dataSeen;
     /** Whether {@link Handler#subscribed} was called for this socket; guarded by the connection's lock. */
     private boolean reported;
 
@@ -248,9 +264,10 @@ final class StreamConnection implements AutoCloseable {
           return null;
         }
         lastPongMillis = clock.millis();
-        backoff = settings.reconnectMin();
       }
-      handler.pong();
+      if (!silent(clock.millis())) {
+        handler.pong();
+      }
       ws.request(1);
       return null;
     }
@@ -297,6 +314,15 @@ final class StreamConnection implements AutoCloseable {
         return;
       }
       if (parsed instanceof Map<?, ?> m && m.get("stream") instanceof String stream && m.get("data") != null) {
+        lastDataMillis = clock.millis();
+        if (!dataSeen) {
+          // Data flows: this socket works. (Not on a pong: a stalled upstream answers pings, and its reconnects
+          // must back off.)
+          dataSeen = true;
+          synchronized (lock) {
+            backoff = settings.reconnectMin();
+          }
+        }
         try {
           handler.message(stream, m.get("data"));
         } catch (UpstreamException e) {

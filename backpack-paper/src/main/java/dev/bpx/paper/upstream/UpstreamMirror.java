@@ -203,8 +203,10 @@ public final class UpstreamMirror implements AutoCloseable {
   /**
    * {@return milliseconds since the market's book was last confirmed current, {@code Long.MAX_VALUE}
    * if never} Confirmed by a REST snapshot, by a delta in sequence, or by a pong on the socket while
-   * the book follows it (frames arrive in order, so a pong proves nothing sent before it is missing).
-   * It cannot tell an upstream whose gateway answers pings while its matching engine stalls.
+   * the book follows it and data flows (frames arrive in order, so a pong proves nothing sent before it is
+   * missing). Streams silent for {@link UpstreamSettings#silenceLimit} count as a stalled upstream: pongs stop
+   * confirming and the socket is reconnected. A REST answer counts as current when it arrives: an upstream whose
+   * REST serves a stopped engine's book cannot be told from a quiet one.
    */
   public long dataAgeMillis(String symbol) {
     synchronized (lock) {

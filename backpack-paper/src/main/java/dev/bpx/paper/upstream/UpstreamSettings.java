@@ -17,10 +17,13 @@ import java.util.Objects;
  * @param reconnectMax the longest wait between reconnect attempts
  * @param requestTimeout the limit of one REST request or WebSocket handshake
  * @param keepTrades how many recent public trades are kept per market
+ * @param silenceLimit the longest the streams may carry no data frame before the socket counts as stalled
+ *     although it answers pings: the spec pushes every market's ticker once a second, so silence means the
+ *     upstream's engine stopped while its gateway answers (the socket is reconnected, REST polled meanwhile)
  */
 public record UpstreamSettings(URI rest, URI ws, Duration pollInterval, Duration pingInterval,
                                Duration reconnectMin, Duration reconnectMax, Duration requestTimeout,
-                               int keepTrades) {
+                               int keepTrades, Duration silenceLimit) {
   public UpstreamSettings {
     Objects.requireNonNull(rest, "rest");
     positive(pollInterval, "pollInterval");
@@ -28,6 +31,7 @@ public record UpstreamSettings(URI rest, URI ws, Duration pollInterval, Duration
     positive(reconnectMin, "reconnectMin");
     positive(reconnectMax, "reconnectMax");
     positive(requestTimeout, "requestTimeout");
+    positive(silenceLimit, "silenceLimit");
     if (reconnectMax.compareTo(reconnectMin) < 0) {
       throw new IllegalArgumentException("reconnectMax < reconnectMin");
     }
@@ -39,27 +43,33 @@ public record UpstreamSettings(URI rest, URI ws, Duration pollInterval, Duration
   /**
    * {@return settings for an upstream with the defaults: REST polled every 2 s while the socket is
    * down, pinged every 5 s, reconnect after 0.5 s doubling up to 30 s, 10 s per request, 1000 trades
-   * kept per market (the paper exchange's queue model reads the trades since its last look, once a second)}
+   * kept per market (the paper exchange's queue model reads the trades since its last look, once a second), and
+   * a socket without data for 15 s (15 of the spec's once-a-second tickers) taken as stalled}
    */
   public static UpstreamSettings of(URI rest, URI ws) {
     return new UpstreamSettings(rest, ws, Duration.ofSeconds(2), Duration.ofSeconds(5),
-        Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(10), 1000);
+        Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(10), 1000, Duration.ofSeconds(15));
   }
 
   public UpstreamSettings withPollInterval(Duration d) {
-    return new UpstreamSettings(rest, ws, d, pingInterval, reconnectMin, reconnectMax, requestTimeout, keepTrades);
+    return new UpstreamSettings(rest, ws, d, pingInterval, reconnectMin, reconnectMax, requestTimeout, keepTrades, silenceLimit);
   }
 
   public UpstreamSettings withPingInterval(Duration d) {
-    return new UpstreamSettings(rest, ws, pollInterval, d, reconnectMin, reconnectMax, requestTimeout, keepTrades);
+    return new UpstreamSettings(rest, ws, pollInterval, d, reconnectMin, reconnectMax, requestTimeout, keepTrades, silenceLimit);
   }
 
   public UpstreamSettings withReconnect(Duration min, Duration max) {
-    return new UpstreamSettings(rest, ws, pollInterval, pingInterval, min, max, requestTimeout, keepTrades);
+    return new UpstreamSettings(rest, ws, pollInterval, pingInterval, min, max, requestTimeout, keepTrades, silenceLimit);
   }
 
   public UpstreamSettings withRequestTimeout(Duration d) {
-    return new UpstreamSettings(rest, ws, pollInterval, pingInterval, reconnectMin, reconnectMax, d, keepTrades);
+    return new UpstreamSettings(rest, ws, pollInterval, pingInterval, reconnectMin, reconnectMax, d, keepTrades, silenceLimit);
+  }
+
+  public UpstreamSettings withSilenceLimit(Duration d) {
+    return new UpstreamSettings(rest, ws, pollInterval, pingInterval, reconnectMin, reconnectMax, requestTimeout,
+        keepTrades, d);
   }
 
   private static void positive(Duration d, String name) {

@@ -59,4 +59,10 @@ final class ScriptedStreams extends WebSocketServer {
     client.send("{\"stream\":\"markPrice." + symbol + "\",\"data\":{\"e\":\"markPrice\",\"E\":1,\"s\":\"" + symbol
         + "\",\"p\":\"" + price + "\",\"f\":\"0.0001\",\"i\":\"" + price + "\",\"n\":1}}");
   }
+
+  void ticker(String symbol, String last) {
+    client.send("{\"stream\":\"ticker." + symbol + "\",\"data\":{\"e\":\"ticker\",\"E\":1,\"s\":\"" + symbol
+        + "\",\"o\":\"" + last + "\",\"c\":\"" + last + "\",\"h\":\"" + last + "\",\"l\":\"" + last
+        + "\",\"v\":\"0\",\"V\":\"0\",\"n\":0}}");
+  }
 }
