@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,26 +61,12 @@ class UpstreamMarketListTest {
     open.remove(p);
   }
 
-  private static void await(String what, BooleanSupplier ok) {
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (!ok.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 5 s: " + what);
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
 
   private static void synced(PaperExchange up, PaperExchange down, String symbol) {
     PaperHttp upReader = new PaperHttp(up.url(), SigningKey.generate(), up.clock());
     PaperHttp downReader = new PaperHttp(down.url(), SigningKey.generate(), down.clock());
     Object id = upReader.get("/api/v1/depth?symbol=" + symbol).object().get("lastUpdateId");
-    await("downstream " + symbol + " at upstream update " + id,
+    Await.until("downstream " + symbol + " at upstream update " + id, 5000,
         () -> Long.parseLong((String) id) == Long.parseLong((String) downReader.get("/api/v1/depth?symbol=" + symbol)
             .object().get("lastUpdateId")) / dev.bpx.paper.feed.DepthIds.SCALE);
   }

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,20 +65,6 @@ class UpstreamModeTest {
     return new PaperHttp(p.url(), SigningKey.generate(), p.clock());
   }
 
-  private static void await(String what, long millis, BooleanSupplier ok) {
-    long deadline = System.nanoTime() + millis * 1_000_000L;
-    while (!ok.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + millis + " ms: " + what);
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
 
   private static BigDecimal d(Object s) {
     return new BigDecimal((String) s);
@@ -103,7 +88,7 @@ class UpstreamModeTest {
   private static PaperHttp.Reply synced(PaperExchange up, PaperExchange down, String symbol) {
     PaperHttp.Reply upstream = reader(up).get("/api/v1/depth?symbol=" + symbol);
     Object id = upstream.object().get("lastUpdateId");
-    await("downstream book at upstream update " + id, 5000,
+    Await.until("downstream book at upstream update " + id, 5000,
         () -> Long.parseLong((String) id) == Long.parseLong((String) reader(down).get("/api/v1/depth?symbol=" + symbol)
             .object().get("lastUpdateId")) / dev.bpx.paper.feed.DepthIds.SCALE); // the merged numbering
     return upstream;
@@ -147,8 +132,8 @@ class UpstreamModeTest {
     assertThat(mine.object().get("asks")).isEqualTo(depth.object().get("asks"));
     assertThat(mine.object().get("bids")).isEqualTo(depth.object().get("bids"));
     String ticker = reader(up).get("/api/v1/ticker?symbol=SOL_USDC").body();
-    await("the upstream's ticker", 3000, () -> ticker.equals(reader(down).get("/api/v1/ticker?symbol=SOL_USDC").body()));
-    await("perp mark at 201.37", 3000, () -> "201.37".equals(((Map<?, ?>) reader(down)
+    Await.until("the upstream's ticker", 3000, () -> ticker.equals(reader(down).get("/api/v1/ticker?symbol=SOL_USDC").body()));
+    Await.until("perp mark at 201.37", 3000, () -> "201.37".equals(((Map<?, ?>) reader(down)
         .get("/api/v1/markPrices?symbol=SOL_USDC_PERP").array().get(0)).get("markPrice")));
   }
 
@@ -203,7 +188,7 @@ class UpstreamModeTest {
 
     up.setPrice("SOL_USDC", new BigDecimal("183.00")); // asks from 183.01: through the bid
     // GET /order answers open orders only, as Backpack's does: a filled one is in the history.
-    await("filled", 5000, () -> trader.get("/wapi/v1/history/orders?symbol=SOL_USDC").body()
+    Await.until("filled", 5000, () -> trader.get("/wapi/v1/history/orders?symbol=SOL_USDC").body()
         .contains("\"id\":\"" + id + "\"") && trader.get("/wapi/v1/history/orders?symbol=SOL_USDC").array().stream()
         .anyMatch(o -> id.equals(((Map<?, ?>) o).get("id")) && "Filled".equals(((Map<?, ?>) o).get("status"))));
     List<Object> fills = trader.get("/wapi/v1/history/fills?symbol=SOL_USDC").array();
@@ -229,7 +214,7 @@ class UpstreamModeTest {
     // Someone sells on the upstream into its best bid, 5 short of the volume that was ahead of ours.
     BigDecimal first = ahead.subtract(new BigDecimal("5"));
     sellOnUpstream(up, first);
-    await("the upstream's trade mirrored", 5000, () -> reader(down).get("/api/v1/trades?symbol=SOL_USDC&limit=1")
+    Await.until("the upstream's trade mirrored", 5000, () -> reader(down).get("/api/v1/trades?symbol=SOL_USDC&limit=1")
         .body().contains("\"quantity\":\"" + first.setScale(2) + "\""));
     long until = System.nanoTime() + 500_000_000L; // five pump intervals: the queue ahead is not used up
     while (System.nanoTime() < until) {
@@ -239,7 +224,7 @@ class UpstreamModeTest {
     // Another sells 6: 5 use up the queue at our price, 1 trades below it, so the market passed our
     // order: it fills 1 of its 2, at its own price.
     sellOnUpstream(up, new BigDecimal("6"));
-    await("a fill", 5000, () -> !trader.get("/wapi/v1/history/fills?symbol=SOL_USDC").array().isEmpty());
+    Await.until("a fill", 5000, () -> !trader.get("/wapi/v1/history/fills?symbol=SOL_USDC").array().isEmpty());
     List<Object> fills = trader.get("/wapi/v1/history/fills?symbol=SOL_USDC").array();
     assertThat(fills).allSatisfy(f -> assertThat(((Map<?, ?>) f).get("price")).isEqualTo(price));
     assertThat(fills.stream().map(f -> d(((Map<?, ?>) f).get("quantity"))).reduce(BigDecimal.ZERO, BigDecimal::add))
@@ -277,14 +262,14 @@ class UpstreamModeTest {
     open.add(() -> socket.abort());
     socket.sendText("{\"method\":\"SUBSCRIBE\",\"params\":[\"depth.SOL_USDC\",\"bookTicker.SOL_USDC\"],\"id\":1}", true)
         .get(5, java.util.concurrent.TimeUnit.SECONDS);
-    await("subscribed", 5000, () -> frames.stream().anyMatch(f -> f.contains("\"id\":1")));
+    Await.until("subscribed", 5000, () -> frames.stream().anyMatch(f -> f.contains("\"id\":1")));
 
     // Someone sells 3 into the upstream's best bid: its level shrinks, and ours (2) is shown in it.
     sellOnUpstream(up, new BigDecimal("3"));
     String merged = ahead.subtract(new BigDecimal("3")).add(new BigDecimal("2")).toPlainString();
-    await("a merged depth delta", 5000, () -> frames.stream().anyMatch(f -> f.contains("\"stream\":\"depth.SOL_USDC\"")
+    Await.until("a merged depth delta", 5000, () -> frames.stream().anyMatch(f -> f.contains("\"stream\":\"depth.SOL_USDC\"")
         && f.contains("[\"" + price + "\",\"" + merged + "\"]")));
-    await("a merged book ticker", 5000, () -> frames.stream().anyMatch(f -> f.contains("\"stream\":\"bookTicker.SOL_USDC\"")
+    Await.until("a merged book ticker", 5000, () -> frames.stream().anyMatch(f -> f.contains("\"stream\":\"bookTicker.SOL_USDC\"")
         && f.contains("\"b\":\"" + price + "\"") && f.contains("\"B\":\"" + merged + "\"")));
     // And REST shows the same level.
     assertThat(reader(down).get("/api/v1/depth?symbol=SOL_USDC").body()).contains("[\"" + price + "\",\"" + merged + "\"]");
@@ -319,7 +304,7 @@ class UpstreamModeTest {
 
     // The upstream's mark walks up: 10 SOL short loses more than the 1000 USDC behind it.
     up.setPrice("SOL_USDC_PERP", new BigDecimal("300.00"));
-    await("liquidated at the upstream's mark", 5000, () -> down.inspect(e ->
+    Await.until("liquidated at the upstream's mark", 5000, () -> down.inspect(e ->
         e.account(trader.apiKey()).closedPositions().stream().anyMatch(p -> p.liquidated())));
     assertThat(trader.get("/api/v1/position").array()).isEmpty();
   }
@@ -332,7 +317,7 @@ class UpstreamModeTest {
     PaperHttp trader = user(down);
     up.close();
     open.remove(up);
-    await("data older than the bound", 8000,
+    Await.until("data older than the bound", 8000,
         () -> down.marketDataAge("SOL_USDC").map(a -> a.toMillis() > 3000).orElse(true));
     PaperHttp.Reply refused = trader.post("/api/v1/order", marketBuy("SOL_USDC", "1"));
     assertThat(refused.status()).isEqualTo(400);
@@ -378,7 +363,7 @@ class UpstreamModeTest {
     assertThat(trader.post("/api/v1/order", "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\","
         + "\"price\":\"" + best.get(0) + "\",\"quantity\":\"1\"}").object().get("status")).isEqualTo("New");
     sellOnUpstream(up, new BigDecimal("3"));
-    await("the upstream's sell mirrored", 20_000, () -> reader(down).get("/api/v1/trades?symbol=SOL_USDC&limit=1").body()
+    Await.until("the upstream's sell mirrored", 20_000, () -> reader(down).get("/api/v1/trades?symbol=SOL_USDC&limit=1").body()
         .contains("\"quantity\":\"3.00\""));
     down.pumpNow();
     List<BigDecimal> queue = down.inspect(e -> List.copyOf(e.markets().get("SOL_USDC").queueAhead.values()));
@@ -404,7 +389,7 @@ class UpstreamModeTest {
         + "\"price\":\"" + best.get(0) + "\",\"quantity\":\"1\"}").object().get("status")).isEqualTo("New");
     sellOnUpstream(up, new BigDecimal("3"));
     // The pump journals the print; the upstream then stands still, so nothing more is journaled.
-    await("the print used up 3 of the queue", 5000, () -> down.inspect(e -> e.markets().get("SOL_USDC").queueAhead
+    Await.until("the print used up 3 of the queue", 5000, () -> down.inspect(e -> e.markets().get("SOL_USDC").queueAhead
         .values().stream().anyMatch(q -> q.compareTo(ahead.subtract(new BigDecimal("3"))) == 0)));
     String hash = down.stateHash();
     down.close();

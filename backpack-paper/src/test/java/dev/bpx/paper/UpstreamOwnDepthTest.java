@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,20 +39,6 @@ class UpstreamOwnDepthTest {
     }
   }
 
-  private static void await(String what, BooleanSupplier ok) {
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (!ok.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 5 s: " + what);
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
 
   /** A book kept by the AsyncAPI rule: apply when U <= id + 1 <= u, skip when u <= id, a gap otherwise. */
   private static final class KeptBook {
@@ -106,7 +91,7 @@ class UpstreamOwnDepthTest {
     PaperHttp reader = new PaperHttp(down.url(), SigningKey.generate(), down.clock());
     PaperHttp upReader = new PaperHttp(up.url(), SigningKey.generate(), up.clock());
     Object upId = upReader.get("/api/v1/depth?symbol=SOL_USDC").object().get("lastUpdateId");
-    await("the mirror holds the upstream's book", () -> reader.get("/api/v1/depth?symbol=SOL_USDC").status() == 200);
+    Await.until("the mirror holds the upstream's book", 5000, () -> reader.get("/api/v1/depth?symbol=SOL_USDC").status() == 200);
 
     List<Map<String, Object>> frames = new CopyOnWriteArrayList<>();
     WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -127,11 +112,11 @@ class UpstreamOwnDepthTest {
     open.add(socket::abort);
     socket.sendText("{\"method\":\"SUBSCRIBE\",\"params\":[\"depth.SOL_USDC\",\"bookTicker.SOL_USDC\"],\"id\":1}", true)
         .get(5, TimeUnit.SECONDS);
-    await("subscribed", () -> frames.stream().anyMatch(f -> Integer.valueOf(1).equals(
+    Await.until("subscribed", 5000, () -> frames.stream().anyMatch(f -> Integer.valueOf(1).equals(
         f.get("id") instanceof BigDecimal d ? d.intValue() : null)));
     // A first upstream delta gives the merged stream an upstream id to number after (any frame at all would).
     sell(up, "1");
-    await("an upstream delta", () -> depthFrames(frames).size() > 0);
+    Await.until("an upstream delta", 5000, () -> depthFrames(frames).size() > 0);
     KeptBook book = new KeptBook(reader.get("/api/v1/depth?symbol=SOL_USDC").object());
     assertThat(upId).isNotNull();
     int seen = depthFrames(frames).size();
@@ -141,23 +126,23 @@ class UpstreamOwnDepthTest {
     Map<String, Object> placed = trader.post("/api/v1/order", "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\","
         + "\"orderType\":\"Limit\",\"price\":\"150.00\",\"quantity\":\"2\"}").object();
     assertThat(placed.get("status")).isEqualTo("New");
-    await("the own level streamed", () -> depthFrames(frames).size() > seen);
+    Await.until("the own level streamed", 5000, () -> depthFrames(frames).size() > seen);
     depthFrames(frames).subList(seen, depthFrames(frames).size()).forEach(book::apply);
     assertThat(book.bids.get(new BigDecimal("150.00"))).isEqualByComparingTo("2");
     long ownId = book.id;
-    await("the book ticker of the same id", () -> frames.stream().anyMatch(f -> "bookTicker.SOL_USDC".equals(
+    Await.until("the book ticker of the same id", 5000, () -> frames.stream().anyMatch(f -> "bookTicker.SOL_USDC".equals(
         f.get("stream")) && Long.toString(ownId).equals(((Map<?, ?>) f.get("data")).get("u"))));
 
     int beforeCancel = depthFrames(frames).size();
     trader.delete("/api/v1/order", "{\"symbol\":\"SOL_USDC\",\"orderId\":\"" + placed.get("id") + "\"}");
-    await("the cancel streamed", () -> depthFrames(frames).size() > beforeCancel);
+    Await.until("the cancel streamed", 5000, () -> depthFrames(frames).size() > beforeCancel);
     depthFrames(frames).subList(beforeCancel, depthFrames(frames).size()).forEach(book::apply);
     assertThat(book.bids).doesNotContainKey(new BigDecimal("150.00"));
 
     // The upstream's next delta applies on top of our frames (no gap), and the book ends equal to REST's.
     int beforeSale = depthFrames(frames).size();
     sell(up, "3");
-    await("the upstream's delta", () -> depthFrames(frames).size() > beforeSale);
+    Await.until("the upstream's delta", 5000, () -> depthFrames(frames).size() > beforeSale);
     depthFrames(frames).subList(beforeSale, depthFrames(frames).size()).forEach(book::apply);
     KeptBook rest = new KeptBook(reader.get("/api/v1/depth?symbol=SOL_USDC").object());
     assertThat(book.id).isEqualTo(rest.id);

@@ -1,5 +1,6 @@
 package dev.bpx.paper.upstream;
 
+import dev.bpx.paper.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

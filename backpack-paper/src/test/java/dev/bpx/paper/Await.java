@@ -1,12 +1,12 @@
-package dev.bpx.paper.upstream;
+package dev.bpx.paper;
 
 import java.util.function.BooleanSupplier;
 
 /** Test helper: polls a condition until a deadline (no fixed sleeps); returns the milliseconds it took. */
-final class Await {
+public final class Await {
   private Await() {}
 
-  static long until(String what, long timeoutMillis, BooleanSupplier condition) {
+  public static long until(String what, long timeoutMillis, BooleanSupplier condition) {
     long start = System.nanoTime();
     long deadline = start + timeoutMillis * 1_000_000L;
     while (!condition.getAsBoolean()) {
