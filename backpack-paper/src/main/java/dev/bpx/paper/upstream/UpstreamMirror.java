@@ -1,12 +1,9 @@
 package dev.bpx.paper.upstream;
 
-import dev.bpx.auth.json.Json;
 import dev.bpx.paper.market.MarketSpec;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Sends unsigned GETs and SUBSCRIBE frames only. One daemon thread ({@code upstream-mirror}) runs
  * the REST reads, polls and reconnects; the JDK client's threads deliver the frames. Thread-safe: reads
- * take a consistent copy under one lock.
+ * take a consistent copy under one lock. This class opens and answers; {@link RestReads} reads REST,
+ * {@link StreamFrames} applies the stream, {@link MirrorState} holds what both change.
  */
 public final class UpstreamMirror implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(UpstreamMirror.class);
@@ -46,15 +44,14 @@ public final class UpstreamMirror implements AutoCloseable {
   private final Clock clock;
   private final UpstreamRest rest;
   private final ScheduledExecutorService worker;
-  private final Map<String, SymbolState> states = new LinkedHashMap<>();
+  private final MirrorState state = new MirrorState();
+  private final Object lock = state.lock;
+  private final Map<String, SymbolState> states = state.states;
+  private final RestReads reads;
+  private final StreamFrames frames;
   private final List<String> skipped;
   private final List<dev.bpx.paper.market.AssetSpec> assets;
-  private final Object lock = new Object();
   private final StreamConnection stream;
-  private volatile boolean closed;
-  private volatile BiConsumer<String, String> frames;
-  /** Stream frames applied so far; guarded by the lock (see {@link SymbolState#markFrame}). */
-  private long framesApplied;
 
   private UpstreamMirror(UpstreamSettings settings, Clock clock) {
     this.settings = settings;
@@ -66,9 +63,11 @@ public final class UpstreamMirror implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    this.reads = new RestReads(state, rest, settings, clock, worker, this::streaming);
+    this.frames = new StreamFrames(state, reads, clock, worker);
     try {
       Map<String, BigDecimal> last = new LinkedHashMap<>();
-      List<Ticker> tickers = readTickers();
+      List<Ticker> tickers = reads.readTickers();
       tickers.forEach(t -> last.put(t.symbol(), t.lastPrice()));
       MarketListReader.Result list = MarketListReader.read(rest.get("/api/v1/markets", null), last);
       this.skipped = list.skipped();
@@ -76,8 +75,8 @@ public final class UpstreamMirror implements AutoCloseable {
         states.put(m.symbol(), new SymbolState(m, settings.keepTrades()));
       }
       this.assets = AssetListReader.read(rest, list.markets());
-      applyTickers(tickers, 0);
-      refreshAll();
+      reads.applyTickers(tickers, 0);
+      reads.refreshAll();
     } catch (RuntimeException e) {
       worker.shutdownNow();
       throw e;
@@ -85,9 +84,9 @@ public final class UpstreamMirror implements AutoCloseable {
     LOG.info("upstream {}: {} markets ({} of other types not taken)", settings.rest(), states.size(),
         skipped.size());
     this.stream = settings.ws() == null ? null : new StreamConnection(http, settings.ws(), streamNames(),
-        settings, worker, new Frames(), clock);
+        settings, worker, frames, clock);
     long poll = settings.pollInterval().toMillis();
-    worker.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
+    worker.scheduleWithFixedDelay(reads::poll, poll, poll, TimeUnit.MILLISECONDS);
     if (stream != null) {
       stream.start();
     }
@@ -233,19 +232,17 @@ public final class UpstreamMirror implements AutoCloseable {
    * streams on). Called on the socket's thread, one frame at a time, in the upstream's order.
    */
   public void onFrame(BiConsumer<String, String> listener) {
-    this.frames = listener;
+    frames.listener(listener);
   }
 
   @Override
   public void close() {
-    closed = true;
+    reads.close();
     if (stream != null) {
       stream.close();
     }
     worker.shutdownNow();
   }
-
-  // --- REST ------------------------------------------------------------------------------
 
   private List<String> streamNames() {
     List<String> names = new ArrayList<>();
@@ -261,307 +258,5 @@ public final class UpstreamMirror implements AutoCloseable {
       }
     }
     return names;
-  }
-
-  private List<Ticker> readTickers() {
-    List<Ticker> out = new ArrayList<>();
-    for (Object row : UpstreamJson.array(rest.get("/api/v1/tickers", null), "/api/v1/tickers")) {
-      out.add(PayloadReader.ticker(UpstreamJson.object(row, "/api/v1/tickers[]")));
-    }
-    return out;
-  }
-
-  /** {@return the stream frames applied so far: take it before a REST read, pass it to the apply} */
-  private long framesApplied() {
-    synchronized (lock) {
-      return framesApplied;
-    }
-  }
-
-  /** Applies tickers read after {@code asked} frames, except where a frame since then is newer. */
-  private void applyTickers(List<Ticker> tickers, long asked) {
-    synchronized (lock) {
-      for (Ticker t : tickers) {
-        SymbolState s = states.get(t.symbol());
-        if (s != null && s.tickerFrame <= asked) {
-          s.ticker = t;
-        }
-      }
-    }
-  }
-
-  /** Reads everything over REST: summaries, then each market's book and trades. */
-  private void refreshAll() {
-    refreshSummaries();
-    for (String symbol : symbols()) {
-      loadBook(symbol);
-      loadTrades(symbol);
-    }
-  }
-
-  /**
-   * Reads the tickers, the mark prices and the open interest: they move only on events, so a stream that
-   * was not subscribed yet when one came leaves them old until the next.
-   */
-  private void refreshSummaries() {
-    long asked = framesApplied();
-    applyTickers(readTickers(), asked);
-    List<MarkPrice> marks = readMarks(null);
-    marks.addAll(readMarks("marketType=SPOT"));
-    applyMarks(marks, asked);
-    Object interest = rest.get("/api/v1/openInterest", null);
-    synchronized (lock) {
-      for (Object row : UpstreamJson.array(interest, "/api/v1/openInterest")) {
-        UpstreamJson o = UpstreamJson.object(row, "/api/v1/openInterest[]");
-        SymbolState s = states.get(o.string("symbol"));
-        if (s != null && s.interestFrame <= asked) {
-          s.openInterest = PayloadReader.openInterest(o, false);
-        }
-      }
-    }
-  }
-
-  private List<MarkPrice> readMarks(String query) {
-    List<MarkPrice> marks = new ArrayList<>();
-    for (Object row : UpstreamJson.array(rest.get("/api/v1/markPrices", query), "/api/v1/markPrices")) {
-      marks.add(PayloadReader.markPrice(UpstreamJson.object(row, "/api/v1/markPrices[]")));
-    }
-    return marks;
-  }
-
-  private void applyMarks(List<MarkPrice> marks, long asked) {
-    synchronized (lock) {
-      for (MarkPrice m : marks) {
-        SymbolState s = states.get(m.symbol());
-        if (s != null && s.markFrame <= asked) {
-          s.mark = m;
-        }
-      }
-    }
-  }
-
-  private List<String> symbols() {
-    synchronized (lock) {
-      return List.copyOf(states.keySet());
-    }
-  }
-
-  private void loadTrades(String symbol) {
-    String q = "symbol=" + encode(symbol) + "&limit=" + settings.keepTrades();
-    List<Trade> rows = new ArrayList<>();
-    for (Object row : UpstreamJson.array(rest.get("/api/v1/trades", q), "/api/v1/trades")) {
-      rows.add(PayloadReader.trade(UpstreamJson.object(row, "/api/v1/trades[]")));
-    }
-    synchronized (lock) {
-      states.get(symbol).mergeTrades(rows);
-    }
-  }
-
-  /**
-   * Loads a book snapshot, then the deltas buffered while it was in flight (those it already holds
-   * are skipped by the U/u rule). A gap among them leaves the book waiting for the next snapshot.
-   */
-  private void loadBook(String symbol) {
-    UpstreamJson d = UpstreamJson.object(rest.get("/api/v1/depth", "symbol=" + encode(symbol) + "&limit=1000"),
-        "/api/v1/depth");
-    List<Level> asks = d.levels("asks");
-    List<Level> bids = new ArrayList<>(d.levels("bids"));
-    long updateId = d.longValue("lastUpdateId");
-    synchronized (lock) {
-      SymbolState s = states.get(symbol);
-      // Bids come ascending on the wire (best last); the book sorts them itself.
-      s.book.reset(asks, bids, updateId);
-      s.bookHeardMillis = clock.millis();
-      s.resyncQueued = false;
-      boolean socket = streaming();
-      while (!s.pending.isEmpty()) {
-        PayloadReader.Delta delta = s.pending.peekFirst();
-        if (s.book.apply(delta.first(), delta.last(), delta.asks(), delta.bids()) == Book.Result.GAP) {
-          socket = false;
-          break;
-        }
-        s.pending.removeFirst();
-      }
-      s.live = socket;
-      if (!socket && streaming()) {
-        queueResync(s, settings.pollInterval().toMillis());
-      }
-    }
-  }
-
-  /** Queues a REST snapshot of a book on the worker. Call under the lock. */
-  private void queueResync(SymbolState s, long delayMillis) {
-    if (s.resyncQueued || closed) {
-      return;
-    }
-    s.resyncQueued = true;
-    String symbol = s.spec.symbol();
-    worker.schedule(() -> {
-      try {
-        loadBook(symbol);
-      } catch (UpstreamException e) {
-        LOG.debug("upstream book {} not loaded: {}", symbol, e.getMessage());
-        synchronized (lock) {
-          s.resyncQueued = false;
-          queueResync(s, settings.pollInterval().toMillis());
-        }
-      }
-    }, delayMillis, TimeUnit.MILLISECONDS);
-  }
-
-  /**
-   * While the socket is down (or never configured), REST keeps the mirror current. While it is up,
-   * only spot mark prices are read (one request): the streams carry marks for perps only.
-   */
-  private void poll() {
-    if (closed) {
-      return;
-    }
-    try {
-      if (streaming()) {
-        long asked = framesApplied();
-        applyMarks(readMarks("marketType=SPOT"), asked);
-      } else {
-        refreshAll();
-      }
-    } catch (UpstreamException e) {
-      LOG.debug("upstream poll failed: {}", e.getMessage());
-    } catch (RuntimeException e) {
-      LOG.warn("upstream poll failed", e);
-    }
-  }
-
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  // --- stream ----------------------------------------------------------------------------
-
-  /** The stream's frames, applied under the lock. */
-  private final class Frames implements StreamConnection.Handler {
-    @Override
-    public void opened() {
-      synchronized (lock) {
-        for (SymbolState s : states.values()) {
-          s.live = false;
-          s.pending.clear();
-          s.deltaSinceOpen = false;
-        }
-      }
-    }
-
-    @Override
-    public void subscribed() {
-      // The streams flow from now on. Read once more what moves only on events, and the trades printed while
-      // the socket was down or before the subscriptions stood (kept by id: a trade read twice is added once).
-      // Without it a mark that moved in that window would stay old until the upstream next sends one, and a
-      // trade printed in it, which may have reached a user's resting order, would never be seen.
-      // Books load now, not at open: a snapshot from before the subscriptions could miss a change that no
-      // delta will ever report. A book whose delta came already is subscribed, and that delta queued its load.
-      synchronized (lock) {
-        for (SymbolState s : states.values()) {
-          if (!s.deltaSinceOpen) {
-            s.live = false;
-            s.resyncQueued = false;
-            queueResync(s, 0);
-          }
-        }
-      }
-      worker.execute(() -> {
-        try {
-          refreshSummaries();
-          for (String symbol : symbols()) {
-            loadTrades(symbol);
-          }
-        } catch (UpstreamException e) {
-          LOG.debug("upstream catch-up read failed: {}", e.getMessage());
-        }
-      });
-    }
-
-    @Override
-    public void message(String stream, Object data) {
-      int dot = stream.indexOf('.');
-      if (dot < 0) {
-        return;
-      }
-      String kind = stream.substring(0, dot);
-      String symbol = stream.substring(dot + 1);
-      UpstreamJson d = UpstreamJson.object(data, stream);
-      synchronized (lock) {
-        SymbolState s = states.get(symbol);
-        if (s == null) {
-          return;
-        }
-        switch (kind) {
-          case "depth" -> depth(s, PayloadReader.delta(d));
-          case "trade" -> s.addTrade(PayloadReader.tradeEvent(d));
-          case "ticker" -> {
-            s.ticker = PayloadReader.tickerEvent(d);
-            s.tickerFrame = ++framesApplied;
-          }
-          case "markPrice" -> {
-            s.mark = PayloadReader.markPriceEvent(d);
-            s.markFrame = ++framesApplied;
-          }
-          case "openInterest" -> {
-            s.openInterest = PayloadReader.openInterest(d, true);
-            s.interestFrame = ++framesApplied;
-          }
-          default -> {
-            // bookTicker: the book's own top says the same; the frame only shows the stream is alive.
-          }
-        }
-      }
-      BiConsumer<String, String> listener = frames;
-      if (listener != null) {
-        listener.accept(stream, Json.write(data));
-      }
-    }
-
-    private void depth(SymbolState s, PayloadReader.Delta delta) {
-      if (!s.deltaSinceOpen) {
-        // The market's depth stream is subscribed: its next load (queued below) is current.
-        s.deltaSinceOpen = true;
-        s.live = false;
-        s.resyncQueued = false;
-      }
-      if (!s.live) {
-        s.buffer(delta);
-        queueResync(s, 0);
-        return;
-      }
-      if (s.book.apply(delta.first(), delta.last(), delta.asks(), delta.bids()) == Book.Result.GAP) {
-        LOG.info("upstream depth {}: gap after update {} (next delta starts at {}); reloading",
-            s.spec.symbol(), s.book.lastUpdateId(), delta.first());
-        s.live = false;
-        s.buffer(delta);
-        queueResync(s, 0);
-        return;
-      }
-      s.bookHeardMillis = clock.millis();
-    }
-
-    @Override
-    public void pong() {
-      synchronized (lock) {
-        long now = clock.millis();
-        for (SymbolState s : states.values()) {
-          if (s.live) {
-            s.bookHeardMillis = now;
-          }
-        }
-      }
-    }
-
-    @Override
-    public void closed(String reason) {
-      synchronized (lock) {
-        for (SymbolState s : states.values()) {
-          s.live = false;
-          s.pending.clear();
-        }
-      }
-    }
   }
 }
