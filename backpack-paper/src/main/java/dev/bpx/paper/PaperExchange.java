@@ -4,27 +4,20 @@ import dev.bpx.paper.command.Command;
 import dev.bpx.paper.command.CommandParser;
 import dev.bpx.paper.command.TimedCommand;
 import dev.bpx.paper.engine.Engine;
-import dev.bpx.paper.engine.EngineConfig;
 import dev.bpx.paper.http.HttpFront;
 import dev.bpx.paper.market.AssetSpec;
 import dev.bpx.paper.market.DefaultMarkets;
 import dev.bpx.paper.market.Holding;
-import dev.bpx.paper.market.MarketList;
 import dev.bpx.paper.market.MarketSpec;
-import dev.bpx.paper.store.Journal;
 import dev.bpx.paper.store.JournaledEngine;
 import dev.bpx.paper.events.EventSink;
-import dev.bpx.paper.events.StreamEvent;
 import dev.bpx.paper.feed.DepthIds;
 import dev.bpx.paper.feed.UpstreamGate;
 import dev.bpx.paper.feed.UpstreamPump;
-import dev.bpx.paper.feed.UpstreamStreams;
-import dev.bpx.paper.market.PriceOrigin;
 import dev.bpx.paper.upstream.UpstreamException;
 import dev.bpx.paper.upstream.UpstreamMirror;
 import dev.bpx.paper.upstream.UpstreamSettings;
 import java.net.URI;
-import dev.bpx.paper.ws.EventFrames;
 import dev.bpx.paper.ws.WsFront;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -66,76 +59,17 @@ public final class PaperExchange implements AutoCloseable {
   private PaperExchange(Builder b, UpstreamMirror mirror) {
     this.clock = b.clock != null ? b.clock : PaperClock.system();
     this.mirror = mirror;
-    List<AssetSpec> assets = mirror == null ? b.assets : mirror.assets();
     List<MarketSpec> markets = mirror == null ? b.markets : mirror.markets();
-    // Birth is aligned to the walk's one-second step, so that step times fall on whole hours and
-    // hourly funding and interest are paid; a real clock almost never starts on a whole second. A
-    // journal keeps the birth it recorded, so replay stays exact.
-    long birth = clock.millis() - Math.floorMod(clock.millis(), dev.bpx.paper.market.MarketDataSource.STEP_MILLIS);
-    String market = mirror == null ? null : describe(mirror);
-    Path stateFile = b.stateFile != null ? b.stateFile
-        : b.dataDirectory == null ? null : b.dataDirectory.resolve(stateFileName(b.upstream));
-    MarketList upstreamList = mirror == null ? null : new MarketList(markets, assets);
-    Journal journal = stateFile == null ? null
-        : Journal.open(stateFile, new Journal.Header(b.seed, birth, market, upstreamList), b.fsync);
-    // A state made on an upstream replays under the market list it was made with (its header's), whatever the
-    // upstream lists today; the difference is journaled below, from now on.
-    MarketList engineList = journal == null || journal.header().marketList() == null ? upstreamList
-        : journal.header().marketList();
-    long seed = journal == null ? b.seed : journal.header().seed();
-    long start = journal == null ? birth : journal.header().startMillis();
-    if (journal != null) {
-      journal.snapshot().ifPresent(snap -> clock.setOffsetMillis(snap.clockOffsetMillis()));
-      for (Journal.Entry entry : journal.entries()) {
-        if (entry.command().command() instanceof Command.SetClock c) {
-          clock.setOffsetMillis(c.offsetMillis());
-        }
-      }
-    }
-    List<AssetSpec> engineAssets = engineList == null ? assets : engineList.assets();
-    Map<String, Holding> portfolio = new LinkedHashMap<>(b.portfolio);
-    portfolio.keySet().removeIf(asset -> engineAssets.stream().noneMatch(a -> a.symbol().equals(asset)));
-    EngineConfig config = new EngineConfig(seed, start, engineAssets,
-        engineList == null ? markets : engineList.markets(), portfolio, b.makerLevels,
-        mirror == null ? PriceOrigin.SIMULATED : PriceOrigin.UPSTREAM);
-    this.store = new JournaledEngine(config, journal);
-    this.stateFile = stateFile;
-    if (upstreamList != null && !store.tradedMarketList().sameAs(upstreamList)) {
-      LOG.info("the upstream's market list changed since the state was saved: journaling the new list");
-      store.submit(new TimedCommand(clock.millis(), new Command.UpstreamMarkets(upstreamList)));
-    }
-    if (journal != null && store.journaledCommands() >= b.compactAfter) {
-      LOG.info("compacting journal {} ({} commands)", stateFile, store.journaledCommands());
-      compact();
-    }
+    OpenedState opened = OpenedState.open(b, mirror, clock);
+    this.store = opened.store();
+    this.stateFile = opened.stateFile();
     this.staleAfter = b.staleAfter;
     long staleAfter = b.staleAfter.toMillis();
     DepthIds depthIds = new DepthIds();
     this.http = new HttpFront(store, clock, b.port, b.controlApi, this::advanceMillis, mirror,
         mirror == null ? null : new UpstreamGate(mirror, store, staleAfter), depthIds);
     this.ws = b.webSocketPort < 0 ? null : startWebSocket(b, markets);
-    EventSink sink = ws == null ? null : new EventFrames(ws);
-    if (sink != null && mirror != null) {
-      // The engine's book holds the upstream's levels only as journaled slices: its public market-data
-      // events would describe those, not the market. Accounts' own events go out as always; the
-      // public streams are the upstream's, passed on by the mirror.
-      EventSink frames = sink;
-      sink = events -> frames.accept(events.stream().filter(PaperExchange::isAccountEvent).toList());
-      UpstreamStreams streams = new UpstreamStreams(store, ws::hasSubscribers, ws::publish, mirror, depthIds);
-      mirror.onFrame(streams);
-      EventSink accounts = sink;
-      sink = events -> {
-        accounts.accept(events);
-        streams.accountEvents(events); // the users' resting orders changed levels: shown at once
-      };
-    }
-    if (b.eventSink != null) {
-      EventSink frames = sink;
-      sink = frames == null ? b.eventSink : events -> {
-        frames.accept(events);
-        b.eventSink.accept(events);
-      };
-    }
+    EventSink sink = EventRouting.of(ws, mirror, store, depthIds, b.eventSink);
     if (sink != null) {
       // After the journal replay: a replay publishes nothing, the streams continue from here.
       store.publishTo(sink);
@@ -150,7 +84,7 @@ public final class PaperExchange implements AutoCloseable {
         marketData());
   }
 
-  private static String describe(UpstreamMirror mirror) {
+  static String describe(UpstreamMirror mirror) {
     return "real market data from " + mirror.settings().rest();
   }
 
@@ -186,10 +120,6 @@ public final class PaperExchange implements AutoCloseable {
     } catch (UpstreamException e) {
       throw new UpstreamUnavailableException("the upstream " + settings.rest() + " cannot be read: " + e.getMessage(), e);
     }
-  }
-
-  private static boolean isAccountEvent(StreamEvent e) {
-    return e instanceof StreamEvent.OrderUpdate || e instanceof StreamEvent.PositionUpdate;
   }
 
   private WsFront startWebSocket(Builder b, List<MarketSpec> markets) {
@@ -369,23 +299,23 @@ public final class PaperExchange implements AutoCloseable {
     store.close();
   }
 
-  /** Configures a paper exchange. Not thread-safe. */
+  /** Configures a paper exchange. Not thread-safe. (Fields without {@code private} are read by {@link OpenedState}.) */
   public static final class Builder {
     private int port;
     private int webSocketPort = -1;
     private EventSink eventSink;
-    private long seed = 1;
-    private Path stateFile;
-    private boolean fsync = true;
-    private long compactAfter = 10_000;
+    long seed = 1;
+    Path stateFile;
+    boolean fsync = true;
+    long compactAfter = 10_000;
     private PaperClock clock;
     private boolean controlApi;
-    private int makerLevels = 20;
-    private List<AssetSpec> assets = DefaultMarkets.assets();
-    private List<MarketSpec> markets = DefaultMarkets.markets();
-    private Map<String, Holding> portfolio = defaultPortfolio();
-    private UpstreamSettings upstream;
-    private Path dataDirectory;
+    int makerLevels = 20;
+    List<AssetSpec> assets = DefaultMarkets.assets();
+    List<MarketSpec> markets = DefaultMarkets.markets();
+    Map<String, Holding> portfolio = defaultPortfolio();
+    UpstreamSettings upstream;
+    Path dataDirectory;
     private Duration staleAfter = Duration.ofSeconds(10);
     private Duration pumpInterval = Duration.ofSeconds(1);
 
