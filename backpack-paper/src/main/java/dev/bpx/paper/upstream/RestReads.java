@@ -151,6 +151,13 @@ final class RestReads {
     long updateId = d.longValue("lastUpdateId");
     synchronized (state.lock) {
       SymbolState s = state.states.get(symbol);
+      if (s.live && s.book.lastUpdateId() >= updateId) {
+        // The socket brought the book past this answer while it was in flight (a REST behind a cache lags
+        // the stream): the book is current, the older snapshot would only take it back.
+        s.resyncQueued = false;
+        s.bookHeardMillis = clock.millis();
+        return;
+      }
       // Bids come ascending on the wire (best last); the book sorts them itself.
       s.book.reset(asks, bids, updateId);
       s.bookHeardMillis = clock.millis();

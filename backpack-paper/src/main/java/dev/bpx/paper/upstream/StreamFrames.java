@@ -111,11 +111,15 @@ final class StreamFrames implements StreamConnection.Handler {
   }
 
   private void depth(SymbolState s, PayloadReader.Delta delta) {
-    if (!s.deltaSinceOpen) {
-      // The market's depth stream is subscribed: its next load (queued below) is current.
-      s.deltaSinceOpen = true;
-      s.live = false;
-      s.resyncQueued = false;
+    // The market's depth stream is subscribed: no need for a load once the subscriptions stand.
+    s.deltaSinceOpen = true;
+    if (!s.live && s.pending.isEmpty() && s.book.loaded()
+        && s.book.apply(delta.first(), delta.last(), delta.asks(), delta.bids()) != Book.Result.GAP) {
+      // The book held (from a snapshot, or from before a reconnect) continues with this delta by the U/u rule:
+      // nothing was missed, so it follows the socket from here without a reload that would only lag it.
+      s.live = true;
+      s.bookHeardMillis = clock.millis();
+      return;
     }
     if (!s.live) {
       s.buffer(delta);

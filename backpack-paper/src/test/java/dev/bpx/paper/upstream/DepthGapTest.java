@@ -70,4 +70,31 @@ class DepthGapTest {
       streams.stop(1000);
     }
   }
+
+  /**
+   * The first delta after a connect that follows the book held applies at once: the book (and so the paper
+   * exchange's REST depth) is never behind a frame the mirror already passed on, as it was while a reload the
+   * delta did not need was in flight.
+   */
+  @Test
+  void theFirstDeltaThatFollowsTheBookAppliesBeforeItIsPassedOn() throws Exception {
+    ScriptedStreams streams = new ScriptedStreams();
+    streams.start();
+    assertThat(streams.started.await(5, TimeUnit.SECONDS)).isTrue();
+    try (PaperExchange up = PaperExchange.builder().clock(PaperClock.fixed(T0)).controlApi(true).start();
+         UpstreamMirror m = UpstreamMirror.open(UpstreamSettings.of(URI.create(up.url()),
+             URI.create("ws://127.0.0.1:" + streams.getPort())).withPingInterval(Duration.ofSeconds(30)))) {
+      java.util.List<Long> bookIdsWhenPassedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+      m.onFrame((stream, data) -> bookIdsWhenPassedOn.add(m.book("SOL_USDC").orElseThrow().lastUpdateId()));
+      assertThat(streams.subscribed.await(5, TimeUnit.SECONDS)).isTrue();
+      long x = restUpdateId(up);
+      assertThat(m.book("SOL_USDC").orElseThrow().lastUpdateId()).isEqualTo(x);
+      streams.depth("999.00", x + 1, x + 1);
+      Await.until("the delta passed on", 5000, () -> !bookIdsWhenPassedOn.isEmpty());
+      assertThat(bookIdsWhenPassedOn.get(0)).as("the book's id when its delta was passed on").isEqualTo(x + 1);
+      assertThat(hasAsk(m, "999.00")).isTrue();
+    } finally {
+      streams.stop(1000);
+    }
+  }
 }
