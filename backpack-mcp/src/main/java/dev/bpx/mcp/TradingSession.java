@@ -4,27 +4,17 @@ import dev.bpx.auth.SigningKey;
 import dev.bpx.client.BackpackClient;
 import dev.bpx.client.DeadManSwitch;
 import dev.bpx.client.EmergencyStopReport;
-import dev.bpx.client.SafetyLimits;
 import dev.bpx.client.ClientSettings;
 import dev.bpx.mcp.config.ConfigException;
 import dev.bpx.mcp.config.Mode;
 import dev.bpx.mcp.config.ServerConfig;
-import dev.bpx.client.stream.StreamSettings;
 import dev.bpx.paper.PaperExchange;
-import dev.bpx.paper.UpstreamUnavailableException;
-import dev.bpx.mcp.config.PaperMarketData;
-import dev.bpx.mcp.config.Settings;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +23,8 @@ import org.slf4j.LoggerFactory;
  * The exchange connection behind the tools, opened on first use so that listing tools never waits for
  * it: in paper mode the embedded {@link PaperExchange} (state in the data directory) and a client
  * signed with the paper account's key; in live mode a client for the configured exchange and keys.
- *
- * <p>The paper account's key is generated once and kept in {@code paper-account.key} (owner-only) in
- * the data directory, so the same account and its history come back at every start.
+ * {@link PaperVenue} starts the paper exchange and keeps its lock and key; {@link SessionClients} builds the
+ * client with the server's limits and journal.
  *
  * <p>The dead-man switch ({@code BACKPACK_CANCEL_AFTER_IDLE_MINUTES}) is armed when the connection opens,
  * that is at the first tool call that reaches the exchange; every tool call is activity, and no sweep
@@ -48,22 +37,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class TradingSession implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TradingSession.class);
-  static final String PAPER_KEY_FILE = "paper-account.key";
-  static final String PAPER_STATE_FILE = "paper-exchange.journal";
-  static final String PAPER_LOCK_FILE = "paper.lock";
   /** The trade journal's directory under the data directory, in both modes. */
   public static final String JOURNAL_DIR = "journal";
 
   private final ServerConfig config;
   /** Set when the configuration is wrong: then config is null and every use of the exchange fails with it. */
   private final ConfigException configProblem;
-  /** Volatile: {@link #paperMarketData()} reads it without the session's lock. */
-  private volatile PaperExchange paper;
-  /** Held while this process owns the paper state; the OS releases it when the process ends. */
-  private java.nio.channels.FileChannel paperLock;
+  /** Paper mode's exchange (not started before the first use); null in live mode or when the configuration is wrong. */
+  private final PaperVenue paper;
   private BackpackClient client;
-  /** Paper mode's market data in words, set when the paper exchange opens; see {@link #paperMarketData()}. */
-  private volatile String paperMarketDataOpened;
   private boolean closed;
   /** Set once the connection opens when the idle setting is on; read without the session's lock by {@link #touch()}. */
   private volatile DeadManSwitch deadMan;
@@ -80,6 +62,7 @@ public final class TradingSession implements AutoCloseable {
   private TradingSession(ServerConfig config, ConfigException configProblem) {
     this.config = config;
     this.configProblem = configProblem;
+    this.paper = config != null && config.mode() == Mode.PAPER ? new PaperVenue(config) : null;
   }
 
   /**
@@ -108,27 +91,7 @@ public final class TradingSession implements AutoCloseable {
    * Never waits for the session's lock: results of calls in flight read it.
    */
   public String paperMarketData() {
-    if (config == null || config.mode() != Mode.PAPER) {
-      return null;
-    }
-    String opened = paperMarketDataOpened;
-    if (opened == null) {
-      return config.paperMarketData().describeChoice();
-    }
-    PaperExchange exchange = paper;
-    return exchange == null ? opened : opened + staleness(exchange.staleMarkets());
-  }
-
-  /** {@return "" when every market's data is current, else which are stale and what that means for orders} */
-  static String staleness(java.util.Map<String, Duration> stale) {
-    if (stale.isEmpty()) {
-      return "";
-    }
-    List<String> listed = stale.entrySet().stream().limit(5)
-        .map(e -> e.getKey() + (e.getValue().toDays() > 365 ? " (never read)" : " (" + e.getValue().toSeconds() + " s old)"))
-        .toList();
-    return "; STALE on " + String.join(", ", listed) + (stale.size() > 5 ? " and " + (stale.size() - 5) + " more" : "")
-        + ": market orders there are refused and limit orders rest until the data is current again";
+    return paper == null ? null : paper.marketData();
   }
 
   /** {@return the configuration the session was made from; null when it is wrong (see {@link #configProblem()})} */
@@ -151,11 +114,11 @@ public final class TradingSession implements AutoCloseable {
       throw configProblem;
     }
     if (client == null) {
-      client = config.mode() == Mode.PAPER ? openPaper() : openLive();
+      client = paper != null ? openPaper() : SessionClients.live(config);
       if (config.cancelAfterIdle() != null && !exitCancelStarted.get()) {
         deadMan = client.orders().deadManSwitch(config.cancelAfterIdle(), () -> callsInFlight.get() > 0);
       }
-      reconcileJournal(client);
+      SessionClients.reconcileJournal(client);
     }
     return client;
   }
@@ -244,7 +207,8 @@ public final class TradingSession implements AutoCloseable {
     if (config.mode() == Mode.LIVE) {
       return config.baseUrl();
     }
-    return paper != null ? paper.url() : "embedded paper exchange on 127.0.0.1 (starts on first use)";
+    PaperExchange started = paper.exchange();
+    return started != null ? started.url() : "embedded paper exchange on 127.0.0.1 (starts on first use)";
   }
 
   /**
@@ -294,155 +258,9 @@ public final class TradingSession implements AutoCloseable {
     return client != null;
   }
 
-  private BackpackClient openLive() {
-    try {
-      return builderWithLimits(BackpackClient.builderFromEnvironment(config.clientEnvironment(), null)
-          .streams(StreamSettings.builder().url(config.wsUrl()).build())).build();
-    } catch (RuntimeException e) {
-      throw new ConfigException("cannot use the configured keys: " + e.getMessage(), e);
-    }
-  }
-
   private BackpackClient openPaper() {
-    Path dir = config.dataDir();
-    try {
-      Files.createDirectories(dir);
-      lockPaperState(dir);
-      SigningKey key = loadOrCreatePaperKey(dir.resolve(PAPER_KEY_FILE));
-      paper = startPaperOnMarketData(dir);
-      log.info("paper exchange started at {} on {} with state in {}", paper.url(), paperMarketDataOpened, dir);
-      return builderWithLimits(BackpackClient.builderFromEnvironment(config.clientTuning(), null).baseUrl(paper.url())
-          .streams(StreamSettings.builder().url(paper.wsUrl()).build()).signingKey(key)).build();
-    } catch (IOException e) {
-      throw new ConfigException("cannot use the data directory " + dir + " (" + e.getMessage()
-          + "): set BACKPACK_DATA_DIR to a writable directory", e);
-    }
-  }
-
-  /**
-   * Starts the paper exchange on the market data the settings ask for, with that source's own state:
-   * real market data keeps its state in the data directory's file for that upstream, simulated prices
-   * in {@value #PAPER_STATE_FILE} (where every version before real market data kept it). With
-   * {@code auto}, an upstream that cannot be read starts simulated prices and says why; with
-   * {@code live} it is a configuration error.
-   */
-  private PaperExchange startPaperOnMarketData(Path dir) {
-    PaperMarketData data = config.paperMarketData();
-    String fallback = "";
-    if (data.choice() != PaperMarketData.Choice.SIMULATED) {
-      try {
-        PaperExchange exchange = startPaper(paperBuilder().upstream(data.upstreamUrl(), data.upstreamWsUrl()).dataDirectory(dir),
-            dir.resolve(PaperExchange.stateFileName(data.upstreamUrl())));
-        paperMarketDataOpened = exchange.marketData();
-        return exchange;
-      } catch (UpstreamUnavailableException e) {
-        if (data.choice() == PaperMarketData.Choice.LIVE) {
-          throw new ConfigException(Settings.PAPER_MARKET_DATA, Settings.PAPER_MARKET_DATA + " is live but " + e.getMessage()
-              + ": check the network and " + Settings.PAPER_UPSTREAM_URL + ", or set " + Settings.PAPER_MARKET_DATA
-              + " to auto or simulated to practise on simulated prices", null, e);
-        }
-        log.warn("paper exchange: {}; trading on simulated prices instead", e.getMessage());
-        fallback = " (" + data.upstreamUrl() + " could not be read when the paper exchange opened)";
-      }
-    }
-    PaperExchange.Builder builder = paperBuilder().stateFile(dir.resolve(PAPER_STATE_FILE));
-    if (config.paperSeed() != null) {
-      builder.seed(config.paperSeed());
-    }
-    PaperExchange exchange = startPaper(builder, dir.resolve(PAPER_STATE_FILE));
-    paperMarketDataOpened = exchange.marketData() + fallback;
-    return exchange;
-  }
-
-  /** The WebSocket front too, on a free loopback port: get_order's waits listen to the order's updates. */
-  private static PaperExchange.Builder paperBuilder() {
-    return PaperExchange.builder().webSocketPort(0);
-  }
-
-  /**
-   * Starts the paper exchange on its saved state. A state it refuses (a damaged journal, a newer
-   * version's, a replay that diverges from what was acknowledged) becomes a {@link PaperStateException}
-   * that says what the person can do; it is not an internal error.
-   */
-  private static PaperExchange startPaper(PaperExchange.Builder builder, Path stateFile) {
-    try {
-      return builder.start();
-    } catch (UpstreamUnavailableException e) {
-      throw e; // not the state's fault: the caller decides
-    } catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
-      throw new PaperStateException(stateFile, e);
-    }
-  }
-
-  /**
-   * Two servers on one data directory (two MCP clients on one machine) would append to one journal
-   * from two engines: order ids collide and a restart replays a mix neither of them reported.
-   */
-  private void lockPaperState(Path dir) throws IOException {
-    if (paperLock != null) {
-      return; // taken by an earlier attempt to open that failed after it
-    }
-    java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dir.resolve(PAPER_LOCK_FILE),
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-    java.nio.channels.FileLock lock;
-    try {
-      lock = channel.tryLock();
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
-    }
-    if (lock == null) {
-      channel.close();
-      throw new PaperAccountInUseException(dir);
-    }
-    paperLock = channel;
-  }
-
-  /**
-   * Intents left without an outcome by a crash (of this server, or of another sharing the data
-   * directory) are looked up on the exchange by clientId and their outcomes appended. A failure here is
-   * logged and does not keep the session from opening: the intents stay pending for the next start.
-   */
-  private static void reconcileJournal(BackpackClient client) {
-    client.journal().ifPresent(journal -> {
-      try {
-        List<dev.bpx.client.journal.JournalRecord> outcomes = journal.reconcile();
-        for (dev.bpx.client.journal.JournalRecord outcome : outcomes) {
-          log.warn("trade journal: intent {} on {} (clientId {}) had no outcome, probably from a crash; reconciled: {}",
-              outcome.action(), outcome.symbol(), outcome.clientId(), outcome.result());
-        }
-      } catch (IOException | RuntimeException e) {
-        log.error("trade journal: reconciling {} failed ({}); it is tried again at the next start", journal.dir(),
-            e.getMessage());
-      }
-    });
-  }
-
-  private BackpackClient.Builder builderWithLimits(BackpackClient.Builder builder) {
-    return builder.journal(journalDir(config)).safetyLimits(SafetyLimits.of(config.maxOrderNotional(), config.allowedSymbols())
-        .withMaxPositionNotional(config.maxPositionNotional()).withMaxLeverage(config.maxLeverage())
-        .withMaxOpenOrders(config.maxOpenOrders()).withMaxDailyNotional(config.maxDailyNotional())
-        .withMaxDailyLoss(config.maxDailyLoss())).stateDirectory(config.dataDir());
-  }
-
-  static SigningKey loadOrCreatePaperKey(Path file) throws IOException {
-    if (Files.exists(file)) {
-      try {
-        return SigningKey.fromBase64(Files.readString(file, StandardCharsets.UTF_8).strip());
-      } catch (IllegalArgumentException e) {
-        throw new IOException("the paper account key file " + file + " is damaged; delete it to start a new paper account");
-      }
-    }
-    SigningKey key = SigningKey.generate();
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(temp, key.exportPrivateKeyBase64() + "\n", StandardCharsets.UTF_8);
-    try {
-      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system (Windows): the user profile directory is already private.
-    }
-    Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    return key;
+    SigningKey key = paper.open();
+    return SessionClients.paper(config, paper.exchange(), key);
   }
 
   @Override
@@ -456,13 +274,6 @@ public final class TradingSession implements AutoCloseable {
     }
     if (paper != null) {
       paper.close();
-    }
-    if (paperLock != null) {
-      try {
-        paperLock.close();
-      } catch (IOException e) {
-        log.debug("releasing the paper lock: {}", e.toString());
-      }
     }
   }
 

@@ -102,7 +102,7 @@ class DeadManSwitchProcessTest {
       assertThat(server.ok("get_server_status", Map.of())).containsEntry("connected", false)
           .containsEntry("deadManSwitch", "Dead-man switch armed: open orders are cancelled when this session ends");
     }
-    assertThat(dataDir.resolve(TradingSession.PAPER_STATE_FILE)).doesNotExist();
-    assertThat(dataDir.resolve(TradingSession.PAPER_KEY_FILE)).doesNotExist();
+    assertThat(dataDir.resolve(PaperVenue.PAPER_STATE_FILE)).doesNotExist();
+    assertThat(dataDir.resolve(PaperVenue.PAPER_KEY_FILE)).doesNotExist();
   }
 }

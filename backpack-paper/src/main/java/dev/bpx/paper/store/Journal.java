@@ -1,19 +1,11 @@
 package dev.bpx.paper.store;
 
-import dev.bpx.auth.json.Json;
-import dev.bpx.auth.json.JsonWriter;
-import dev.bpx.paper.command.Command;
 import dev.bpx.paper.command.Outcome;
 import dev.bpx.paper.command.TimedCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * {@code .compact} file, forces it to disk, renames it over the journal and forces the directory.
  * A crash before the rename leaves the old journal whole (the leftover is deleted on open); after
  * it, the new one. Either holds every acknowledged command.
+ *
+ * <p>Three package-private classes do the work: {@link JournalReader} reads a file of any version at open,
+ * {@link JournalLines} writes the current version's lines and {@link JournalFile} makes them durable (group
+ * commit, fsync, the atomic replacement).
  *
  * <p>Not thread-safe; the engine's writer thread owns appends, flushes and compaction.
  */
@@ -89,21 +85,16 @@ public final class Journal implements AutoCloseable {
   public record Entry(long line, TimedCommand command, Outcome outcome) {}
 
   private final Path file;
-  private FileChannel channel;
-  private final boolean fsync;
+  private final JournalFile out;
   private Header header;
   private final Snapshot snapshot;
   private int version;
   private final List<Entry> entries;
   private long appendedSinceOpen;
-  /** Lines appended since the last flush. */
-  private final StringBuilder pending = new StringBuilder();
 
-  private Journal(Path file, FileChannel channel, boolean fsync, Header header, int version, Snapshot snapshot,
-                  List<Entry> entries) {
+  private Journal(Path file, JournalFile out, Header header, int version, Snapshot snapshot, List<Entry> entries) {
     this.file = file;
-    this.channel = channel;
-    this.fsync = fsync;
+    this.out = out;
     this.header = header;
     this.version = version;
     this.snapshot = snapshot;
@@ -111,7 +102,7 @@ public final class Journal implements AutoCloseable {
   }
 
   /**
-   * Opens (or creates with the given header) a journal, reading the commands it holds.
+   * Opens (or creates with the given header) a journal, reading the commands it holds ({@link JournalReader}).
    *
    * @throws UncheckedIOException if the file cannot be read or written
    */
@@ -120,138 +111,18 @@ public final class Journal implements AutoCloseable {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      // A compaction that crashed before its rename: the journal itself is whole, drop the rest.
-      Files.deleteIfExists(compactFile(file));
-      List<Entry> entries = new ArrayList<>();
-      Header header = null;
-      int version = VERSION;
-      Snapshot snapshot = null;
-      long goodBytes = 0;
-      long lineNumber = 0;
-      if (Files.exists(file)) {
-        byte[] bytes = Files.readAllBytes(file);
-        int lineStart = 0;
-        for (int i = 0; i < bytes.length; i++) {
-          if (bytes[i] != '\n') {
-            continue;
-          }
-          String line = new String(bytes, lineStart, i - lineStart, StandardCharsets.UTF_8);
-          Object parsed;
-          try {
-            parsed = Json.parse(line);
-          } catch (IllegalArgumentException e) {
-            if (hasLineAfter(bytes, i + 1)) {
-              // A torn write leaves only a tail; a bad line with whole lines after it is damage, and
-              // cutting it off would drop the acknowledged commands that follow.
-              throw new IllegalStateException("journal " + file + " line " + (lineNumber + 1) + " is not JSON but"
-                  + " lines follow it: the file is damaged; the exchange does not start rather than lose them");
-            }
-            break;
-          }
-          lineNumber++;
-          try {
-            JournalValues m = new JournalValues(parsed);
-            if (header == null) {
-              header = new Header(m.requiredNumber("seed"), m.requiredNumber("start"), m.string("market"),
-                  m.raw("marketList") == null ? null : MarketListCodec.decode(m.raw("marketList")));
-              Long v = m.number("version");
-              version = v == null ? 1 : v.intValue();
-              checkVersion(file, version);
-              checkMarket(file, header, fresh);
-            } else if ("snapshot".equals(m.string("c")) && snapshot == null && entries.isEmpty()) {
-              @SuppressWarnings("unchecked")
-              Map<String, Object> state = (Map<String, Object>) m.raw("state");
-              snapshot = new Snapshot(state, m.requiredNumber("clockOffsetMillis"));
-            } else {
-              entries.add(entry(m, lineNumber, version));
-            }
-          } catch (IllegalStateException e) {
-            throw e;
-          } catch (RuntimeException e) {
-            throw new IllegalStateException("journal " + file + " line " + lineNumber + " cannot be read ("
-                + e.getMessage() + "); the exchange does not start without it rather than lose what it holds", e);
-          }
-          lineStart = i + 1;
-          goodBytes = i + 1;
-        }
-      }
-      FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.READ);
-      ch.truncate(goodBytes);
-      ch.position(goodBytes);
-      Journal j = new Journal(file, ch, fsync, header != null ? header : fresh, version, snapshot, entries);
-      if (header == null) {
-        j.write(headerLine(fresh));
+      JournalFile.deleteLeftover(file);
+      JournalReader.Contents read = JournalReader.read(file, fresh);
+      JournalFile out = JournalFile.open(file, read.goodBytes(), fsync);
+      Journal j = new Journal(file, out, read.header() != null ? read.header() : fresh, read.version(), read.snapshot(),
+          read.entries());
+      if (read.header() == null) {
+        out.write(JournalLines.header(fresh));
       }
       return j;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open journal " + file, e);
     }
-  }
-
-  private static boolean hasLineAfter(byte[] bytes, int from) {
-    for (int i = from; i < bytes.length; i++) {
-      if (bytes[i] == '\n') {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void checkVersion(Path file, int version) {
-    if (version > VERSION) {
-      throw new IllegalStateException("journal " + file + " has version " + version + ", written by a newer paper"
-          + " exchange; this one reads versions 1 to " + VERSION + ". Start the version that wrote it, or use"
-          + " another state file.");
-    }
-    if (version < 1) {
-      throw new IllegalStateException("journal " + file + " has version " + version + ", which no paper exchange"
-          + " wrote; this one reads versions 1 to " + VERSION + ". Use another state file.");
-    }
-    if (version < 2) {
-      LOG.warn("journal {} has version {} (before the walk started at birth): its commands replay, "
-          + "but prices and fills may differ from what was acknowledged", file, version);
-    }
-  }
-
-  private static Entry entry(JournalValues m, long line, int version) {
-    String type = m.requiredString("c");
-    String apiKey = m.string("k");
-    long time = m.requiredNumber("t");
-    if (version < 3) {
-      return new Entry(line, new TimedCommand(time, CommandKind.named(type).parseLegacy(apiKey, m.raw("p"))), null);
-    }
-    return new Entry(line, new TimedCommand(time, CommandCodec.decode(type, apiKey, m.raw("p"))),
-        OutcomeCodec.decode(m.raw("o")));
-  }
-
-  private static String headerLine(Header h) {
-    JsonWriter w = new JsonWriter().beginObject().field("c", "header").field("version", VERSION)
-        .field("seed", h.seed()).field("start", h.startMillis());
-    if (h.market() != null) {
-      w.field("market", h.market());
-    }
-    if (h.marketList() != null) {
-      w.name("marketList").raw(MarketListCodec.encode(h.marketList()));
-    }
-    return w.endObject().toString();
-  }
-
-  /**
-   * A state belongs to the market it was made on: positions opened at simulated prices are never
-   * revalued at real ones, or the reverse, nor at another upstream's.
-   */
-  private static void checkMarket(Path file, Header found, Header wanted) {
-    if (!java.util.Objects.equals(found.market(), wanted.market())) {
-      throw new IllegalStateException("journal " + file + " holds a state on "
-          + (found.market() == null ? "simulated prices" : found.market()) + ", but this exchange runs on "
-          + (wanted.market() == null ? "simulated prices" : wanted.market()) + ": its positions would be revalued"
-          + " at other prices. Use another state file (PaperExchange.Builder.dataDirectory keeps one per market).");
-    }
-  }
-
-  private static Path compactFile(Path file) {
-    return file.resolveSibling(file.getFileName() + ".compact");
   }
 
   public Header header() {
@@ -295,7 +166,8 @@ public final class Journal implements AutoCloseable {
   public void compact(Map<String, Object> state, long clockOffsetMillis, dev.bpx.paper.market.MarketList list) {
     flush();
     header = new Header(header.seed(), header.startMillis(), header.market(), list);
-    replaceWith(headerLine(header) + "\n" + snapshotLine(new Snapshot(state, clockOffsetMillis)) + "\n", "compact");
+    out.replaceWith(JournalLines.header(header) + "\n"
+        + JournalLines.snapshot(new Snapshot(state, clockOffsetMillis)) + "\n", "compact");
     entries.clear();
     appendedSinceOpen = 0;
   }
@@ -312,62 +184,21 @@ public final class Journal implements AutoCloseable {
     if (outcomes.size() != entries.size()) {
       throw new IllegalArgumentException(outcomes.size() + " outcomes for " + entries.size() + " commands");
     }
-    StringBuilder text = new StringBuilder(headerLine(header)).append('\n');
+    StringBuilder text = new StringBuilder(JournalLines.header(header)).append('\n');
     if (snapshot != null) {
-      text.append(snapshotLine(snapshot)).append('\n');
+      text.append(JournalLines.snapshot(snapshot)).append('\n');
     }
     List<Entry> migrated = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
-      text.append(commandLine(new Recorded(e.command(), outcomes.get(i)))).append('\n');
+      text.append(JournalLines.command(new Recorded(e.command(), outcomes.get(i)))).append('\n');
       migrated.add(new Entry(e.line(), e.command(), outcomes.get(i)));
     }
-    replaceWith(text.toString(), "migrate");
+    out.replaceWith(text.toString(), "migrate");
     LOG.info("journal {} migrated from version {} to {} ({} commands)", file, version, VERSION, entries.size());
     entries.clear();
     entries.addAll(migrated);
     version = VERSION;
-  }
-
-  private static String snapshotLine(Snapshot s) {
-    return new JsonWriter().beginObject().field("c", "snapshot")
-        .field("clockOffsetMillis", s.clockOffsetMillis()).name("state").raw(s.state()).endObject().toString();
-  }
-
-  /** Writes {@code text} beside the journal, forces it, renames it over the journal and forces the directory. */
-  private void replaceWith(String text, String what) {
-    Path tmp = compactFile(file);
-    try {
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-          StandardOpenOption.WRITE)) {
-        writeFully(out, text);
-        out.force(true);
-      }
-      channel.close();
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      forceDirectory(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot " + what + " journal " + file, e);
-    } finally {
-      try {
-        if (!channel.isOpen()) {
-          channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ);
-          channel.position(channel.size());
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot reopen journal " + file, e);
-      }
-    }
-  }
-
-  /** Makes the rename durable; some file systems cannot open a directory, they order renames anyway. */
-  private static void forceDirectory(Path file) {
-    Path dir = file.toAbsolutePath().getParent();
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-      d.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      LOG.debug("cannot force directory {}: {}", dir, e.toString());
-    }
   }
 
   /** {@return the commands read at open, in order} */
@@ -380,21 +211,8 @@ public final class Journal implements AutoCloseable {
    * {@link #flush}. The writer appends a batch of commands and flushes once (group commit).
    */
   public void append(Recorded r) {
-    pending.append(commandLine(r)).append('\n');
+    out.append(JournalLines.command(r));
     appendedSinceOpen++;
-  }
-
-  private static String commandLine(Recorded r) {
-    Command c = r.command().command();
-    JsonWriter w = new JsonWriter().beginObject().field("t", r.command().time()).field("c", CommandCodec.type(c));
-    if (c.apiKey() != null) {
-      w.field("k", c.apiKey());
-    }
-    Object payload = CommandCodec.payload(c);
-    if (payload != null) {
-      w.name("p").raw(payload);
-    }
-    return w.name("o").raw(OutcomeCodec.encode(r.outcome())).endObject().toString();
   }
 
   /**
@@ -404,46 +222,11 @@ public final class Journal implements AutoCloseable {
    * @throws UncheckedIOException if the file cannot be written or forced
    */
   public void flush() {
-    if (pending.length() == 0) {
-      return;
-    }
-    String text = pending.toString();
-    pending.setLength(0);
-    try {
-      writeFully(channel, text);
-      if (fsync) {
-        channel.force(false);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write journal", e);
-    }
-  }
-
-  private static void writeFully(FileChannel ch, String text) throws IOException {
-    ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-    while (buf.hasRemaining()) {
-      ch.write(buf);
-    }
-  }
-
-  private void write(String line) {
-    try {
-      writeFully(channel, line + "\n");
-      if (fsync) {
-        channel.force(false);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write journal", e);
-    }
+    out.flush();
   }
 
   @Override
   public void close() {
-    try {
-      flush();
-      channel.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    out.close();
   }
 }
