@@ -78,7 +78,7 @@ public final class Candles {
     }
   }
 
-  private final NavigableMap<Long, Bucket> live = new TreeMap<>();
+  private final LiveBuckets live = new LiveBuckets(MINUTE, KEEP_MINUTES);
   private final SecondCandles seconds = new SecondCandles();
   private final long liveFrom;
   private final Supplier<List<Bucket>> prehistorySource;
@@ -96,27 +96,12 @@ public final class Candles {
 
   public void price(long timeMillis, long ticks) {
     seconds.price(timeMillis, ticks);
-    long start = timeMillis - Math.floorMod(timeMillis, MINUTE);
-    Bucket b = live.get(start);
-    if (b == null) {
-      b = new Bucket(start, ticks);
-      live.put(start, b);
-      while (live.size() > KEEP_MINUTES) {
-        live.pollFirstEntry();
-      }
-    }
-    b.high = Math.max(b.high, ticks);
-    b.low = Math.min(b.low, ticks);
-    b.close = ticks;
+    live.price(timeMillis, ticks);
   }
 
   public void trade(long timeMillis, long ticks, BigDecimal quantity, BigDecimal quote) {
-    price(timeMillis, ticks);
     seconds.trade(timeMillis, ticks, quantity, quote);
-    Bucket b = live.floorEntry(timeMillis).getValue();
-    b.volume = b.volume.add(quantity);
-    b.quoteVolume = b.quoteVolume.add(quote);
-    b.trades++;
+    live.trade(timeMillis, ticks, quantity, quote);
   }
 
   /** {@return buckets whose start lies in [from, to), oldest first} */
@@ -125,9 +110,7 @@ public final class Candles {
     if (from < liveFrom && to > from) {
       out.addAll(prehistory().subMap(from, true, Math.min(to, liveFrom), false).values());
     }
-    if (to > from) {
-      out.addAll(live.subMap(from, true, to, false).values());
-    }
+    out.addAll(live.range(from, to));
     return out;
   }
 
@@ -155,14 +138,11 @@ public final class Candles {
 
   /** {@return the live buckets, oldest first (the snapshot's part; prehistory is regenerated)} */
   public List<Bucket> live() {
-    return new ArrayList<>(live.values());
+    return live.all();
   }
 
   /** Replaces the live buckets (snapshot restore). */
   public void restoreLive(List<Bucket> buckets) {
-    live.clear();
-    for (Bucket b : buckets) {
-      live.put(b.start, b);
-    }
+    live.restore(buckets);
   }
 }

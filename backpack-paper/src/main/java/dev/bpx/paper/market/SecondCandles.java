@@ -1,10 +1,7 @@
 package dev.bpx.paper.market;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 
 /**
  * One-second candles of a market, for REST {@code /api/v1/klines?interval=1s} and the {@code kline.1s} stream:
@@ -18,46 +15,28 @@ public final class SecondCandles {
   public static final int KEEP_SECONDS = 1000;
   public static final long SECOND = 1000L;
 
-  private final NavigableMap<Long, Candles.Bucket> live = new TreeMap<>();
+  private final LiveBuckets live = new LiveBuckets(SECOND, KEEP_SECONDS);
 
   void price(long timeMillis, long ticks) {
-    long start = timeMillis - Math.floorMod(timeMillis, SECOND);
-    Candles.Bucket b = live.get(start);
-    if (b == null) {
-      b = new Candles.Bucket(start, ticks);
-      live.put(start, b);
-      while (live.size() > KEEP_SECONDS) {
-        live.pollFirstEntry();
-      }
-    }
-    b.high = Math.max(b.high, ticks);
-    b.low = Math.min(b.low, ticks);
-    b.close = ticks;
+    live.price(timeMillis, ticks);
   }
 
   void trade(long timeMillis, long ticks, BigDecimal quantity, BigDecimal quote) {
-    price(timeMillis, ticks);
-    Candles.Bucket b = live.floorEntry(timeMillis).getValue();
-    b.volume = b.volume.add(quantity);
-    b.quoteVolume = b.quoteVolume.add(quote);
-    b.trades++;
+    live.trade(timeMillis, ticks, quantity, quote);
   }
 
   /** {@return the kept buckets whose start lies in [from, to), oldest first} */
   public List<Candles.Bucket> range(long from, long to) {
-    return to > from ? new ArrayList<>(live.subMap(from, true, to, false).values()) : List.of();
+    return live.range(from, to);
   }
 
   /** {@return the kept buckets, oldest first (the snapshot's part)} */
   public List<Candles.Bucket> live() {
-    return new ArrayList<>(live.values());
+    return live.all();
   }
 
   /** Replaces the kept buckets (snapshot restore). */
   public void restoreLive(List<Candles.Bucket> buckets) {
-    live.clear();
-    for (Candles.Bucket b : buckets) {
-      live.put(b.start, b);
-    }
+    live.restore(buckets);
   }
 }
