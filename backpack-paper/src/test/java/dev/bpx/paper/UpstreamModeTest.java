@@ -330,6 +330,22 @@ class UpstreamModeTest {
   }
 
   @Test
+  void aMarketOrderOnAStaleBookReadsItOnceMoreAndFillsOnWhatItReads() {
+    PaperExchange up = upstream();
+    // No socket, and polls an hour apart: the book is only read at open, and is stale a second later.
+    PaperExchange down = start(PaperExchange.builder().controlApi(true).upstream(UpstreamSettings.of(URI.create(up.url()),
+        null).withPollInterval(Duration.ofHours(1))).pumpInterval(Duration.ofHours(1)).staleAfter(Duration.ofSeconds(1)));
+    Await.until("data older than the bound", 5000,
+        () -> down.marketDataAge("SOL_USDC").map(a -> a.toMillis() > 1000).orElse(false));
+    up.setPrice("SOL_USDC", new BigDecimal("175.00"));
+    BigDecimal best = asks(reader(up).get("/api/v1/depth?symbol=SOL_USDC")).get(0)[0];
+    PaperHttp.Reply filled = user(down).post("/api/v1/order", marketBuy("SOL_USDC", "0.01"));
+    assertThat(filled.status()).as(filled.body()).isEqualTo(200);
+    assertThat(d(filled.object().get("executedQuoteQuantity")))
+        .as("at the upstream's book as it is now, not as it was at open").isEqualByComparingTo(best.multiply(d("0.01")));
+  }
+
+  @Test
   void aStateBelongsToTheMarketItWasMadeOn() {
     PaperExchange up = upstream();
     Path state = dir.resolve("one.journal");

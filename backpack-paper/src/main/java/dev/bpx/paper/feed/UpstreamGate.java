@@ -12,6 +12,7 @@ import dev.bpx.paper.store.JournaledEngine;
 import dev.bpx.paper.upstream.BookSnapshot;
 import dev.bpx.paper.upstream.Level;
 import dev.bpx.paper.upstream.MarkPrice;
+import dev.bpx.paper.upstream.UpstreamException;
 import dev.bpx.paper.upstream.UpstreamMirror;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -59,6 +60,9 @@ public final class UpstreamGate {
       }
       Update u = updates.computeIfAbsent(o.symbol(), Update::new);
       long age = mirror.dataAgeMillis(o.symbol());
+      if (age > staleAfterMillis) {
+        age = readAgain(o.symbol(), age);
+      }
       boolean stale = age > staleAfterMillis;
       if (stale && o.orderType() == OrderType.Market) {
         throw ApiError.of("PRECONDITION_FAILED", "Market data for " + o.symbol() + " from "
@@ -97,6 +101,20 @@ public final class UpstreamGate {
           mark == null ? null : mark.fundingRate(), u.asks, u.bids, u.queue, null));
     }
     return out.isEmpty() ? null : new Command.UpstreamData(out);
+  }
+
+  /**
+   * Reads a stale book once more over REST before an order is judged on it: with the socket down the polls read
+   * each book only every half minute, and the market being traded should not wait for its turn.
+   * {@return the book's age after the read, or {@code age} if the upstream cannot answer}
+   */
+  private long readAgain(String symbol, long age) {
+    try {
+      mirror.refreshBook(symbol);
+      return mirror.dataAgeMillis(symbol);
+    } catch (UpstreamException e) {
+      return age;
+    }
   }
 
   /** {@return the markets whose price values the account: its positions, and the spot markets of what it holds} */

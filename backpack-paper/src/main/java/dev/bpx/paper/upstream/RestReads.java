@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RestReads {
   private static final Logger LOG = LoggerFactory.getLogger(RestReads.class);
+  /** Without a socket, every market's book and trades are read over REST once in this long. */
+  static final long POLL_CYCLE_MILLIS = 30_000;
 
   private final MirrorState state;
   private final UpstreamRest rest;
@@ -27,6 +29,8 @@ final class RestReads {
   private final ScheduledExecutorService worker;
   private final BooleanSupplier streaming;
   private volatile boolean closed;
+  /** Where the next poll without a socket starts reading books and trades (the worker's thread only). */
+  private int pollCursor;
 
   /**
    * @param worker the mirror's one thread, where book snapshots are queued
@@ -143,7 +147,7 @@ final class RestReads {
    * Loads a book snapshot, then the deltas buffered while it was in flight (those it already holds
    * are skipped by the U/u rule). A gap among them leaves the book waiting for the next snapshot.
    */
-  private void loadBook(String symbol) {
+  void loadBook(String symbol) {
     UpstreamJson d = UpstreamJson.object(rest.get("/api/v1/depth", "symbol=" + encode(symbol) + "&limit=1000"),
         "/api/v1/depth");
     List<Level> asks = d.levels("asks");
@@ -199,8 +203,11 @@ final class RestReads {
   }
 
   /**
-   * While the socket is down (or never configured), REST keeps the mirror current. While it is up,
-   * only spot mark prices are read (one request): the streams carry marks for perps only.
+   * While the socket is down (or never configured), REST keeps the mirror current: the summaries on every poll, and
+   * the books and trades of so many markets per poll that each is read once per {@link #POLL_CYCLE_MILLIS} (all
+   * of them every poll would be some 250 requests every 2 s on Backpack's 100-odd markets, beyond its rate limit
+   * of 2,000 a minute; the market an order is about is read at once, see {@link UpstreamMirror#refreshBook}).
+   * While the socket is up, only spot mark prices are read (one request): the streams carry marks for perps only.
    */
   void poll() {
     if (closed) {
@@ -211,13 +218,25 @@ final class RestReads {
         long asked = state.frameCount();
         applyMarks(readMarks("marketType=SPOT"), asked);
       } else {
-        refreshAll();
+        refreshSummaries();
+        List<String> symbols = state.symbols();
+        for (int i = 0, n = marketsPerPoll(symbols.size()); i < n; i++) {
+          String symbol = symbols.get(Math.floorMod(pollCursor++, symbols.size()));
+          loadBook(symbol);
+          loadTrades(symbol);
+        }
       }
     } catch (UpstreamException e) {
       LOG.debug("upstream poll failed: {}", e.getMessage());
     } catch (RuntimeException e) {
       LOG.warn("upstream poll failed", e);
     }
+  }
+
+  /** {@return how many markets' books and trades one poll reads: all of them once per cycle} */
+  int marketsPerPoll(int markets) {
+    long polls = Math.max(1, POLL_CYCLE_MILLIS / settings.pollInterval().toMillis());
+    return (int) Math.min(markets, (markets + polls - 1) / polls);
   }
 
   private static String encode(String s) {

@@ -216,6 +216,19 @@ public final class UpstreamMirror implements AutoCloseable {
   }
 
   /**
+   * Reads a market's book over REST now, on the caller's thread: for an order on a book older than the paper
+   * exchange's bound (while the socket is down, the polls read each book only every 30 s). Does nothing for an
+   * unknown market.
+   *
+   * @throws UpstreamException if the upstream cannot answer now
+   */
+  public void refreshBook(String symbol) {
+    if (states.containsKey(symbol)) {
+      reads.loadBook(symbol);
+    }
+  }
+
+  /**
    * {@return the upstream's answer to a public read that no state here depends on (klines, funding
    * history), as it sent it, whatever its status}
    *

@@ -1,9 +1,9 @@
 package dev.bpx.paper.upstream;
 
-import dev.bpx.paper.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bpx.auth.json.Json;
+import dev.bpx.paper.Await;
 import dev.bpx.paper.PaperClock;
 import dev.bpx.paper.PaperExchange;
 import java.math.BigDecimal;

@@ -1,8 +1,8 @@
 package dev.bpx.paper.upstream;
 
-import dev.bpx.paper.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bpx.paper.Await;
 import dev.bpx.paper.PaperClock;
 import dev.bpx.paper.PaperExchange;
 import java.net.URI;

@@ -1,24 +1,15 @@
 package dev.bpx.paper.upstream;
 
-import dev.bpx.paper.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.bpx.paper.Await;
 import dev.bpx.paper.PaperClock;
 import dev.bpx.paper.PaperExchange;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -92,75 +83,25 @@ class SubscriptionWindowTest {
 
   @Test
   void aRestAnswerAskedForBeforeAStreamFrameDoesNotReplaceIt() throws Exception {
-    try (HoldingProxy proxy = new HoldingProxy(up.url())) {
+    try (UpstreamProxy proxy = new UpstreamProxy(up.url())) {
       streams.onSubscribe = (socket, frame) -> {
-        proxy.holdNextMarks.set(true);
+        proxy.holdNext("/api/v1/markPrices");
         Matcher id = ID.matcher(frame);
         assertThat(id.find()).isTrue();
         socket.send("{\"id\":" + id.group(1) + ",\"result\":null}");
       };
       try (UpstreamMirror m = UpstreamMirror.open(settings(proxy.url(), Duration.ofSeconds(60)))) {
         // The catch-up read has asked for the marks; the answer (the upstream's old mark) is held.
-        assertThat(proxy.marksHeld.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(proxy.held.await(5, TimeUnit.SECONDS)).isTrue();
         streams.markPrice("SOL_USDC_PERP", "555.55");
         Await.until("the frame's mark", 5000, () -> mark(m).equals("555.55"));
-        int interestReads = proxy.openInterestReads.get();
+        int interestReads = proxy.answered("/api/v1/openInterest");
         proxy.release.countDown();
         // Open interest is read right after the marks are applied: the catch-up is past them.
-        Await.until("the catch-up read past the marks", 5000, () -> proxy.openInterestReads.get() > interestReads);
+        Await.until("the catch-up read past the marks", 5000,
+            () -> proxy.answered("/api/v1/openInterest") > interestReads);
         assertThat(mark(m)).as("the held REST answer, asked for before the frame, replaced it").isEqualTo("555.55");
       }
-    }
-  }
-
-  /** The upstream's REST behind a proxy that can hold one {@code /api/v1/markPrices} answer. */
-  private static final class HoldingProxy implements AutoCloseable {
-    final AtomicBoolean holdNextMarks = new AtomicBoolean();
-    final CountDownLatch marksHeld = new CountDownLatch(1);
-    final CountDownLatch release = new CountDownLatch(1);
-    final AtomicInteger openInterestReads = new AtomicInteger();
-    private final HttpServer server;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    HoldingProxy(String target) throws Exception {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-      server.createContext("/", exchange -> {
-        try {
-          URI uri = exchange.getRequestURI();
-          HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(target + uri)).build(),
-              HttpResponse.BodyHandlers.ofByteArray());
-          if (uri.getPath().equals("/api/v1/markPrices") && holdNextMarks.compareAndSet(true, false)) {
-            marksHeld.countDown();
-            release.await(10, TimeUnit.SECONDS);
-          }
-          if (uri.getPath().equals("/api/v1/openInterest")) {
-            openInterestReads.incrementAndGet();
-          }
-          exchange.getResponseHeaders().set("Content-Type",
-              answer.headers().firstValue("Content-Type").orElse("application/json"));
-          exchange.sendResponseHeaders(answer.statusCode(), answer.body().length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(answer.body());
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          exchange.sendResponseHeaders(503, -1);
-        } finally {
-          exchange.close();
-        }
-      });
-      server.start();
-    }
-
-    URI url() {
-      return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-    @Override
-    public void close() {
-      release.countDown();
-      server.stop(0);
     }
   }
 }

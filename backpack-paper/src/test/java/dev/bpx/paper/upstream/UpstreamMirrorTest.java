@@ -1,10 +1,10 @@
 package dev.bpx.paper.upstream;
 
-import dev.bpx.paper.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bpx.auth.json.Json;
+import dev.bpx.paper.Await;
 import dev.bpx.paper.PaperClock;
 import dev.bpx.paper.PaperExchange;
 import dev.bpx.paper.market.DefaultMarkets;
@@ -164,9 +164,29 @@ class UpstreamMirrorTest {
     UpstreamMirror m = mirror(fast(up, false));
     assertThat(m.streaming()).isFalse();
     up.setPrice("BTC_USDC", new BigDecimal("91234.5"));
-    Await.until("polled book at 91234.5", 3000,
+    // One market's book per poll (each read once in 30 s, polls every 200 ms): the paper's few markets in ~2 s.
+    Await.until("polled book at 91234.5", 6000,
         () -> m.book("BTC_USDC").map(b -> mid(b).compareTo(new BigDecimal("91234.5")) == 0).orElse(false));
     assertThat(m.dataAgeMillis("BTC_USDC")).isLessThan(2000);
+  }
+
+  @Test
+  void withoutASocketEachPollReadsItsShareOfTheBooksNotAll() throws Exception {
+    PaperExchange up = upstream(0, 0);
+    try (UpstreamProxy proxy = new UpstreamProxy(up.url())) {
+      UpstreamMirror m = mirror(UpstreamSettings.of(proxy.url(), null).withPollInterval(Duration.ofMillis(200)));
+      int markets = m.markets().size();
+      int atOpen = proxy.answered("/api/v1/depth");
+      assertThat(atOpen).as("every book once at open").isEqualTo(markets);
+      long start = System.nanoTime();
+      Thread.sleep(2000);
+      long polls = (System.nanoTime() - start) / 200_000_000L + 1;
+      int read = proxy.answered("/api/v1/depth") - atOpen;
+      // 30 s / 200 ms = 150 polls a cycle: one book a poll. Reading every book on every poll (as before) would be
+      // `markets` a poll, some 250 requests every 2 s on Backpack's 100-odd markets.
+      assertThat(read).as("books read in %d polls of %d markets", polls, markets).isBetween(1, (int) polls);
+      assertThat(markets).isGreaterThan(1);
+    }
   }
 
   @Test
