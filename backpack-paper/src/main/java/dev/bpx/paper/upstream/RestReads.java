@@ -5,9 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +26,8 @@ final class RestReads {
   private static final Logger LOG = LoggerFactory.getLogger(RestReads.class);
   /** Without a socket, every market's book and trades are read over REST once in this long. */
   static final long POLL_CYCLE_MILLIS = 30_000;
+  /** REST reads of the markets in flight at once, at open and after a connect. */
+  static final int PARALLEL_READS = 8;
 
   private final MirrorState state;
   private final UpstreamRest rest;
@@ -57,9 +64,7 @@ final class RestReads {
    */
   void catchUp() {
     refreshSummaries();
-    for (String symbol : state.symbols()) {
-      loadTrades(symbol);
-    }
+    forEachMarket(this::loadTrades);
   }
 
   List<Ticker> readTickers() {
@@ -85,9 +90,48 @@ final class RestReads {
   /** Reads everything over REST: summaries, then each market's book and trades. */
   void refreshAll() {
     refreshSummaries();
-    for (String symbol : state.symbols()) {
+    forEachMarket(symbol -> {
       loadBook(symbol);
       loadTrades(symbol);
+    });
+  }
+
+  /**
+   * Runs {@code read} for every market, {@value #PARALLEL_READS} at a time, and returns when all are done: one
+   * after the other, the 250-odd reads of Backpack's markets would hold the first answer for seconds.
+   *
+   * @throws UpstreamException the first read's failure, once all have ended
+   */
+  private void forEachMarket(Consumer<String> read) {
+    List<String> symbols = state.symbols();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL_READS, symbols.size())), r -> {
+      Thread t = new Thread(r, "upstream-read");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> reads = new ArrayList<>();
+      for (String symbol : symbols) {
+        reads.add(pool.submit(() -> read.accept(symbol)));
+      }
+      RuntimeException first = null;
+      for (Future<?> f : reads) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          if (first == null) {
+            first = e.getCause() instanceof RuntimeException r ? r : new UpstreamException(e.getCause().toString(), e);
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UpstreamException("interrupted while reading the upstream's markets", e);
+    } finally {
+      pool.shutdownNow();
     }
   }
 

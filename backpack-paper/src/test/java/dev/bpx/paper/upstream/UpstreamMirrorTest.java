@@ -190,6 +190,17 @@ class UpstreamMirrorTest {
   }
 
   @Test
+  void atOpenTheMarketsAreReadSideBySide() throws Exception {
+    PaperExchange up = upstream(0, 0);
+    try (UpstreamProxy proxy = new UpstreamProxy(up.url())) {
+      proxy.delay("/api/v1/depth", 300); // a distant upstream: one after the other, the books would take 300 ms each
+      UpstreamMirror m = mirror(UpstreamSettings.of(proxy.url(), null));
+      assertThat(proxy.answered("/api/v1/depth")).isEqualTo(m.markets().size());
+      assertThat(proxy.mostInFlight("/api/v1/depth")).as("books read at once").isGreaterThan(1);
+    }
+  }
+
+  @Test
   void anUpstreamRestartIsSurvivedAndTheAgeOfTheDataMeasured() throws Exception {
     int port = freePort();
     int wsPort = freePort();

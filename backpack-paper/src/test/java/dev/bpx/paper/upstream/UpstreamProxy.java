@@ -24,6 +24,9 @@ final class UpstreamProxy implements AutoCloseable {
   final CountDownLatch release = new CountDownLatch(1);
   private final AtomicReference<String> holdNext = new AtomicReference<>();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> mostInFlight = new ConcurrentHashMap<>();
+  private final Map<String, Long> delays = new ConcurrentHashMap<>();
   private final HttpServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -33,6 +36,9 @@ final class UpstreamProxy implements AutoCloseable {
     server.createContext("/", exchange -> {
       try {
         URI uri = exchange.getRequestURI();
+        int now = inFlight.computeIfAbsent(uri.getPath(), p -> new AtomicInteger()).incrementAndGet();
+        mostInFlight.computeIfAbsent(uri.getPath(), p -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+        Thread.sleep(delays.getOrDefault(uri.getPath(), 0L));
         HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(target + uri)).build(),
             HttpResponse.BodyHandlers.ofByteArray());
         String armed = holdNext.get();
@@ -41,6 +47,7 @@ final class UpstreamProxy implements AutoCloseable {
           release.await(10, TimeUnit.SECONDS);
         }
         requests.computeIfAbsent(uri.getPath(), p -> new AtomicInteger()).incrementAndGet();
+        inFlight.get(uri.getPath()).decrementAndGet();
         exchange.getResponseHeaders().set("Content-Type",
             answer.headers().firstValue("Content-Type").orElse("application/json"));
         exchange.sendResponseHeaders(answer.statusCode(), answer.body().length);
@@ -60,6 +67,17 @@ final class UpstreamProxy implements AutoCloseable {
   /** Holds the next answer to {@code path} until {@link #release} counts down. */
   void holdNext(String path) {
     holdNext.set(path);
+  }
+
+  /** Answers {@code path} only after {@code millis}: a distant upstream. */
+  void delay(String path, long millis) {
+    delays.put(path, millis);
+  }
+
+  /** {@return the most requests for {@code path} that were in flight at once} */
+  int mostInFlight(String path) {
+    AtomicInteger n = mostInFlight.get(path);
+    return n == null ? 0 : n.get();
   }
 
   /** {@return the requests answered so far for {@code path}} */
