@@ -147,6 +147,23 @@ class Ed25519EnginesTest {
     }
   }
 
+  /**
+   * Where the engines differ, on purpose: the all-zero public key is a point of small order (y = 0),
+   * and with it the all-zero signature passes the JDK's cofactorless check for any message. RFC 8032
+   * does not require refusing such keys; BouncyCastle does, when it decodes the key. Nobody else's key
+   * is at risk (whoever presents this key only ever signs for that key's own account), but it is the
+   * one input on which the engines disagree, so it is pinned here.
+   */
+  @Test
+  void theSmallOrderZeroKeyWithAZeroSignatureIsAcceptedOnlyByTheJdk() {
+    byte[] zeroKey = new byte[32];
+    byte[] zeroSignature = new byte[64];
+
+    assertThat(jdkSignatureAccepts(zeroKey, MESSAGE, zeroSignature)).isTrue();
+    assertThat(jdk.verifier(zeroKey).verify(MESSAGE, zeroSignature)).isTrue();
+    assertThat(bc.verifier(zeroKey).verify(MESSAGE, zeroSignature)).isFalse();
+  }
+
   @Test
   void keyHandlingAgreesSeedPublicKeyAndTheJdkEncodings() throws Exception {
     byte[] seed = seed(12);
