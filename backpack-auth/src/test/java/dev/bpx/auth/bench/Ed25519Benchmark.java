@@ -247,18 +247,25 @@ public class Ed25519Benchmark {
         }
       }
     }
-    System.out.printf("%nmedian of %d rounds (one fork each), microseconds per operation;"
-        + " ratio = this / jdk (new Signature per call) in the same configuration%n", rounds);
+    System.out.printf("%nmedian of %d rounds (one fork each), microseconds per operation; ratio = median over"
+        + " the rounds of this / jdk (new Signature per call) in the same round and configuration%n", rounds);
     for (Map.Entry<String, Map<String, List<Double>>> config : scores.entrySet()) {
       System.out.printf("%n%s%n", config.getKey());
       Map<String, List<Double>> byBench = config.getValue();
       for (Map.Entry<String, List<Double>> bench : byBench.entrySet()) {
         String op = bench.getKey().endsWith("Sign") ? "Sign" : "Verify";
-        double median = median(bench.getValue());
         List<Double> base = byBench.get("jdk" + op);
-        String ratio = base == null ? "" : String.format("%.3f", median / median(base));
+        String ratio = "";
+        if (base != null && base.size() == bench.getValue().size()) {
+          // Paired within a round: the load on a shared machine changes from round to round.
+          List<Double> ratios = new ArrayList<>();
+          for (int r = 0; r < base.size(); r++) {
+            ratios.add(bench.getValue().get(r) / base.get(r));
+          }
+          ratio = String.format("%.3f", median(ratios));
+        }
         System.out.printf("  %-22s %9.1f us  ratio %s  (rounds: %s)%n",
-            bench.getKey(), median, ratio, format(bench.getValue()));
+            bench.getKey(), median(bench.getValue()), ratio, format(bench.getValue()));
       }
     }
   }
