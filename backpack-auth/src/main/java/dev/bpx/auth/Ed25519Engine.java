@@ -4,11 +4,12 @@ package dev.bpx.auth;
  * The Ed25519 (RFC 8032, pure) implementation behind {@link SigningKey} and {@link SignatureVerifier}:
  * BouncyCastle's low-level RFC 8032 code when {@code bcprov} is on the class path, the JDK's
  * {@code Ed25519} provider otherwise. Both give the same signatures (Ed25519 is deterministic) and
- * reject the same malleable ones (S &ge; L); the tests run every check against both.
+ * reject the same malleable ones (S &ge; L); the tests run every check against both. They differ on
+ * one input only: the small-order all-zero public key, which BouncyCastle refuses (Ed25519EnginesTest).
  *
- * <p>Why BouncyCastle when present: measured with {@code Ed25519Benchmark} it signs and verifies 7 to
- * 15 times faster than the JDK's provider on JDK 17 and 25, under C1 only (the MCP launcher's JIT) and
- * under C2, and signing was two thirds of the MCP server's CPU. Why optional: this module stays
+ * <p>Why BouncyCastle when present: measured with {@code Ed25519Benchmark} it signs 12 to 19 times and
+ * verifies 8 to 14 times faster than the JDK's provider on JDK 17 and 25, under C1 only (the MCP
+ * launcher's JIT) and under C2, and signing was two thirds of the MCP server's CPU. Why optional: this module stays
  * dependency-free for library users who do not want a 7 MB crypto jar; the server modules declare it
  * (README, "Signing speed").
  *
