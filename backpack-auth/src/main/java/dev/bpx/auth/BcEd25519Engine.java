@@ -1,6 +1,7 @@
 package dev.bpx.auth;
 
 import java.util.Arrays;
+import java.util.HexFormat;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
@@ -14,18 +15,26 @@ final class BcEd25519Engine extends Ed25519Engine {
   private BcEd25519Engine() {}
 
   /**
-   * {@return the engine}
+   * {@return the engine if bcprov is usable: its Ed25519 reproduces RFC 8032's TEST 1, or else null}
    *
-   * @throws LinkageError when bcprov is absent, or too old to have the API used here
+   * @throws LinkageError when bcprov is absent, too old to have the API used here, or missing a class
+   *     (a trimmed copy)
    */
-  static BcEd25519Engine create() {
-    // Links every BouncyCastle method this class calls, so a missing or older bcprov fails here,
-    // once, rather than at the first signature.
-    Ed25519.PublicPoint point = Ed25519.validatePublicKeyPartialExport(new byte[Ed25519.PUBLIC_KEY_SIZE], 0);
-    if (point != null) {
-      Ed25519.verify(new byte[SIGNATURE_LENGTH], 0, point, new byte[0], 0, 0);
-    }
-    return new BcEd25519Engine();
+  static BcEd25519Engine createTested() {
+    // Runs every BouncyCastle path this class uses (key derivation, signing, point decoding,
+    // verification) once, so a missing, incomplete or broken bcprov shows here, inside the engine
+    // choice, rather than at a caller's first signature. It costs nothing extra: the precomputed
+    // tables it builds are the ones the first signature would build.
+    BcEd25519Engine engine = new BcEd25519Engine();
+    HexFormat hex = HexFormat.of();
+    Signer signer = engine.signer(hex.parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
+    byte[] signature = signer.sign(new byte[0]);
+    boolean known = hex.formatHex(signer.publicKey())
+            .equals("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a")
+        && hex.formatHex(signature).equals("e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065"
+            + "224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b")
+        && engine.verifier(signer.publicKey()).verify(new byte[0], signature);
+    return known ? engine : null;
   }
 
   @Override

@@ -32,11 +32,14 @@ abstract class Ed25519Engine {
       return JdkEd25519Engine.INSTANCE;
     }
     try {
-      return BcEd25519Engine.create();
-    } catch (LinkageError absentOrTooOld) {
-      // No bcprov on the class path, or one without the RFC 8032 API used here: the JDK's provider.
-      return JdkEd25519Engine.INSTANCE;
+      Ed25519Engine bouncyCastle = BcEd25519Engine.createTested();
+      if (bouncyCastle != null) {
+        return bouncyCastle;
+      }
+    } catch (LinkageError absentOrIncomplete) {
+      // No bcprov on the class path, or one without the RFC 8032 API or classes used here.
     }
+    return JdkEd25519Engine.INSTANCE;
   }
 
   /** {@return "bouncycastle" or "jdk"} */
