@@ -11,7 +11,7 @@ package dev.bpx.auth;
  * verifies 8 to 14 times faster than the JDK's provider on JDK 17 and 25, under C1 only (the MCP
  * launcher's JIT) and under C2, and signing was two thirds of the MCP server's CPU. Why optional: this module stays
  * dependency-free for library users who do not want a 7 MB crypto jar; the server modules declare it
- * (README, "Signing speed").
+ * and ship the part of it this engine reaches (README, "Signing speed").
  *
  * <p>{@code -Ddev.bpx.auth.ed25519=jdk} forces the JDK's provider even when BouncyCastle is present:
  * a switch for operators should a BouncyCastle release misbehave, read once.
