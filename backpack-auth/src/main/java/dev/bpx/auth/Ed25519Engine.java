@@ -27,6 +27,10 @@ abstract class Ed25519Engine {
     return CHOSEN;
   }
 
+  /**
+   * {@return the JDK's provider when {@code setting} is "jdk"; otherwise BouncyCastle's engine if bcprov
+   * is present, complete and passes its known-answer test, else the JDK's provider}
+   */
   static Ed25519Engine choose(String setting) {
     if ("jdk".equals(setting)) {
       return JdkEd25519Engine.INSTANCE;

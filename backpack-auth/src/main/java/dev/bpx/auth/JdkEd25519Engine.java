@@ -35,7 +35,7 @@ final class JdkEd25519Engine extends Ed25519Engine {
     }
     return (message, signature) -> {
       if (signature.length != SIGNATURE_LENGTH) {
-        return false; // the JDK's Signature ignores bytes after the 64th (JDK 17 and 25)
+        return false; // the JDK's Signature ignores bytes after the 64th (seen on JDK 17)
       }
       try {
         Signature verifier = Signature.getInstance("Ed25519");
