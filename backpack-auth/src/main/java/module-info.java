@@ -1,5 +1,7 @@
 /**
- * ED25519 request signing and verification for Backpack Exchange. JDK only: no dependencies.
+ * ED25519 request signing and verification for Backpack Exchange. No required dependency: BouncyCastle's
+ * {@code bcprov} is used when present (it is several times faster than the JDK's provider), the JDK's
+ * {@code Ed25519} provider otherwise.
  *
  * <p>{@code dev.bpx.auth.json}, the dependency-free JSON reader and writer, is not API: it is exported
  * only to this project's own modules ({@code dev.bpx.client} reads it as the automatic module of that
@@ -8,6 +10,8 @@
  * javac warns that the three are not found: expected, they are built after it.
  */
 module dev.bpx.auth {
+  requires static org.bouncycastle.provider;
+
   exports dev.bpx.auth;
   exports dev.bpx.auth.json to dev.bpx.client, dev.bpx.paper, dev.bpx.mcp;
 }

@@ -2,9 +2,6 @@ package dev.bpx.auth;
 
 import dev.bpx.auth.VerificationResult.Failure;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
@@ -25,6 +22,10 @@ import java.util.TreeMap;
  * <p>Query strings are verified with percent-decoded values, as the official client signs them; when
  * that fails, the raw encoded values (as URL-encoding clients such as ccxt sign them) are tried too.
  *
+ * <p>Signatures are checked with BouncyCastle's RFC 8032 code when {@code bcprov} is on the class path
+ * and with the JDK's {@code Ed25519} provider otherwise; both reject the same malleable signatures
+ * (S &ge; L, RFC 8032 section 5.1.7).
+ *
  * <p>Thread-safe. {@link #verify} never throws for bad input.
  */
 public final class SignatureVerifier {
@@ -35,12 +36,21 @@ public final class SignatureVerifier {
   private static final int MAX_CACHED_KEYS = 1024;
 
   private final Clock clock;
-  // Decoding a key costs a KeyFactory lookup per request; the cache is keyed by the header text.
-  private final java.util.concurrent.ConcurrentHashMap<String, PublicKey> keys = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Ed25519Engine engine;
+  // Decoding a key costs a point decompression (or a KeyFactory lookup) per request; the cache is
+  // keyed by the header text.
+  private final java.util.concurrent.ConcurrentHashMap<String, Ed25519Engine.Verifier> keys =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Creates a verifier that judges freshness by {@code clock}. */
   public SignatureVerifier(Clock clock) {
+    this(clock, Ed25519Engine.chosen());
+  }
+
+  /** A verifier on a given engine: for tests that compare the engines. */
+  SignatureVerifier(Clock clock, Ed25519Engine engine) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.engine = Objects.requireNonNull(engine, "engine");
   }
 
   /** {@return whether {@code request} is authentic and fresh, and if not, why} */
@@ -102,7 +112,7 @@ public final class SignatureVerifier {
 
   /** The four signed values, decoded and checked; or the first failure found. */
   private record Credentials(
-      VerificationResult failure, PublicKey publicKey, byte[] signature, long timestamp, long window) {
+      VerificationResult failure, Ed25519Engine.Verifier publicKey, byte[] signature, long timestamp, long window) {
   }
 
   private static Credentials failed(Failure failure, String message, String apiKey) {
@@ -121,7 +131,7 @@ public final class SignatureVerifier {
       return failed(Failure.MISSING_HEADERS, "Missing X-Timestamp header", apiKey);
     }
 
-    PublicKey publicKey = publicKey(apiKey);
+    Ed25519Engine.Verifier publicKey = publicKey(apiKey);
     if (publicKey == null) {
       return failed(Failure.MALFORMED_HEADERS, "Invalid X-API-Key header", apiKey);
     }
@@ -170,15 +180,22 @@ public final class SignatureVerifier {
   }
 
   /** {@return the decoded key of an {@code X-API-Key} header, or null when it is not one} */
-  private PublicKey publicKey(String header) {
-    PublicKey cached = keys.get(header);
+  private Ed25519Engine.Verifier publicKey(String header) {
+    Ed25519Engine.Verifier cached = keys.get(header);
     if (cached != null) {
       return cached;
     }
-    PublicKey key;
+    byte[] raw;
     try {
-      key = Ed25519Keys.publicKey(Base64.getDecoder().decode(header.strip()));
-    } catch (IllegalArgumentException | GeneralSecurityException e) {
+      raw = Base64.getDecoder().decode(header.strip());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (raw.length != Ed25519Keys.KEY_LENGTH) {
+      return null;
+    }
+    Ed25519Engine.Verifier key = engine.verifier(raw);
+    if (key == null) {
       return null;
     }
     if (keys.size() >= MAX_CACHED_KEYS) {
@@ -216,15 +233,8 @@ public final class SignatureVerifier {
     return params;
   }
 
-  private static boolean verifies(PublicKey key, String signingString, byte[] signature) {
-    try {
-      Signature verifier = Signature.getInstance("Ed25519");
-      verifier.initVerify(key);
-      verifier.update(signingString.getBytes(StandardCharsets.UTF_8));
-      return verifier.verify(signature);
-    } catch (GeneralSecurityException e) {
-      return false;
-    }
+  private static boolean verifies(Ed25519Engine.Verifier key, String signingString, byte[] signature) {
+    return key.verify(signingString.getBytes(StandardCharsets.UTF_8), signature);
   }
 
   private static boolean isBlank(String s) {

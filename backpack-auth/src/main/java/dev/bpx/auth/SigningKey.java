@@ -1,12 +1,7 @@
 package dev.bpx.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.interfaces.EdECPrivateKey;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -22,16 +17,19 @@ import java.util.Base64;
  * {@link #exportPrivateKeyBase64()}, which exists to show a freshly generated paper-trading key to
  * its owner.
  *
+ * <p>Signing uses BouncyCastle's RFC 8032 code when {@code bcprov} is on the class path and the JDK's
+ * {@code Ed25519} provider otherwise; the signatures are the same (README, "Signing speed").
+ *
  * <p>Thread-safe.
  */
 public final class SigningKey {
-  private final PrivateKey privateKey;
+  private final Ed25519Engine.Signer signer;
   private final byte[] publicKey;
   private final String publicKeyBase64;
 
-  private SigningKey(PrivateKey privateKey, byte[] publicKey) {
-    this.privateKey = privateKey;
-    this.publicKey = publicKey;
+  private SigningKey(Ed25519Engine.Signer signer) {
+    this.signer = signer;
+    this.publicKey = signer.publicKey();
     this.publicKeyBase64 = Base64.getEncoder().encodeToString(publicKey);
   }
 
@@ -108,8 +106,12 @@ public final class SigningKey {
   }
 
   private static SigningKey fromSeed(byte[] seed) {
-    KeyPair pair = Ed25519Keys.derive(seed);
-    return new SigningKey(pair.getPrivate(), Ed25519Keys.rawPublicKey(pair.getPublic()));
+    return fromSeed(seed, Ed25519Engine.chosen());
+  }
+
+  /** The key of a 32-byte seed, signing with {@code engine}: for tests that compare the engines. */
+  static SigningKey fromSeed(byte[] seed, Ed25519Engine engine) {
+    return new SigningKey(engine.signer(seed));
   }
 
   /** {@return the standard base64 of the 32-byte public key: the value of the {@code X-API-Key} header} */
@@ -127,7 +129,7 @@ public final class SigningKey {
    * owner; never log it.
    */
   public String exportPrivateKeyBase64() {
-    byte[] seed = ((EdECPrivateKey) privateKey).getBytes().orElseThrow();
+    byte[] seed = signer.seed();
     try {
       return Base64.getEncoder().encodeToString(seed);
     } finally {
@@ -137,15 +139,7 @@ public final class SigningKey {
 
   /** Signs {@code message} with pure Ed25519 (RFC 8032) and returns the 64-byte signature. */
   public byte[] sign(byte[] message) {
-    try {
-      // Signature objects are stateful and not thread-safe; one per call keeps this class shareable.
-      Signature signature = Signature.getInstance("Ed25519");
-      signature.initSign(privateKey);
-      signature.update(message);
-      return signature.sign();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Ed25519 signing failed", e);
-    }
+    return signer.sign(message);
   }
 
   /** Signs the UTF-8 bytes of {@code text} and returns the signature as standard base64. */

@@ -2,35 +2,55 @@ package dev.bpx.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.Signature;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** RFC 8032 section 7.1 test vectors for the Ed25519 primitive (TEST 1, 2, 3). */
+/**
+ * RFC 8032 section 7.1 test vectors for the Ed25519 primitive (TEST 1, 2, 3 and TEST 1024), through
+ * {@link SigningKey} (the engine this run chose; the module's tests run once per engine) and through
+ * each engine directly.
+ */
 class Rfc8032VectorsTest {
   private static final HexFormat HEX = HexFormat.of();
 
-  @ParameterizedTest(name = "TEST {index}")
-  @CsvSource({
-    "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60,"
-        + "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a,"
-        + "'',"
-        + "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b",
-    "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb,"
-        + "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c,"
-        + "72,"
-        + "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00",
-    "c5aa8df43f9f837bedb7442f31dcb7b166d38535076f094b85ce3a2e0b4458f7,"
-        + "fc51cd8e6218a1a38da47ed00230f0580816ed13ba3303ac5deb911548908025,"
-        + "af82,"
-        + "6291d657deec24024827e69c3abe01a30ce548a284743a445e3680d7db5ac3ac18ff9b538d16f290ae67f760984dc6594a7c15e9716ed28dc027beceea1ec40a"
-  })
-  void seedDerivesTheRfcPublicKeyAndSignsTheRfcSignature(
-      String secretHex, String publicHex, String messageHex, String signatureHex) {
-    SigningKey key = SigningKey.fromBase64(Base64.getEncoder().encodeToString(HEX.parseHex(secretHex)));
+  static Stream<Rfc8032Vectors.Vector> vectors() {
+    return Rfc8032Vectors.ALL.stream();
+  }
 
-    assertThat(HEX.formatHex(key.publicKey())).isEqualTo(publicHex);
-    assertThat(HEX.formatHex(key.sign(HEX.parseHex(messageHex)))).isEqualTo(signatureHex);
+  static Stream<Arguments> vectorsOnEachEngine() {
+    return Rfc8032Vectors.ALL.stream()
+        .flatMap(v -> Engines.all().stream().map(e -> Arguments.of(e.name(), v, e)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("vectors")
+  void seedDerivesTheRfcPublicKeyAndSignsTheRfcSignature(Rfc8032Vectors.Vector v) {
+    SigningKey key = SigningKey.fromBase64(Base64.getEncoder().encodeToString(HEX.parseHex(v.secretHex())));
+
+    assertThat(HEX.formatHex(key.publicKey())).isEqualTo(v.publicHex());
+    assertThat(HEX.formatHex(key.sign(HEX.parseHex(v.messageHex())))).isEqualTo(v.signatureHex());
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("vectorsOnEachEngine")
+  void eachEngineSignsAndVerifiesTheRfcVector(String engineName, Rfc8032Vectors.Vector v, Ed25519Engine engine)
+      throws Exception {
+    byte[] message = HEX.parseHex(v.messageHex());
+    Ed25519Engine.Signer signer = engine.signer(HEX.parseHex(v.secretHex()));
+
+    assertThat(HEX.formatHex(signer.publicKey())).isEqualTo(v.publicHex());
+    assertThat(HEX.formatHex(signer.sign(message))).isEqualTo(v.signatureHex());
+    assertThat(engine.verifier(HEX.parseHex(v.publicHex())).verify(message, HEX.parseHex(v.signatureHex())))
+        .isTrue();
+    // The JDK's own Signature, independent of both engines, accepts the engine's public key (as X.509)
+    Signature jdk = Signature.getInstance("Ed25519");
+    jdk.initVerify(Ed25519Keys.publicKey(signer.publicKey()));
+    jdk.update(message);
+    assertThat(jdk.verify(HEX.parseHex(v.signatureHex()))).isTrue();
   }
 }
