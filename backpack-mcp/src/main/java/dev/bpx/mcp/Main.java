@@ -1,5 +1,7 @@
 package dev.bpx.mcp;
 
+import dev.bpx.auth.SignatureVerifier;
+import dev.bpx.auth.SigningKey;
 import dev.bpx.mcp.config.ConfigException;
 import dev.bpx.mcp.config.ServerConfig;
 import dev.bpx.mcp.stdio.StdinGuard;
@@ -61,6 +63,7 @@ public final class Main {
     }
     boolean training = arguments.contains(CDS_TRAINING);
     if (training) {
+      signOnce();
       ServerConfig config = ServerConfig.load(List.of("--paper"), java.util.Map.of(), null, Path.of(System.getProperty("java.io.tmpdir")));
       run(new TradingSession(config), trainingSession(), protocolOut);
       return;
@@ -144,6 +147,21 @@ public final class Main {
     // Client threads (OkHttp, the paper exchange's HTTP server) must not keep the process alive once
     // the MCP client has gone.
     System.exit(0);
+  }
+
+  /**
+   * Signs and verifies once, so that the signing engine's classes (BouncyCastle's Ed25519) are in the archive: a real
+   * session signs on its first private call, which the training session does not make (that would open a paper
+   * account in the data directory of whoever builds the jar).
+   */
+  private static void signOnce() {
+    SigningKey key = SigningKey.generate();
+    String timestamp = Long.toString(System.currentTimeMillis());
+    String signature = key.signBase64("instruction=subscribe&timestamp=" + timestamp + "&window=5000");
+    if (!new SignatureVerifier(java.time.Clock.systemUTC())
+        .verifySubscribe(key.publicKeyBase64(), signature, timestamp, "5000").valid()) {
+      throw new IllegalStateException("the signing engine does not verify its own signature");
+    }
   }
 
   /**

@@ -36,6 +36,8 @@ class ClassDataSharingIT {
     Session session = runSession(ServerUnderTest.jar(), ServerUnderTest.archive());
 
     assertThat(session.classesFromArchive).as("classes loaded from the dynamic archive").isGreaterThan(1000);
+    // get_balances signs (client) and verifies (the embedded paper exchange): the engine's classes are archived too.
+    assertThat(session.signingFromArchive).as("BouncyCastle's Ed25519 from the archive").isTrue();
     assertThat(session.stderr).noneMatch(l -> l.contains("[warning]"));
     assertThat(session.stderr).anyMatch(l -> l.contains("paper mode"));
     assertThat(Files.exists(temp.resolve("data").resolve("paper-account.key"))).as("paper state in BACKPACK_DATA_DIR").isTrue();
@@ -90,7 +92,8 @@ class ClassDataSharingIT {
     }
   }
 
-  private record Session(List<String> stderr, int classesFromArchive) {}
+  /** @param signingFromArchive whether BouncyCastle's Ed25519 class, which signs and verifies, came from the archive */
+  private record Session(List<String> stderr, int classesFromArchive, boolean signingFromArchive) {}
 
   /** Runs initialize, tools/list and two tool calls in paper mode, then closes stdin; checks every stdout line. */
   private Session runSession(Path jar, Path archive) throws IOException {
@@ -114,8 +117,11 @@ class ClassDataSharingIT {
       assertThat(server.closeStdinAndAwaitExit(ANSWER)).as("exit code after stdin closed").isZero();
       assertThat(server.stdout()).hasSizeGreaterThanOrEqualTo(4);
       server.assertStdoutIsOnlyJsonRpc();
-      long fromArchive = Files.readAllLines(classLog).stream().filter(l -> l.contains("shared objects file (top)")).count();
-      return new Session(server.stderr(), (int) fromArchive);
+      List<String> loaded = Files.readAllLines(classLog);
+      long fromArchive = loaded.stream().filter(l -> l.contains("shared objects file (top)")).count();
+      boolean signing = loaded.stream().anyMatch(l -> l.contains("org.bouncycastle.math.ec.rfc8032.Ed25519 ")
+          && l.contains("shared objects file (top)"));
+      return new Session(server.stderr(), (int) fromArchive, signing);
     }
   }
 }
