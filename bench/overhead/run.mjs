@@ -3,7 +3,7 @@
 // Run from the repository root after building (./mvnw -q -B package -DskipTests):
 //
 //   npm ci --prefix bench/overhead
-//   node bench/overhead/run.mjs [--idle 60] [--busy 1000] [--soak 5000] [--sample 500] [--jvm-opts "-Xmx64m"]
+//   node bench/overhead/run.mjs [--tool list_orders|get_balances] [--idle 60] [--busy 1000] [--soak 5000] [--sample 500] [--jvm-opts "-Xmx64m"]
 //
 // What runs: the paper exchange jar in its own process (REST on a free loopback port, in memory), and
 // backpack-mcp started with the README's documented launch (CDS archive, C1 only, serial GC) in LIVE
@@ -12,8 +12,9 @@
 // BACKPACK_DATA_DIR, no .env (the server's working directory and XDG_CONFIG_HOME are empty temp dirs).
 // The client is the official TypeScript MCP SDK over stdio.
 //
-// Overhead: the same signed read, GET /api/v1/capital (instruction balanceQuery), timed twice from this
-// process: as the get_balances tool call, and sent directly over HTTP, signed here with Node's Ed25519
+// Overhead: the same signed read timed twice from this process: as a tool call (--tool list_orders:
+// GET /api/v1/orders, instruction orderQueryAll; or get_balances: GET /api/v1/capital then GET
+// /api/v1/borrowLend/positions), and sent directly over HTTP, signed here with Node's Ed25519
 // (keep-alive connection, signing inside the timed span, as the server signs inside its own). Idle =
 // one tool call a second with a direct request half a second later; busy = back to back. Direct and
 // tool-call requests alternate (which goes first alternates too), so load from elsewhere on the machine
@@ -34,12 +35,27 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport, getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
 
-const opts = parseArgs(process.argv.slice(2), { idle: "60", busy: "1000", soak: "5000", sample: "500", "jvm-opts": "", java: "java" });
+const opts = parseArgs(process.argv.slice(2), { tool: "list_orders", idle: "60", busy: "1000", soak: "5000", sample: "500", "jvm-opts": "", java: "java" });
 const IDLE = Number(opts.idle);
 const BUSY = Number(opts.busy);
 const SOAK = Number(opts.soak);
 const SAMPLE = Number(opts.sample);
 const WINDOW = 5000;
+
+// The signed requests each measured tool sends (counted at a proxy: list_orders sends one request,
+// get_balances two, one after the other), with their instructions (backpack-api.md 1.5), and what a
+// good answer holds.
+const TOOLS = {
+  list_orders: { args: {}, requests: [["/api/v1/orders", "orderQueryAll"]],
+    toolOk: (r) => Array.isArray(r.structuredContent?.orders), directOk: (b) => Array.isArray(b[0]) },
+  get_balances: { args: {}, requests: [["/api/v1/capital", "balanceQuery"], ["/api/v1/borrowLend/positions", "borrowLendPositionQuery"]],
+    toolOk: (r) => !!r.structuredContent?.balances?.USDC, directOk: (b) => !!b[0].USDC && Array.isArray(b[1]) },
+};
+const TOOL = TOOLS[opts.tool];
+if (!TOOL) {
+  console.error(`--tool must be one of ${Object.keys(TOOLS).join(", ")}`);
+  process.exit(2);
+}
 
 const root = process.cwd();
 const mcpJar = resolve(root, "backpack-mcp/target/backpack-mcp.jar");
@@ -66,7 +82,7 @@ try {
   paper = await startPaper(opts.java);
   const baseUrl = paper.url;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const url = new URL("/api/v1/capital", baseUrl);
+  const targets = TOOL.requests.map(([path, instruction]) => ({ url: new URL(path, baseUrl), instruction }));
 
   // ---- the server, as an MCP client starts it
   const env = { ...getDefaultEnvironment(), XDG_CONFIG_HOME: join(work, "config"),
@@ -79,17 +95,17 @@ try {
   await client.connect(transport);
   const tools = await client.listTools();
   const startMs = performance.now() - t0;
-  if (!tools.tools.some((t) => t.name === "get_balances")) throw new Error("no get_balances tool");
+  if (!tools.tools.some((t) => t.name === opts.tool)) throw new Error(`no ${opts.tool} tool`);
   const pid = transport.pid;
   const rss = [{ calls: 0, phase: "after start (initialize + tools/list)", kb: rssKb(pid) }];
 
   let calls = 0;
   const toolCall = async () => {
     const s = performance.now();
-    const r = await client.callTool({ name: "get_balances", arguments: {} });
+    const r = await client.callTool({ name: opts.tool, arguments: TOOL.args });
     const ms = performance.now() - s;
-    if (r.isError || !r.structuredContent?.balances?.USDC) {
-      throw new Error(`get_balances failed: ${JSON.stringify(r).slice(0, 500)}\n${serverLog}`);
+    if (r.isError || !TOOL.toolOk(r)) {
+      throw new Error(`${opts.tool} failed: ${JSON.stringify(r).slice(0, 500)}\n${serverLog}`);
     }
     calls++;
     if (calls % SAMPLE === 0) rss.push({ calls, phase: phaseName, kb: rssKb(pid) });
@@ -97,9 +113,10 @@ try {
   };
   const direct = async () => {
     const s = performance.now();
-    const body = await signedGet(url, privateKey, publicKeyB64, agent);
+    const bodies = [];
+    for (const t of targets) bodies.push(await signedGet(t.url, t.instruction, privateKey, publicKeyB64, agent));
     const ms = performance.now() - s;
-    if (!JSON.parse(body).USDC) throw new Error(`direct request: unexpected answer ${body.slice(0, 300)}`);
+    if (!TOOL.directOk(bodies.map((b) => JSON.parse(b)))) throw new Error(`direct request: unexpected answer ${bodies.join(" ").slice(0, 300)}`);
     return ms;
   };
 
@@ -146,15 +163,15 @@ try {
   const la = loadavg().map((x) => x.toFixed(2)).join(", ");
   console.log(`backpack-mcp tool-call overhead and memory  ${new Date().toISOString()}  node ${process.version}, ${cpus().length} cores, load average ${la}`);
   console.log(`launch: ${opts.java} ${serverArgs.join(" ").replaceAll(root + "/", "")}`);
-  console.log(`live mode against the paper exchange at ${baseUrl}; tool get_balances vs direct signed GET /api/v1/capital`);
+  console.log(`live mode against the paper exchange at ${baseUrl}; tool ${opts.tool} vs the same signed request(s) sent directly: ${TOOL.requests.map(([p]) => "GET " + p).join(", then ")}`);
   console.log(`launch to tools/list answer (SDK client): ${startMs.toFixed(0)} ms; first tool call ${firstTool.toFixed(1)} ms, first direct request ${firstDirect.toFixed(1)} ms`);
   console.log();
-  console.log(pad("latency, ms", 34) + pad("p50", 9) + pad("p90", 9) + "n");
+  console.log(pad("latency, ms", 38) + pad("p50", 9) + pad("p90", 9) + "n");
   for (const [name, set] of [[`idle (1 call/s)`, idle], [`busy (back to back)`, busy]]) {
     const tp50 = pct(set.tool, 50), tp90 = pct(set.tool, 90), dp50 = pct(set.direct, 50), dp90 = pct(set.direct, 90);
-    console.log(pad(`${name}: tool call`, 34) + pad(tp50.toFixed(2), 9) + pad(tp90.toFixed(2), 9) + set.tool.length);
-    console.log(pad(`${name}: direct request`, 34) + pad(dp50.toFixed(2), 9) + pad(dp90.toFixed(2), 9) + set.direct.length);
-    console.log(pad(`${name}: OVERHEAD`, 34) + pad((tp50 - dp50).toFixed(2), 9) + pad((tp90 - dp90).toFixed(2), 9)
+    console.log(pad(`${name}: tool call`, 38) + pad(tp50.toFixed(2), 9) + pad(tp90.toFixed(2), 9) + set.tool.length);
+    console.log(pad(`${name}: direct request`, 38) + pad(dp50.toFixed(2), 9) + pad(dp90.toFixed(2), 9) + set.direct.length);
+    console.log(pad(`${name}: OVERHEAD`, 38) + pad((tp50 - dp50).toFixed(2), 9) + pad((tp90 - dp90).toFixed(2), 9)
       + `goal p50 <= 1.00: ${tp50 - dp50 <= 1.0 ? "met" : "MISSED by " + (tp50 - dp50 - 1.0).toFixed(2) + " ms"}`);
   }
   console.log();
@@ -195,9 +212,9 @@ function freshKey() {
 }
 
 /** GET with Backpack's headers; signing string as in backpack-api.md 1.2 (no parameters). */
-function signedGet(url, privateKey, publicKeyB64, agent) {
+function signedGet(url, instruction, privateKey, publicKeyB64, agent) {
   const timestamp = Date.now();
-  const signing = `instruction=balanceQuery&timestamp=${timestamp}&window=${WINDOW}`;
+  const signing = `instruction=${instruction}&timestamp=${timestamp}&window=${WINDOW}`;
   const signature = sign(null, Buffer.from(signing, "utf8"), privateKey).toString("base64");
   return new Promise((ok, fail) => {
     const req = http.request(url, { method: "GET", agent, headers: {
