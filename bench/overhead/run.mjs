@@ -3,7 +3,7 @@
 // Run from the repository root after building (./mvnw -q -B package -DskipTests):
 //
 //   npm ci --prefix bench/overhead
-//   node bench/overhead/run.mjs [--tool list_orders|get_balances] [--idle 60] [--busy 1000] [--soak 5000] [--sample 500] [--jvm-opts "-Xmx64m"]
+//   node bench/overhead/run.mjs [--tool list_orders|get_balances] [--idle 60] [--busy 1000] [--soak 5000] [--sample 500] [--jvm-opts "-Xmx64m"] [--nmt true]
 //
 // What runs: the paper exchange jar in its own process (REST on a free loopback port, in memory), and
 // backpack-mcp started with the README's documented launch (CDS archive, C1 only, serial GC) in LIVE
@@ -23,9 +23,11 @@
 // Memory: VmRSS of the server process (/proc/<pid>/status) after initialize + tools/list, then after
 // every --sample tool calls through idle, busy and a soak of back-to-back calls.
 //
+// --nmt true adds -XX:NativeMemoryTracking=summary and prints jcmd's breakdown after start and after the
+// busy phase (costs some memory itself: a diagnostic, not a figure to report as RSS).
 // --jvm-opts adds JVM options after the documented ones (a variant, e.g. heap sizing); the documented
 // launch itself is what runs without it.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { generateKeyPairSync, sign } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
@@ -35,7 +37,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport, getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
 
-const opts = parseArgs(process.argv.slice(2), { tool: "list_orders", idle: "60", busy: "1000", soak: "5000", sample: "500", "jvm-opts": "", java: "java" });
+const opts = parseArgs(process.argv.slice(2), { tool: "list_orders", idle: "60", busy: "1000", soak: "5000", sample: "500", "jvm-opts": "", java: "java", nmt: "false" });
+const NMT = opts.nmt === "true";
 const IDLE = Number(opts.idle);
 const BUSY = Number(opts.busy);
 const SOAK = Number(opts.soak);
@@ -71,7 +74,7 @@ for (const f of [mcpJar, mcpJsa, paperJar]) {
 // The README's documented launch (its MCP client configuration), verbatim apart from the paths.
 const documented = [`-XX:SharedArchiveFile=${mcpJsa}`, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
   "-Xlog:disable", "-Xlog:all=warning:stderr"];
-const extra = opts["jvm-opts"].split(/\s+/).filter(Boolean);
+const extra = [...opts["jvm-opts"].split(/\s+/).filter(Boolean), ...(NMT ? ["-XX:NativeMemoryTracking=summary"] : [])];
 const serverArgs = [...documented, ...extra, "-jar", mcpJar];
 
 const { seed, publicKeyB64, privateKey } = freshKey();
@@ -98,6 +101,7 @@ try {
   if (!tools.tools.some((t) => t.name === opts.tool)) throw new Error(`no ${opts.tool} tool`);
   const pid = transport.pid;
   const rss = [{ calls: 0, phase: "after start (initialize + tools/list)", kb: rssKb(pid) }];
+  const nmt = NMT ? [["after start", nativeMemory(pid)]] : [];
 
   let calls = 0;
   const toolCall = async () => {
@@ -153,6 +157,7 @@ try {
     }
   }
   const busyEndCalls = calls;
+  if (NMT) nmt.push([`after ${calls} calls`, nativeMemory(pid)]);
 
   phaseName = "soak";
   const soakStart = performance.now();
@@ -188,6 +193,7 @@ try {
     console.log(`soak (calls ${soakSamples[0].calls}..${soakSamples[soakSamples.length - 1].calls}): ${first.toFixed(1)} -> ${last.toFixed(1)} MB`
       + ` (min ${(Math.min(...kb) / 1024).toFixed(1)}, max ${(Math.max(...kb) / 1024).toFixed(1)}; change ${(last - first).toFixed(1)} MB)`);
   }
+  for (const [when, text] of nmt) console.log(`\nNative memory tracking (committed), ${when}:\n${text}`);
   agent.destroy();
 } finally {
   try { await client?.close(); } catch { /* already gone */ }
@@ -250,6 +256,13 @@ function startPaper(java) {
     });
     proc.on("exit", (code) => { clearTimeout(timer); fail(new Error(`paper exchange exited (${code}):\n${err}`)); });
   });
+}
+
+/** The JVM's own account of its memory by area (--nmt true): jcmd VM.native_memory summary, committed sizes. */
+function nativeMemory(pid) {
+  const out = execFileSync("jcmd", [String(pid), "VM.native_memory", "summary", "scale=MB"], { encoding: "utf8" });
+  return out.split("\n").filter((l) => /^(Total|-\s+\S)/.test(l.trim()) || /^\s*-\s/.test(l))
+    .map((l) => l.replace(/\s+/g, " ").trim()).join("\n");
 }
 
 function rssKb(pid) {
