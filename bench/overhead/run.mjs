@@ -45,8 +45,8 @@ const SOAK = Number(opts.soak);
 const SAMPLE = Number(opts.sample);
 const WINDOW = 5000;
 
-// The signed requests each measured tool sends (counted at a proxy: list_orders sends one request,
-// get_balances two, one after the other), with their instructions (backpack-api.md 1.5), and what a
+// The signed requests each measured tool sends (counted by count-requests.mjs: list_orders sends one
+// request, get_balances two, one after the other), with their instructions (backpack-api.md 1.5), and what a
 // good answer holds.
 const TOOLS = {
   list_orders: { args: {}, requests: [["/api/v1/orders", "orderQueryAll"]],
