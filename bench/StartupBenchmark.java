@@ -17,13 +17,16 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run from the repository root after building ({@code ./mvnw -q -B package -DskipTests}):
  *
- * <pre>java bench/StartupBenchmark.java [--runs N]</pre>
+ * <pre>java bench/StartupBenchmark.java [--runs N] [--with "JVM options"]...</pre>
  *
  * <p>Variants, interleaved run by run so machine load affects all alike: the documented launch (CDS
  * archive, C1 only, serial GC), plain {@code java -jar}, and, when {@code bench/node-baseline} has its
  * dependencies ({@code npm ci --prefix bench/node-baseline}), a Node.js server on the official
  * TypeScript MCP SDK serving the identical tool table. Each launch starts in paper mode with an empty
  * data directory and no BACKPACK_* variables. Prints median, min and max in milliseconds.
+ *
+ * <p>Each {@code --with "-Xmx32m -Xmn4m"} adds a variant: the documented launch with those options
+ * after its own, to show what a launch setting (heap sizing, GC) costs in start-up.
  */
 public class StartupBenchmark {
   private static final String INIT = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"startup-benchmark\",\"version\":\"1\"}}}";
@@ -32,9 +35,12 @@ public class StartupBenchmark {
 
   public static void main(String[] args) throws Exception {
     int runs = 15;
+    List<String> with = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--runs")) {
         runs = Integer.parseInt(args[++i]);
+      } else if (args[i].equals("--with")) {
+        with.add(args[++i]);
       }
     }
     Path root = Path.of("").toAbsolutePath();
@@ -49,6 +55,11 @@ public class StartupBenchmark {
     Map<String, List<String>> variants = new LinkedHashMap<>();
     variants.put("java, documented launch (CDS)", List.of(java, "-XX:SharedArchiveFile=" + jsa, "-XX:TieredStopAtLevel=1",
         "-XX:+UseSerialGC", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", jar.toString()));
+    for (String options : with) {
+      List<String> command = new ArrayList<>(variants.get("java, documented launch (CDS)"));
+      command.addAll(command.size() - 2, List.of(options.trim().split("\\s+")));
+      variants.put("documented + " + options.trim(), command);
+    }
     variants.put("java -jar (no flags)", List.of(java, "-jar", jar.toString()));
     Path node = root.resolve("bench/node-baseline");
     if (Files.isDirectory(node.resolve("node_modules/@modelcontextprotocol/sdk"))) {
