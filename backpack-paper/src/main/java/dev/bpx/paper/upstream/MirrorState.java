@@ -3,6 +3,7 @@ package dev.bpx.paper.upstream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What the mirror holds, shared by its readers, its REST reads ({@link RestReads}) and its stream frames
@@ -15,6 +16,13 @@ final class MirrorState {
   final Map<String, SymbolState> states = new LinkedHashMap<>();
   /** Stream frames applied so far (see {@link SymbolState#markFrame}); guarded by the lock. */
   long framesApplied;
+
+  /** {@return what {@code read} makes of a market's state (null for an unknown market), taken under the lock} */
+  <T> T read(String symbol, Function<SymbolState, T> read) {
+    synchronized (lock) {
+      return read.apply(states.get(symbol));
+    }
+  }
 
   /** {@return the symbols of the markets} */
   List<String> symbols() {

@@ -45,8 +45,6 @@ public final class UpstreamMirror implements AutoCloseable {
   private final UpstreamRest rest;
   private final ScheduledExecutorService worker;
   private final MirrorState state = new MirrorState();
-  private final Object lock = state.lock;
-  private final Map<String, SymbolState> states = state.states;
   private final RestReads reads;
   private final StreamFrames frames;
   private final List<String> skipped;
@@ -72,7 +70,7 @@ public final class UpstreamMirror implements AutoCloseable {
       MarketListReader.Result list = MarketListReader.read(rest.get("/api/v1/markets", null), last);
       this.skipped = list.skipped();
       for (MarketSpec m : list.markets()) {
-        states.put(m.symbol(), new SymbolState(m, settings.keepTrades()));
+        state.states.put(m.symbol(), new SymbolState(m, settings.keepTrades()));
       }
       this.assets = AssetListReader.read(rest, list.markets());
       reads.applyTickers(tickers, 0);
@@ -81,7 +79,7 @@ public final class UpstreamMirror implements AutoCloseable {
       worker.shutdownNow();
       throw e;
     }
-    LOG.info("upstream {}: {} markets ({} of other types not taken)", settings.rest(), states.size(),
+    LOG.info("upstream {}: {} markets ({} of other types not taken)", settings.rest(), state.states.size(),
         skipped.size());
     this.stream = settings.ws() == null ? null : new StreamConnection(http, settings.ws(), streamNames(),
         settings, worker, frames, clock);
@@ -113,8 +111,8 @@ public final class UpstreamMirror implements AutoCloseable {
 
   /** {@return the spot and perp markets of the upstream, in its order, with its filters} */
   public List<MarketSpec> markets() {
-    synchronized (lock) {
-      return states.values().stream().map(s -> s.spec).toList();
+    synchronized (state.lock) {
+      return state.states.values().stream().map(s -> s.spec).toList();
     }
   }
 
@@ -140,41 +138,26 @@ public final class UpstreamMirror implements AutoCloseable {
 
   /** {@return the book of a market as the mirror holds it now, empty for an unknown or never-loaded one} */
   public Optional<BookSnapshot> book(String symbol) {
-    synchronized (lock) {
-      SymbolState s = states.get(symbol);
-      return s == null || !s.book.loaded() ? Optional.empty()
-          : Optional.of(s.book.snapshot(symbol, s.bookHeardMillis));
-    }
+    return state.read(symbol, s -> s == null || !s.book.loaded() ? Optional.empty()
+        : Optional.of(s.book.snapshot(symbol, s.bookHeardMillis)));
   }
 
   public Optional<Ticker> ticker(String symbol) {
-    synchronized (lock) {
-      SymbolState s = states.get(symbol);
-      return Optional.ofNullable(s == null ? null : s.ticker);
-    }
+    return state.read(symbol, s -> Optional.ofNullable(s == null ? null : s.ticker));
   }
 
   public Optional<MarkPrice> markPrice(String symbol) {
-    synchronized (lock) {
-      SymbolState s = states.get(symbol);
-      return Optional.ofNullable(s == null ? null : s.mark);
-    }
+    return state.read(symbol, s -> Optional.ofNullable(s == null ? null : s.mark));
   }
 
   /** {@return the open interest of a perp market, in the base asset} */
   public Optional<BigDecimal> openInterest(String symbol) {
-    synchronized (lock) {
-      SymbolState s = states.get(symbol);
-      return Optional.ofNullable(s == null ? null : s.openInterest);
-    }
+    return state.read(symbol, s -> Optional.ofNullable(s == null ? null : s.openInterest));
   }
 
   /** {@return up to {@code limit} of the market's latest public trades, newest first} */
   public List<Trade> trades(String symbol, int limit) {
-    synchronized (lock) {
-      SymbolState s = states.get(symbol);
-      return s == null ? List.of() : s.trades(limit);
-    }
+    return state.read(symbol, s -> s == null ? List.of() : s.trades(limit));
   }
 
   /**
@@ -193,10 +176,8 @@ public final class UpstreamMirror implements AutoCloseable {
    * Only the last {@code keepTrades} are kept; older ones are gone.
    */
   public TradeTape tradesAfter(String symbol, long count) {
-    synchronized (lock) {
-      SymbolState s = states.get(symbol);
-      return s == null ? new TradeTape(List.of(), 0) : new TradeTape(s.tradesAfter(count), s.tradesAdded);
-    }
+    return state.read(symbol,
+        s -> s == null ? new TradeTape(List.of(), 0) : new TradeTape(s.tradesAfter(count), s.tradesAdded));
   }
 
   /**
@@ -208,11 +189,8 @@ public final class UpstreamMirror implements AutoCloseable {
    * REST serves a stopped engine's book cannot be told from a quiet one.
    */
   public long dataAgeMillis(String symbol) {
-    synchronized (lock) {
-      SymbolState s = states.get(symbol);
-      return s == null || s.bookHeardMillis < 0 ? Long.MAX_VALUE
-          : Math.max(0, clock.millis() - s.bookHeardMillis);
-    }
+    return state.read(symbol, s -> s == null || s.bookHeardMillis < 0 ? Long.MAX_VALUE
+          : Math.max(0, clock.millis() - s.bookHeardMillis));
   }
 
   /**
@@ -223,7 +201,7 @@ public final class UpstreamMirror implements AutoCloseable {
    * @throws UpstreamException if the upstream cannot answer now
    */
   public void refreshBook(String symbol) {
-    if (states.containsKey(symbol)) {
+    if (state.states.containsKey(symbol)) {
       reads.loadBook(symbol);
     }
   }
@@ -259,7 +237,7 @@ public final class UpstreamMirror implements AutoCloseable {
 
   private List<String> streamNames() {
     List<String> names = new ArrayList<>();
-    for (SymbolState s : states.values()) {
+    for (SymbolState s : state.states.values()) {
       String sym = s.spec.symbol();
       names.add("depth." + sym);
       names.add("trade." + sym);

@@ -37,9 +37,7 @@ class DepthGapTest {
 
   @Test
   void aGapReloadsTheBookOverRestAndTheStreamIsFollowedAgain() throws Exception {
-    ScriptedStreams streams = new ScriptedStreams();
-    streams.start();
-    assertThat(streams.started.await(5, TimeUnit.SECONDS)).isTrue();
+    ScriptedStreams streams = ScriptedStreams.running();
     try (PaperExchange up = PaperExchange.builder().clock(PaperClock.fixed(T0)).controlApi(true).start();
          UpstreamMirror m = UpstreamMirror.open(UpstreamSettings.of(URI.create(up.url()),
              URI.create("ws://127.0.0.1:" + streams.getPort())).withPollInterval(Duration.ofMillis(200))
@@ -78,9 +76,7 @@ class DepthGapTest {
    */
   @Test
   void theFirstDeltaThatFollowsTheBookAppliesBeforeItIsPassedOn() throws Exception {
-    ScriptedStreams streams = new ScriptedStreams();
-    streams.start();
-    assertThat(streams.started.await(5, TimeUnit.SECONDS)).isTrue();
+    ScriptedStreams streams = ScriptedStreams.running();
     try (PaperExchange up = PaperExchange.builder().clock(PaperClock.fixed(T0)).controlApi(true).start();
          UpstreamMirror m = UpstreamMirror.open(UpstreamSettings.of(URI.create(up.url()),
              URI.create("ws://127.0.0.1:" + streams.getPort())).withPingInterval(Duration.ofSeconds(30)))) {

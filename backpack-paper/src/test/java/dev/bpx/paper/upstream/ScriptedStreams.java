@@ -1,8 +1,13 @@
 package dev.bpx.paper.upstream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -12,6 +17,8 @@ import org.java_websocket.server.WebSocketServer;
  * {@code depth.SOL_USDC} and hands every SUBSCRIBE frame to {@link #onSubscribe} (which may answer it).
  */
 final class ScriptedStreams extends WebSocketServer {
+  private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+
   final CountDownLatch started = new CountDownLatch(1);
   final CountDownLatch subscribed = new CountDownLatch(1);
   volatile WebSocket client;
@@ -21,6 +28,28 @@ final class ScriptedStreams extends WebSocketServer {
   ScriptedStreams() {
     super(new InetSocketAddress("127.0.0.1", 0));
     setReuseAddr(true);
+  }
+
+  /** {@return a server started on a free loopback port} */
+  static ScriptedStreams running() throws InterruptedException {
+    ScriptedStreams streams = new ScriptedStreams();
+    streams.start();
+    assertThat(streams.started.await(5, TimeUnit.SECONDS)).isTrue();
+    return streams;
+  }
+
+  /** {@return the id a SUBSCRIBE frame carries, null without one} */
+  static String id(String frame) {
+    Matcher id = ID.matcher(frame);
+    return id.find() ? id.group(1) : null;
+  }
+
+  /** Answers a SUBSCRIBE frame as the paper exchange does, {@code {"id":N,"result":null}}, if it has an id. */
+  static void answer(WebSocket socket, String frame) {
+    String id = id(frame);
+    if (id != null) {
+      socket.send("{\"id\":" + id + ",\"result\":null}");
+    }
   }
 
   @Override

@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class StalledUpstreamTest {
   private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
-  private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
 
   private ScriptedStreams streams;
   private PaperExchange up;
@@ -33,15 +30,8 @@ class StalledUpstreamTest {
 
   @BeforeEach
   void start() throws Exception {
-    streams = new ScriptedStreams();
-    streams.onSubscribe = (socket, frame) -> {
-      Matcher id = ID.matcher(frame);
-      if (id.find()) {
-        socket.send("{\"id\":" + id.group(1) + ",\"result\":null}");
-      }
-    };
-    streams.start();
-    assertThat(streams.started.await(5, TimeUnit.SECONDS)).isTrue();
+    streams = ScriptedStreams.running();
+    streams.onSubscribe = ScriptedStreams::answer;
     up = PaperExchange.builder().clock(PaperClock.fixed(T0)).start();
   }
 

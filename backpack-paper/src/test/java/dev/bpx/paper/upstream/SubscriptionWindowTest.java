@@ -10,8 +10,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,16 +21,13 @@ import org.junit.jupiter.api.Test;
  */
 class SubscriptionWindowTest {
   private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
-  private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
 
   private ScriptedStreams streams;
   private PaperExchange up;
 
   @BeforeEach
   void start() throws Exception {
-    streams = new ScriptedStreams();
-    streams.start();
-    assertThat(streams.started.await(5, TimeUnit.SECONDS)).isTrue();
+    streams = ScriptedStreams.running();
     up = PaperExchange.builder().clock(PaperClock.fixed(T0)).start();
   }
 
@@ -54,10 +49,9 @@ class SubscriptionWindowTest {
   private void moveWhileSubscribing(String price, boolean answer) {
     streams.onSubscribe = (socket, frame) -> {
       up.setPrice("SOL_USDC_PERP", new BigDecimal(price));
-      Matcher id = ID.matcher(frame);
-      assertThat(id.find()).as("SUBSCRIBE carries an id: %s", frame).isTrue();
+      assertThat(ScriptedStreams.id(frame)).as("SUBSCRIBE carries an id: %s", frame).isNotNull();
       if (answer) {
-        socket.send("{\"id\":" + id.group(1) + ",\"result\":null}");
+        ScriptedStreams.answer(socket, frame);
       }
     };
   }
@@ -86,9 +80,8 @@ class SubscriptionWindowTest {
     try (UpstreamProxy proxy = new UpstreamProxy(up.url())) {
       streams.onSubscribe = (socket, frame) -> {
         proxy.holdNext("/api/v1/markPrices");
-        Matcher id = ID.matcher(frame);
-        assertThat(id.find()).isTrue();
-        socket.send("{\"id\":" + id.group(1) + ",\"result\":null}");
+        assertThat(ScriptedStreams.id(frame)).isNotNull();
+        ScriptedStreams.answer(socket, frame);
       };
       try (UpstreamMirror m = UpstreamMirror.open(settings(proxy.url(), Duration.ofSeconds(60)))) {
         // The catch-up read has asked for the marks; the answer (the upstream's old mark) is held.
