@@ -38,9 +38,9 @@ record OpenedState(JournaledEngine store, Path stateFile) {
     // hourly funding and interest are paid; a real clock almost never starts on a whole second. A
     // journal keeps the birth it recorded, so replay stays exact.
     long birth = clock.millis() - Math.floorMod(clock.millis(), MarketDataSource.STEP_MILLIS);
-    String market = mirror == null ? null : PaperExchange.describe(mirror);
-    Path stateFile = b.stateFile != null ? b.stateFile
-        : b.dataDirectory == null ? null : b.dataDirectory.resolve(PaperExchange.stateFileName(b.upstream));
+    String market = mirror == null ? null : UpstreamSide.describe(mirror);
+    Path stateFile = b.stateFile != null ? b.stateFile : b.dataDirectory == null ? null
+        : b.dataDirectory.resolve(PaperExchange.stateFileName(b.upstream == null ? null : b.upstream.rest()));
     MarketList upstreamList = mirror == null ? null : new MarketList(markets, assets);
     Journal journal = stateFile == null ? null
         : Journal.open(stateFile, new Journal.Header(b.seed, birth, market, upstreamList), b.fsync);

@@ -4,28 +4,21 @@ import dev.bpx.paper.command.Command;
 import dev.bpx.paper.command.CommandParser;
 import dev.bpx.paper.command.TimedCommand;
 import dev.bpx.paper.engine.Engine;
-import dev.bpx.paper.http.HttpFront;
+import dev.bpx.paper.events.EventSink;
 import dev.bpx.paper.market.AssetSpec;
 import dev.bpx.paper.market.DefaultMarkets;
 import dev.bpx.paper.market.Holding;
 import dev.bpx.paper.market.MarketSpec;
-import dev.bpx.paper.store.JournaledEngine;
-import dev.bpx.paper.events.EventSink;
-import dev.bpx.paper.feed.DepthIds;
-import dev.bpx.paper.feed.UpstreamGate;
-import dev.bpx.paper.feed.UpstreamPump;
-import dev.bpx.paper.upstream.UpstreamException;
-import dev.bpx.paper.upstream.UpstreamMirror;
 import dev.bpx.paper.upstream.UpstreamSettings;
-import java.net.URI;
-import dev.bpx.paper.ws.WsFront;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,56 +37,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class PaperExchange implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PaperExchange.class);
-  private final JournaledEngine store;
-  private final HttpFront http;
-  /** The WebSocket side, or null unless {@link Builder#webSocketPort} asked for it. */
-  private final WsFront ws;
-  private final PaperClock clock;
-  /** Upstream mode: the mirror of the upstream's public data and the feed that journals what of it changes state. */
-  private final UpstreamMirror mirror;
-  private final UpstreamPump pump;
-  private final Path stateFile;
-  /** Upstream mode: data older than this refuses market orders; see {@link #staleMarkets}. */
-  private final Duration staleAfter;
+  private final ExchangeParts parts;
 
-  private PaperExchange(Builder b, UpstreamMirror mirror) {
-    this.clock = b.clock != null ? b.clock : PaperClock.system();
-    this.mirror = mirror;
-    List<MarketSpec> markets = mirror == null ? b.markets : mirror.markets();
-    OpenedState opened = OpenedState.open(b, mirror, clock);
-    this.store = opened.store();
-    this.stateFile = opened.stateFile();
-    this.staleAfter = b.staleAfter;
-    long staleAfter = b.staleAfter.toMillis();
-    DepthIds depthIds = new DepthIds();
-    this.http = new HttpFront(store, clock, b.port, b.controlApi, this::advanceMillis, mirror,
-        mirror == null ? null : new UpstreamGate(mirror, store, staleAfter), depthIds);
-    this.ws = b.webSocketPort < 0 ? null : startWebSocket(b, markets);
-    EventSink sink = EventRouting.of(ws, mirror, store, depthIds, b.eventSink);
-    if (sink != null) {
-      // After the journal replay: a replay publishes nothing, the streams continue from here.
-      store.publishTo(sink);
-    }
-    if (mirror != null) {
-      this.pump = new UpstreamPump(mirror, store, clock, staleAfter);
-      pump.start(b.pumpInterval.toMillis());
-    } else {
-      this.pump = null;
-    }
-    LOG.info("paper exchange on {} (state {}; {})", url(), stateFile == null ? "in memory" : stateFile,
+  private PaperExchange(ExchangeParts parts) {
+    this.parts = parts;
+    LOG.info("paper exchange on {} (state {}; {})", url(), parts.stateFile() == null ? "in memory" : parts.stateFile(),
         marketData());
-  }
-
-  static String describe(UpstreamMirror mirror) {
-    return "real market data from " + mirror.settings().rest();
-  }
-
-  /**
-   * {@return the state file's name in a data directory: one per market source, so a state never moves
-   * between simulated and real prices, nor between upstreams}
-   */
-  static String stateFileName(UpstreamSettings upstream) {
-    return stateFileName(upstream == null ? null : upstream.rest());
   }
 
   /**
@@ -110,46 +59,16 @@ public final class PaperExchange implements AutoCloseable {
   }
 
   /** {@return the state file in use, empty in memory} */
-  public java.util.Optional<Path> stateFile() {
-    return java.util.Optional.ofNullable(stateFile);
-  }
-
-  private static UpstreamMirror openMirror(UpstreamSettings settings) {
-    try {
-      return UpstreamMirror.open(settings);
-    } catch (UpstreamException e) {
-      throw new UpstreamUnavailableException("the upstream " + settings.rest() + " cannot be read: " + e.getMessage(), e);
-    }
-  }
-
-  private WsFront startWebSocket(Builder b, List<MarketSpec> markets) {
-    try {
-      return WsFront.builder(clock).port(b.webSocketPort)
-          .symbols(markets.stream().map(MarketSpec::symbol).collect(java.util.stream.Collectors.toSet()))
-          .openPositions((account, symbol) -> store.read(clock.millis(), null,
-              view -> dev.bpx.paper.engine.PositionEvents.openPositions(view, account, symbol)))
-          .pulse(() -> store.pulse(clock.millis())) // time moves for subscribers, nothing journaled
-          .start();
-    } catch (RuntimeException e) {
-      http.close();
-      store.close();
-      if (mirror != null) {
-        mirror.close();
-      }
-      throw e;
-    }
+  public Optional<Path> stateFile() {
+    return Optional.ofNullable(parts.stateFile());
   }
 
   /**
    * {@return how old the upstream's data for a market is (since the mirror last confirmed its book
    * current), or empty on simulated prices and for a market the upstream does not list}
    */
-  public java.util.Optional<Duration> marketDataAge(String symbol) {
-    if (mirror == null) {
-      return java.util.Optional.empty();
-    }
-    long age = mirror.dataAgeMillis(symbol);
-    return age == Long.MAX_VALUE ? java.util.Optional.empty() : java.util.Optional.of(Duration.ofMillis(age));
+  public Optional<Duration> marketDataAge(String symbol) {
+    return parts.upstream() == null ? Optional.empty() : parts.upstream().dataAge(symbol);
   }
 
   /**
@@ -159,22 +78,12 @@ public final class PaperExchange implements AutoCloseable {
    * simulated prices and while every market is current}
    */
   public Map<String, Duration> staleMarkets() {
-    Map<String, Duration> stale = new LinkedHashMap<>();
-    if (mirror == null) {
-      return stale;
-    }
-    mirror.markets().stream()
-        .map(m -> Map.entry(m.symbol(), mirror.dataAgeMillis(m.symbol())))
-        .filter(e -> e.getValue() > staleAfter.toMillis())
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .forEach(e -> stale.put(e.getKey(), e.getValue() == Long.MAX_VALUE ? ChronoUnit.FOREVER.getDuration()
-            : Duration.ofMillis(e.getValue())));
-    return stale;
+    return parts.upstream() == null ? new LinkedHashMap<>() : parts.upstream().staleMarkets();
   }
 
   /** Runs the upstream pump once now (this module's tests: with a long {@code pumpInterval}, the pump's only runs). */
   void pumpNow() {
-    pump.runOnce();
+    parts.upstream().pumpNow();
   }
 
   /**
@@ -182,7 +91,7 @@ public final class PaperExchange implements AutoCloseable {
    * <upstream REST URL>"} or {@code "simulated prices"}}
    */
   public String marketData() {
-    return mirror == null ? "simulated prices" : describe(mirror);
+    return parts.upstream() == null ? "simulated prices" : UpstreamSide.describe(parts.upstream().mirror());
   }
 
   public static Builder builder() {
@@ -195,7 +104,7 @@ public final class PaperExchange implements AutoCloseable {
   }
 
   public int port() {
-    return http.port();
+    return parts.http().port();
   }
 
   /**
@@ -204,29 +113,24 @@ public final class PaperExchange implements AutoCloseable {
    * @throws IllegalStateException unless the builder's {@code webSocketPort} enabled the WebSocket side
    */
   public String wsUrl() {
-    if (ws == null) {
+    if (parts.ws() == null) {
       throw new IllegalStateException("WebSocket not enabled: use PaperExchange.builder().webSocketPort(0)");
     }
-    return ws.url();
+    return parts.ws().url();
   }
 
   public PaperClock clock() {
-    return clock;
+    return parts.clock();
   }
 
   /** {@return every endpoint served, as "METHOD path"} */
   public List<String> endpoints() {
-    return http.endpoints();
+    return parts.http().endpoints();
   }
 
   /** Advances exchange time (funding, interest, triggers and the walk run as it passes). */
   public void advance(Duration d) {
-    advanceMillis(d.toMillis());
-  }
-
-  private void advanceMillis(long millis) {
-    clock.advance(Duration.ofMillis(millis));
-    store.submit(new TimedCommand(clock.millis(), new Command.SetClock(clock.offsetMillis())));
+    parts.advanceMillis(d.toMillis());
   }
 
   /**
@@ -237,7 +141,7 @@ public final class PaperExchange implements AutoCloseable {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("symbol", symbol);
     payload.put("price", price);
-    store.submit(new TimedCommand(clock.millis(), CommandParser.setPrice(payload)));
+    submit(CommandParser.setPrice(payload));
   }
 
   /** Credits an asset to the account of an API key (opening it if new). */
@@ -245,12 +149,16 @@ public final class PaperExchange implements AutoCloseable {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("asset", asset);
     payload.put("quantity", quantity);
-    store.submit(new TimedCommand(clock.millis(), CommandParser.fund(apiKey, payload)));
+    submit(CommandParser.fund(apiKey, payload));
   }
 
   /** Closes positions, cancels orders and restores the starting portfolio of an account. */
   public void reset(String apiKey) {
-    store.submit(new TimedCommand(clock.millis(), new Command.Reset(apiKey)));
+    submit(new Command.Reset(apiKey));
+  }
+
+  private void submit(Command command) {
+    parts.store().submit(new TimedCommand(parts.clock().millis(), command));
   }
 
   /**
@@ -259,7 +167,7 @@ public final class PaperExchange implements AutoCloseable {
    * journal holds {@link Builder#compactAfter} commands or more. No-op in memory.
    */
   public void compact() {
-    store.compact(clock.offsetMillis());
+    parts.store().compact(parts.clock().offsetMillis());
   }
 
   /**
@@ -269,7 +177,7 @@ public final class PaperExchange implements AutoCloseable {
    * @throws IllegalStateException if the exchange's two replicas differ (a bug: they take the same commands)
    */
   public String stateHash() {
-    List<String> hashes = store.stateHashes();
+    List<String> hashes = parts.store().stateHashes();
     if (!hashes.get(0).equals(hashes.get(1))) {
       throw new IllegalStateException("the replicas differ: " + hashes);
     }
@@ -280,44 +188,38 @@ public final class PaperExchange implements AutoCloseable {
    * Runs a read against a consistent engine state (tests, diagnostics), beside the writer on the
    * published replica: the function must not change the engine.
    */
-  public <T> T inspect(java.util.function.Function<Engine, T> read) {
-    return store.inspect(clock.millis(), read);
+  public <T> T inspect(Function<Engine, T> read) {
+    return parts.store().inspect(parts.clock().millis(), read);
   }
 
+  /** Stops the upstream pump and mirror, the fronts, then the engine and its journal (see {@link ExchangeParts}). */
   @Override
   public void close() {
-    if (pump != null) {
-      pump.close();
-    }
-    if (mirror != null) {
-      mirror.close();
-    }
-    if (ws != null) {
-      ws.close();
-    }
-    http.close();
-    store.close();
+    parts.close();
   }
 
-  /** Configures a paper exchange. Not thread-safe. (Fields without {@code private} are read by {@link OpenedState}.) */
+  /**
+   * Configures a paper exchange. Not thread-safe. (The fields are package-private: {@link ExchangeParts} and
+   * {@link OpenedState} read them.)
+   */
   public static final class Builder {
-    private int port;
-    private int webSocketPort = -1;
-    private EventSink eventSink;
+    int port;
+    int webSocketPort = -1;
+    EventSink eventSink;
     long seed = 1;
     Path stateFile;
     boolean fsync = true;
     long compactAfter = 10_000;
-    private PaperClock clock;
-    private boolean controlApi;
+    PaperClock clock;
+    boolean controlApi;
     int makerLevels = 20;
     List<AssetSpec> assets = DefaultMarkets.assets();
     List<MarketSpec> markets = DefaultMarkets.markets();
     Map<String, Holding> portfolio = defaultPortfolio();
     UpstreamSettings upstream;
     Path dataDirectory;
-    private Duration staleAfter = Duration.ofSeconds(10);
-    private Duration pumpInterval = Duration.ofSeconds(1);
+    Duration staleAfter = Duration.ofSeconds(10);
+    Duration pumpInterval = Duration.ofSeconds(1);
 
     private Builder() {}
 
@@ -378,11 +280,6 @@ public final class PaperExchange implements AutoCloseable {
     }
 
     /**
-     * Also serve Backpack's WebSocket streams on this 127.0.0.1 port (0 picks a free one); see
-     * {@link PaperExchange#wsUrl()}. Default: no WebSocket server, so embedders that never stream pay
-     * no thread and no port.
-     */
-    /**
      * Also hands every batch of stream events to {@code sink} (this module's tests: the events as the
      * engine made them, before any WebSocket). Package-private: not an embedding option.
      */
@@ -391,6 +288,11 @@ public final class PaperExchange implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Also serve Backpack's WebSocket streams on this 127.0.0.1 port (0 picks a free one); see
+     * {@link PaperExchange#wsUrl()}. Default: no WebSocket server, so embedders that never stream pay
+     * no thread and no port.
+     */
     public Builder webSocketPort(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("webSocketPort out of range: " + port);
@@ -472,15 +374,7 @@ public final class PaperExchange implements AutoCloseable {
 
     /** Starts serving; returns once the port is bound. */
     public PaperExchange start() {
-      UpstreamMirror mirror = upstream == null ? null : openMirror(upstream);
-      try {
-        return new PaperExchange(this, mirror);
-      } catch (RuntimeException e) {
-        if (mirror != null) {
-          mirror.close();
-        }
-        throw e;
-      }
+      return new PaperExchange(ExchangeParts.start(this));
     }
   }
 }
