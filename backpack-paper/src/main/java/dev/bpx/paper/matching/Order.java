@@ -23,13 +23,13 @@ public final class Order {
   private BigDecimal price;
   private BigDecimal quantity;
   private BigDecimal quoteQuantity;
-  private BigDecimal executedQuantity;
-  private BigDecimal executedQuoteQuantity;
-  private TimeInForce timeInForce;
+  private BigDecimal executedQuantity = BigDecimal.ZERO;
+  private BigDecimal executedQuoteQuantity = BigDecimal.ZERO;
+  private TimeInForce timeInForce = TimeInForce.GTC;
   private boolean postOnly;
   private Boolean reduceOnly;
-  private SelfTradePrevention selfTradePrevention;
-  private OrderStatus status;
+  private SelfTradePrevention selfTradePrevention = SelfTradePrevention.RejectTaker;
+  private OrderStatus status = OrderStatus.New;
   private String expiryReason;
   private String systemOrderType;
   private long createdAt;
@@ -45,46 +45,12 @@ public final class Order {
   private BigDecimal takeProfitLimitPrice;
   private TriggerBy takeProfitTriggerBy;
   private Long relatedOrderId;
-  private BigDecimal locked;
+  private BigDecimal locked = BigDecimal.ZERO;
   private long sequence;
-  private BigDecimal protectedQuantity;
+  private BigDecimal protectedQuantity = BigDecimal.ZERO;
 
-  private Order(Builder b) {
-    this.id = b.id;
-    this.clientId = b.clientId;
-    this.account = b.account;
-    this.symbol = b.symbol;
-    this.side = b.side;
-    this.type = b.type;
-    this.price = b.price;
-    this.quantity = b.quantity;
-    this.quoteQuantity = b.quoteQuantity;
-    this.executedQuantity = b.executedQuantity;
-    this.executedQuoteQuantity = b.executedQuoteQuantity;
-    this.timeInForce = b.timeInForce;
-    this.postOnly = b.postOnly;
-    this.reduceOnly = b.reduceOnly;
-    this.selfTradePrevention = b.selfTradePrevention;
-    this.status = b.status;
-    this.expiryReason = b.expiryReason;
-    this.systemOrderType = b.systemOrderType;
-    this.createdAt = b.createdAt;
-    this.triggeredAt = b.triggeredAt;
-    this.triggerPrice = b.triggerPrice;
-    this.triggerQuantity = b.triggerQuantity;
-    this.triggerBy = b.triggerBy;
-    this.triggerWhenAbove = b.triggerWhenAbove;
-    this.stopLossTriggerPrice = b.stopLossTriggerPrice;
-    this.stopLossLimitPrice = b.stopLossLimitPrice;
-    this.stopLossTriggerBy = b.stopLossTriggerBy;
-    this.takeProfitTriggerPrice = b.takeProfitTriggerPrice;
-    this.takeProfitLimitPrice = b.takeProfitLimitPrice;
-    this.takeProfitTriggerBy = b.takeProfitTriggerBy;
-    this.relatedOrderId = b.relatedOrderId;
-    this.locked = b.locked;
-    this.sequence = b.sequence;
-    this.protectedQuantity = b.protectedQuantity;
-  }
+  /** A new order's defaults; {@link Builder} sets the rest. */
+  private Order() {}
 
   public static Builder builder() {
     return new Builder();
@@ -260,80 +226,54 @@ public final class Order {
   public BigDecimal protectedQuantity() { return protectedQuantity; }
   /** Builds a new order, or one read back from a snapshot; unset fields keep a new order's defaults. */
   public static final class Builder {
-    private long id;
-    private Long clientId;
-    private String account;
-    private String symbol;
-    private Side side;
-    private OrderType type;
-    private BigDecimal price;
-    private BigDecimal quantity;
-    private BigDecimal quoteQuantity;
-    private BigDecimal executedQuantity = BigDecimal.ZERO;
-    private BigDecimal executedQuoteQuantity = BigDecimal.ZERO;
-    private TimeInForce timeInForce = TimeInForce.GTC;
-    private boolean postOnly;
-    private Boolean reduceOnly;
-    private SelfTradePrevention selfTradePrevention = SelfTradePrevention.RejectTaker;
-    private OrderStatus status = OrderStatus.New;
-    private String expiryReason;
-    private String systemOrderType;
-    private long createdAt;
-    private Long triggeredAt;
-    private BigDecimal triggerPrice;
-    private String triggerQuantity;
-    private TriggerBy triggerBy;
-    private boolean triggerWhenAbove;
-    private BigDecimal stopLossTriggerPrice;
-    private BigDecimal stopLossLimitPrice;
-    private TriggerBy stopLossTriggerBy;
-    private BigDecimal takeProfitTriggerPrice;
-    private BigDecimal takeProfitLimitPrice;
-    private TriggerBy takeProfitTriggerBy;
-    private Long relatedOrderId;
-    private BigDecimal locked = BigDecimal.ZERO;
-    private long sequence;
-    private BigDecimal protectedQuantity = BigDecimal.ZERO;
+    /** The order being built: a builder fills one order, so the field list is the order's only. */
+    private Order order = new Order();
 
     private Builder() {}
 
-    public Builder id(long value) { this.id = value; return this; }
-    public Builder clientId(Long value) { this.clientId = value; return this; }
-    public Builder account(String value) { this.account = value; return this; }
-    public Builder symbol(String value) { this.symbol = value; return this; }
-    public Builder side(Side value) { this.side = value; return this; }
-    public Builder type(OrderType value) { this.type = value; return this; }
-    public Builder price(BigDecimal value) { this.price = value; return this; }
-    public Builder quantity(BigDecimal value) { this.quantity = value; return this; }
-    public Builder quoteQuantity(BigDecimal value) { this.quoteQuantity = value; return this; }
-    public Builder executedQuantity(BigDecimal value) { this.executedQuantity = value; return this; }
-    public Builder executedQuoteQuantity(BigDecimal value) { this.executedQuoteQuantity = value; return this; }
-    public Builder timeInForce(TimeInForce value) { this.timeInForce = value; return this; }
-    public Builder postOnly(boolean value) { this.postOnly = value; return this; }
-    public Builder reduceOnly(Boolean value) { this.reduceOnly = value; return this; }
-    public Builder selfTradePrevention(SelfTradePrevention value) { this.selfTradePrevention = value; return this; }
-    public Builder status(OrderStatus value) { this.status = value; return this; }
-    public Builder expiryReason(String value) { this.expiryReason = value; return this; }
-    public Builder systemOrderType(String value) { this.systemOrderType = value; return this; }
-    public Builder createdAt(long value) { this.createdAt = value; return this; }
-    public Builder triggeredAt(Long value) { this.triggeredAt = value; return this; }
-    public Builder triggerPrice(BigDecimal value) { this.triggerPrice = value; return this; }
-    public Builder triggerQuantity(String value) { this.triggerQuantity = value; return this; }
-    public Builder triggerBy(TriggerBy value) { this.triggerBy = value; return this; }
-    public Builder triggerWhenAbove(boolean value) { this.triggerWhenAbove = value; return this; }
-    public Builder stopLossTriggerPrice(BigDecimal value) { this.stopLossTriggerPrice = value; return this; }
-    public Builder stopLossLimitPrice(BigDecimal value) { this.stopLossLimitPrice = value; return this; }
-    public Builder stopLossTriggerBy(TriggerBy value) { this.stopLossTriggerBy = value; return this; }
-    public Builder takeProfitTriggerPrice(BigDecimal value) { this.takeProfitTriggerPrice = value; return this; }
-    public Builder takeProfitLimitPrice(BigDecimal value) { this.takeProfitLimitPrice = value; return this; }
-    public Builder takeProfitTriggerBy(TriggerBy value) { this.takeProfitTriggerBy = value; return this; }
-    public Builder relatedOrderId(Long value) { this.relatedOrderId = value; return this; }
-    public Builder locked(BigDecimal value) { this.locked = value; return this; }
-    public Builder sequence(long value) { this.sequence = value; return this; }
-    public Builder protectedQuantity(BigDecimal value) { this.protectedQuantity = value; return this; }
+    public Builder id(long value) { order.id = value; return this; }
+    public Builder clientId(Long value) { order.clientId = value; return this; }
+    public Builder account(String value) { order.account = value; return this; }
+    public Builder symbol(String value) { order.symbol = value; return this; }
+    public Builder side(Side value) { order.side = value; return this; }
+    public Builder type(OrderType value) { order.type = value; return this; }
+    public Builder price(BigDecimal value) { order.price = value; return this; }
+    public Builder quantity(BigDecimal value) { order.quantity = value; return this; }
+    public Builder quoteQuantity(BigDecimal value) { order.quoteQuantity = value; return this; }
+    public Builder executedQuantity(BigDecimal value) { order.executedQuantity = value; return this; }
+    public Builder executedQuoteQuantity(BigDecimal value) { order.executedQuoteQuantity = value; return this; }
+    public Builder timeInForce(TimeInForce value) { order.timeInForce = value; return this; }
+    public Builder postOnly(boolean value) { order.postOnly = value; return this; }
+    public Builder reduceOnly(Boolean value) { order.reduceOnly = value; return this; }
+    public Builder selfTradePrevention(SelfTradePrevention value) { order.selfTradePrevention = value; return this; }
+    public Builder status(OrderStatus value) { order.status = value; return this; }
+    public Builder expiryReason(String value) { order.expiryReason = value; return this; }
+    public Builder systemOrderType(String value) { order.systemOrderType = value; return this; }
+    public Builder createdAt(long value) { order.createdAt = value; return this; }
+    public Builder triggeredAt(Long value) { order.triggeredAt = value; return this; }
+    public Builder triggerPrice(BigDecimal value) { order.triggerPrice = value; return this; }
+    public Builder triggerQuantity(String value) { order.triggerQuantity = value; return this; }
+    public Builder triggerBy(TriggerBy value) { order.triggerBy = value; return this; }
+    public Builder triggerWhenAbove(boolean value) { order.triggerWhenAbove = value; return this; }
+    public Builder stopLossTriggerPrice(BigDecimal value) { order.stopLossTriggerPrice = value; return this; }
+    public Builder stopLossLimitPrice(BigDecimal value) { order.stopLossLimitPrice = value; return this; }
+    public Builder stopLossTriggerBy(TriggerBy value) { order.stopLossTriggerBy = value; return this; }
+    public Builder takeProfitTriggerPrice(BigDecimal value) { order.takeProfitTriggerPrice = value; return this; }
+    public Builder takeProfitLimitPrice(BigDecimal value) { order.takeProfitLimitPrice = value; return this; }
+    public Builder takeProfitTriggerBy(TriggerBy value) { order.takeProfitTriggerBy = value; return this; }
+    public Builder relatedOrderId(Long value) { order.relatedOrderId = value; return this; }
+    public Builder locked(BigDecimal value) { order.locked = value; return this; }
+    public Builder sequence(long value) { order.sequence = value; return this; }
+    public Builder protectedQuantity(BigDecimal value) { order.protectedQuantity = value; return this; }
 
+    /** {@return the order; the builder is spent} */
     public Order build() {
-      return new Order(this);
+      if (order == null) {
+        throw new IllegalStateException("this builder already built its order");
+      }
+      Order built = order;
+      order = null;
+      return built;
     }
   }
 }
