@@ -148,46 +148,43 @@ public final class MarketRules {
   }
 
   private void checkPrice(List<Violation> out, String field, BigDecimal price) {
-    if (price == null || price.signum() <= 0) {
-      return;
-    }
-    if (minPrice != null && price.compareTo(minPrice) < 0) {
-      out.add(new Violation(field, price.toPlainString() + " is below minPrice " + plain(minPrice) + " for " + symbol,
-          "use at least " + plain(minPrice)));
-      return;
-    }
-    if (maxPrice != null && maxPrice.signum() > 0 && price.compareTo(maxPrice) > 0) {
-      out.add(new Violation(field, price.toPlainString() + " is above maxPrice " + plain(maxPrice) + " for " + symbol,
-          "use at most " + plain(maxPrice)));
-      return;
-    }
-    if (tickSize != null && !isMultiple(price, tickSize)) {
-      out.add(new Violation(field,
-          price.toPlainString() + " is not a multiple of tickSize " + plain(tickSize) + " for " + symbol,
-          nearest(price, tickSize, minPrice, maxPrice)));
-    }
+    check(out, field, price, new Filter("Price", minPrice, maxPrice, "tickSize", tickSize));
   }
 
   private void checkQuantity(List<Violation> out, String field, BigDecimal quantity) {
-    if (quantity == null || quantity.signum() <= 0) {
+    check(out, field, quantity, new Filter("Quantity", minQuantity, maxQuantity, "stepSize", stepSize));
+  }
+
+  /**
+   * One of the market's two filters, price or quantity: the same three rules, named as the exchange names them.
+   *
+   * @param name {@code Price} or {@code Quantity}, as in {@code minPrice}
+   * @param max the largest value; null or not positive for none
+   * @param incrementName {@code tickSize} or {@code stepSize}
+   */
+  private record Filter(String name, BigDecimal min, BigDecimal max, String incrementName, BigDecimal increment) {}
+
+  /** Adds the first rule of {@code filter} that {@code value} breaks, if any (a value not positive is checked elsewhere). */
+  private void check(List<Violation> out, String field, BigDecimal value, Filter filter) {
+    if (value == null || value.signum() <= 0) {
       return;
     }
-    if (minQuantity != null && quantity.compareTo(minQuantity) < 0) {
+    if (filter.min() != null && value.compareTo(filter.min()) < 0) {
       out.add(new Violation(field,
-          quantity.toPlainString() + " is below minQuantity " + plain(minQuantity) + " for " + symbol,
-          "use at least " + plain(minQuantity)));
+          value.toPlainString() + " is below min" + filter.name() + " " + plain(filter.min()) + " for " + symbol,
+          "use at least " + plain(filter.min())));
       return;
     }
-    if (maxQuantity != null && maxQuantity.signum() > 0 && quantity.compareTo(maxQuantity) > 0) {
+    if (filter.max() != null && filter.max().signum() > 0 && value.compareTo(filter.max()) > 0) {
       out.add(new Violation(field,
-          quantity.toPlainString() + " is above maxQuantity " + plain(maxQuantity) + " for " + symbol,
-          "use at most " + plain(maxQuantity)));
+          value.toPlainString() + " is above max" + filter.name() + " " + plain(filter.max()) + " for " + symbol,
+          "use at most " + plain(filter.max())));
       return;
     }
-    if (stepSize != null && !isMultiple(quantity, stepSize)) {
-      out.add(new Violation(field,
-          quantity.toPlainString() + " is not a multiple of stepSize " + plain(stepSize) + " for " + symbol,
-          nearest(quantity, stepSize, minQuantity, maxQuantity)));
+    if (filter.increment() != null && !isMultiple(value, filter.increment())) {
+      out.add(new Violation(field, value.toPlainString() + " is not a multiple of " + filter.incrementName() + " "
+          + plain(filter.increment()) + " for " + symbol,
+          nearest(value, filter.increment(), filter.min(), filter.max())));
     }
   }
 
