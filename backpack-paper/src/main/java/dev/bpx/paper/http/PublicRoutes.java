@@ -110,8 +110,7 @@ final class PublicRoutes {
   private Response depth(Request q) {
     Query query = q.query();
     String symbol = query.required("symbol");
-    String limit = query.oneOf("limit", "DepthLimit", "5", "10", "20", "50", "100", "500", "1000");
-    int n = limit == null ? 1000 : Integer.parseInt(limit);
+    int n = query.depthLimit();
     return store.read(q.now(), null, e -> {
       JsonWriter w = new JsonWriter();
       MarketJson.depth(w, known(e, symbol, "Invalid market symbol"), n, at(e, q));

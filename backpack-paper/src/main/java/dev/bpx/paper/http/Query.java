@@ -61,6 +61,12 @@ final class Query {
     return oneOf("marketType", "MarketType", MARKET_TYPES.toArray(String[]::new));
   }
 
+  /** {@return the {@code limit} of a depth request, one of Backpack's {@code DepthLimit} values; 1000 when absent} */
+  int depthLimit() {
+    String limit = oneOf("limit", "DepthLimit", "5", "10", "20", "50", "100", "500", "1000");
+    return limit == null ? 1000 : Integer.parseInt(limit);
+  }
+
   String oneOf(String name, String type, String... allowed) {
     String v = string(name);
     if (v == null) {

@@ -115,8 +115,7 @@ final class UpstreamPublicRoutes {
   private Response depth(Request q) {
     Query query = q.query();
     String symbol = query.required("symbol");
-    String limit = query.oneOf("limit", "DepthLimit", "5", "10", "20", "50", "100", "500", "1000");
-    int n = limit == null ? 1000 : Integer.parseInt(limit);
+    int n = query.depthLimit();
     MarketSpec m = known(symbol, "Invalid market symbol");
     BookSnapshot book = mirror.book(symbol)
         .orElseThrow(() -> ApiError.badRequest("No order book yet for " + symbol));
