@@ -67,44 +67,37 @@ final class OrderValidation {
   }
 
   static void price(BigDecimal p, MarketSpec m) {
-    if (p == null) {
-      return;
-    }
-    if (p.signum() <= 0) {
-      throw ApiError.of("INVALID_PRICE", "Price must be positive");
-    }
-    if (p.stripTrailingZeros().scale() > m.priceScale()) {
-      throw ApiError.badRequest("Price decimal too long");
-    }
-    if (p.remainder(m.tickSize()).signum() != 0) {
-      throw ApiError.of("INVALID_PRICE", "Price must be a multiple of the tick size " + m.tickSize().toPlainString());
-    }
-    if (p.compareTo(m.minPrice()) < 0) {
-      throw ApiError.of("INVALID_PRICE", "Price is below the minimum " + m.minPrice().toPlainString());
-    }
-    if (m.maxPrice() != null && p.compareTo(m.maxPrice()) > 0) {
-      throw ApiError.of("INVALID_PRICE", "Price is above the maximum " + m.maxPrice().toPlainString());
-    }
+    amount(p, "Price", "INVALID_PRICE", m.priceScale(), "tick size", m.tickSize(), m.minPrice(), m.maxPrice());
   }
 
   static void quantity(BigDecimal q, MarketSpec m) {
-    if (q == null) {
+    amount(q, "Quantity", "INVALID_QUANTITY", m.quantityScale(), "step size", m.stepSize(), m.minQuantity(),
+        m.maxQuantity());
+  }
+
+  /**
+   * The market's rules for a price or a quantity, in the order the exchange applies them: positive, not more
+   * decimals than the market's, a multiple of the increment, within the bounds ({@code max} null for none).
+   */
+  private static void amount(BigDecimal v, String what, String code, int scale, String incrementName,
+                             BigDecimal increment, BigDecimal min, BigDecimal max) {
+    if (v == null) {
       return;
     }
-    if (q.signum() <= 0) {
-      throw ApiError.of("INVALID_QUANTITY", "Quantity must be positive");
+    if (v.signum() <= 0) {
+      throw ApiError.of(code, what + " must be positive");
     }
-    if (q.stripTrailingZeros().scale() > m.quantityScale()) {
-      throw ApiError.badRequest("Quantity decimal too long");
+    if (v.stripTrailingZeros().scale() > scale) {
+      throw ApiError.badRequest(what + " decimal too long");
     }
-    if (q.remainder(m.stepSize()).signum() != 0) {
-      throw ApiError.of("INVALID_QUANTITY", "Quantity must be a multiple of the step size " + m.stepSize().toPlainString());
+    if (v.remainder(increment).signum() != 0) {
+      throw ApiError.of(code, what + " must be a multiple of the " + incrementName + " " + increment.toPlainString());
     }
-    if (q.compareTo(m.minQuantity()) < 0) {
-      throw ApiError.of("INVALID_QUANTITY", "Quantity is below the minimum " + m.minQuantity().toPlainString());
+    if (v.compareTo(min) < 0) {
+      throw ApiError.of(code, what + " is below the minimum " + min.toPlainString());
     }
-    if (m.maxQuantity() != null && q.compareTo(m.maxQuantity()) > 0) {
-      throw ApiError.of("INVALID_QUANTITY", "Quantity is above the maximum " + m.maxQuantity().toPlainString());
+    if (max != null && v.compareTo(max) > 0) {
+      throw ApiError.of(code, what + " is above the maximum " + max.toPlainString());
     }
   }
 }
