@@ -43,9 +43,9 @@ public final class LiquidationPrice {
     if (fires(a, m, mark, current)) {
       return mark;
     }
-    long below = fires(a, m, mark, 1) ? highestFiring(a, m, mark, 1, current) : 0;
+    long below = fires(a, m, mark, 1) ? edge(a, m, mark, 1, current, true) : 0;
     long cap = Math.multiplyExact(current, UP_RANGE);
-    long above = fires(a, m, mark, cap) ? lowestFiring(a, m, mark, current, cap) : 0;
+    long above = fires(a, m, mark, cap) ? edge(a, m, mark, current, cap, false) : 0;
     long ticks;
     if (below == 0) {
       ticks = above;
@@ -57,30 +57,21 @@ public final class LiquidationPrice {
     return ticks == 0 ? BigDecimal.ZERO : m.fromTicks(ticks);
   }
 
-  /** Largest tick in [lo, hi) at which the rule fires, given that it fires at lo and not at hi. */
-  private long highestFiring(Account a, MarketSpec m, BigDecimal mark, long lo, long hi) {
+  /**
+   * {@return the tick next to where the rule starts or stops firing between lo and hi, by bisection: with
+   * {@code firesAtLo}, the largest tick in [lo, hi) at which it fires, given that it fires at lo and not at hi;
+   * without, the smallest tick in (lo, hi] at which it fires, given that it fires at hi and not at lo}
+   */
+  private long edge(Account a, MarketSpec m, BigDecimal mark, long lo, long hi, boolean firesAtLo) {
     while (hi - lo > 1) {
       long mid = lo + (hi - lo) / 2;
-      if (fires(a, m, mark, mid)) {
+      if (fires(a, m, mark, mid) == firesAtLo) {
         lo = mid;
       } else {
         hi = mid;
       }
     }
-    return lo;
-  }
-
-  /** Smallest tick in (lo, hi] at which the rule fires, given that it fires at hi and not at lo. */
-  private long lowestFiring(Account a, MarketSpec m, BigDecimal mark, long lo, long hi) {
-    while (hi - lo > 1) {
-      long mid = lo + (hi - lo) / 2;
-      if (fires(a, m, mark, mid)) {
-        hi = mid;
-      } else {
-        lo = mid;
-      }
-    }
-    return hi;
+    return firesAtLo ? lo : hi;
   }
 
   private boolean fires(Account a, MarketSpec m, BigDecimal mark, long ticks) {
