@@ -217,26 +217,10 @@ final class AccountTools {
         args -> {
           AccountSettingsUpdate.Builder update = AccountSettingsUpdate.builder();
           boolean any = false;
-          Boolean autoLend = args.optionalBoolean("autoLend");
-          if (autoLend != null) {
-            update.autoLend(autoLend);
-            any = true;
-          }
-          Boolean autoBorrow = args.optionalBoolean("autoBorrowSettlements");
-          if (autoBorrow != null) {
-            update.autoBorrowSettlements(autoBorrow);
-            any = true;
-          }
-          Boolean autoRepay = args.optionalBoolean("autoRepayBorrows");
-          if (autoRepay != null) {
-            update.autoRepayBorrows(autoRepay);
-            any = true;
-          }
-          BigDecimal leverage = args.optionalDecimal("leverageLimit");
-          if (leverage != null) {
-            update.leverageLimit(leverage);
-            any = true;
-          }
+          any |= ToolArgs.setIfGiven(args.optionalBoolean("autoLend"), update::autoLend);
+          any |= ToolArgs.setIfGiven(args.optionalBoolean("autoBorrowSettlements"), update::autoBorrowSettlements);
+          any |= ToolArgs.setIfGiven(args.optionalBoolean("autoRepayBorrows"), update::autoRepayBorrows);
+          any |= ToolArgs.setIfGiven(args.optionalDecimal("leverageLimit"), update::leverageLimit);
           if (!any) {
             throw new ToolInputException("give at least one setting to change: autoLend, autoBorrowSettlements, autoRepayBorrows or leverageLimit");
           }

@@ -49,26 +49,11 @@ final class OrderArgs {
         .quantity(args.optionalDecimal("quantity"))
         .price(args.optionalDecimal("price"))
         .quoteQuantity(args.optionalDecimal("quoteQuantity"));
-    TimeInForce tif = args.optionalEnum("timeInForce", TimeInForce::fromWire, TIME_IN_FORCE);
-    if (tif != null) {
-      b.timeInForce(tif);
-    }
-    Boolean postOnly = args.optionalBoolean("postOnly");
-    if (postOnly != null) {
-      b.postOnly(postOnly);
-    }
-    Boolean reduceOnly = args.optionalBoolean("reduceOnly");
-    if (reduceOnly != null) {
-      b.reduceOnly(reduceOnly);
-    }
-    Long clientId = args.optionalLong("clientId", 1, OrderRequest.MAX_CLIENT_ID);
-    if (clientId != null) {
-      b.clientId(clientId);
-    }
-    SelfTradePrevention stp = args.optionalEnum("selfTradePrevention", SelfTradePrevention::fromWire, STP);
-    if (stp != null) {
-      b.selfTradePrevention(stp);
-    }
+    ToolArgs.setIfGiven(args.optionalEnum("timeInForce", TimeInForce::fromWire, TIME_IN_FORCE), b::timeInForce);
+    ToolArgs.setIfGiven(args.optionalBoolean("postOnly"), b::postOnly);
+    ToolArgs.setIfGiven(args.optionalBoolean("reduceOnly"), b::reduceOnly);
+    ToolArgs.setIfGiven(args.optionalLong("clientId", 1, OrderRequest.MAX_CLIENT_ID), b::clientId);
+    ToolArgs.setIfGiven(args.optionalEnum("selfTradePrevention", SelfTradePrevention::fromWire, STP), b::selfTradePrevention);
     TriggerBy triggerBy = args.optionalEnum("triggerBy", TriggerBy::fromWire, TRIGGER_BY);
     if (args.has("takeProfitTriggerPrice") || args.has("takeProfitLimitPrice")) {
       b.takeProfitTriggerPrice(args.optionalDecimal("takeProfitTriggerPrice"));

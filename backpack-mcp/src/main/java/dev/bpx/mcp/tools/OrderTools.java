@@ -317,14 +317,8 @@ final class OrderTools {
         args -> {
           MaxOrderQuantityQuery.Builder q = MaxOrderQuantityQuery.of(args.symbol("symbol"),
               args.requiredEnum("side", Side::fromWire, OrderArgs.SIDES));
-          BigDecimal price = args.optionalDecimal("price");
-          if (price != null) {
-            q.price(price);
-          }
-          Boolean reduceOnly = args.optionalBoolean("reduceOnly");
-          if (reduceOnly != null) {
-            q.reduceOnly(reduceOnly);
-          }
+          ToolArgs.setIfGiven(args.optionalDecimal("price"), q::price);
+          ToolArgs.setIfGiven(args.optionalBoolean("reduceOnly"), q::reduceOnly);
           MaxOrderQuantity max = session.client().orders().getMaxOrderQuantity(q.build());
           return new ToolDef.Result(WireJson.object(max), "Max order quantity: " + Text.plain(max.maxOrderQuantity()) + ".");
         });

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -52,6 +53,20 @@ final class ToolArgs {
   /** {@return how to ask the user to confirm; never taken from the arguments, so the assistant cannot answer it} */
   UserConfirmation confirmation() {
     return confirmation;
+  }
+
+  /**
+   * Hands an optional argument's value to a builder's setter when the call gave it: an argument not given leaves
+   * the builder as it is (unset, the exchange's default), which no value the tool could pass says.
+   *
+   * @return whether the argument was given
+   */
+  static <T> boolean setIfGiven(T value, Consumer<? super T> setter) {
+    if (value == null) {
+      return false;
+    }
+    setter.accept(value);
+    return true;
   }
 
   boolean has(String name) {

@@ -26,6 +26,16 @@ class ToolArgsTest {
   }
 
   @Test
+  void onlyAGivenArgumentReachesTheBuilder() {
+    List<Object> set = new java.util.ArrayList<>();
+    ToolArgs a = args("flag", false, "text", "null");
+    assertThat(ToolArgs.setIfGiven(a.optionalBoolean("flag"), set::add)).isTrue();
+    assertThat(ToolArgs.setIfGiven(a.optionalString("text"), set::add)).isFalse(); // "null" reads as absent
+    assertThat(ToolArgs.setIfGiven(a.optionalDecimal("quantity"), set::add)).isFalse();
+    assertThat(set).containsExactly(false);
+  }
+
+  @Test
   void decimalStringsParseExactly() {
     assertThat(args("quantity", "0.1").decimal("quantity")).isEqualTo(new BigDecimal("0.1"));
     assertThat(args("quantity", "142.10").decimal("quantity")).isEqualTo(new BigDecimal("142.10")).hasScaleOf(2);
