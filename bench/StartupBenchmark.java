@@ -54,7 +54,7 @@ public class StartupBenchmark {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Map<String, List<String>> variants = new LinkedHashMap<>();
     variants.put("java, documented launch (CDS)", List.of(java, "-XX:SharedArchiveFile=" + jsa, "-XX:TieredStopAtLevel=1",
-        "-XX:+UseSerialGC", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", jar.toString()));
+        "-XX:+UseSerialGC", "-Xms8m", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", jar.toString()));
     for (String options : with) {
       List<String> command = new ArrayList<>(variants.get("java, documented launch (CDS)"));
       command.addAll(command.size() - 2, List.of(options.trim().split("\\s+")));

@@ -54,7 +54,7 @@ try {
   const transport = new StdioClientTransport({
     command: "java",
     args: [`-XX:SharedArchiveFile=${resolve(root, "backpack-mcp/target/backpack-mcp.jsa")}`, "-XX:TieredStopAtLevel=1",
-      "-XX:+UseSerialGC", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", mcpJar],
+      "-XX:+UseSerialGC", "-Xms8m", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", mcpJar],
     env: { ...getDefaultEnvironment(), XDG_CONFIG_HOME: join(work, "config"), BACKPACK_DATA_DIR: join(work, "data"),
       BACKPACK_PRIVATE_KEY: pkcs8.subarray(pkcs8.length - 32).toString("base64"),
       BACKPACK_BASE_URL: `http://127.0.0.1:${proxy.address().port}` },

@@ -16,20 +16,27 @@
 // GET /api/v1/orders, instruction orderQueryAll; or get_balances: GET /api/v1/capital then GET
 // /api/v1/borrowLend/positions), and sent directly over HTTP, signed here with Node's Ed25519
 // (keep-alive connection, signing inside the timed span, as the server signs inside its own). Idle =
-// one tool call a second with a direct request half a second later; busy = back to back. Direct and
+// one tool call, one direct request and one floor call (below), a second apart, in rotating order; busy = back to back. Direct and
 // tool-call requests alternate (which goes first alternates too), so load from elsewhere on the machine
 // falls on both. Overhead = tool-call percentile - direct percentile.
+//
+// Floor: the same client, in the same rounds, against replay-server.mjs, a server that does no work and
+// answers with backpack-mcp's recorded answers (same result, same output schema to validate against).
+// Its time is what the client, the pipes and the event loop cost on their own, and it is part of the
+// overhead above; overhead - floor is the server's own share.
 //
 // Memory: VmRSS of the server process (/proc/<pid>/status) after initialize + tools/list, then after
 // every --sample tool calls through idle, busy and a soak of back-to-back calls.
 //
 // --nmt true adds -XX:NativeMemoryTracking=summary and prints jcmd's breakdown after start and after the
 // busy phase (costs some memory itself: a diagnostic, not a figure to report as RSS).
+// --archive replaces the class-data-sharing option of the documented launch (e.g. --java with a JDK 25
+// and --archive -XX:AOTCache=backpack-mcp.aot: an AOT cache instead of the JDK 17 archive).
 // --jvm-opts adds JVM options after the documented ones (a variant, e.g. heap sizing); the documented
 // launch itself is what runs without it.
 import { execFileSync, spawn } from "node:child_process";
 import { generateKeyPairSync, sign } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { tmpdir, loadavg, cpus } from "node:os";
 import { join, resolve } from "node:path";
@@ -37,7 +44,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport, getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
 
-const opts = parseArgs(process.argv.slice(2), { tool: "list_orders", idle: "60", busy: "1000", soak: "5000", sample: "500", "jvm-opts": "", java: "java", nmt: "false" });
+const opts = parseArgs(process.argv.slice(2), { tool: "list_orders", idle: "60", busy: "1000", soak: "5000", sample: "500", "jvm-opts": "", java: "java", nmt: "false", archive: "" });
 const NMT = opts.nmt === "true";
 const IDLE = Number(opts.idle);
 const BUSY = Number(opts.busy);
@@ -64,6 +71,7 @@ const root = process.cwd();
 const mcpJar = resolve(root, "backpack-mcp/target/backpack-mcp.jar");
 const mcpJsa = resolve(root, "backpack-mcp/target/backpack-mcp.jsa");
 const paperJar = resolve(root, "backpack-paper/target/backpack-paper.jar");
+const replayServer = resolve(root, "bench/overhead/replay-server.mjs");
 for (const f of [mcpJar, mcpJsa, paperJar]) {
   if (!existsSync(f)) {
     console.error(`No ${f}: run from the repository root after ./mvnw -q -B package -DskipTests`);
@@ -72,7 +80,7 @@ for (const f of [mcpJar, mcpJsa, paperJar]) {
 }
 
 // The README's documented launch (its MCP client configuration), verbatim apart from the paths.
-const documented = [`-XX:SharedArchiveFile=${mcpJsa}`, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+const documented = [opts.archive || `-XX:SharedArchiveFile=${mcpJsa}`, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms8m",
   "-Xlog:disable", "-Xlog:all=warning:stderr"];
 const extra = [...opts["jvm-opts"].split(/\s+/).filter(Boolean), ...(NMT ? ["-XX:NativeMemoryTracking=summary"] : [])];
 const serverArgs = [...documented, ...extra, "-jar", mcpJar];
@@ -81,6 +89,8 @@ const { seed, publicKeyB64, privateKey } = freshKey();
 const work = mkdtempSync(join(tmpdir(), "bpx-overhead-"));
 let paper;
 let client;
+let floorClient;
+let lastResult;
 try {
   paper = await startPaper(opts.java);
   const baseUrl = paper.url;
@@ -100,7 +110,7 @@ try {
   const startMs = performance.now() - t0;
   if (!tools.tools.some((t) => t.name === opts.tool)) throw new Error(`no ${opts.tool} tool`);
   const pid = transport.pid;
-  const rss = [{ calls: 0, phase: "after start (initialize + tools/list)", kb: rssKb(pid) }];
+  const rss = [{ calls: 0, phase: "after start (initialize + tools/list)", kb: rssKb(pid), parts: rssParts(pid) }];
   const nmt = NMT ? [["after start", nativeMemory(pid)]] : [];
 
   let calls = 0;
@@ -108,11 +118,12 @@ try {
     const s = performance.now();
     const r = await client.callTool({ name: opts.tool, arguments: TOOL.args });
     const ms = performance.now() - s;
+    lastResult = r;
     if (r.isError || !TOOL.toolOk(r)) {
       throw new Error(`${opts.tool} failed: ${JSON.stringify(r).slice(0, 500)}\n${serverLog}`);
     }
     calls++;
-    if (calls % SAMPLE === 0) rss.push({ calls, phase: phaseName, kb: rssKb(pid) });
+    if (calls % SAMPLE === 0) rss.push({ calls, phase: phaseName, kb: rssKb(pid), parts: rssParts(pid) });
     return ms;
   };
   const direct = async () => {
@@ -129,33 +140,41 @@ try {
   const firstTool = await toolCall();
   const firstDirect = await direct();
 
-  phaseName = "idle";
-  const idle = { tool: [], direct: [] };
-  for (let i = 0; i < IDLE; i++) {
-    const start = performance.now();
-    if (i % 2 === 0) {
-      idle.tool.push(await toolCall());
-      await sleep(Math.max(0, start + 500 - performance.now()));
-      idle.direct.push(await direct());
-    } else {
-      idle.direct.push(await direct());
-      await sleep(Math.max(0, start + 500 - performance.now()));
-      idle.tool.push(await toolCall());
+  // ---- the floor: the same client against a server that answers at once with backpack-mcp's own
+  // recorded answers (replay-server.mjs), so the client validates the same result against the same schema.
+  const recordedFile = join(work, "recorded.json");
+  writeFileSync(recordedFile, JSON.stringify({
+    initialize: { capabilities: client.getServerCapabilities(), serverInfo: client.getServerVersion(), instructions: client.getInstructions() },
+    toolsList: tools, toolCall: lastResult }));
+  floorClient = new Client({ name: "overhead-benchmark-floor", version: "1.0.0" });
+  await floorClient.connect(new StdioClientTransport({ command: process.execPath, args: [replayServer, recordedFile], stderr: "inherit" }));
+  await floorClient.listTools();
+  const floorCall = async () => {
+    const s = performance.now();
+    const r = await floorClient.callTool({ name: opts.tool, arguments: TOOL.args });
+    const ms = performance.now() - s;
+    if (r.isError || !TOOL.toolOk(r)) throw new Error(`floor: unexpected answer ${JSON.stringify(r).slice(0, 300)}`);
+    return ms;
+  };
+  await floorCall();
+  // One round of a phase: tool call, direct request and floor call, in an order that rotates.
+  const order = [[toolCall, "tool"], [direct, "direct"], [floorCall, "floor"]];
+  const round = async (i, set, gapMs) => {
+    for (let k = 0; k < 3; k++) {
+      const start = performance.now();
+      const [fn, key] = order[(i + k) % 3];
+      set[key].push(await fn());
+      if (gapMs) await sleep(Math.max(0, start + gapMs - performance.now()));
     }
-    await sleep(Math.max(0, start + 1000 - performance.now()));
-  }
+  };
+
+  phaseName = "idle";
+  const idle = { tool: [], direct: [], floor: [] };
+  for (let i = 0; i < IDLE; i++) await round(i, idle, 1000);
 
   phaseName = "busy";
-  const busy = { tool: [], direct: [] };
-  for (let i = 0; i < BUSY; i++) {
-    if (i % 2 === 0) {
-      busy.tool.push(await toolCall());
-      busy.direct.push(await direct());
-    } else {
-      busy.direct.push(await direct());
-      busy.tool.push(await toolCall());
-    }
-  }
+  const busy = { tool: [], direct: [], floor: [] };
+  for (let i = 0; i < BUSY; i++) await round(i, busy, 0);
   const busyEndCalls = calls;
   if (NMT) nmt.push([`after ${calls} calls`, nativeMemory(pid)]);
 
@@ -171,17 +190,25 @@ try {
   console.log(`live mode against the paper exchange at ${baseUrl}; tool ${opts.tool} vs the same signed request(s) sent directly: ${TOOL.requests.map(([p]) => "GET " + p).join(", then ")}`);
   console.log(`launch to tools/list answer (SDK client): ${startMs.toFixed(0)} ms; first tool call ${firstTool.toFixed(1)} ms, first direct request ${firstDirect.toFixed(1)} ms`);
   console.log();
-  console.log(pad("latency, ms", 38) + pad("p50", 9) + pad("p90", 9) + "n");
+  console.log(pad("latency, ms", 40) + pad("p50", 9) + pad("p90", 9) + "n");
   for (const [name, set] of [[`idle (1 call/s)`, idle], [`busy (back to back)`, busy]]) {
     const tp50 = pct(set.tool, 50), tp90 = pct(set.tool, 90), dp50 = pct(set.direct, 50), dp90 = pct(set.direct, 90);
-    console.log(pad(`${name}: tool call`, 38) + pad(tp50.toFixed(2), 9) + pad(tp90.toFixed(2), 9) + set.tool.length);
-    console.log(pad(`${name}: direct request`, 38) + pad(dp50.toFixed(2), 9) + pad(dp90.toFixed(2), 9) + set.direct.length);
-    console.log(pad(`${name}: OVERHEAD`, 38) + pad((tp50 - dp50).toFixed(2), 9) + pad((tp90 - dp90).toFixed(2), 9)
+    console.log(pad(`${name}: tool call`, 40) + pad(tp50.toFixed(2), 9) + pad(tp90.toFixed(2), 9) + set.tool.length);
+    console.log(pad(`${name}: direct request`, 40) + pad(dp50.toFixed(2), 9) + pad(dp90.toFixed(2), 9) + set.direct.length);
+    const fp50 = pct(set.floor, 50), fp90 = pct(set.floor, 90);
+    console.log(pad(`${name}: floor (no-work server)`, 40) + pad(fp50.toFixed(2), 9) + pad(fp90.toFixed(2), 9) + set.floor.length);
+    console.log(pad(`${name}: OVERHEAD`, 40) + pad((tp50 - dp50).toFixed(2), 9) + pad((tp90 - dp90).toFixed(2), 9)
       + `goal p50 <= 1.00: ${tp50 - dp50 <= 1.0 ? "met" : "MISSED by " + (tp50 - dp50 - 1.0).toFixed(2) + " ms"}`);
+    console.log(pad(`${name}: of which the floor`, 40) + pad(fp50.toFixed(2), 9) + pad(fp90.toFixed(2), 9)
+      + `the server's own share: ${(tp50 - dp50 - fp50).toFixed(2)} ms p50`);
   }
   console.log();
   console.log(`server RSS (VmRSS), MB; soak of ${SOAK} calls took ${soakSeconds.toFixed(1)} s`);
-  for (const r of rss) console.log(pad(String(r.calls), 8) + pad((r.kb / 1024).toFixed(1), 8) + r.phase);
+  for (const r of rss) {
+    const mb = (k) => (r.parts[k] / 1024).toFixed(1);
+    console.log(pad(String(r.calls), 8) + pad((r.kb / 1024).toFixed(1), 8) + pad(r.phase, 40)
+      + `anonymous ${mb("RssAnon")}, files ${mb("RssFile")}, shared ${mb("RssShmem")}; ${r.parts.Threads} threads`);
+  }
   const startMb = rss[0].kb / 1024;
   const at1000 = rss.find((r) => r.calls === 1000);
   console.log(`after start: ${startMb.toFixed(1)} MB, goal <= 80: ${verdict(startMb)}`);
@@ -197,6 +224,7 @@ try {
   agent.destroy();
 } finally {
   try { await client?.close(); } catch { /* already gone */ }
+  try { await floorClient?.close(); } catch { /* already gone */ }
   if (paper) {
     paper.proc.kill("SIGTERM");
     await new Promise((r) => { paper.proc.once("exit", r); setTimeout(r, 5000).unref(); });
@@ -266,9 +294,19 @@ function nativeMemory(pid) {
 }
 
 function rssKb(pid) {
-  const m = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  if (!m) throw new Error(`no VmRSS for ${pid}`);
-  return Number(m[1]);
+  return rssParts(pid).VmRSS;
+}
+
+/** VmRSS and its parts (anonymous memory, mapped files such as the archive and the jar) in kB, and the thread count. */
+function rssParts(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const parts = {};
+  for (const key of ["VmRSS", "RssAnon", "RssFile", "RssShmem", "Threads"]) {
+    const m = new RegExp(`^${key}:\\s+(\\d+)`, "m").exec(status);
+    if (!m) throw new Error(`no ${key} for ${pid}`);
+    parts[key] = Number(m[1]);
+  }
+  return parts;
 }
 
 /** Nearest-rank percentile. */

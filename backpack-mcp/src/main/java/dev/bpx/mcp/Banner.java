@@ -29,7 +29,7 @@ final class Banner {
         "to the client's MCP configuration (e.g. ~/.cursor/mcp.json), then restart the client:",
         "",
         "  {\"mcpServers\": {\"backpack\": {\"command\": \"java\", \"args\": [",
-        "    \"-XX:SharedArchiveFile=" + json(jsa) + "\", \"-XX:TieredStopAtLevel=1\", \"-XX:+UseSerialGC\",",
+        "    \"-XX:SharedArchiveFile=" + json(jsa) + "\", \"-XX:TieredStopAtLevel=1\", \"-XX:+UseSerialGC\", \"-Xms8m\",",
         "    \"-Xlog:disable\", \"-Xlog:all=warning:stderr\", \"-jar\", \"" + json(jarText) + "\"]}}}",
         "",
         "To try it by hand: npx -y @modelcontextprotocol/inspector@2.12.0 --cli java -jar " + jarText + " --method tools/list",

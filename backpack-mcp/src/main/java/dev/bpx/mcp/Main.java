@@ -64,7 +64,10 @@ public final class Main {
     boolean training = arguments.contains(CDS_TRAINING);
     if (training) {
       signOnce();
-      ServerConfig config = ServerConfig.load(List.of("--paper"), java.util.Map.of(), null, Path.of(System.getProperty("java.io.tmpdir")));
+      Path dataDir = trainingDataDir();
+      // Simulated market data: the build must not reach for the real exchange.
+      ServerConfig config = ServerConfig.load(List.of("--paper"),
+          Map.of("BACKPACK_DATA_DIR", dataDir.toString(), "BACKPACK_PAPER_MARKET_DATA", "simulated"), null, dataDir);
       run(new TradingSession(config), trainingSession(), protocolOut);
       return;
     }
@@ -165,15 +168,48 @@ public final class Main {
   }
 
   /**
+   * A fresh directory for the training session's paper account, deleted when the training run exits: the
+   * private calls below open an account, and it must not land in the data directory of whoever builds
+   * the jar or runs {@code setup}.
+   */
+  private static Path trainingDataDir() {
+    try {
+      Path dir = java.nio.file.Files.createTempDirectory("backpack-mcp-cds-training-");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "cds-training-cleanup"));
+      return dir;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot create a temporary directory for the archive's training run", e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      System.err.println("backpack-mcp: could not delete the training run's " + dir + ": " + e);
+    }
+  }
+
+  /**
    * A scripted session for building the class-data-sharing archive at build time: it exercises what
-   * a real launch loads before answering {@code tools/list}, plus one local tool call.
+   * a real launch loads before answering {@code tools/list}, then the calls an assistant makes first (a
+   * status, signed reads, a preview, an order placed and cancelled) against a paper account in a
+   * temporary directory. Every class those calls load (the HTTP client, TLS set-up, JSON adapters,
+   * signing) then comes from the archive, so a user's first tool call does not load them from the jar.
    */
   private static InputStream trainingSession() {
+    String order = "\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"quantity\":\"0.1\",\"price\":\"1\"";
     String script = String.join("\n",
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"cds-training\",\"version\":\"1\"}}}",
         "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
         "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
         "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"get_server_status\",\"arguments\":{}}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"get_balances\",\"arguments\":{}}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\"list_orders\",\"arguments\":{}}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"name\":\"get_ticker\",\"arguments\":{\"symbol\":\"SOL_USDC\"}}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"preview_order\",\"arguments\":{" + order + "}}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{\"name\":\"create_order\",\"arguments\":{" + order + "}}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"cancel_all_orders\",\"arguments\":{\"symbol\":\"SOL_USDC\"}}}",
         "");
     return new DelayedEndInputStream(script.getBytes(StandardCharsets.UTF_8));
   }

@@ -38,6 +38,10 @@ class ClassDataSharingIT {
     assertThat(session.classesFromArchive).as("classes loaded from the dynamic archive").isGreaterThan(1000);
     // get_balances signs (client) and verifies (the embedded paper exchange): the engine's classes are archived too.
     assertThat(session.signingFromArchive).as("BouncyCastle's Ed25519 from the archive").isTrue();
+    // The training run makes signed calls too, so a first call's HTTP client and JSON adapters are not read from the jar.
+    assertThat(session.fromJar).as("classes of a first signed call loaded from the jar, not the archive")
+        .noneMatch(c -> c.startsWith("okhttp3.OkHttpClient ") || c.startsWith("dev.bpx.client.internal.HttpTransport ")
+            || c.startsWith("com.squareup.moshi.Moshi "));
     assertThat(session.stderr).noneMatch(l -> l.contains("[warning]"));
     assertThat(session.stderr).anyMatch(l -> l.contains("paper mode"));
     assertThat(Files.exists(temp.resolve("data").resolve("paper-account.key"))).as("paper state in BACKPACK_DATA_DIR").isTrue();
@@ -92,8 +96,11 @@ class ClassDataSharingIT {
     }
   }
 
-  /** @param signingFromArchive whether BouncyCastle's Ed25519 class, which signs and verifies, came from the archive */
-  private record Session(List<String> stderr, int classesFromArchive, boolean signingFromArchive) {}
+  /**
+   * @param signingFromArchive whether BouncyCastle's Ed25519 class, which signs and verifies, came from the archive
+   * @param fromJar the classes read from the jar instead ("name source: ..."), from the class-load log
+   */
+  private record Session(List<String> stderr, int classesFromArchive, boolean signingFromArchive, List<String> fromJar) {}
 
   /** Runs initialize, tools/list and two tool calls in paper mode, then closes stdin; checks every stdout line. */
   private Session runSession(Path jar, Path archive) throws IOException {
@@ -121,7 +128,9 @@ class ClassDataSharingIT {
       long fromArchive = loaded.stream().filter(l -> l.contains("shared objects file (top)")).count();
       boolean signing = loaded.stream().anyMatch(l -> l.contains("org.bouncycastle.math.ec.rfc8032.Ed25519 ")
           && l.contains("shared objects file (top)"));
-      return new Session(server.stderr(), (int) fromArchive, signing);
+      List<String> fromJar = loaded.stream().filter(l -> l.contains("source: jar:") || l.contains("source: file:"))
+          .map(l -> l.substring(l.indexOf("] ") + 2)).toList();
+      return new Session(server.stderr(), (int) fromArchive, signing, fromJar);
     }
   }
 }

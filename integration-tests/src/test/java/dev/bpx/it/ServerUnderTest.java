@@ -88,7 +88,7 @@ final class ServerUnderTest implements AutoCloseable {
   /** {@return the README's launch flags, for a given jar and archive} */
   static List<String> documentedArgs(Path jar, Path archive) {
     return List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", jar.toString());
+        "-Xms8m", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", jar.toString());
   }
 
   /** Starts the server with the documented launch and {@code env}, plus a temporary data directory; the Java SDK client drives it. */

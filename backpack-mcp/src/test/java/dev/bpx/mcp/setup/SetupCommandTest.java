@@ -78,7 +78,7 @@ class SetupCommandTest {
     Map<String, Object> entry = entry(file, member);
     assertThat(entry.get("command")).isEqualTo(java.toString());
     assertThat(entry.get("args")).isEqualTo(List.of("-XX:SharedArchiveFile=" + jar.resolveSibling("backpack-mcp.jsa"),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", jar.toString()));
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms8m", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", jar.toString()));
     assertThat(entry.get("env")).isEqualTo(Map.of("BACKPACK_MAX_ORDER_NOTIONAL", "500", "BACKPACK_READ_ONLY", "true"));
     assertThat(entry.containsKey("type")).isEqualTo(stdioType);
     if (stdioType) {
