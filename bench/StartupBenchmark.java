@@ -27,6 +27,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Each {@code --with "-Xmx32m -Xmn4m"} adds a variant: the documented launch with those options
  * after its own, to show what a launch setting (heap sizing, GC) costs in start-up.
+ *
+ * <p>{@code --newer-jdk /path/to/jdk-25} adds two variants on that JDK (24 or newer), each with a cache made
+ * by that JDK from the same training run as the build's archive ({@code --cds-training}): its own
+ * dynamic class-data-sharing archive, and the AOT cache of JEP 483/514/515 ({@code -XX:AOTCacheOutput},
+ * classes loaded and linked ahead of time plus method profiles). Both are made in a temporary directory
+ * before the runs; the documented launch's archive only fits the JDK that built it.
  */
 public class StartupBenchmark {
   private static final String INIT = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"startup-benchmark\",\"version\":\"1\"}}}";
@@ -36,11 +42,14 @@ public class StartupBenchmark {
   public static void main(String[] args) throws Exception {
     int runs = 15;
     List<String> with = new ArrayList<>();
+    Path newerJdk = null;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--runs")) {
         runs = Integer.parseInt(args[++i]);
       } else if (args[i].equals("--with")) {
         with.add(args[++i]);
+      } else if (args[i].equals("--newer-jdk")) {
+        newerJdk = Path.of(args[++i]);
       }
     }
     Path root = Path.of("").toAbsolutePath();
@@ -61,6 +70,9 @@ public class StartupBenchmark {
       variants.put("documented + " + options.trim(), command);
     }
     variants.put("java -jar (no flags)", List.of(java, "-jar", jar.toString()));
+    if (newerJdk != null) {
+      addNewerJdk(variants, newerJdk, jar);
+    }
     Path node = root.resolve("bench/node-baseline");
     if (Files.isDirectory(node.resolve("node_modules/@modelcontextprotocol/sdk"))) {
       String tools = toolsArray(firstToolsList(variants.values().iterator().next()));
@@ -86,6 +98,40 @@ public class StartupBenchmark {
       List<Double> t = new ArrayList<>(e.getValue());
       Collections.sort(t);
       System.out.printf("%-38s %6.0f ms %5.0f ms %5.0f ms%n", e.getKey(), t.get(t.size() / 2), t.get(0), t.get(t.size() - 1));
+    }
+  }
+
+  /** The documented options on {@code jdk}, with its own dynamic archive and with its AOT cache, both trained here. */
+  private static void addNewerJdk(Map<String, List<String>> variants, Path jdk, Path jar) throws Exception {
+    String java = jdk.resolve("bin").resolve("java").toString();
+    String version = new String(new ProcessBuilder(java, "-version").redirectErrorStream(true).start().getInputStream()
+        .readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse(jdk.toString());
+    Path dir = Files.createTempDirectory("bpx-bench-newer-jdk");
+    Path jsa = dir.resolve("backpack-mcp.jsa");
+    Path aot = dir.resolve("backpack-mcp.aot");
+    List<String> flags = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms8m", "-Xlog:disable", "-Xlog:all=warning:stderr");
+    train(java, "-XX:ArchiveClassesAtExit=" + jsa, flags, jar);
+    train(java, "-XX:AOTCacheOutput=" + aot, flags, jar);
+    System.err.println("newer JDK: " + version + "; archive " + Files.size(jsa) / 1024 / 1024 + " MB, AOT cache "
+        + Files.size(aot) / 1024 / 1024 + " MB in " + dir);
+    String label = version.replaceAll(".*\"([^\"]+)\".*", "$1");
+    List<String> cds = new ArrayList<>(List.of(java, "-XX:SharedArchiveFile=" + jsa));
+    cds.addAll(flags);
+    cds.addAll(List.of("-jar", jar.toString()));
+    variants.put("JDK " + label + ", its own CDS archive", cds);
+    List<String> cached = new ArrayList<>(List.of(java, "-XX:AOTCache=" + aot));
+    cached.addAll(flags);
+    cached.addAll(List.of("-jar", jar.toString()));
+    variants.put("JDK " + label + ", AOT cache", cached);
+  }
+
+  private static void train(String java, String output, List<String> flags, Path jar) throws Exception {
+    List<String> command = new ArrayList<>(List.of(java, output));
+    command.addAll(flags);
+    command.addAll(List.of("-jar", jar.toString(), "--cds-training"));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException("training run failed: " + String.join(" ", command));
     }
   }
 
