@@ -190,16 +190,16 @@ try {
   console.log(`live mode against the paper exchange at ${baseUrl}; tool ${opts.tool} vs the same signed request(s) sent directly: ${TOOL.requests.map(([p]) => "GET " + p).join(", then ")}`);
   console.log(`launch to tools/list answer (SDK client): ${startMs.toFixed(0)} ms; first tool call ${firstTool.toFixed(1)} ms, first direct request ${firstDirect.toFixed(1)} ms`);
   console.log();
-  console.log(pad("latency, ms", 40) + pad("p50", 9) + pad("p90", 9) + "n");
+  console.log(pad("latency, ms", 46) + pad("p50", 9) + pad("p90", 9) + "n");
   for (const [name, set] of [[`idle (1 call/s)`, idle], [`busy (back to back)`, busy]]) {
     const tp50 = pct(set.tool, 50), tp90 = pct(set.tool, 90), dp50 = pct(set.direct, 50), dp90 = pct(set.direct, 90);
-    console.log(pad(`${name}: tool call`, 40) + pad(tp50.toFixed(2), 9) + pad(tp90.toFixed(2), 9) + set.tool.length);
-    console.log(pad(`${name}: direct request`, 40) + pad(dp50.toFixed(2), 9) + pad(dp90.toFixed(2), 9) + set.direct.length);
+    console.log(pad(`${name}: tool call`, 46) + pad(tp50.toFixed(2), 9) + pad(tp90.toFixed(2), 9) + set.tool.length);
+    console.log(pad(`${name}: direct request`, 46) + pad(dp50.toFixed(2), 9) + pad(dp90.toFixed(2), 9) + set.direct.length);
     const fp50 = pct(set.floor, 50), fp90 = pct(set.floor, 90);
-    console.log(pad(`${name}: floor (no-work server)`, 40) + pad(fp50.toFixed(2), 9) + pad(fp90.toFixed(2), 9) + set.floor.length);
-    console.log(pad(`${name}: OVERHEAD`, 40) + pad((tp50 - dp50).toFixed(2), 9) + pad((tp90 - dp90).toFixed(2), 9)
+    console.log(pad(`${name}: floor (no-work server)`, 46) + pad(fp50.toFixed(2), 9) + pad(fp90.toFixed(2), 9) + set.floor.length);
+    console.log(pad(`${name}: OVERHEAD`, 46) + pad((tp50 - dp50).toFixed(2), 9) + pad((tp90 - dp90).toFixed(2), 9)
       + `goal p50 <= 1.00: ${tp50 - dp50 <= 1.0 ? "met" : "MISSED by " + (tp50 - dp50 - 1.0).toFixed(2) + " ms"}`);
-    console.log(pad(`${name}: of which the floor`, 40) + pad(fp50.toFixed(2), 9) + pad(fp90.toFixed(2), 9)
+    console.log(pad(`${name}: of which the floor`, 46) + pad(fp50.toFixed(2), 9) + pad(fp90.toFixed(2), 9)
       + `the server's own share: ${(tp50 - dp50 - fp50).toFixed(2)} ms p50`);
   }
   console.log();
