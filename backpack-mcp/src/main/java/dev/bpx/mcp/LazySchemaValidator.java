@@ -34,6 +34,8 @@ final class LazySchemaValidator implements JsonSchemaValidator {
   private static final int MAX_WAITING_CHECKS = 16;
 
   private volatile JsonSchemaValidator delegate;
+  /** Results found not to match their schema, for tests. */
+  private final java.util.concurrent.atomic.AtomicLong mismatches = new java.util.concurrent.atomic.AtomicLong();
   private final ThreadPoolExecutor checks = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS,
       new ArrayBlockingQueue<>(MAX_WAITING_CHECKS), LazySchemaValidator::checkThread, new ThreadPoolExecutor.DiscardPolicy());
 
@@ -43,6 +45,7 @@ final class LazySchemaValidator implements JsonSchemaValidator {
       try {
         ValidationResponse verdict = delegate().validate(schema, structuredContent);
         if (!verdict.valid()) {
+          mismatches.incrementAndGet();
           // The SDK does not say which tool; the schema's top-level properties identify it.
           log.error("a tool result does not match its output schema (strict clients reject it): {}; the schema's"
               + " properties: {}", verdict.errorMessage(), schema.get("properties") instanceof Map<?, ?> p ? p.keySet() : "none");
@@ -77,6 +80,12 @@ final class LazySchemaValidator implements JsonSchemaValidator {
       }
     }
     return d;
+  }
+
+  /** {@return how many results were found not to match their schema} once the checks queued so far have run. */
+  long mismatchesAfterQueuedChecks() throws Exception {
+    checks.submit(() -> { }).get(30, TimeUnit.SECONDS);
+    return mismatches.get();
   }
 
   private static Thread checkThread(Runnable task) {
