@@ -39,7 +39,9 @@ final class StreamConnection implements AutoCloseable {
     /**
      * The upstream has answered every SUBSCRIBE of this socket ({@code {"id":N,"result":null}}, or an error), or
      * did not answer within one ping interval: its streams flow from now on, so what changed before is missed
-     * unless read once more. Once per socket, after {@link #opened}; may come on the timer's thread.
+     * unless read once more. After {@link #opened}; may come on the timer's thread. Once per socket, or twice when
+     * the answers come after the ping interval: a slow upstream (or a loaded machine) may register the streams
+     * only then, and a change between the first read and the registration would otherwise be missed for good.
      */
     void subscribed();
 
@@ -154,7 +156,7 @@ final class StreamConnection implements AutoCloseable {
     }
     // An upstream that does not answer SUBSCRIBE frames: after a ping interval they are surely read.
     long wait = settings.pingInterval().toMillis();
-    timer.schedule(() -> listener.subscribed(ws, "no answer to SUBSCRIBE within " + wait + " ms"), wait,
+    timer.schedule(() -> listener.subscribed(ws, false, "no answer to SUBSCRIBE within " + wait + " ms"), wait,
         TimeUnit.MILLISECONDS);
   }
 
@@ -236,8 +238,8 @@ final class StreamConnection implements AutoCloseable {
     final java.util.Set<Long> awaiting = new java.util.HashSet<>();
     /** Whether a data frame came on this socket (the listener's thread only). */
     private boolean dataSeen;
-    /** Whether {@link Handler#subscribed} was called for this socket; guarded by the connection's lock. */
-    private boolean reported;
+    /** What {@link Handler#subscribed} was told for this socket so far; guarded by the connection's lock. */
+    private Reported reported = Reported.NOTHING;
 
     @Override
     public void onOpen(WebSocket ws) {
@@ -283,13 +285,16 @@ final class StreamConnection implements AutoCloseable {
       lost(ws, "error: " + error);
     }
 
-    /** Tells the handler once that this socket's subscriptions stand; {@code why} for the logs. */
-    void subscribed(WebSocket ws, String why) {
+    /**
+     * Tells the handler that this socket's subscriptions stand: once on the answers or the timer, whichever comes
+     * first, and once more on the answers if the timer came first; {@code why} for the logs.
+     */
+    void subscribed(WebSocket ws, boolean answered, String why) {
       synchronized (lock) {
-        if (reported || ws != socket) {
+        if (ws != socket || reported == Reported.ANSWERS || (reported == Reported.TIMER && !answered)) {
           return;
         }
-        reported = true;
+        reported = answered ? Reported.ANSWERS : Reported.TIMER;
       }
       LOG.debug("upstream subscriptions in place: {}", why);
       handler.subscribed();
@@ -301,7 +306,7 @@ final class StreamConnection implements AutoCloseable {
         all = awaiting.remove(id) && awaiting.isEmpty();
       }
       if (all) {
-        subscribed(ws, "every SUBSCRIBE answered");
+        subscribed(ws, true, "every SUBSCRIBE answered");
       }
     }
 
@@ -338,5 +343,14 @@ final class StreamConnection implements AutoCloseable {
         answered(ws, id.longValue());
       }
     }
+  }
+
+  /** What a socket's handler was told of its subscriptions. */
+  private enum Reported {
+    NOTHING,
+    /** The timer: no answer within a ping interval (answers may still come). */
+    TIMER,
+    /** Every SUBSCRIBE answered: nothing more to report. */
+    ANSWERS
   }
 }

@@ -66,6 +66,28 @@ class SubscriptionWindowTest {
     }
   }
 
+  /**
+   * An upstream (or a loaded machine) slower than the ping interval: the timer's read comes first, then the price
+   * moves before the upstream registers the streams and answers. The answers read once more (red when only the
+   * first report of a socket started a read: the mark stayed old, as the trades did in a loaded CI run).
+   */
+  @Test
+  void answersThatComeAfterThePingIntervalReadOnceMore() {
+    java.util.concurrent.ScheduledExecutorService later = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    try {
+      streams.onSubscribe = (socket, frame) -> later.schedule(() -> {
+        up.setPrice("SOL_USDC_PERP", new BigDecimal("202.48"));
+        ScriptedStreams.answer(socket, frame);
+      }, 1500, TimeUnit.MILLISECONDS);
+      try (UpstreamMirror m = UpstreamMirror.open(settings(URI.create(up.url()), Duration.ofMillis(300)))) {
+        long took = Await.until("the mark that moved before the late answers", 6000, () -> mark(m).equals("202.48"));
+        assertThat(took).as("read on the answers, not before").isGreaterThanOrEqualTo(1400);
+      }
+    } finally {
+      later.shutdownNow();
+    }
+  }
+
   @Test
   void anUpstreamThatNeverAnswersSubscriptionsIsReadOncePingIntervalAfterThem() {
     moveWhileSubscribing("201.37", false);
