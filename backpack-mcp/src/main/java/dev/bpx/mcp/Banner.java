@@ -2,9 +2,13 @@ package dev.bpx.mcp;
 
 import dev.bpx.mcp.config.Mode;
 import dev.bpx.mcp.config.ServerConfig;
+import dev.bpx.mcp.setup.FastLaunch;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What the server says on stderr when a person starts it in a terminal: what it is, where it trades,
@@ -16,7 +20,9 @@ final class Banner {
   static String text(ServerConfig config) {
     Path jar = jarPath();
     String jarText = jar == null ? "/path/to/backpack-mcp.jar" : jar.toString();
-    String jsa = jar == null ? "/path/to/backpack-mcp.jsa" : jar.resolveSibling("backpack-mcp.jsa").toString();
+    // The launch setup writes and the README documents, with this jar's paths.
+    Path launched = Path.of(jarText);
+    List<String> args = FastLaunch.entry(Path.of("java"), launched, FastLaunch.archiveFor(launched), Map.of()).args();
     String where = config.mode() == Mode.LIVE
         ? "LIVE mode: real orders on " + config.baseUrl()
         : "PAPER mode: a paper Backpack exchange on 127.0.0.1 following " + config.paperMarketData().describeChoice()
@@ -29,16 +35,17 @@ final class Banner {
         "to the client's MCP configuration (e.g. ~/.cursor/mcp.json), then restart the client:",
         "",
         "  {\"mcpServers\": {\"backpack\": {\"command\": \"java\", \"args\": [",
-        "    \"-XX:SharedArchiveFile=" + json(jsa) + "\", \"-XX:TieredStopAtLevel=1\", \"-XX:+UseSerialGC\", \"-Xms8m\",",
-        "    \"-Xlog:disable\", \"-Xlog:all=warning:stderr\", \"-jar\", \"" + json(jarText) + "\"]}}}",
+        "    " + quoted(args.subList(0, 4)) + ",",
+        "    " + quoted(args.subList(4, args.size())) + "]}}}",
         "",
         "To try it by hand: npx -y @modelcontextprotocol/inspector@2.12.0 --cli java -jar " + jarText + " --method tools/list",
         "Press Ctrl-D (Ctrl-Z then Enter on Windows) to stop.",
         "");
   }
 
-  private static String json(String path) {
-    return path.replace("\\", "\\\\");
+  /** {@return the values as JSON strings, comma-separated (paths keep their backslashes, escaped)} */
+  private static String quoted(List<String> values) {
+    return values.stream().map(v -> "\"" + v.replace("\\", "\\\\") + "\"").collect(Collectors.joining(", "));
   }
 
   private static Path jarPath() {

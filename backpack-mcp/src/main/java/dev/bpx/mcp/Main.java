@@ -1,23 +1,26 @@
 package dev.bpx.mcp;
 
-import dev.bpx.auth.SignatureVerifier;
-import dev.bpx.auth.SigningKey;
 import dev.bpx.mcp.config.ConfigException;
 import dev.bpx.mcp.config.ServerConfig;
 import dev.bpx.mcp.stdio.StdinGuard;
 import dev.bpx.mcp.stdio.StdoutGuard;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Entry point of the Backpack MCP server: {@code java -jar backpack-mcp.jar [--paper]}, and of the
@@ -63,7 +66,6 @@ public final class Main {
     }
     boolean training = arguments.contains(CDS_TRAINING);
     if (training) {
-      signOnce();
       Path dataDir = trainingDataDir();
       // Simulated market data: the build must not reach for the real exchange.
       ServerConfig config = ServerConfig.load(List.of("--paper"),
@@ -153,39 +155,24 @@ public final class Main {
   }
 
   /**
-   * Signs and verifies once, so that the signing engine's classes (BouncyCastle's Ed25519) are in the archive: a real
-   * session signs on its first private call, which the training session does not make (that would open a paper
-   * account in the data directory of whoever builds the jar).
-   */
-  private static void signOnce() {
-    SigningKey key = SigningKey.generate();
-    String timestamp = Long.toString(System.currentTimeMillis());
-    String signature = key.signBase64("instruction=subscribe&timestamp=" + timestamp + "&window=5000");
-    if (!new SignatureVerifier(java.time.Clock.systemUTC())
-        .verifySubscribe(key.publicKeyBase64(), signature, timestamp, "5000").valid()) {
-      throw new IllegalStateException("the signing engine does not verify its own signature");
-    }
-  }
-
-  /**
    * A fresh directory for the training session's paper account, deleted when the training run exits: the
    * private calls below open an account, and it must not land in the data directory of whoever builds
    * the jar or runs {@code setup}.
    */
   private static Path trainingDataDir() {
     try {
-      Path dir = java.nio.file.Files.createTempDirectory("backpack-mcp-cds-training-");
+      Path dir = Files.createTempDirectory("backpack-mcp-cds-training-");
       Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "cds-training-cleanup"));
       return dir;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot create a temporary directory for the archive's training run", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary directory for the archive's training run", e);
     }
   }
 
   private static void deleteTree(Path dir) {
-    try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
       System.err.println("backpack-mcp: could not delete the training run's " + dir + ": " + e);
     }
   }

@@ -23,26 +23,37 @@ class TrainingRunTest {
   @TempDir
   Path temp;
 
-  @Test
-  void everyScriptedCallSucceedsAndThePaperAccountIsGoneAfterwards() throws Exception {
-    Path tmp = Files.createDirectories(temp.resolve("tmp"));
-    Path home = Files.createDirectories(temp.resolve("home"));
+  /** What a training run printed and how it ended. */
+  private record Run(int exitCode, String stdout, String stderr) {}
+
+  /** Runs {@code --cds-training} with its own temporary and home directories and {@code env} on top. */
+  private Run train(Path tmp, Path home, java.util.Map<String, String> env) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(McpServerProcess.command(List.of(Main.CDS_TRAINING)));
-    command.add(1, "-Djava.io.tmpdir=" + tmp);
+    command.add(1, "-Djava.io.tmpdir=" + Files.createDirectories(tmp));
     ProcessBuilder builder = McpServerProcess.isolatedBuilder(temp);
-    builder.environment().put("HOME", home.toString());
+    builder.environment().put("HOME", Files.createDirectories(home).toString());
     builder.environment().remove("BACKPACK_PAPER_MARKET_DATA");
-    builder.command(command).redirectError(temp.resolve("stderr.txt").toFile());
+    builder.environment().putAll(env);
+    Path stderr = Files.createTempFile(temp, "stderr", ".txt");
+    builder.command(command).redirectError(stderr.toFile());
     Process process = builder.start();
     process.getOutputStream().close();
     String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the training run exits").isTrue();
+    return new Run(process.exitValue(), stdout, Files.readString(stderr));
+  }
 
-    assertThat(process.exitValue()).as("exit code; stderr: %s", Files.readString(temp.resolve("stderr.txt"))).isZero();
-    List<String> answers = stdout.lines().filter(l -> l.startsWith("{")).toList();
+  @Test
+  void everyScriptedCallSucceedsAndThePaperAccountIsGoneAfterwards() throws Exception {
+    Path tmp = temp.resolve("tmp");
+    Path home = temp.resolve("home");
+    Run run = train(tmp, home, java.util.Map.of());
+
+    assertThat(run.exitCode()).as("exit code; stderr: %s", run.stderr()).isZero();
+    List<String> answers = run.stdout().lines().filter(l -> l.startsWith("{")).toList();
     assertThat(answers).as("initialize, tools/list and seven tool calls answered").hasSize(9);
     assertThat(answers).noneMatch(l -> l.contains("\"isError\":true") || l.matches("\\{\"jsonrpc\":\"2.0\",\"id\":\\d+,\"error\".*"));
-    assertThat(stdout).contains("Placed Limit Bid 0.1 SOL_USDC", "simulated prices");
+    assertThat(run.stdout()).contains("Placed Limit Bid 0.1 SOL_USDC", "simulated prices");
     try (Stream<Path> left = Files.list(tmp)) {
       assertThat(left.map(p -> p.getFileName().toString())).as("left in java.io.tmpdir").isEmpty();
     }
@@ -54,20 +65,11 @@ class TrainingRunTest {
   @Test
   void theTrainingRunNamesNoKeyOfTheUsers() throws IOException, InterruptedException {
     // A user's BACKPACK_PRIVATE_KEY in the environment must not turn the training into a live session.
-    List<String> command = new ArrayList<>(McpServerProcess.command(List.of(Main.CDS_TRAINING)));
-    command.add(1, "-Djava.io.tmpdir=" + Files.createDirectories(temp.resolve("tmp2")));
-    ProcessBuilder builder = McpServerProcess.isolatedBuilder(temp);
-    builder.environment().put("HOME", Files.createDirectories(temp.resolve("home2")).toString());
-    builder.environment().put("BACKPACK_PRIVATE_KEY", "not-a-key-and-never-read");
-    builder.environment().put("BACKPACK_BASE_URL", "http://127.0.0.1:9");
-    builder.command(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-    Process process = builder.start();
-    process.getOutputStream().close();
-    String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    Run run = train(temp.resolve("tmp2"), temp.resolve("home2"),
+        java.util.Map.of("BACKPACK_PRIVATE_KEY", "not-a-key-and-never-read", "BACKPACK_BASE_URL", "http://127.0.0.1:9"));
 
-    assertThat(process.exitValue()).isZero();
-    assertThat(stdout).contains("PAPER mode").doesNotContain("not-a-key").doesNotContain("127.0.0.1:9\"");
-    assertThat(stdout.lines().filter(l -> l.startsWith("{"))).noneMatch(l -> l.contains("\"isError\":true"));
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.stdout()).contains("PAPER mode").doesNotContain("not-a-key").doesNotContain("127.0.0.1:9\"");
+    assertThat(run.stdout().lines().filter(l -> l.startsWith("{"))).noneMatch(l -> l.contains("\"isError\":true"));
   }
 }

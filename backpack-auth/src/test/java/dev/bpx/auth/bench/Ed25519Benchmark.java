@@ -68,8 +68,9 @@ public class Ed25519Benchmark {
 
   private PrivateKey jdkPrivate;
   private PublicKey jdkPublic;
-  private final ThreadLocal<Signature> jdkSigner = new ThreadLocal<>();
-  private final ThreadLocal<Signature> jdkVerifier = new ThreadLocal<>();
+  /** Kept initialised between calls; the state is per thread (Scope.Thread), so each thread has its own. */
+  private Signature jdkSigner;
+  private Signature jdkVerifier;
   private byte[] bcPublic;
   private Ed25519.PublicPoint bcPublicPoint;
   private Ed25519PrivateKeyParameters bcPrivateParams;
@@ -81,6 +82,10 @@ public class Ed25519Benchmark {
     KeyPair pair = JdkKeys.fromSeed(SEED);
     jdkPrivate = pair.getPrivate();
     jdkPublic = pair.getPublic();
+    jdkSigner = Signature.getInstance("Ed25519");
+    jdkSigner.initSign(jdkPrivate);
+    jdkVerifier = Signature.getInstance("Ed25519");
+    jdkVerifier.initVerify(jdkPublic);
     Ed25519.precompute();
     bcPublic = new byte[Ed25519.PUBLIC_KEY_SIZE];
     Ed25519.generatePublicKey(SEED, 0, bcPublic, 0);
@@ -113,26 +118,14 @@ public class Ed25519Benchmark {
 
   @Benchmark
   public byte[] jdkThreadLocalSign() throws GeneralSecurityException {
-    Signature s = jdkSigner.get();
-    if (s == null) {
-      s = Signature.getInstance("Ed25519");
-      s.initSign(jdkPrivate);
-      jdkSigner.set(s);
-    }
-    s.update(MESSAGE);
-    return s.sign(); // sign() leaves the object initialised with the same key
+    jdkSigner.update(MESSAGE);
+    return jdkSigner.sign(); // sign() leaves the object initialised with the same key
   }
 
   @Benchmark
   public boolean jdkThreadLocalVerify() throws GeneralSecurityException {
-    Signature s = jdkVerifier.get();
-    if (s == null) {
-      s = Signature.getInstance("Ed25519");
-      s.initVerify(jdkPublic);
-      jdkVerifier.set(s);
-    }
-    s.update(MESSAGE);
-    return s.verify(signature);
+    jdkVerifier.update(MESSAGE);
+    return jdkVerifier.verify(signature);
   }
 
   @Benchmark
