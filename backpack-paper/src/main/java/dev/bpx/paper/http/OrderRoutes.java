@@ -12,6 +12,7 @@ import dev.bpx.paper.ledger.Account;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.store.JournaledEngine;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /** {@code /api/v1/order} and {@code /api/v1/orders}: place, query, cancel (signed). */
 final class OrderRoutes {
@@ -35,18 +36,17 @@ final class OrderRoutes {
 
   private Response place(Request q) {
     Command.PlaceOrder order = CommandParser.order(q.apiKey(), q.json("OrderExecutePayload"));
-    marketData(q, List.of(order.order()));
-    return store.submit(q.timed(order), OrderRoutes::render);
+    return withMarketData(q, List.of(order.order()), order, OrderRoutes::render);
   }
 
-  /** Upstream mode: journals the market data the orders will trade on, just before them. */
-  private void marketData(Request q, List<OrderRequest> orders) {
-    if (gate != null) {
-      Command.UpstreamData data = gate.before(q.apiKey(), orders, q.now());
-      if (data != null) {
-        store.submit(q.timed(data));
-      }
-    }
+  /**
+   * Submits {@code command}; in upstream mode, with the market data its orders trade on journaled just before it
+   * and nothing between the two (the pump's data would replace it, and the order would rest with no queue ahead).
+   */
+  private <T> T withMarketData(Request q, List<OrderRequest> orders, Command command,
+                               BiFunction<ExchangeView, Object, T> render) {
+    Command.UpstreamData data = gate == null ? null : gate.before(q.apiKey(), orders, q.now());
+    return data == null ? store.submit(q.timed(command), render) : store.submit(q.timed(data), q.timed(command), render);
   }
 
   private static Response render(ExchangeView e, Object result) {
@@ -85,8 +85,7 @@ final class OrderRoutes {
 
   private Response batch(Request q) {
     Command.PlaceOrders orders = CommandParser.orders(q.apiKey(), q.json("Vec<OrderExecutePayload>"));
-    marketData(q, orders.orders());
-    return store.submit(q.timed(orders), (e, r) -> renderList(e, (List<?>) r, true));
+    return withMarketData(q, orders.orders(), orders, (e, r) -> renderList(e, (List<?>) r, true));
   }
 
   private Response get(Request q) {

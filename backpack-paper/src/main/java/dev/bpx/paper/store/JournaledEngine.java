@@ -150,6 +150,21 @@ public final class JournaledEngine implements AutoCloseable {
   }
 
   /**
+   * As {@link #submit(TimedCommand, BiFunction)}, with {@code first} run just before {@code c} and no other command
+   * between them, whoever else submits meanwhile. For the market data an order is judged on (real prices): journaled
+   * as a command of its own, it must still be what the engine holds when the order comes, and the pump's data or
+   * another request's, landing in between, would replace it. A refused {@code first} throws, and {@code c} is then
+   * neither run nor journaled.
+   */
+  public <T> T submit(TimedCommand first, TimedCommand c, BiFunction<ExchangeView, Object, T> render) {
+    WriteTask.CommandTask<Object> before = new WriteTask.CommandTask<>(first, (e, result) -> null);
+    WriteTask.CommandTask<T> task = new WriteTask.CommandTask<>(c, render, before);
+    enqueue(before, task);
+    join(before);
+    return join(task);
+  }
+
+  /**
    * {@return the {@linkplain StateHash state hash} of each of the two replicas, computed on the writer
    * between batches, when both have taken the same commands: they must be equal}
    */
@@ -204,12 +219,21 @@ public final class JournaledEngine implements AutoCloseable {
   }
 
   private <T> T await(WriteTask<T> task) {
+    enqueue(task);
+    return join(task);
+  }
+
+  /** Queues the tasks for the writer, in this order and next to each other. */
+  private void enqueue(WriteTask<?>... tasks) {
     synchronized (admission) {
       if (closed) {
         throw new IllegalStateException("paper exchange closed");
       }
-      queue.add(task);
+      queue.addAll(List.of(tasks));
     }
+  }
+
+  private static <T> T join(WriteTask<T> task) {
     try {
       return task.done.join();
     } catch (CompletionException e) {

@@ -75,15 +75,27 @@ abstract class WriteTask<T> {
   static final class CommandTask<T> extends WriteTask<T> {
     private final TimedCommand command;
     private final BiFunction<ExchangeView, Object, T> render;
+    /** The task run just before this one, whose refusal means this one is not run; or null. */
+    private final WriteTask<?> after;
     private Journal.Recorded recorded;
 
     CommandTask(TimedCommand command, BiFunction<ExchangeView, Object, T> render) {
+      this(command, render, null);
+    }
+
+    CommandTask(TimedCommand command, BiFunction<ExchangeView, Object, T> render, WriteTask<?> after) {
       this.command = command;
       this.render = render;
+      this.after = after;
     }
 
     @Override
     Journal.Recorded lead(Engine e, CommandHandler h, Journal journal) {
+      if (after != null && after.failure != null) {
+        // Not run, so not journaled: the task it depends on was refused, and says why.
+        fail(after.failure);
+        return null;
+      }
       // Time never goes backwards: a request stamped before the last command runs at its time.
       TimedCommand timed = command.at(Math.max(command.time(), e.now()));
       Object result;
@@ -102,7 +114,9 @@ abstract class WriteTask<T> {
 
     @Override
     void follow(Engine e, CommandHandler h) {
-      checkFollower(recorded, h.applyForOutcome(recorded.command()));
+      if (recorded != null) {
+        checkFollower(recorded, h.applyForOutcome(recorded.command()));
+      }
     }
   }
 
