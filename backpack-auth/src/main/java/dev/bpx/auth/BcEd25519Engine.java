@@ -10,8 +10,6 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * key and decoded once per verifying key. Loaded only when {@code bcprov} is on the class path.
  */
 final class BcEd25519Engine extends Ed25519Engine {
-  private static final int SIGNATURE_LENGTH = 64;
-
   private BcEd25519Engine() {}
 
   /**
@@ -68,22 +66,16 @@ final class BcEd25519Engine extends Ed25519Engine {
             && Ed25519.verify(signature, 0, point, message, 0, message.length);
   }
 
-  private static final class BcSigner implements Signer {
+  private static final class BcSigner extends Signer {
     private final byte[] seed;
-    private final byte[] publicKey;
 
     BcSigner(byte[] seed, byte[] publicKey) {
+      super(publicKey);
       this.seed = seed;
-      this.publicKey = publicKey;
     }
 
     @Override
-    public byte[] publicKey() {
-      return publicKey.clone();
-    }
-
-    @Override
-    public byte[] sign(byte[] message) {
+    byte[] sign(byte[] message) {
       byte[] signature = new byte[SIGNATURE_LENGTH];
       // The public key is passed in so it is not recomputed from the seed for every signature.
       Ed25519.sign(seed, 0, publicKey, 0, message, 0, message.length, signature, 0);
@@ -91,7 +83,7 @@ final class BcEd25519Engine extends Ed25519Engine {
     }
 
     @Override
-    public byte[] seed() {
+    byte[] seed() {
       return Arrays.copyOf(seed, seed.length);
     }
   }

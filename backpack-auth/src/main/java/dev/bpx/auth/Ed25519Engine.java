@@ -19,6 +19,8 @@ package dev.bpx.auth;
 abstract class Ed25519Engine {
   /** The system property that forces the JDK's provider. */
   static final String PROPERTY = "dev.bpx.auth.ed25519";
+  /** The length of every Ed25519 signature (RFC 8032): both engines refuse other lengths before verifying. */
+  static final int SIGNATURE_LENGTH = 64;
 
   private static final Ed25519Engine CHOSEN = choose(System.getProperty(PROPERTY, ""));
 
@@ -61,16 +63,29 @@ abstract class Ed25519Engine {
    */
   abstract Verifier verifier(byte[] publicKey);
 
-  /** A private key ready to sign. Thread-safe. */
-  interface Signer {
+  /**
+   * A private key ready to sign. Thread-safe. Both engines derive the public key once, when the signer is
+   * made, and hand out copies of it; only signing and the seed's form are theirs.
+   */
+  abstract static class Signer {
+    /** The raw public key; the engines sign with it, callers get copies. */
+    final byte[] publicKey;
+
+    /** @param publicKey the raw 32-byte public key of the seed, owned by the signer from now on */
+    Signer(byte[] publicKey) {
+      this.publicKey = publicKey;
+    }
+
     /** {@return the raw 32-byte public key of the seed} */
-    byte[] publicKey();
+    final byte[] publicKey() {
+      return publicKey.clone();
+    }
 
     /** {@return the 64-byte signature of {@code message}} */
-    byte[] sign(byte[] message);
+    abstract byte[] sign(byte[] message);
 
     /** {@return a copy of the 32-byte seed; the caller wipes it} */
-    byte[] seed();
+    abstract byte[] seed();
   }
 
   /** A public key ready to verify. Thread-safe. */

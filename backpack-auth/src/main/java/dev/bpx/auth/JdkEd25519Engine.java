@@ -10,7 +10,6 @@ import java.security.interfaces.EdECPrivateKey;
 /** Ed25519 through the JDK's {@code Ed25519} provider (JDK 15+): no dependency. */
 final class JdkEd25519Engine extends Ed25519Engine {
   static final JdkEd25519Engine INSTANCE = new JdkEd25519Engine();
-  private static final int SIGNATURE_LENGTH = 64;
 
   private JdkEd25519Engine() {}
 
@@ -49,22 +48,16 @@ final class JdkEd25519Engine extends Ed25519Engine {
     };
   }
 
-  private static final class JdkSigner implements Signer {
+  private static final class JdkSigner extends Signer {
     private final PrivateKey privateKey;
-    private final byte[] publicKey;
 
     JdkSigner(PrivateKey privateKey, byte[] publicKey) {
+      super(publicKey);
       this.privateKey = privateKey;
-      this.publicKey = publicKey;
     }
 
     @Override
-    public byte[] publicKey() {
-      return publicKey.clone();
-    }
-
-    @Override
-    public byte[] sign(byte[] message) {
+    byte[] sign(byte[] message) {
       try {
         // Signature objects are stateful and not thread-safe; one per call keeps the signer shareable.
         // A per-thread cached one was measured too (Ed25519Benchmark): no gain beyond the noise.
@@ -78,7 +71,7 @@ final class JdkEd25519Engine extends Ed25519Engine {
     }
 
     @Override
-    public byte[] seed() {
+    byte[] seed() {
       return ((EdECPrivateKey) privateKey).getBytes().orElseThrow();
     }
   }

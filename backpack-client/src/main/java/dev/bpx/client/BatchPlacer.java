@@ -12,13 +12,11 @@ import dev.bpx.client.internal.ResponseDecoder;
 import dev.bpx.client.internal.WireFormat;
 import dev.bpx.client.journal.JournalRecord;
 import dev.bpx.client.model.BatchOrderResult;
-import dev.bpx.client.request.MarketRules;
 import dev.bpx.client.request.OrderRequest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -31,23 +29,15 @@ import java.util.stream.Collectors;
 final class BatchPlacer {
   private final HttpTransport transport;
   private final ResponseDecoder decoder;
-  private final Function<String, MarketRules> rules;
-  /** The order's notional when a notional rule needs it, else null. */
-  private final Function<OrderRequest, BigDecimal> notionalOf;
-  private final SafetyLimits limits;
-  private final CircuitBreakers breakers;
+  private final PreTradeChecks checks;
   private final DailyBreakers daily;
   private final JournalHook journal;
 
-  BatchPlacer(HttpTransport transport, ResponseDecoder decoder, Function<String, MarketRules> rules,
-      Function<OrderRequest, BigDecimal> notionalOf, SafetyLimits limits, CircuitBreakers breakers, DailyBreakers daily,
+  BatchPlacer(HttpTransport transport, ResponseDecoder decoder, PreTradeChecks checks, DailyBreakers daily,
       JournalHook journal) {
     this.transport = transport;
     this.decoder = decoder;
-    this.rules = rules;
-    this.notionalOf = notionalOf;
-    this.limits = limits;
-    this.breakers = breakers;
+    this.checks = checks;
     this.daily = daily;
     this.journal = journal;
   }
@@ -69,15 +59,15 @@ final class BatchPlacer {
       try {
         Args.required("request", request, "remove the null entry");
         request.validate();
-        problems.addAll(rules.apply(request.symbol()).check(request).stream()
+        problems.addAll(checks.marketRules().apply(request.symbol()).check(request).stream()
             .map(v -> new Violation(prefix + v.field(), v.reason(), v.fix())).collect(Collectors.toList()));
-        BigDecimal notional = notionalOf.apply(request);
+        BigDecimal notional = checks.notional(request);
         notionals.add(notional);
-        String limitProblem = limits.problem(request, notional);
+        String limitProblem = checks.limits().problem(request, notional);
         if (limitProblem != null) {
           problems.add(new Violation(prefix + "order", limitProblem, "nothing was sent"));
         }
-        for (String breaker : breakers.problems(request, restingAhead, notional, notionalAhead)) {
+        for (String breaker : checks.breakers().problems(request, restingAhead, notional, notionalAhead)) {
           problems.add(new Violation(prefix + "order", breaker, "nothing was sent"));
         }
         if (notional != null && !Boolean.TRUE.equals(request.reduceOnly())) {

@@ -2,11 +2,9 @@ package dev.bpx.client;
 
 import dev.bpx.client.journal.JournalRecord;
 import dev.bpx.client.model.Order;
-import dev.bpx.client.request.MarketRules;
 import dev.bpx.client.request.OrderRequest;
 import java.math.BigDecimal;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -16,20 +14,13 @@ import java.util.function.Supplier;
  */
 final class CheckedPlacer {
   private final OrderPlacer placer;
-  private final Function<String, MarketRules> marketRules;
-  private final MarketService marketData;
-  private final SafetyLimits limits;
-  private final CircuitBreakers breakers;
+  private final PreTradeChecks checks;
   private final DailyBreakers daily;
   private final JournalHook journal;
 
-  CheckedPlacer(OrderPlacer placer, Function<String, MarketRules> marketRules, MarketService marketData,
-      SafetyLimits limits, CircuitBreakers breakers, DailyBreakers daily, JournalHook journal) {
+  CheckedPlacer(OrderPlacer placer, PreTradeChecks checks, DailyBreakers daily, JournalHook journal) {
     this.placer = placer;
-    this.marketRules = marketRules;
-    this.marketData = marketData;
-    this.limits = limits;
-    this.breakers = breakers;
+    this.checks = checks;
     this.daily = daily;
     this.journal = journal;
   }
@@ -39,27 +30,19 @@ final class CheckedPlacer {
    * notional is counted before the intent is written, and uncounted when the intent cannot be.
    */
   Order place(OrderRequest request, String action) {
-    BigDecimal notional = checkBeforeSending(request);
+    BigDecimal notional = checks.check(request);
     return daily.sending(request, notional, () -> journaled(request, action, () -> placer.send(request),
         JournalHook::placed), order -> false);
   }
 
   /** As {@link OrderService#placeIdempotent}. */
   Placement placeIdempotent(OrderRequest request) {
-    BigDecimal notional = checkBeforeSending(request);
+    BigDecimal notional = checks.check(request);
     // A duplicate was not sent now: it was counted when it was first placed.
     return daily.sending(request, notional, () -> journaled(request, "place",
         () -> placer.sendIdempotent(request), (intent, placement) -> JournalHook.placed(intent, placement.order())
             .detail(placement.duplicate() ? "an order with this clientId already existed; it was not sent again" : null)),
         Placement::duplicate);
-  }
-
-  /** The order's notional when a notional limit needs it; a market order by quantity reads the book. */
-  BigDecimal notionalForLimits(OrderRequest request) {
-    if (!limits.needsNotional(request)) {
-      return null;
-    }
-    return FillEstimator.notional(request, () -> marketData.getDepth(request.symbol()));
   }
 
   /**
@@ -73,14 +56,4 @@ final class CheckedPlacer {
         : journal.around(intent, call, outcome);
   }
 
-  /** @return the order's notional when a notional rule needs it, else null */
-  private BigDecimal checkBeforeSending(OrderRequest request) {
-    Args.required("request", request, "build one with OrderRequest.limit(...) or marketByQuantity(...)");
-    request.validate();
-    marketRules.apply(request.symbol()).validate(request);
-    BigDecimal notional = notionalForLimits(request);
-    limits.check(request, notional);
-    breakers.check(request, notional);
-    return notional;
-  }
 }

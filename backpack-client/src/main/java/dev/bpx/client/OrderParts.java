@@ -28,13 +28,12 @@ record OrderParts(HttpTransport transport, ResponseDecoder decoder, MarketCache 
     LeverageCheck leverage = new LeverageCheck(marketData, symbol -> listOpenOrders(reconciler, symbol));
     CircuitBreakers breakers = new CircuitBreakers(limits, markets, marketData, account, leverage,
         () -> listOpenOrders(reconciler), daily);
-    CheckedPlacer placer = new CheckedPlacer(new OrderPlacer(transport, decoder, reconciler),
-        symbol -> marketRules(markets, symbol), marketData, limits, breakers, daily, journal);
+    PreTradeChecks checks = new PreTradeChecks(symbol -> marketRules(markets, symbol), marketData, limits, breakers);
+    CheckedPlacer placer = new CheckedPlacer(new OrderPlacer(transport, decoder, reconciler), checks, daily, journal);
     OrderWaiter.Pause sleeping = OrderWaiter.Pause.sleeping(transport.sleeper());
     OrderWaiter waiter = new OrderWaiter(reconciler, orderEvents == null ? (symbol, id) -> sleeping
         : (symbol, id) -> OrderEventWake.open(orderEvents, symbol, id, sleeping), System::nanoTime);
-    BatchPlacer batches = new BatchPlacer(transport, decoder, symbol -> marketRules(markets, symbol),
-        placer::notionalForLimits, limits, breakers, daily, journal);
+    BatchPlacer batches = new BatchPlacer(transport, decoder, checks, daily, journal);
     return new OrderParts(transport, decoder, markets, account, limits, previewer, journal, reconciler, leverage,
         breakers, placer, batches, new OrderCanceller(transport, decoder, reconciler, journal), waiter);
   }

@@ -272,11 +272,16 @@ public final class PaperExchange implements AutoCloseable {
 
     /** Port on 127.0.0.1; 0 (the default) picks a free one. */
     public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port out of range: " + port);
-      }
-      this.port = port;
+      this.port = checkedPort("port", port);
       return this;
+    }
+
+    /** {@return {@code port} when it is a TCP port or 0 (pick a free one)} */
+    private static int checkedPort(String name, int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException(name + " out of range: " + port);
+      }
+      return port;
     }
 
     /**
@@ -294,10 +299,7 @@ public final class PaperExchange implements AutoCloseable {
      * no thread and no port.
      */
     public Builder webSocketPort(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("webSocketPort out of range: " + port);
-      }
-      this.webSocketPort = port;
+      this.webSocketPort = checkedPort("webSocketPort", port);
       return this;
     }
 

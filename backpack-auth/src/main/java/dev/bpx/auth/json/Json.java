@@ -97,57 +97,67 @@ public final class Json {
 
   private Map<String, Object> readObject(int depth) {
     Map<String, Object> object = new LinkedHashMap<>();
-    pos++; // '{'
-    skipWhitespace();
-    if (peek() == '}') {
-      pos++;
-      return object;
+    if (open('}')) {
+      do {
+        skipWhitespace();
+        if (peek() != '"') {
+          throw new JsonSyntaxException("expected a member name in quotes", pos);
+        }
+        int keyStart = pos;
+        String key = readString();
+        if (object.containsKey(key)) {
+          throw new JsonSyntaxException("duplicate member name \"" + key + "\"", keyStart);
+        }
+        skipWhitespace();
+        expect(':');
+        skipWhitespace();
+        object.put(key, readValue(depth + 1));
+      } while (more('}'));
     }
-    while (true) {
-      skipWhitespace();
-      if (peek() != '"') {
-        throw new JsonSyntaxException("expected a member name in quotes", pos);
-      }
-      int keyStart = pos;
-      String key = readString();
-      if (object.containsKey(key)) {
-        throw new JsonSyntaxException("duplicate member name \"" + key + "\"", keyStart);
-      }
-      skipWhitespace();
-      expect(':');
-      skipWhitespace();
-      object.put(key, readValue(depth + 1));
-      skipWhitespace();
-      char c = next();
-      if (c == '}') {
-        return object;
-      }
-      if (c != ',') {
-        throw new JsonSyntaxException("expected ',' or '}'", pos - 1);
-      }
-    }
+    return object;
   }
 
   private List<Object> readArray(int depth) {
     List<Object> array = new ArrayList<>();
-    pos++; // '['
+    if (open(']')) {
+      do {
+        skipWhitespace();
+        array.add(readValue(depth + 1));
+      } while (more(']'));
+    }
+    return array;
+  }
+
+  /**
+   * Steps over an object's or array's opening character. {@return false when {@code close} follows at
+   * once (it is read too: the container is empty), true when an element comes first}
+   */
+  private boolean open(char close) {
+    pos++;
     skipWhitespace();
-    if (peek() == ']') {
+    if (peek() == close) {
       pos++;
-      return array;
+      return false;
     }
-    while (true) {
-      skipWhitespace();
-      array.add(readValue(depth + 1));
-      skipWhitespace();
-      char c = next();
-      if (c == ']') {
-        return array;
-      }
-      if (c != ',') {
-        throw new JsonSyntaxException("expected ',' or ']'", pos - 1);
-      }
+    return true;
+  }
+
+  /**
+   * Reads what follows an element of an object or array. {@return true after a comma (another element
+   * comes), false after {@code close}}
+   *
+   * @throws JsonSyntaxException for anything else
+   */
+  private boolean more(char close) {
+    skipWhitespace();
+    char c = next();
+    if (c == close) {
+      return false;
     }
+    if (c != ',') {
+      throw new JsonSyntaxException("expected ',' or '" + close + "'", pos - 1);
+    }
+    return true;
   }
 
   private String readString() {

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -79,10 +80,20 @@ final class ToolArgs {
   }
 
   String optionalString(String name) {
+    return optional(name, ToolArgs::readString);
+  }
+
+  /**
+   * {@return the argument read by {@code read}, or null when the call did not give it} Every optional
+   * reader starts here, so a JSON null and an absent argument stay the same thing for all types.
+   */
+  private <T> T optional(String name, BiFunction<String, Object, T> read) {
     Object v = values.get(name);
-    if (v == null) {
-      return null;
-    }
+    return v == null ? null : read.apply(name, v);
+  }
+
+  /** {@return a string argument stripped, or null for the blank and "null" texts that mean absent} */
+  private static String readString(String name, Object v) {
     if (!(v instanceof String s)) {
       throw new ToolInputException("'" + name + "' must be a string (got " + describe(v) + ")");
     }
@@ -121,10 +132,10 @@ final class ToolArgs {
   }
 
   BigDecimal optionalDecimal(String name) {
-    Object v = values.get(name);
-    if (v == null) {
-      return null;
-    }
+    return optional(name, ToolArgs::readDecimal);
+  }
+
+  private static BigDecimal readDecimal(String name, Object v) {
     String text;
     if (v instanceof Number number) {
       BigDecimal exact = exactDecimal(number);
@@ -135,7 +146,7 @@ final class ToolArgs {
       }
       text = exact.toPlainString();
     } else {
-      text = optionalString(name);
+      text = readString(name, v);
     }
     if (text == null) {
       return null;
@@ -178,10 +189,10 @@ final class ToolArgs {
   }
 
   Boolean optionalBoolean(String name) {
-    Object v = values.get(name);
-    if (v == null) {
-      return null;
-    }
+    return optional(name, ToolArgs::readBoolean);
+  }
+
+  private static Boolean readBoolean(String name, Object v) {
     if (v instanceof Boolean b) {
       return b;
     }
@@ -203,10 +214,10 @@ final class ToolArgs {
   }
 
   Long optionalLong(String name, long min, long max) {
-    Object v = values.get(name);
-    if (v == null) {
-      return null;
-    }
+    return optional(name, (n, v) -> readLong(n, v, min, max));
+  }
+
+  private static Long readLong(String name, Object v, long min, long max) {
     BigInteger integer;
     if (v instanceof Integer || v instanceof Long || v instanceof BigInteger || v instanceof Short) {
       integer = new BigInteger(v.toString());

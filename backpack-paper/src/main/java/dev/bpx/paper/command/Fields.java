@@ -2,6 +2,7 @@ package dev.bpx.paper.command;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Typed reads of one JSON request object, failing with Backpack's plain-text payload errors.
@@ -31,24 +32,42 @@ public final class Fields {
   }
 
   public String string(String name, boolean required) {
-    Object v = body.get(name);
-    if (v == null) {
-      if (required) {
-        throw ParseError.payload(type, "missing field `" + name + "`");
-      }
-      return null;
+    if (required && !has(name)) {
+      throw ParseError.payload(type, "missing field `" + name + "`");
     }
+    return optional(name, this::readString);
+  }
+
+  public BigDecimal decimal(String name) {
+    return optional(name, this::readDecimal);
+  }
+
+  public Boolean bool(String name) {
+    return optional(name, this::readBoolean);
+  }
+
+  /** Reads an unsigned 32-bit integer (clientId) given as a JSON number. */
+  public Long uint32(String name) {
+    return optional(name, this::readUint32);
+  }
+
+  /**
+   * {@return the field read by {@code read}, or null when the body does not give it} Every typed read
+   * starts here, so a JSON null and a missing field stay the same thing for all types.
+   */
+  private <T> T optional(String name, BiFunction<String, Object, T> read) {
+    Object v = body.get(name);
+    return v == null ? null : read.apply(name, v);
+  }
+
+  private String readString(String name, Object v) {
     if (!(v instanceof String s)) {
       throw ParseError.payload(type, "failed to parse \"" + name + "\": expected a string");
     }
     return s;
   }
 
-  public BigDecimal decimal(String name) {
-    Object v = body.get(name);
-    if (v == null) {
-      return null;
-    }
+  private BigDecimal readDecimal(String name, Object v) {
     if (v instanceof BigDecimal d) {
       return d;
     }
@@ -62,23 +81,14 @@ public final class Fields {
     throw ParseError.payload(type, "failed to parse \"Decimal\": expected a string");
   }
 
-  public Boolean bool(String name) {
-    Object v = body.get(name);
-    if (v == null) {
-      return null;
-    }
+  private Boolean readBoolean(String name, Object v) {
     if (v instanceof Boolean b) {
       return b;
     }
     throw ParseError.payload(type, "failed to parse \"boolean\": expected a boolean for `" + name + "`");
   }
 
-  /** Reads an unsigned 32-bit integer (clientId) given as a JSON number. */
-  public Long uint32(String name) {
-    Object v = body.get(name);
-    if (v == null) {
-      return null;
-    }
+  private Long readUint32(String name, Object v) {
     try {
       BigDecimal d = v instanceof BigDecimal b ? b : new BigDecimal(String.valueOf(v));
       long n = d.longValueExact();
