@@ -41,6 +41,9 @@ public final class PaperBenchmark {
   private static int clientThreads = 8;
   /** {@code typed} (the default): the typed backpack-client; {@code lean}: {@link LeanOrderClient}. */
   private static boolean lean;
+  /** Server CPU per order (us) of each measured round, for the summary. */
+  private static final List<Double> memoryCpu = new ArrayList<>();
+  private static final List<Double> journalCpu = new ArrayList<>();
 
   private PaperBenchmark() {}
 
@@ -69,6 +72,7 @@ public final class PaperBenchmark {
     // One discarded round: C2 takes seconds to compile the Ed25519 arithmetic on both sides, and
     // until it has, the first measure would be of the JIT rather than of the exchange.
     httpOrders(false, "warm-up round, discarded: ");
+    memoryCpu.clear();
     for (int r = 0; r < rounds; r++) {
       memory.add(httpOrders(false, ""));
       journal.add(httpOrders(true, ""));
@@ -77,6 +81,10 @@ public final class PaperBenchmark {
         median(memory), rounds, format(memory));
     System.out.printf("%-58s %,10.0f orders/s (median of %d: %s)%n", "HTTP signed POST /order, journal + fsync",
         median(journal), rounds, format(journal));
+    System.out.printf("%-58s %,10.0f us (median of %d: %s)%n", "server CPU per order, in memory",
+        median(memoryCpu), rounds, format(memoryCpu));
+    System.out.printf("%-58s %,10.0f us (median of %d: %s)%n", "server CPU per order, journal + fsync",
+        median(journalCpu), rounds, format(journalCpu));
   }
 
   private static double median(List<Double> xs) {
@@ -182,7 +190,7 @@ public final class PaperBenchmark {
       for (int t = 0; t < threads; t++) {
         SigningKey key = SigningKey.generate();
         long firstClientId = 1 + t * 100_000_000L;
-        Thread w = new Thread(() -> {
+        Thread w = new Thread(null, () -> {
           try {
             if (lean) {
               leanOrders(paper.url(), key, firstClientId, stop, measuring, placed, failed);
@@ -192,21 +200,26 @@ public final class PaperBenchmark {
           } finally {
             done.countDown();
           }
-        });
+        }, CpuMeter.CLIENT_PREFIX + t);
         workers.add(w);
         w.start();
       }
       Thread.sleep(WARMUP_MILLIS); // warm-up: JIT (the Ed25519 code takes a while), connections
+      CpuMeter cpu = new CpuMeter();
+      cpu.start();
       measuring.set(true);
       long t0 = System.nanoTime();
       Thread.sleep(HTTP_SECONDS * 1000);
       long n = placed.get();
+      CpuMeter.Split used = cpu.stop();
       double seconds = (System.nanoTime() - t0) / 1e9;
       stop.set(true);
       done.await();
       System.out.printf("%-58s %,10.0f orders/s (%d client threads, %d refused)%n",
           label + "HTTP signed POST /order, " + (lean ? "lean" : "typed") + " client, " + (journal ? "journal + fsync" : "in memory"),
           n / seconds, threads, failed.get());
+      System.out.printf("%-58s %s%n", "", used.perOrder(n));
+      (journal ? journalCpu : memoryCpu).add(used.server() / 1e3 / n);
       return n / seconds;
     }
   }
