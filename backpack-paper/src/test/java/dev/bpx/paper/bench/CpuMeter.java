@@ -2,7 +2,6 @@ package dev.bpx.paper.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,14 +14,17 @@ import java.util.Map;
 final class CpuMeter {
   /** Threads whose names start with this are the benchmark's clients. */
   static final String CLIENT_PREFIX = "bench-client-";
-  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private final com.sun.management.ThreadMXBean threads =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private final com.sun.management.OperatingSystemMXBean os =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private Map<Long, Long> startThreads;
+  private Map<Long, Long> startAllocated;
   private long startProcess;
 
   void start() {
     startThreads = perThread();
+    startAllocated = allocatedPerThread();
     startProcess = os.getProcessCpuTime();
   }
 
@@ -31,6 +33,7 @@ final class CpuMeter {
     long process = os.getProcessCpuTime() - startProcess;
     long server = 0;
     long client = 0;
+    long serverAllocated = 0;
     for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
       if (info == null) {
         continue;
@@ -45,9 +48,24 @@ final class CpuMeter {
         client += used;
       } else if (name.startsWith("paper-") || name.startsWith("HTTP-Dispatcher")) {
         server += used;
+        long allocated = threads.getThreadAllocatedBytes(info.getThreadId());
+        if (allocated >= 0) {
+          serverAllocated += allocated - startAllocated.getOrDefault(info.getThreadId(), 0L);
+        }
       }
     }
-    return new Split(server, client, process);
+    return new Split(server, client, process, serverAllocated);
+  }
+
+  private Map<Long, Long> allocatedPerThread() {
+    Map<Long, Long> bytes = new HashMap<>();
+    for (long id : threads.getAllThreadIds()) {
+      long b = threads.getThreadAllocatedBytes(id);
+      if (b >= 0) {
+        bytes.put(id, b);
+      }
+    }
+    return bytes;
   }
 
   private Map<Long, Long> perThread() {
@@ -67,12 +85,14 @@ final class CpuMeter {
    * @param server the exchange's threads (HTTP handlers and dispatcher, the writer)
    * @param client the benchmark's client threads
    * @param process the whole JVM, GC and JIT included
+   * @param serverAllocated bytes the exchange's threads allocated (what the GC then has to collect): unlike
+   *     CPU time, the same whatever else runs on the machine
    */
-  record Split(long server, long client, long process) {
+  record Split(long server, long client, long process, long serverAllocated) {
     /** {@return the three as microseconds per order, for {@code orders} orders} */
     String perOrder(long orders) {
-      return String.format("CPU per order: server %.0f us, client %.0f us, process %.0f us", server / 1e3 / orders,
-          client / 1e3 / orders, process / 1e3 / orders);
+      return String.format("CPU per order: server %.0f us, client %.0f us, process %.0f us; server allocated %.1f KB",
+          server / 1e3 / orders, client / 1e3 / orders, process / 1e3 / orders, serverAllocated / 1e3 / orders);
     }
   }
 }
