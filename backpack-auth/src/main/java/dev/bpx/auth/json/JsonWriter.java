@@ -149,7 +149,15 @@ public final class JsonWriter {
    */
   public static void writeString(StringBuilder out, String s) {
     out.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int plain = plainPrefix(s);
+    if (plain == s.length()) {
+      // The usual case (names, decimals, symbols, ids): nothing to escape, so one bulk copy instead of a
+      // character at a time; the paper exchange writes every answer and journal line through here.
+      out.append(s).append('"');
+      return;
+    }
+    out.append(s, 0, plain);
+    for (int i = plain; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
@@ -169,6 +177,21 @@ public final class JsonWriter {
       }
     }
     out.append('"');
+  }
+
+  /**
+   * {@return the length of the longest prefix of {@code s} that {@link #writeString} copies as it is: no
+   * quote, backslash, control character or surrogate (a surrogate may be lone, so the escaping loop
+   * decides)}
+   */
+  private static int plainPrefix(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\' || c < 0x20 || Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return s.length();
   }
 
   private static boolean isLoneSurrogate(String s, int i) {

@@ -24,6 +24,8 @@ class JsonWriterTest {
       astral raw       | \ud83d\ude00 | \ud83d\ude00
       U+2028 raw       | a\u2028b   | a\u2028b
       U+2029 raw       | a\u2029b   | a\u2029b
+      plain then quote | ab"cd      | ab\\"cd
+      plain then pair then quote | x\ud83d\ude00"y | x\ud83d\ude00\\"y
       """)
   void escapesOnlyWhatJsonStringifyEscapes(String what, String text, String escaped) {
     assertThat(quoted(text)).isEqualTo("\"" + escaped + "\"");
@@ -40,6 +42,8 @@ class JsonWriterTest {
     assertThat(quoted("a\ud800")).isEqualTo("\"a\\ud800\"");
     assertThat(quoted("\udc00b")).isEqualTo("\"\\udc00b\"");
     assertThat(quoted("\ude00\ud83d")).isEqualTo("\"\\ude00\\ud83d\"");
+    assertThat(quoted("ok\ud800")).isEqualTo("\"ok\\ud800\"");
+    assertThat(quoted("ok\ud83d\ude00\udc00")).isEqualTo("\"ok\ud83d\ude00\\udc00\"");
   }
 
   @Test

@@ -21,12 +21,14 @@ public record MarketSpec(String symbol, String baseSymbol, String quoteSymbol, M
     return type == MarketType.PERP;
   }
 
+  // The engine asks for these several times per order (on the writer, the serial part of every order), and
+  // stripTrailingZeros allocates: strip once per call, not twice.
   public int priceScale() {
-    return tickSize.stripTrailingZeros().scale() < 0 ? 0 : tickSize.stripTrailingZeros().scale();
+    return Math.max(tickSize.stripTrailingZeros().scale(), 0);
   }
 
   public int quantityScale() {
-    return stepSize.stripTrailingZeros().scale() < 0 ? 0 : stepSize.stripTrailingZeros().scale();
+    return Math.max(stepSize.stripTrailingZeros().scale(), 0);
   }
 
   /** {@return the price written at the market's scale} */

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A benchmark, not a test: start time, first-request latency and order throughput, in-process and
  * over HTTP with signatures through the typed client. Arguments (optional): {@code http} to run only
- * the HTTP throughput, then the number of rounds (3) and of client threads (8). Run (from the
+ * the HTTP throughput, then the number of rounds (3), of client threads (8) and the client: {@code typed}
+ * (the default) or {@code lean} ({@link LeanOrderClient}: same signed requests, less client work). Run (from the
  * repository root):
  *
  * <pre>
@@ -38,6 +39,11 @@ public final class PaperBenchmark {
   private static final long HTTP_SECONDS = 5;
   private static final long WARMUP_MILLIS = 2000;
   private static int clientThreads = 8;
+  /** {@code typed} (the default): the typed backpack-client; {@code lean}: {@link LeanOrderClient}. */
+  private static boolean lean;
+  /** Server CPU per order (us) of each measured round, for the summary. */
+  private static final List<Double> memoryCpu = new ArrayList<>();
+  private static final List<Double> journalCpu = new ArrayList<>();
 
   private PaperBenchmark() {}
 
@@ -52,6 +58,7 @@ public final class PaperBenchmark {
     }
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     clientThreads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+    lean = args.length > 3 && args[3].equals("lean");
     httpThroughput(rounds);
   }
 
@@ -65,6 +72,7 @@ public final class PaperBenchmark {
     // One discarded round: C2 takes seconds to compile the Ed25519 arithmetic on both sides, and
     // until it has, the first measure would be of the JIT rather than of the exchange.
     httpOrders(false, "warm-up round, discarded: ");
+    memoryCpu.clear();
     for (int r = 0; r < rounds; r++) {
       memory.add(httpOrders(false, ""));
       journal.add(httpOrders(true, ""));
@@ -73,6 +81,10 @@ public final class PaperBenchmark {
         median(memory), rounds, format(memory));
     System.out.printf("%-58s %,10.0f orders/s (median of %d: %s)%n", "HTTP signed POST /order, journal + fsync",
         median(journal), rounds, format(journal));
+    System.out.printf("%-58s %,10.0f us (median of %d: %s)%n", "server CPU per order, in memory",
+        median(memoryCpu), rounds, format(memoryCpu));
+    System.out.printf("%-58s %,10.0f us (median of %d: %s)%n", "server CPU per order, journal + fsync",
+        median(journalCpu), rounds, format(journalCpu));
   }
 
   private static double median(List<Double> xs) {
@@ -177,42 +189,84 @@ public final class PaperBenchmark {
       List<Thread> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         SigningKey key = SigningKey.generate();
-        Thread w = new Thread(() -> {
-          try (BackpackClient client = BackpackClient.builder().baseUrl(paper.url()).signingKey(key).build()) {
-            BigDecimal quantity = new BigDecimal("0.01");
-            BigDecimal price = new BigDecimal("50.00");
-            while (!stop.get()) {
-              try {
-                // a new request each time: the client gives every request its own clientId
-                client.orders().place(OrderRequest.limit("SOL_USDC", Side.BID, quantity, price).build());
-                if (measuring.get()) {
-                  placed.incrementAndGet();
-                }
-              } catch (RuntimeException e) {
-                if (failed.incrementAndGet() == 1) {
-                  System.out.println("first refusal: " + e);
-                }
-              }
+        long firstClientId = 1 + t * 100_000_000L;
+        Thread w = new Thread(null, () -> {
+          try {
+            if (lean) {
+              leanOrders(paper.url(), key, firstClientId, stop, measuring, placed, failed);
+            } else {
+              typedOrders(paper.url(), key, stop, measuring, placed, failed);
             }
           } finally {
             done.countDown();
           }
-        });
+        }, CpuMeter.CLIENT_PREFIX + t);
         workers.add(w);
         w.start();
       }
       Thread.sleep(WARMUP_MILLIS); // warm-up: JIT (the Ed25519 code takes a while), connections
+      CpuMeter cpu = new CpuMeter();
+      cpu.start();
       measuring.set(true);
       long t0 = System.nanoTime();
       Thread.sleep(HTTP_SECONDS * 1000);
       long n = placed.get();
+      CpuMeter.Split used = cpu.stop();
       double seconds = (System.nanoTime() - t0) / 1e9;
       stop.set(true);
       done.await();
       System.out.printf("%-58s %,10.0f orders/s (%d client threads, %d refused)%n",
-          label + "HTTP signed POST /order, typed client, " + (journal ? "journal + fsync" : "in memory"),
+          label + "HTTP signed POST /order, " + (lean ? "lean" : "typed") + " client, " + (journal ? "journal + fsync" : "in memory"),
           n / seconds, threads, failed.get());
+      System.out.printf("%-58s %s%n", "", used.perOrder(n));
+      (journal ? journalCpu : memoryCpu).add(used.server() / 1e3 / n);
       return n / seconds;
+    }
+  }
+
+  /** The typed client: a new request each time, so every order gets its own clientId. */
+  private static void typedOrders(String url, SigningKey key, AtomicBoolean stop, AtomicBoolean measuring,
+                                  AtomicLong placed, AtomicLong failed) {
+    try (BackpackClient client = BackpackClient.builder().baseUrl(url).signingKey(key).build()) {
+      BigDecimal quantity = new BigDecimal("0.01");
+      BigDecimal price = new BigDecimal("50.00");
+      while (!stop.get()) {
+        try {
+          client.orders().place(OrderRequest.limit("SOL_USDC", Side.BID, quantity, price).build());
+          if (measuring.get()) {
+            placed.incrementAndGet();
+          }
+        } catch (RuntimeException e) {
+          if (failed.incrementAndGet() == 1) {
+            System.out.println("first refusal: " + e);
+          }
+        }
+      }
+    }
+  }
+
+  /** {@link LeanOrderClient}: each answer must be the order, resting ("New"). */
+  private static void leanOrders(String url, SigningKey key, long firstClientId, AtomicBoolean stop,
+                                 AtomicBoolean measuring, AtomicLong placed, AtomicLong failed) {
+    int port = java.net.URI.create(url).getPort();
+    try (LeanOrderClient client = new LeanOrderClient(port, key, firstClientId)) {
+      while (!stop.get()) {
+        try {
+          String answer = client.placeLimit("SOL_USDC", "Bid", "0.01", "50.00");
+          if (!answer.contains("\"status\":\"New\"")) {
+            throw new IllegalStateException("not a resting order: " + answer);
+          }
+          if (measuring.get()) {
+            placed.incrementAndGet();
+          }
+        } catch (RuntimeException e) {
+          if (failed.incrementAndGet() == 1) {
+            System.out.println("first refusal: " + e);
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
