@@ -12,7 +12,6 @@ import dev.bpx.paper.market.DefaultMarkets;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,33 +37,26 @@ class CommandPairTest {
   void nothingSubmittedMeanwhileLandsBetweenThePair() throws Exception {
     store.submit(fund("1"));
     BigDecimal start = usdc();
-    CountDownLatch inside = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    // Freezes the writer inside a command, so the pair and the intruder queue up behind it.
-    CompletableFuture<Object> holder = CompletableFuture.supplyAsync(() -> store.submit(fund("0"), (e, r) -> {
-      inside.countDown();
-      await(release);
-      return null;
-    }));
-    assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
-
     CompletableFuture<BigDecimal> pair = new CompletableFuture<>();
-    Thread submitter = new Thread(() -> pair.complete(store.submit(fund("2"), fund("3"),
-        (e, r) -> e.account("alice").available("USDC"))));
-    submitter.start();
-    // The pair is queued once its submitter waits for the answer.
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (submitter.getState() != Thread.State.WAITING && System.nanoTime() < until) {
-      Thread.onSpinWait();
+    CompletableFuture<Object> intruder;
+    // The writer is held inside a command, so the pair and the intruder queue up behind it.
+    try (FrozenWriter writer = new FrozenWriter(store, fund("0"), (e, r) -> null)) {
+      Thread submitter = new Thread(() -> pair.complete(store.submit(fund("2"), fund("3"),
+          (e, r) -> e.account("alice").available("USDC"))));
+      submitter.start();
+      // The pair is queued once its submitter waits for the answer.
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (submitter.getState() != Thread.State.WAITING && System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+      assertThat(submitter.getState()).isEqualTo(Thread.State.WAITING);
+      intruder = CompletableFuture.supplyAsync(() -> store.submit(fund("100"), (e, r) -> null));
+      Thread.sleep(50); // the intruder queues (behind the pair, not between its two commands)
+      writer.release();
     }
-    assertThat(submitter.getState()).isEqualTo(Thread.State.WAITING);
-    CompletableFuture<Object> intruder = CompletableFuture.supplyAsync(() -> store.submit(fund("100"), (e, r) -> null));
-    Thread.sleep(50); // the intruder queues (behind the pair, not between its two commands)
-    release.countDown();
 
     assertThat(pair.get(10, TimeUnit.SECONDS)).as("what the second command of the pair saw")
         .isEqualByComparingTo(start.add(new BigDecimal("5")));
-    holder.get(10, TimeUnit.SECONDS);
     intruder.get(10, TimeUnit.SECONDS);
     assertThat(usdc()).isEqualByComparingTo(start.add(new BigDecimal("105")));
   }
@@ -85,13 +77,5 @@ class CommandPairTest {
 
   private static TimedCommand fund(String quantity) {
     return new TimedCommand(T0, new Command.Fund("alice", "USDC", new BigDecimal(quantity)));
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      latch.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

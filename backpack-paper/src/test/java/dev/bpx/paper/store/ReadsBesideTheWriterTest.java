@@ -11,9 +11,6 @@ import dev.bpx.paper.market.DefaultMarkets;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,26 +34,12 @@ class ReadsBesideTheWriterTest {
   void aReadWhileTheWriterIsInsideACommandAnswersAtOnceFromTheStateBeforeIt() throws Exception {
     store.submit(fund("5"));
     BigDecimal before = usdc();
-    CountDownLatch inside = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    // The render runs on the writer thread after the command changed its replica: holding it
-    // there freezes the writer halfway through publishing the command.
-    CompletableFuture<Object> blocked = CompletableFuture.supplyAsync(() -> store.submit(fund("7"), (e, r) -> {
-      inside.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException ex) {
-        Thread.currentThread().interrupt();
-      }
-      return e.account("alice").available("USDC");
-    }));
-    assertThat(inside.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-
-    BigDecimal during = assertTimeoutPreemptively(DEADLINE, this::usdc);
-
-    release.countDown();
-    Object answered = blocked.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-    assertThat(during).isEqualByComparingTo(before);
+    Object answered;
+    try (FrozenWriter writer = new FrozenWriter(store, fund("7"), (e, r) -> e.account("alice").available("USDC"))) {
+      BigDecimal during = assertTimeoutPreemptively(DEADLINE, this::usdc);
+      answered = writer.release();
+      assertThat(during).isEqualByComparingTo(before);
+    }
     assertThat(answered).isEqualTo(before.add(new BigDecimal("7")));
     assertThat(usdc()).isEqualByComparingTo(before.add(new BigDecimal("7")));
   }
