@@ -2,6 +2,7 @@ package dev.bpx.paper.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.bpx.paper.PaperExchange;
 import dev.bpx.paper.command.ApiError;
@@ -10,6 +11,7 @@ import dev.bpx.paper.command.TimedCommand;
 import dev.bpx.paper.engine.EngineConfig;
 import dev.bpx.paper.market.DefaultMarkets;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,13 +19,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two commands submitted as a pair (an order and the market data it trades on, in upstream mode) run next to each
- * other on the writer, whatever other threads submit meanwhile. Before, they were two submits: the upstream pump's
- * data landing between them wiped the order's queue ahead, and a resting order filled on the first print at its
- * price (UpstreamModeTest's second flake).
+ * The single writer and the reads beside it: a read never waits for the writer, and never sees a command before
+ * the writer has finished it (and, with a journal, made it durable); two commands submitted as a pair (an order and
+ * the market data it trades on, in upstream mode) run next to each other, whatever other threads submit meanwhile.
+ * Before the pair, they were two submits: the upstream pump's data landing between them wiped the order's queue
+ * ahead, and a resting order filled on the first print at its price (UpstreamModeTest's second flake).
  */
-class CommandPairTest {
+class TheWriterTest {
   private static final long T0 = Instant.parse("2026-03-01T10:30:00Z").toEpochMilli();
+  private static final Duration DEADLINE = Duration.ofSeconds(10);
 
   private final JournaledEngine store = new JournaledEngine(new EngineConfig(3, T0, DefaultMarkets.assets(),
       DefaultMarkets.markets(), PaperExchange.Builder.defaultPortfolio(), 20), null);
@@ -31,6 +35,31 @@ class CommandPairTest {
   @AfterEach
   void close() {
     store.close();
+  }
+
+  @Test
+  void aReadWhileTheWriterIsInsideACommandAnswersAtOnceFromTheStateBeforeIt() throws Exception {
+    store.submit(fund("5"));
+    BigDecimal before = usdc();
+    Object answered;
+    try (FrozenWriter writer = new FrozenWriter(store, fund("7"), (e, r) -> e.account("alice").available("USDC"))) {
+      BigDecimal during = assertTimeoutPreemptively(DEADLINE, this::usdc);
+      answered = writer.release();
+      assertThat(during).isEqualByComparingTo(before);
+    }
+    assertThat(answered).isEqualTo(before.add(new BigDecimal("7")));
+    assertThat(usdc()).isEqualByComparingTo(before.add(new BigDecimal("7")));
+  }
+
+  @Test
+  void everyAnsweredCommandIsVisibleToTheNextReadWhicheverReplicaServesIt() {
+    store.submit(fund("1"));
+    BigDecimal expected = usdc();
+    for (int i = 0; i < 25; i++) {
+      store.submit(fund("0.5"));
+      expected = expected.add(new BigDecimal("0.5"));
+      assertThat(usdc()).isEqualByComparingTo(expected);
+    }
   }
 
   @Test
