@@ -58,25 +58,23 @@ final class CpuMeter {
   }
 
   private Map<Long, Long> allocatedPerThread() {
-    Map<Long, Long> bytes = new HashMap<>();
-    for (long id : threads.getAllThreadIds()) {
-      long b = threads.getThreadAllocatedBytes(id);
-      if (b >= 0) {
-        bytes.put(id, b);
-      }
-    }
-    return bytes;
+    return perThread(threads::getThreadAllocatedBytes);
   }
 
   private Map<Long, Long> perThread() {
-    Map<Long, Long> cpu = new HashMap<>();
+    return perThread(threads::getThreadCpuTime);
+  }
+
+  /** {@return {@code counter} of every live thread by id, leaving out those it cannot tell (negative)} */
+  private Map<Long, Long> perThread(java.util.function.LongUnaryOperator counter) {
+    Map<Long, Long> out = new HashMap<>();
     for (long id : threads.getAllThreadIds()) {
-      long t = threads.getThreadCpuTime(id);
-      if (t >= 0) {
-        cpu.put(id, t);
+      long value = counter.applyAsLong(id);
+      if (value >= 0) {
+        out.put(id, value);
       }
     }
-    return cpu;
+    return out;
   }
 
   /**
