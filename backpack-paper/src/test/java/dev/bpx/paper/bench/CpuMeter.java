@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
 
 /**
  * CPU time spent between two points of a benchmark round, split into the exchange's threads, the
@@ -23,7 +24,7 @@ final class CpuMeter {
   private long startProcess;
 
   void start() {
-    startThreads = perThread();
+    startThreads = cpuPerThread();
     startAllocated = allocatedPerThread();
     startProcess = os.getProcessCpuTime();
   }
@@ -61,12 +62,12 @@ final class CpuMeter {
     return perThread(threads::getThreadAllocatedBytes);
   }
 
-  private Map<Long, Long> perThread() {
+  private Map<Long, Long> cpuPerThread() {
     return perThread(threads::getThreadCpuTime);
   }
 
   /** {@return {@code counter} of every live thread by id, leaving out those it cannot tell (negative)} */
-  private Map<Long, Long> perThread(java.util.function.LongUnaryOperator counter) {
+  private Map<Long, Long> perThread(LongUnaryOperator counter) {
     Map<Long, Long> out = new HashMap<>();
     for (long id : threads.getAllThreadIds()) {
       long value = counter.applyAsLong(id);
