@@ -53,10 +53,7 @@ public final class PositionEvents {
     BigDecimal mark = m.markPrice();
     BigDecimal exposure = Margin.exposureQuantity(net.signum() == 0 ? null : p, open).abs();
     BigDecimal notional = net.abs().multiply(mark);
-    BigDecimal breakEven = net.signum() == 0 ? BigDecimal.ZERO
-        : p.netCost().add(p.fees().multiply(BigDecimal.valueOf(net.signum())))
-            .subtract(p.cumulativeFunding().multiply(BigDecimal.valueOf(net.signum())))
-            .divide(net, 8, RoundingMode.HALF_EVEN);
+    BigDecimal breakEven = p.breakEvenPrice();
     int priceScale = s.priceScale() + 4;
     return new StreamEvent.PositionUpdate(account, type, now, s.symbol(), net,
         p.entryPrice().setScale(priceScale, RoundingMode.HALF_EVEN),

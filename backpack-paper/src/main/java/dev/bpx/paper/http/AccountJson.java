@@ -117,10 +117,7 @@ final class AccountJson {
     BigDecimal exposure = Margin.exposureQuantity(p, open);
     BigDecimal notional = p.netQuantity().abs().multiply(mark);
     BigDecimal entry = p.entryPrice();
-    BigDecimal breakEven = p.netQuantity().signum() == 0 ? BigDecimal.ZERO
-        : p.netCost().add(p.fees().multiply(BigDecimal.valueOf(p.netQuantity().signum())))
-            .subtract(p.cumulativeFunding().multiply(BigDecimal.valueOf(p.netQuantity().signum())))
-            .divide(p.netQuantity(), 8, RoundingMode.HALF_EVEN);
+    BigDecimal breakEven = p.breakEvenPrice();
     w.beginObject()
         .field("breakEvenPrice", Fmt.amount(breakEven, m.priceScale() + 4))
         .field("entryPrice", Fmt.amount(entry, m.priceScale() + 4))

@@ -2,6 +2,7 @@ package dev.bpx.paper.ledger;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * A perpetual position in one-way mode. {@code netCost} is the signed entry notional; realized
@@ -38,6 +39,18 @@ public final class PerpPosition {
   public BigDecimal entryPrice() {
     return netQuantity.signum() == 0 ? BigDecimal.ZERO
         : netCost.divide(netQuantity, MathContext.DECIMAL64);
+  }
+
+  /**
+   * {@return the mark price at which closing the position leaves its total PnL at zero: the entry price moved by the
+   * fees paid and the funding received per unit, {@code (netCost + fees - cumulativeFunding) / netQuantity} (8
+   * decimals), or zero when flat}. The same formula serves both sides: a short's fees lower its break-even below
+   * entry, as a long's raise it. It reproduces the exchange's own figure for a long in {@code backpack-api.md}
+   * (entry 4447.065, fees 0.004448, funding -0.022061, 0.002 long: 4460.3195).
+   */
+  public BigDecimal breakEvenPrice() {
+    return netQuantity.signum() == 0 ? BigDecimal.ZERO
+        : netCost.add(fees).subtract(cumulativeFunding).divide(netQuantity, 8, RoundingMode.HALF_EVEN);
   }
 
   /** {@return q * mark - netCost} */
