@@ -7,6 +7,7 @@ import dev.bpx.paper.ledger.PerpPosition;
 import dev.bpx.paper.ledger.Records;
 import dev.bpx.paper.ledger.TradeSettlement;
 import dev.bpx.paper.market.MarketSpec;
+import dev.bpx.paper.matching.TriggerBy;
 import dev.bpx.paper.matching.Order;
 import dev.bpx.paper.matching.OrderStatus;
 import java.math.BigDecimal;
@@ -152,16 +153,17 @@ public final class EventLog implements TradeSettlement.FillObserver {
         fields(o, o.status().name(), o.executedQuantity(), o.executedQuoteQuantity()), fill, origin));
   }
 
-  private static StreamEvent.OrderFields fields(Order o, String status, BigDecimal executed,
-                                                BigDecimal executedQuote) {
+  /** The order's fields; trigger references as REST shows them ({@link TriggerBy#ofTrigger}, {@code ofAttached}). */
+  private StreamEvent.OrderFields fields(Order o, String status, BigDecimal executed, BigDecimal executedQuote) {
+    boolean perp = markets.get(o.symbol()).spec().isPerp();
     return new StreamEvent.OrderFields(Long.toString(o.id()), o.clientId(), o.symbol(), o.side().name(),
         o.type().name().toUpperCase(java.util.Locale.ROOT),
         o.timeInForce() == null ? null : o.timeInForce().name(), o.quantity(), o.quoteQuantity(), o.price(),
-        o.triggerPrice(), o.triggerBy() == null ? null : o.triggerBy().name(), o.triggerQuantity(),
-        o.takeProfitTriggerPrice(), o.takeProfitLimitPrice(),
-        o.takeProfitTriggerBy() == null ? null : o.takeProfitTriggerBy().name(),
+        o.triggerPrice(), o.triggerPrice() == null ? null : TriggerBy.ofTrigger(o.triggerBy()).name(),
+        o.triggerQuantity(), o.takeProfitTriggerPrice(), o.takeProfitLimitPrice(),
+        o.takeProfitTriggerPrice() == null ? null : TriggerBy.ofAttached(o.takeProfitTriggerBy(), perp).name(),
         o.stopLossTriggerPrice(), o.stopLossLimitPrice(),
-        o.stopLossTriggerBy() == null ? null : o.stopLossTriggerBy().name(),
+        o.stopLossTriggerPrice() == null ? null : TriggerBy.ofAttached(o.stopLossTriggerBy(), perp).name(),
         status, o.expiryReason(), executed, executedQuote,
         o.selfTradePrevention() == null ? null : o.selfTradePrevention().name(),
         o.relatedOrderId() == null ? null : Long.toString(o.relatedOrderId()), o.postOnly());

@@ -78,7 +78,7 @@ final class Triggers {
         .reduceOnly(m.spec.isPerp() ? Boolean.TRUE : null)
         .triggerPrice(trigger)
         .triggerQuantity(quantity)
-        .triggerBy(by != null ? by : m.spec.isPerp() ? TriggerBy.MarkPrice : TriggerBy.LastPrice)
+        .triggerBy(TriggerBy.ofAttached(by, m.spec.isPerp()))
         .relatedOrderId(parent.id())
         .createdAt(now)
         .build();

@@ -76,21 +76,17 @@ final class OrderJson {
   }
 
   private static void triggerFields(JsonWriter w, Order o, MarketSpec m) {
-    w.field("triggerBy", name(o.triggerBy()));
+    w.field("triggerBy", o.triggerPrice() == null ? null : name(TriggerBy.ofTrigger(o.triggerBy())));
     w.field("triggerPrice", Fmt.price(m, o.triggerPrice()));
     w.field("triggerQuantity", o.triggerQuantity());
     w.field("stopLossTriggerPrice", Fmt.price(m, o.stopLossTriggerPrice()));
     w.field("stopLossLimitPrice", Fmt.price(m, o.stopLossLimitPrice()));
     w.field("stopLossTriggerBy", o.stopLossTriggerPrice() == null ? null
-        : name(o.stopLossTriggerBy() == null ? defaultTriggerBy(m) : o.stopLossTriggerBy()));
+        : name(TriggerBy.ofAttached(o.stopLossTriggerBy(), m.isPerp())));
     w.field("takeProfitTriggerPrice", Fmt.price(m, o.takeProfitTriggerPrice()));
     w.field("takeProfitLimitPrice", Fmt.price(m, o.takeProfitLimitPrice()));
     w.field("takeProfitTriggerBy", o.takeProfitTriggerPrice() == null ? null
-        : name(o.takeProfitTriggerBy() == null ? defaultTriggerBy(m) : o.takeProfitTriggerBy()));
-  }
-
-  private static TriggerBy defaultTriggerBy(MarketSpec m) {
-    return m.isPerp() ? TriggerBy.MarkPrice : TriggerBy.LastPrice;
+        : name(TriggerBy.ofAttached(o.takeProfitTriggerBy(), m.isPerp())));
   }
 
   /** A pending trigger shows {@code "0"} (S3 capture); a market order by quote shows null. */

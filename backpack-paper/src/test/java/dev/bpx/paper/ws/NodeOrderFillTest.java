@@ -39,7 +39,9 @@ class NodeOrderFillTest {
     SigningKey key = SigningKey.generate();
     PaperClock clock = PaperClock.system();
     try (PaperExchange paper = PaperExchange.builder().clock(clock).webSocketPort(0).start()) {
-      SignedHeaders sig = new RequestSigner(key).sign("subscribe", Map.of(), clock.millis(), 5000);
+      // Signed here, sent once node is up: the longest window the exchange allows, so a slow node start on a loaded
+      // machine (over 5 s was seen) cannot expire it. Windows have tests of their own.
+      SignedHeaders sig = new RequestSigner(key).sign("subscribe", Map.of(), clock.millis(), 60_000);
       try (NodeScript node = NodeScript.start(SCRIPT, paper.wsUrl(), sig.apiKey(), sig.signature(),
           Long.toString(sig.timestampMillis()), Long.toString(sig.windowMillis()))) {
         assertThat(node.line()).isEqualTo("READY");
