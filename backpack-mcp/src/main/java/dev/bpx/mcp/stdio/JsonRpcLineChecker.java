@@ -19,6 +19,7 @@ final class JsonRpcLineChecker {
   static final int PARSE_ERROR = -32700;
   static final int INVALID_REQUEST = -32600;
   static final int INTERNAL_ERROR = -32603;
+  static final int INVALID_PARAMS = -32602;
 
   private JsonRpcLineChecker() {}
 
@@ -137,5 +138,28 @@ final class JsonRpcLineChecker {
       out.append("null");
     }
     return out;
+  }
+
+  /** The longest piece of a client's text quoted back in an error, so a huge value cannot make a huge answer. */
+  static final int MAX_QUOTED_CHARS = 64;
+
+  /** {@return {@code text} for quoting in an error: as it is when short, else its start and its length} */
+  static String clip(String text) {
+    return text.length() <= MAX_QUOTED_CHARS ? text
+        : text.substring(0, MAX_QUOTED_CHARS) + "... (" + text.length() + " characters)";
+  }
+
+  /** {@return what JSON value {@code value} is, for an error message: "a string", "a number", ...} */
+  static String kind(Object value) {
+    if (value instanceof String) {
+      return "a string";
+    } else if (value instanceof Number) {
+      return "a number";
+    } else if (value instanceof Boolean) {
+      return "a boolean";
+    } else if (value instanceof List) {
+      return "an array";
+    }
+    return value == null ? "null" : "an object";
   }
 }

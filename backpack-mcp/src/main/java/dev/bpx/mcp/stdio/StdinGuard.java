@@ -206,20 +206,49 @@ public final class StdinGuard {
           "Server not initialized: send \"initialize\" first (only \"ping\" may come before it), then \"" + method + "\"", id)));
       return true;
     }
-    if (method.equals("tools/call") && params instanceof Map<?, ?> p && p.get("name") instanceof String tool) {
-      Optional<Object> result = toolCalls.answer(tool, arguments(p));
-      if (result.isPresent()) {
-        try {
-          write(JsonRpcLineChecker.resultResponse(id, McpJsonDefaults.getMapper().writeValueAsString(result.get())));
-        } catch (IOException e) {
-          log.warn("could not write the answer to a call of {}: {}", tool, e.toString());
-          write(JsonRpcLineChecker.errorResponse(new JsonRpcLineChecker.Verdict(JsonRpcLineChecker.INTERNAL_ERROR,
-              "Internal error: the answer to " + tool + " could not be written", id)));
-        }
-        return true;
-      }
+    if (method.equals("tools/call")) {
+      return answeredToolCall(id, params);
     }
     return false;
+  }
+
+  /**
+   * Answers a {@code tools/call} whose params the SDK would fail on with a Java exception's text as an internal
+   * error (no params, an {@code arguments} that is not an object) or answer with its fixed "Unknown tool:
+   * invalid_tool_name" (no name, a name it does not list), and whatever the filter answers itself.
+   */
+  private boolean answeredToolCall(Object id, Object params) {
+    String problem = null;
+    if (!(params instanceof Map<?, ?> p)) {
+      problem = "Invalid params: tools/call takes params {\"name\": \"<tool>\", \"arguments\": {...}}; tools/list"
+          + " gives the tools and their arguments";
+    } else if (!(p.get("name") instanceof String tool) || tool.isEmpty()) {
+      problem = "Invalid params: tools/call needs \"name\", the tool to call, as a string; tools/list gives the names";
+    } else if (p.get("arguments") != null && !(p.get("arguments") instanceof Map<?, ?>)) {
+      problem = "Invalid params: \"arguments\" of tools/call must be a JSON object of the tool's arguments by name,"
+          + " e.g. {\"symbol\": \"SOL_USDC\"}, not " + JsonRpcLineChecker.kind(p.get("arguments"));
+    } else if (!toolCalls.offers(tool)) {
+      problem = "Unknown tool: " + JsonRpcLineChecker.clip(tool) + ". tools/list gives the tools this server offers";
+    }
+    if (problem != null) {
+      write(JsonRpcLineChecker.errorResponse(new JsonRpcLineChecker.Verdict(JsonRpcLineChecker.INVALID_PARAMS,
+          problem, id)));
+      return true;
+    }
+    Map<?, ?> p = (Map<?, ?>) params;
+    String tool = (String) p.get("name");
+    Optional<Object> result = toolCalls.answer(tool, arguments(p));
+    if (result.isEmpty()) {
+      return false;
+    }
+    try {
+      write(JsonRpcLineChecker.resultResponse(id, McpJsonDefaults.getMapper().writeValueAsString(result.get())));
+    } catch (IOException e) {
+      log.warn("could not write the answer to a call of {}: {}", tool, e.toString());
+      write(JsonRpcLineChecker.errorResponse(new JsonRpcLineChecker.Verdict(JsonRpcLineChecker.INTERNAL_ERROR,
+          "Internal error: the answer to " + tool + " could not be written", id)));
+    }
+    return true;
   }
 
   /**

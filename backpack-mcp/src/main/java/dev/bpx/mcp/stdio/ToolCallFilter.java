@@ -27,6 +27,14 @@ public interface ToolCallFilter {
   };
 
   /**
+   * {@return whether the server has a tool of this name, offered or hidden} A call to any other is answered by the
+   * guard with an "Unknown tool" error naming it. The default says yes, leaving the SDK to answer.
+   */
+  default boolean offers(String tool) {
+    return true;
+  }
+
+  /**
    * {@return the result to answer the call with (an object the SDK's JSON mapper writes, e.g. a
    * {@code CallToolResult}), or empty to hand the call to the SDK}
    *

@@ -18,11 +18,14 @@ import java.util.Set;
  * <p>Thread-safe (immutable).
  */
 final class ToolCallGate implements ToolCallFilter {
+  private final Set<String> names;
   private final Map<String, ToolDef> hidden;
   private final Map<String, Set<String>> amountArguments;
   private final ResultMode mode;
 
-  private ToolCallGate(Map<String, ToolDef> hidden, Map<String, Set<String>> amountArguments, ResultMode mode) {
+  private ToolCallGate(Set<String> names, Map<String, ToolDef> hidden, Map<String, Set<String>> amountArguments,
+      ResultMode mode) {
+    this.names = Set.copyOf(names);
     this.hidden = Map.copyOf(hidden);
     this.amountArguments = Map.copyOf(amountArguments);
     this.mode = mode;
@@ -33,9 +36,11 @@ final class ToolCallGate implements ToolCallFilter {
    * @param readOnly whether write tools are hidden (and calls to them answered here)
    */
   static ToolCallGate of(List<ToolDef> tools, ResultMode mode, boolean readOnly) {
+    Set<String> all = new java.util.HashSet<>();
     Map<String, ToolDef> hidden = new LinkedHashMap<>();
     Map<String, Set<String>> amounts = new LinkedHashMap<>();
     for (ToolDef def : tools) {
+      all.add(def.name());
       if (readOnly && def.kind().writes()) {
         hidden.put(def.name(), def);
       }
@@ -44,7 +49,12 @@ final class ToolCallGate implements ToolCallFilter {
         amounts.put(def.name(), names);
       }
     }
-    return new ToolCallGate(hidden, amounts, mode);
+    return new ToolCallGate(all, hidden, amounts, mode);
+  }
+
+  @Override
+  public boolean offers(String tool) {
+    return names.contains(tool);
   }
 
   @Override

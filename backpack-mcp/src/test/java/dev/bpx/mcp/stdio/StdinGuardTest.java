@@ -104,6 +104,51 @@ class StdinGuardTest {
   }
 
   @Test
+  void malformedToolCallsAndUnknownToolsAreInvalidParamsThatSayWhatToSend() throws IOException {
+    ToolCallFilter offersTwo = new ToolCallFilter() {
+      @Override
+      public boolean offers(String tool) {
+        return tool.equals("get_ticker") || tool.equals("create_order");
+      }
+
+      @Override
+      public java.util.Optional<Object> answer(String tool, Map<String, Object> arguments) {
+        return java.util.Optional.empty();
+      }
+
+      @Override
+      public Map<String, Object> rewrite(String tool, Map<String, Object> arguments) {
+        return null;
+      }
+    };
+    String longName = "x".repeat(100_000);
+    String good = call(9, "get_ticker", "{\"symbol\":\"SOL_USDC\"}");
+    String noArguments = "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"tools/call\",\"params\":{\"name\":\"get_ticker\"}}";
+    byte[] forwarded = runOver(String.join("\n", INIT,
+        "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\"}",
+        "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"arguments\":{}}}",
+        call(4, "get_ticker", "\"SOL_USDC\""),
+        call(5, "no_such_tool", "{}"),
+        call(6, longName, "{}"),
+        "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":[\"get_ticker\"]}",
+        good, noArguments, ""), offersTwo);
+
+    assertThat(new String(forwarded, StandardCharsets.UTF_8)).as("only the well-formed calls reach the SDK")
+        .isEqualTo(INIT + "\n" + good + "\n" + noArguments + "\n");
+    List<Map<String, Object>> errors = errorsWritten();
+    assertThat(errors).hasSize(6);
+    assertThat(errors).allSatisfy(e -> assertThat(code(e)).isEqualTo(-32602));
+    assertThat(message(errors.get(0))).contains("tools/call takes params {\"name\"");
+    assertThat(message(errors.get(1))).contains("needs \"name\"");
+    assertThat(message(errors.get(2))).contains("\"arguments\" of tools/call must be a JSON object", "not a string");
+    assertThat(message(errors.get(3))).isEqualTo("Unknown tool: no_such_tool. tools/list gives the tools this server offers");
+    assertThat(message(errors.get(4))).contains("xxx... (100000 characters)").hasSizeLessThan(200);
+    assertThat(message(errors.get(5))).contains("tools/call takes params");
+    assertThat(errors).extracting(e -> e.get("id")).containsExactly(new BigDecimal("2"), new BigDecimal("3"),
+        new BigDecimal("4"), new BigDecimal("5"), new BigDecimal("6"), new BigDecimal("7"));
+  }
+
+  @Test
   void toolCallArgumentsTheFilterRewritesAreForwardedAndTheRestOfTheLineKeepsItsValues() throws IOException {
     ToolCallFilter amountsAsText = new ToolCallFilter() {
       @Override
@@ -144,6 +189,11 @@ class StdinGuardTest {
       out.add(message);
     }
     return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String message(Map<String, Object> response) {
+    return (String) ((Map<String, Object>) response.get("error")).get("message");
   }
 
   @SuppressWarnings("unchecked")
