@@ -89,14 +89,20 @@ public final class Fields {
   }
 
   private Long readUint32(String name, Object v) {
+    if (!(v instanceof BigDecimal d)) {
+      // The spec types it integer (uint32): "5" in quotes is a string, which the exchange's typed parse refuses.
+      String given = v instanceof String ? "a string" : v instanceof Boolean ? "a boolean"
+          : v instanceof java.util.List ? "an array" : "an object";
+      throw ParseError.payload(type, "failed to parse \"integer(uint32)\": `" + name + "` must be a JSON number,"
+          + " not " + given);
+    }
     try {
-      BigDecimal d = v instanceof BigDecimal b ? b : new BigDecimal(String.valueOf(v));
       long n = d.longValueExact();
       if (n < 0 || n > 4_294_967_295L) {
         throw new ArithmeticException();
       }
       return n;
-    } catch (ArithmeticException | NumberFormatException e) {
+    } catch (ArithmeticException e) {
       throw ParseError.payload(type, "failed to parse \"integer(uint32)\": invalid value for `" + name + "`");
     }
   }

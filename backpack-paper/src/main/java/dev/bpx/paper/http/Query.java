@@ -85,15 +85,21 @@ final class Query {
     if (v == null) {
       return null;
     }
+    long n;
     try {
-      long n = Long.parseLong(v);
-      if (n < min || n > max) {
-        throw new NumberFormatException();
+      n = Long.parseLong(v);
+      if (n < 0 && min >= 0) {
+        throw new NumberFormatException(); // an unsigned parse meets the sign first, as Rust's does
       }
-      return n;
     } catch (NumberFormatException e) {
       throw ParseError.param(name, "failed to parse \"" + type + "\": invalid digit found in string");
     }
+    if (n < min || n > max) {
+      // A number, but not one this parameter takes: say the range, in the parse errors' words (serde's "invalid value").
+      throw ParseError.param(name, "failed to parse \"" + type + "\": invalid value: integer `" + n
+          + "`, expected " + min + " to " + max);
+    }
+    return n;
   }
 
   Boolean bool(String name) {

@@ -62,6 +62,21 @@ class ClientIdTest {
   }
 
   @Test
+  void aClientIdMustBeAJsonIntegerInRange() {
+    // The spec types clientId integer (uint32): the exchange's typed parse refuses "7" in quotes, as it would.
+    assertThatThrownBy(() -> OrderRequest.parse(Json.parse(REST.replace("\"clientId\":7", "\"clientId\":\"7\""))))
+        .hasMessageContaining("`clientId` must be a JSON number, not a string");
+    assertThatThrownBy(() -> OrderRequest.parse(Json.parse(REST.replace("\"clientId\":7", "\"clientId\":true"))))
+        .hasMessageContaining("`clientId` must be a JSON number, not a boolean");
+    assertThatThrownBy(() -> OrderRequest.parse(Json.parse(REST.replace("\"clientId\":7", "\"clientId\":4294967296"))))
+        .hasMessageContaining("invalid value for `clientId`");
+    assertThatThrownBy(() -> OrderRequest.parse(Json.parse(REST.replace("\"clientId\":7", "\"clientId\":1.5"))))
+        .hasMessageContaining("invalid value for `clientId`");
+    assertThat(place(engine, alice, REST.replace("\"clientId\":7", "\"clientId\":4294967295")).clientId())
+        .isEqualTo(4_294_967_295L);
+  }
+
+  @Test
   void anotherAccountsClientIdAndAnotherSymbolDoNotCount() {
     place(engine, alice, REST);
     Account bob = engine.accounts().create("bob");

@@ -105,6 +105,13 @@ class SignatureRejectionTest {
     assertThat(badLimit.status()).isEqualTo(400);
     assertThat(badLimit.contentType()).startsWith("text/plain");
     assertThat(badLimit.body()).startsWith("failed to parse parameter `limit`");
+    // A number out of range says the range; a sign or a letter is not a digit of an unsigned number.
+    assertThat(c.get("/api/v1/trades?symbol=SOL_USDC&limit=1001").body())
+        .isEqualTo("failed to parse parameter `limit`: failed to parse \"uint64\": invalid value: integer `1001`,"
+            + " expected 0 to 1000");
+    assertThat(c.get("/api/v1/trades?symbol=SOL_USDC&limit=-1").body()).endsWith("invalid digit found in string");
+    assertThat(c.get("/api/v1/trades?symbol=SOL_USDC&limit=ten").body()).endsWith("invalid digit found in string");
+    assertThat(c.get("/api/v1/trades?symbol=SOL_USDC&limit=1000").status()).isEqualTo(200);
     PaperHttp.Reply time = c.get("/api/v1/time");
     assertThat(time.contentType()).startsWith("text/plain");
     assertThat(time.body()).isEqualTo(Long.toString(clock.millis()));
