@@ -23,8 +23,13 @@ import java.util.function.Supplier;
  * maxPositionNotional}, {@code maxLeverage} and {@code maxOpenOrders}, plus the daily ones ({@link
  * DailyBreakers}). Each reads the account only when
  * it is set, so an unset breaker costs nothing. Reduce-only orders always pass, and so does an order
- * that does not raise what the rule measures (a position that shrinks, leverage that does not rise, an
- * order that does not rest).
+ * that does not raise what the rule measures (a worst-case position that moves toward zero, leverage
+ * that does not rise, an order that leaves no open order behind).
+ *
+ * <p>Both count the worst case: {@code maxOpenOrders} counts an order as every open order it can leave
+ * (itself when it can rest, and the take-profit and stop-loss triggers the exchange arms when it fills);
+ * {@code maxPositionNotional} counts the position if this order and every open order of the account on
+ * the same side of that market fill.
  *
  * <p>A limit is allowed to be reached: a figure equal to the limit passes, one step more is refused.
  *
