@@ -176,7 +176,8 @@ final class CircuitBreakers {
     String side = order.side() == Side.BID ? "bids" : "asks";
     List<String> others = new ArrayList<>();
     if (restingOrders > 0) {
-      others.add("the account's " + restingOrders + " open " + side + " (" + plain(resting) + " " + market.baseSymbol() + ")");
+      others.add("the account's " + restingOrders + " open " + (restingOrders == 1 ? side.substring(0, 3) : side) + " ("
+          + plain(resting) + " " + market.baseSymbol() + ")");
     }
     if (batched.signum() > 0) {
       others.add("the batch's earlier " + side + " (" + plain(batched) + " " + market.baseSymbol() + ")");

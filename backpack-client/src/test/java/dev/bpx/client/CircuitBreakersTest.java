@@ -286,7 +286,7 @@ class CircuitBreakersTest {
 
     orders.place(perpBid("0.5"));
     assertThatThrownBy(() -> orders.place(perpBid("0.51"))).hasMessageContaining("worth 201 USDC")
-        .hasMessageContaining("now 100, position 2.01 if this order and the account's 1 open bids (0.5 SOL) all fill");
+        .hasMessageContaining("now 100, position 2.01 if this order and the account's 1 open bid (0.5 SOL) all fill");
 
     assertThat(writes()).containsExactly("POST /api/v1/order");
   }
@@ -327,7 +327,7 @@ class CircuitBreakersTest {
 
     assertThatThrownBy(() -> orders.place(OrderRequest.limit("SOL_USDC_PERP", Side.ASK, dec("0.5"), dec("100")).build()))
         .hasMessageContaining("worth 250 USDC").hasMessageContaining("position -2.5 if this order and the account's"
-            + " 1 open asks (3 SOL) all fill");
+            + " 1 open ask (3 SOL) all fill");
     assertThat(writes()).isEmpty();
   }
 
