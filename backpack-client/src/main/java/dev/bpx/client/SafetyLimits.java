@@ -120,7 +120,10 @@ public record SafetyLimits(BigDecimal maxOrderNotional, Set<String> allowedSymbo
         maxDailyLoss);
   }
 
-  /** {@return these limits with the most resting orders on the account after an order (null for none)} */
+  /**
+   * {@return these limits with the most open orders on the account after an order, counting the take-profit
+   * and stop-loss trigger orders it leaves (null for none)}
+   */
   public SafetyLimits withMaxOpenOrders(Integer limit) {
     return new SafetyLimits(maxOrderNotional, allowedSymbols, maxPositionNotional, maxLeverage, limit, maxDailyNotional,
         maxDailyLoss);
