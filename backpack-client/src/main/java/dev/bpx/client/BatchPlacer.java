@@ -50,7 +50,7 @@ final class BatchPlacer {
     }
     List<Violation> problems = new ArrayList<>();
     List<Map<String, Object>> body = new ArrayList<>();
-    int restingAhead = 0;
+    List<OrderRequest> ahead = new ArrayList<>();
     BigDecimal notionalAhead = BigDecimal.ZERO;
     List<BigDecimal> notionals = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
@@ -67,14 +67,14 @@ final class BatchPlacer {
         if (limitProblem != null) {
           problems.add(new Violation(prefix + "order", limitProblem, "nothing was sent"));
         }
-        for (String breaker : checks.breakers().problems(request, restingAhead, notional, notionalAhead)) {
+        for (String breaker : checks.breakers().problems(request, ahead, notional, notionalAhead)) {
           problems.add(new Violation(prefix + "order", breaker, "nothing was sent"));
         }
         if (notional != null && !Boolean.TRUE.equals(request.reduceOnly())) {
           notionalAhead = notionalAhead.add(notional);
         }
-        if (!Boolean.TRUE.equals(request.reduceOnly()) && CircuitBreakers.rests(request)) {
-          restingAhead++;
+        if (!Boolean.TRUE.equals(request.reduceOnly())) {
+          ahead.add(request);
         }
         body.add(WireFormat.order(request));
       } catch (ValidationException e) {

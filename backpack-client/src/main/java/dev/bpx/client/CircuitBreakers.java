@@ -23,8 +23,13 @@ import java.util.function.Supplier;
  * maxPositionNotional}, {@code maxLeverage} and {@code maxOpenOrders}, plus the daily ones ({@link
  * DailyBreakers}). Each reads the account only when
  * it is set, so an unset breaker costs nothing. Reduce-only orders always pass, and so does an order
- * that does not raise what the rule measures (a position that shrinks, leverage that does not rise, an
- * order that does not rest).
+ * that does not raise what the rule measures (a worst-case position that moves toward zero, leverage
+ * that does not rise, an order that leaves no open order behind).
+ *
+ * <p>Both count the worst case: {@code maxOpenOrders} counts an order as every open order it can leave
+ * (itself when it can rest, and the take-profit and stop-loss triggers the exchange arms when it fills);
+ * {@code maxPositionNotional} counts the position if this order and every open order of the account on
+ * the same side of that market fill.
  *
  * <p>A limit is allowed to be reached: a figure equal to the limit passes, one step more is refused.
  *
@@ -54,31 +59,36 @@ final class CircuitBreakers {
   /**
    * {@return the breakers {@code order} would trip, each with its figures and how to change it; empty when none}
    *
-   * @param restingAhead resting orders placed before this one in the same batch (0 for a single order)
+   * @param ahead the orders before this one in the same batch that are not reduce-only (empty for a single
+   *     order): they count as open orders and, on the same market and side, as position
    * @param notional the order's notional for {@code maxDailyNotional} (null when unset or not estimable)
    * @param notionalAhead notional of the orders before this one in the same batch
    */
-  List<String> problems(OrderRequest order, int restingAhead, BigDecimal notional, BigDecimal notionalAhead) {
+  List<String> problems(OrderRequest order, List<OrderRequest> ahead, BigDecimal notional, BigDecimal notionalAhead) {
     List<String> problems = new ArrayList<>();
     if (!limits.hasBreakers() || Boolean.TRUE.equals(order.reduceOnly())) {
       return problems;
     }
     Supplier<CollateralSummary> collateral = once(account::getCollateralSummary);
-    problems.addAll(accountProblems(order, restingAhead, collateral));
+    problems.addAll(accountProblems(order, ahead, collateral));
     problems.addAll(daily.problems(order, notional, notionalAhead, collateral));
     return problems;
   }
 
-  private List<String> accountProblems(OrderRequest order, int restingAhead, Supplier<CollateralSummary> collateral) {
+  private List<String> accountProblems(OrderRequest order, List<OrderRequest> ahead,
+      Supplier<CollateralSummary> collateral) {
     List<String> problems = new ArrayList<>();
     Market market = markets.require(order.symbol());
     boolean perp = market.marketType() != MarketType.SPOT;
-    if (limits.maxOpenOrders() != null && rests(order)) {
-      int current = openOrders.get().size() + restingAhead;
-      if (current + 1 > limits.maxOpenOrders()) {
+    Supplier<List<Order>> open = once(openOrders);
+    int opens = opensOrders(order);
+    if (limits.maxOpenOrders() != null && opens > 0) {
+      int current = open.get().size() + ahead.stream().mapToInt(CircuitBreakers::opensOrders).sum();
+      if (current + opens > limits.maxOpenOrders()) {
         problems.add("circuit breaker maxOpenOrders: the account has " + current + " open orders and this order would"
-            + " rest as one more (" + (current + 1) + "), above the limit of " + limits.maxOpenOrders() + "; cancel open"
-            + " orders first, use a market or IOC order, or raise BACKPACK_MAX_OPEN_ORDERS (SafetyLimits.withMaxOpenOrders)");
+            + " leave " + opensWhat(order, opens) + " (" + (current + opens) + "), above the limit of "
+            + limits.maxOpenOrders() + "; cancel open orders first, use a market or IOC order without take-profit or"
+            + " stop-loss, or raise BACKPACK_MAX_OPEN_ORDERS (SafetyLimits.withMaxOpenOrders)");
       }
     }
     if (!perp || (limits.maxPositionNotional() == null && limits.maxLeverage() == null)) {
@@ -86,7 +96,7 @@ final class CircuitBreakers {
     }
     Optional<Position> position = account.getPosition(order.symbol());
     if (limits.maxPositionNotional() != null) {
-      String problem = positionProblem(order, market, position);
+      String problem = positionProblem(order, market, position, ahead, open);
       if (problem != null) {
         problems.add(problem);
       }
@@ -108,14 +118,20 @@ final class CircuitBreakers {
    * @throws ValidationException naming every breaker {@code order} would trip; nothing has been sent
    */
   void check(OrderRequest order, BigDecimal notional) {
-    List<String> problems = problems(order, 0, notional, BigDecimal.ZERO);
+    List<String> problems = problems(order, List.of(), notional, BigDecimal.ZERO);
     if (!problems.isEmpty()) {
       throw new ValidationException(problems.stream()
           .map(p -> new ValidationException.Violation("order", p, "nothing was sent")).toList());
     }
   }
 
-  private String positionProblem(OrderRequest order, Market market, Optional<Position> position) {
+  /**
+   * The position in the worst case: the position now, this order, the earlier orders of its batch and every
+   * open order of the account on the same market and side, all filled. Open orders on the other side do not
+   * lower it (they may be cancelled, or fill after this side has). Reduce-only orders never add to it.
+   */
+  private String positionProblem(OrderRequest order, Market market, Optional<Position> position,
+      List<OrderRequest> ahead, Supplier<List<Order>> open) {
     BigDecimal mark = position.map(Position::markPrice).orElse(null);
     if (mark == null) {
       mark = marketData.listMarkPrices(order.symbol()).stream().filter(m -> order.symbol().equals(m.symbol()))
@@ -126,26 +142,84 @@ final class CircuitBreakers {
       return "circuit breaker maxPositionNotional: " + order.symbol() + " has no mark price, so the position limit of "
           + plain(limit) + " cannot be checked; try again later, or unset BACKPACK_MAX_POSITION_NOTIONAL";
     }
-    BigDecimal quantity = order.quantity() != null ? order.quantity()
-        : order.quoteQuantity() != null ? order.quoteQuantity().divide(mark, 12, RoundingMode.UP) : order.triggerQuantity();
+    BigDecimal quantity = size(order, mark);
     if (quantity == null) {
       return "circuit breaker maxPositionNotional: the order's size is unknown, so the position limit of " + plain(limit)
           + " cannot be checked; give a quantity";
     }
-    BigDecimal before = position.map(Position::netQuantity).orElse(BigDecimal.ZERO);
-    BigDecimal after = before.add(order.side() == Side.BID ? quantity : quantity.negate());
+    BigDecimal batched = BigDecimal.ZERO;
+    for (OrderRequest earlier : ahead) {
+      BigDecimal size = sameSide(order, earlier.symbol(), earlier.side(), earlier.reduceOnly()) ? size(earlier, mark) : null;
+      batched = size == null ? batched : batched.add(size);
+    }
+    BigDecimal resting = BigDecimal.ZERO;
+    int restingOrders = 0;
+    for (Order o : open.get()) {
+      BigDecimal size = sameSide(order, o.symbol(), o.side(), o.reduceOnly()) ? remaining(o, mark) : null;
+      if (size != null && size.signum() > 0) {
+        resting = resting.add(size);
+        restingOrders++;
+      }
+    }
+    BigDecimal now = position.map(Position::netQuantity).orElse(BigDecimal.ZERO);
+    BigDecimal sign = order.side() == Side.BID ? BigDecimal.ONE : BigDecimal.ONE.negate();
+    BigDecimal before = now.add(resting.add(batched).multiply(sign));
+    BigDecimal after = before.add(quantity.multiply(sign));
     if (after.abs().compareTo(before.abs()) <= 0) {
+      // The order moves the worst case toward zero: it shrinks the position and nothing on its side outgrows it.
       return null;
     }
     BigDecimal notionalAfter = after.abs().multiply(mark);
     if (notionalAfter.compareTo(limit) <= 0) {
       return null;
     }
+    String side = order.side() == Side.BID ? "bids" : "asks";
+    List<String> others = new ArrayList<>();
+    if (restingOrders > 0) {
+      others.add("the account's " + restingOrders + " open " + (restingOrders == 1 ? side.substring(0, 3) : side) + " ("
+          + plain(resting) + " " + market.baseSymbol() + ")");
+    }
+    if (batched.signum() > 0) {
+      others.add("the batch's earlier " + side + " (" + plain(batched) + " " + market.baseSymbol() + ")");
+    }
+    String when = others.isEmpty() ? "after the order" : "if this order and " + String.join(" and ", others) + " all fill";
     return "circuit breaker maxPositionNotional: the " + order.symbol() + " position would be worth "
         + plain(notionalAfter.setScale(2, RoundingMode.UP)) + " " + market.quoteSymbol() + " at the mark " + plain(mark)
-        + " (now " + plain(before.abs().multiply(mark).setScale(2, RoundingMode.UP)) + ", position " + plain(after)
-        + " after the order), above the limit of " + plain(limit) + "; reduce the quantity, or raise"
+        + " (now " + plain(now.abs().multiply(mark).setScale(2, RoundingMode.UP)) + ", position " + plain(after)
+        + " " + when + "), above the limit of " + plain(limit) + "; reduce the quantity"
+        + (restingOrders == 0 ? "" : ", cancel open " + side) + ", or raise"
         + " BACKPACK_MAX_POSITION_NOTIONAL (SafetyLimits.withMaxPositionNotional)";
+  }
+
+  /** {@return whether an order on {@code symbol} and {@code side} can add to {@code order}'s position as it does} */
+  private static boolean sameSide(OrderRequest order, String symbol, Side side, Boolean reduceOnly) {
+    return order.symbol().equals(symbol) && order.side() == side && !Boolean.TRUE.equals(reduceOnly);
+  }
+
+  /** {@return the base quantity an order can trade (by quote: at the mark, rounded up), or null when unknown} */
+  private static BigDecimal size(OrderRequest order, BigDecimal mark) {
+    return order.quantity() != null ? order.quantity()
+        : order.quoteQuantity() != null ? order.quoteQuantity().divide(mark, 12, RoundingMode.UP) : order.triggerQuantity();
+  }
+
+  /** {@return what an open order can still trade (a pending trigger: its trigger quantity), or null when unknown} */
+  private static BigDecimal remaining(Order o, BigDecimal mark) {
+    BigDecimal executed = o.executedQuantity() == null ? BigDecimal.ZERO : o.executedQuantity();
+    if (o.quantity() != null) {
+      return o.quantity().subtract(executed);
+    }
+    if (o.triggerQuantity() != null) {
+      try {
+        return new BigDecimal(o.triggerQuantity()).subtract(executed);
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    if (o.quoteQuantity() != null) {
+      BigDecimal spent = o.executedQuoteQuantity() == null ? BigDecimal.ZERO : o.executedQuoteQuantity();
+      return o.quoteQuantity().subtract(spent).divide(mark, 12, RoundingMode.UP);
+    }
+    return null;
   }
 
   /**
@@ -214,6 +288,25 @@ final class CircuitBreakers {
         return value;
       }
     };
+  }
+
+  /**
+   * {@return how many open orders {@code order} can leave on the account: itself when it can rest, plus
+   * the take-profit and stop-loss trigger orders the exchange arms for it once it fills (one each, for
+   * any order type: a market order with both leaves two, a resting limit order with both three)}
+   */
+  static int opensOrders(OrderRequest order) {
+    return (rests(order) ? 1 : 0) + (order.takeProfitTriggerPrice() != null ? 1 : 0)
+        + (order.stopLossTriggerPrice() != null ? 1 : 0);
+  }
+
+  private static String opensWhat(OrderRequest order, int opens) {
+    int exits = opens - (rests(order) ? 1 : 0);
+    String attached = exits == 0 ? "" : exits + " take-profit/stop-loss trigger order" + (exits == 1 ? "" : "s");
+    if (!rests(order)) {
+      return attached;
+    }
+    return exits == 0 ? "one more resting" : "one more resting and " + attached;
   }
 
   /** {@return whether the order can rest on the book: a trigger order, or a limit order that is not IOC or FOK} */

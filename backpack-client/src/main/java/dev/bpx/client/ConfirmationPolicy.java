@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * Which orders a person must confirm before they are sent: {@code always}, {@code never}, or those
  * whose notional is above a figure ({@code above:500}). The notional is the one the max-order-notional
- * limit counts ({@link OrderPreview#orderNotional()}).
+ * limit counts ({@link OrderPreview#orderNotional()}): never below what the order can trade for, so a
+ * sell limit priced far under the market is judged by the bids it would take, not by its price.
  *
  * <p>Only orders that can add exposure are covered. A reduce-only order (and so a position close) and
  * a cancel are never held up: they can only lower risk, and a person who wants out must never wait for

@@ -18,8 +18,9 @@ import java.util.function.Supplier;
  * The daily circuit breakers, whose state lives in a {@link BreakerStateFile}.
  *
  * <p>{@code maxDailyNotional}: what counts is the notional of every order that is not reduce-only, as
- * the max order notional measures it (limit: price × quantity; market by quote: that quote quantity;
- * market by quantity: the cost of filling it against the book; trigger: its price × quantity), counted
+ * the max order notional measures it ({@link FillEstimator#notional}: buy limit: price × quantity; sell
+ * limit: the bids it would take and the rest at its price; market by quote: that quote quantity; market
+ * by quantity: the cost of filling it against the book; trigger: its price × quantity), counted
  * when the order is sent, whether it then fills or not, and uncounted when the exchange refuses it (a
  * 4xx answer, or an unknown outcome the exchange confirms as not placed). An order whose outcome stays
  * unknown stays counted. An entry leaves the count 24 hours after it was sent. Sent orders worth exactly

@@ -124,24 +124,35 @@ final class FillEstimator {
   }
 
   /**
-   * {@return the notional of an order in quote currency, or null when it cannot be estimated (a
-   * market order by quantity against an empty book)}
+   * {@return the notional of an order in quote currency, never below what the order can trade for at the
+   * book it is given, or null when it cannot be estimated (a market order by quantity against an empty book)}
    *
-   * <p>Limit: price × quantity. Market by quote quantity: the quote quantity. Market by quantity: its
-   * cost against the book, the part beyond the visible book valued at the worst visible price.
-   * Trigger orders: (limit price, else trigger price) × (quantity, else trigger quantity).
+   * <p>Buy limit: price × quantity (a buy fills at or below its price). Sell limit: a sell fills at or
+   * above its price, so a sell that crosses the book is valued at the bids it takes, best first, and the
+   * rest at its price; when it would take the whole visible bid side, the rest at the worst visible bid
+   * (hidden bids lie at or below it). A post-only sell never takes (the exchange refuses it instead): price
+   * × quantity. Market by quote quantity: the quote quantity. Market by quantity: its cost against the
+   * book, the part beyond the visible book valued at the worst visible price. Trigger orders: (quantity,
+   * else trigger quantity) × the limit price, else the trigger price; a sell at the larger of the two, as
+   * it fires when the market reaches the trigger and then sells at or above its limit.
    */
   static BigDecimal notional(OrderRequest order, java.util.function.Supplier<Depth> depth) {
     if (order.triggerPrice() != null) {
       BigDecimal qty = order.quantity() != null ? order.quantity() : order.triggerQuantity();
       BigDecimal price = order.price() != null ? order.price() : order.triggerPrice();
+      if (order.side() == Side.ASK) {
+        price = price.max(order.triggerPrice());
+      }
       if (qty == null) {
         return order.quoteQuantity();
       }
       return qty.multiply(price);
     }
     if (order.orderType() == OrderType.LIMIT) {
-      return order.price().multiply(order.quantity());
+      if (order.side() == Side.BID || Boolean.TRUE.equals(order.postOnly())) {
+        return order.price().multiply(order.quantity());
+      }
+      return sellLimitValue(order.quantity(), order.price(), depth.get());
     }
     if (order.quoteQuantity() != null) {
       return order.quoteQuantity();
@@ -154,6 +165,30 @@ final class FillEstimator {
     Estimate e = estimate(order, book);
     BigDecimal worst = levels.get(levels.size() - 1).price();
     return e.filledQuote().add(e.unfilledQuantity().multiply(worst));
+  }
+
+  /**
+   * {@return the most a sell limit of {@code quantity} at {@code price} can trade for against {@code
+   * depth}: the bids at or above its price, best first, and the rest at its price, or at the worst
+   * visible bid when the visible bids run out first} Time in force does not lower it: an IOC or FOK
+   * remainder that does not trade counts as if it did, so the figure is an upper bound whatever happens.
+   */
+  static BigDecimal sellLimitValue(BigDecimal quantity, BigDecimal price, Depth depth) {
+    BigDecimal left = quantity;
+    BigDecimal quote = BigDecimal.ZERO;
+    BigDecimal restPrice = price;
+    for (PriceLevel level : opposite(Side.ASK, depth)) {
+      if (left.signum() <= 0 || level.price().compareTo(price) < 0) {
+        restPrice = price;
+        break;
+      }
+      BigDecimal take = level.quantity().min(left);
+      quote = quote.add(take.multiply(level.price()));
+      left = left.subtract(take);
+      // Until a bid below the price is seen, more (hidden or newer) bids may sit at this one's price.
+      restPrice = level.price();
+    }
+    return quote.add(left.multiply(restPrice));
   }
 
   /** {@return the quote value of the first {@code quantity} an order on {@code side} takes, best levels first} */

@@ -25,8 +25,10 @@ import java.util.List;
  * @param estimatedAveragePrice average price of that trade, or null when nothing fills now
  * @param estimatedFillNotional quote value of that trade
  * @param restingQuantity base quantity that would rest on the book as a maker order
- * @param orderNotional value of the whole order in quote currency, as the safety limits count it:
- *     price × quantity for a limit order, the quote quantity or the estimated cost for a market order
+ * @param orderNotional value of the whole order in quote currency, as the safety limits count it, never
+ *     below what it can trade for at the book: price × quantity for a buy limit; for a sell limit the
+ *     bids it would take and the rest at its price; the quote quantity or the estimated cost for a market
+ *     order
  * @param slippageBps how far the average price is from the best price, in basis points (1/100 %)
  * @param takerFeeBps the account's taker fee rate in basis points, or null when unknown
  * @param makerFeeBps the account's maker fee rate in basis points, or null when unknown

@@ -90,7 +90,7 @@ final class OrderPreviewer {
       problems.add(limitProblem);
     }
     try {
-      problems.addAll(breakers.problems(order, 0, limits.needsNotional(order) ? notional : null, BigDecimal.ZERO));
+      problems.addAll(breakers.problems(order, List.of(), limits.needsNotional(order) ? notional : null, BigDecimal.ZERO));
     } catch (BackpackException e) {
       warnings.add("circuit breakers not checked: " + e.getMessage());
     }

@@ -20,15 +20,22 @@ import java.util.Set;
  *     ...
  * }</pre>
  *
- * <p>The notional of a limit order is {@code price × quantity}; of a market order by quote quantity,
- * that quote quantity; of a market order by quantity, the cost of filling it against the current
- * order book (so the check needs one depth request when a notional limit is set); of a trigger order,
- * its limit price (or trigger price) times its quantity.
+ * <p>An order's notional is never below what it can trade for at the current book ({@link
+ * FillEstimator#notional}): of a buy limit, {@code price × quantity} (it fills at or below its price);
+ * of a sell limit, which fills at or above its price, the bids it would take, best first, and the rest
+ * at its price (so a sell limit needs one depth request when a notional limit is set; a post-only sell
+ * is {@code price × quantity}); of a market order by quote quantity, that quote quantity; of a market
+ * order by quantity, the cost of filling it against the current order book (one depth request); of a
+ * trigger order, its limit price (or trigger price; for a sell the larger of the two) times its quantity.
+ * The same figure counts for {@code maxDailyNotional}, {@link ConfirmationPolicy} and {@link
+ * OrderPreview#orderNotional()}.
  *
  * <p>Circuit breakers, each unset by default, look at the account after the order (see {@link
  * CircuitBreakers}): {@code maxPositionNotional}, the absolute notional at the mark of any one perp
- * position; {@code maxLeverage}, the account's effective leverage (exposure over net equity, as the
- * exchange's {@code leverageLimit} counts it); {@code maxOpenOrders}, the resting orders on the account.
+ * position in the worst case (this order and the account's open orders on the same side of the market
+ * all filled); {@code maxLeverage}, the account's effective leverage (exposure over net equity, as the
+ * exchange's {@code leverageLimit} counts it); {@code maxOpenOrders}, the open orders on the account,
+ * an order counting as itself when it can rest plus one for each take-profit and stop-loss attached.
  * The reads a breaker needs are only made when it is set. An order that only reduces exposure passes.
  *
  * <p>Two daily breakers keep state on disk, so they need {@link BackpackClient.Builder#stateDirectory}
@@ -47,9 +54,10 @@ import java.util.Set;
  * @param maxOrderNotional the largest notional of one order in quote currency, or null for none
  * @param allowedSymbols the symbols orders may use; empty means all
  * @param maxPositionNotional the largest absolute notional at the mark of one perp position after an
- *     order, in quote currency, or null for none
+ *     order and the account's open orders on its side of the market fill, in quote currency, or null for none
  * @param maxLeverage the largest account leverage after an order, or null for none
- * @param maxOpenOrders the most resting orders on the account after an order, or null for none
+ * @param maxOpenOrders the most open orders on the account after an order (with the take-profit and
+ *     stop-loss trigger orders it leaves), or null for none
  * @param maxDailyNotional the largest notional sent through this client in a rolling 24 hours, in quote
  *     currency, or null for none
  * @param maxDailyLoss the net-equity loss since the start of the UTC day at which the client goes
@@ -112,7 +120,10 @@ public record SafetyLimits(BigDecimal maxOrderNotional, Set<String> allowedSymbo
         maxDailyLoss);
   }
 
-  /** {@return these limits with the most resting orders on the account after an order (null for none)} */
+  /**
+   * {@return these limits with the most open orders on the account after an order, counting the take-profit
+   * and stop-loss trigger orders it leaves (null for none)}
+   */
   public SafetyLimits withMaxOpenOrders(Integer limit) {
     return new SafetyLimits(maxOrderNotional, allowedSymbols, maxPositionNotional, maxLeverage, limit, maxDailyNotional,
         maxDailyLoss);

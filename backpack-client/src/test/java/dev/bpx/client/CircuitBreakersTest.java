@@ -147,6 +147,63 @@ class CircuitBreakersTest {
     assertThat(writes()).isEmpty();
   }
 
+  @Test
+  void aMarketOrderWithTakeProfitAndStopLossCountsTheTwoTriggerOrdersItLeavesOpen() {
+    // The audit: with a limit of 1, each such market order left 2 trigger orders (3 orders: 6 open).
+    OrderService orders = orders(SafetyLimits.none().withMaxOpenOrders(1));
+    OrderRequest protectedBuy = OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.BID, dec("0.1"))
+        .stopLossTriggerPrice(dec("90")).takeProfitTriggerPrice(dec("110")).build();
+
+    assertThatThrownBy(() -> orders.place(protectedBuy))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("circuit breaker maxOpenOrders").hasMessageContaining("has 0 open orders")
+        .hasMessageContaining("leave 2 take-profit/stop-loss trigger orders (2)").hasMessageContaining("limit of 1");
+    assertThat(writes()).isEmpty();
+  }
+
+  @Test
+  void anOrderWithOneExitPassesWhenItsTriggerOrderReachesTheMaxOpenOrders() {
+    OrderService orders = orders(SafetyLimits.none().withMaxOpenOrders(2));
+    routes.json("/api/v1/orders", openOrders(1));
+
+    orders.place(OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.BID, dec("0.1"))
+        .stopLossTriggerPrice(dec("90")).build());
+
+    assertThat(writes()).containsExactly("POST /api/v1/order");
+  }
+
+  @Test
+  void aRestingLimitOrderWithTakeProfitAndStopLossCountsAsThreeOpenOrders() {
+    // The paper exchange arms the exits once the order fills in part, while the rest still rests.
+    OrderRequest protectedBid = OrderRequest.limit("SOL_USDC_PERP", Side.BID, dec("1"), dec("99"))
+        .stopLossTriggerPrice(dec("90")).takeProfitTriggerPrice(dec("110")).build();
+    OrderService atLimit = orders(SafetyLimits.none().withMaxOpenOrders(4));
+    routes.json("/api/v1/orders", openOrders(1));
+    atLimit.place(protectedBid);
+    close();
+
+    OrderService over = orders(SafetyLimits.none().withMaxOpenOrders(3));
+    routes.json("/api/v1/orders", openOrders(1));
+    assertThatThrownBy(() -> over.place(protectedBid))
+        .hasMessageContaining("has 1 open orders")
+        .hasMessageContaining("leave one more resting and 2 take-profit/stop-loss trigger orders (4)");
+    assertThat(writes()).as("the first client's order only").containsExactly("POST /api/v1/order");
+  }
+
+  @Test
+  void aBatchCountsTheExitsOfItsEarlierOrdersAgainstTheMaxOpenOrders() {
+    OrderService orders = orders(SafetyLimits.none().withMaxOpenOrders(2));
+
+    assertThatThrownBy(() -> orders.placeBatch(List.of(
+        OrderRequest.marketByQuantity("SOL_USDC_PERP", Side.BID, dec("0.1")).stopLossTriggerPrice(dec("90"))
+            .takeProfitTriggerPrice(dec("110")).build(),
+        OrderRequest.limit("SOL_USDC", Side.BID, dec("1"), dec("98")).build())))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("orders[1].order").hasMessageContaining("has 2 open orders")
+        .hasMessageNotContaining("orders[0].order");
+    assertThat(writes()).isEmpty();
+  }
+
   // ---- maxPositionNotional ----
 
   @Test
@@ -191,6 +248,99 @@ class CircuitBreakersTest {
         .hasMessageContaining("worth 501 USDC at the mark 100");
 
     assertThat(writes()).containsExactly("POST /api/v1/order");
+  }
+
+  /** An open order on the perp market: {@code quantity} of which {@code executed} has filled. */
+  private static String perpOrder(String id, String side, String quantity, String executed, boolean reduceOnly) {
+    return order(id, Long.parseLong(id), "SOL_USDC_PERP", side, "New", "Limit")
+        .replace("\"quantity\":\"1.5\"", "\"quantity\":\"" + quantity + "\"")
+        .replace("\"executedQuantity\":\"0\"", "\"executedQuantity\":\"" + executed + "\"")
+        .replace("\"reduceOnly\":null", "\"reduceOnly\":" + (reduceOnly ? "true" : "null"));
+  }
+
+  @Test
+  void restingBidsOnTheSameMarketCountAsIfTheyAllFilled() {
+    // The audit: three resting bids of 1 @ 150 each passed a limit of 200 as "position 1 after the order".
+    OrderService orders = orders(SafetyLimits.none().withMaxPositionNotional(dec("200")));
+    routes.json("/api/v1/orders", "[" + perpOrder("11", "Bid", "1", "0", false) + "]");
+
+    orders.place(perpBid("1"));
+    routes.json("/api/v1/orders", "[" + perpOrder("11", "Bid", "1", "0", false) + ","
+        + perpOrder("12", "Bid", "1", "0", false) + "]");
+    assertThatThrownBy(() -> orders.place(perpBid("1")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("circuit breaker maxPositionNotional")
+        .hasMessageContaining("worth 300 USDC at the mark 100")
+        .hasMessageContaining("position 3 if this order and the account's 2 open bids (2 SOL) all fill")
+        .hasMessageContaining("limit of 200").hasMessageContaining("cancel open bids");
+
+    assertThat(writes()).containsExactly("POST /api/v1/order");
+  }
+
+  @Test
+  void theWorstCaseAddsThePositionAndCountsOnlyWhatTheOpenOrdersCanStillFill() {
+    // Long 1, a bid of 2 with 1.5 filled (0.5 left), this bid 0.5: worst case 2 SOL, 200 at the mark 100.
+    OrderService orders = orders(SafetyLimits.none().withMaxPositionNotional(dec("200")));
+    routes.json("/api/v1/position", position("1", "100"));
+    routes.json("/api/v1/orders", "[" + perpOrder("11", "Bid", "2", "1.5", false) + "]");
+
+    orders.place(perpBid("0.5"));
+    assertThatThrownBy(() -> orders.place(perpBid("0.51"))).hasMessageContaining("worth 201 USDC")
+        .hasMessageContaining("now 100, position 2.01 if this order and the account's 1 open bid (0.5 SOL) all fill");
+
+    assertThat(writes()).containsExactly("POST /api/v1/order");
+  }
+
+  @Test
+  void openOrdersOnTheOtherSideOrReduceOnlyOrOnAnotherMarketDoNotChangeTheWorstCase() {
+    // Asks may be cancelled, or fill after the bids: they never lower the long worst case. Reduce-only
+    // bids cannot add to a long, and SOL_USDC bids are another market.
+    OrderService orders = orders(SafetyLimits.none().withMaxPositionNotional(dec("200")));
+    routes.json("/api/v1/orders", "[" + perpOrder("11", "Ask", "5", "0", false) + ","
+        + perpOrder("12", "Bid", "3", "0", true) + "," + order("13", 13, "SOL_USDC", "Bid", "New", "Limit") + "]");
+
+    orders.place(perpBid("2"));
+    assertThatThrownBy(() -> orders.place(perpBid("2.01"))).hasMessageContaining("worth 201 USDC")
+        .hasMessageContaining("position 2.01 after the order");
+
+    assertThat(writes()).containsExactly("POST /api/v1/order");
+  }
+
+  @Test
+  void anOrderThatMovesTheWorstCaseTowardZeroPassesEvenOverTheLimit() {
+    // Short 5 (500), resting bids of 3: worst case -2; a bid of 1 takes it to -1.
+    OrderService orders = orders(SafetyLimits.none().withMaxPositionNotional(dec("100")));
+    routes.json("/api/v1/position", position("-5", "100"));
+    routes.json("/api/v1/orders", "[" + perpOrder("11", "Bid", "3", "0", false) + "]");
+
+    orders.place(perpBid("1"));
+
+    assertThat(writes()).containsExactly("POST /api/v1/order");
+  }
+
+  @Test
+  void aSellThatShrinksALongIsRefusedWhenTheOpenAsksWouldTakeItIntoAShortOverTheLimit() {
+    // Long 1, open asks 3: worst case short 2; this ask of 0.5 raises it to 2.5 (250 > 200).
+    OrderService orders = orders(SafetyLimits.none().withMaxPositionNotional(dec("200")));
+    routes.json("/api/v1/position", position("1", "100"));
+    routes.json("/api/v1/orders", "[" + perpOrder("11", "Ask", "3", "0", false) + "]");
+
+    assertThatThrownBy(() -> orders.place(OrderRequest.limit("SOL_USDC_PERP", Side.ASK, dec("0.5"), dec("100")).build()))
+        .hasMessageContaining("worth 250 USDC").hasMessageContaining("position -2.5 if this order and the account's"
+            + " 1 open ask (3 SOL) all fill");
+    assertThat(writes()).isEmpty();
+  }
+
+  @Test
+  void aBatchCountsItsEarlierSameSideOrdersIntoThePosition() {
+    OrderService orders = orders(SafetyLimits.none().withMaxPositionNotional(dec("200")));
+
+    assertThatThrownBy(() -> orders.placeBatch(List.of(perpBid("1"), perpBid("1"), perpBid("0.01"))))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("orders[2].order").hasMessageContaining("worth 201 USDC")
+        .hasMessageContaining("the batch's earlier bids (2 SOL)")
+        .hasMessageNotContaining("orders[1].order");
+    assertThat(writes()).isEmpty();
   }
 
   // ---- maxLeverage ----

@@ -316,7 +316,7 @@ class FillEstimatorTest {
   }
 
   @Test
-  void notionalOfALimitOrderIsPriceTimesQuantityWithoutReadingTheBook() {
+  void notionalOfABuyLimitOrderIsPriceTimesQuantityWithoutReadingTheBook() {
     BigDecimal notional = FillEstimator.notional(
         OrderRequest.limit("SOL_USDC", Side.BID, dec("4"), dec("101")).build(), NO_BOOK_NEEDED);
 
@@ -345,5 +345,71 @@ class FillEstimatorTest {
         .triggerPrice(dec("150")).triggerQuantity(dec("2")).build();
 
     assertThat(FillEstimator.notional(stopLimit, NO_BOOK_NEEDED)).isEqualByComparingTo("296");
+  }
+
+  // A sell limit fills at or ABOVE its price: a low-priced sell that crosses trades at the bids, so its
+  // price × quantity understates it (the audit's sell 5 SOL @ 1 counted as 5 and filled for ~924).
+
+  @Test
+  void notionalOfASellLimitThatCrossesTheBookIsWhatTheBidsPayForIt() {
+    // Bids 99 (1), 97 (2), 95 (5): 99 + 2 × 97 + 95 = 388, not 4 × 1.
+    BigDecimal notional = FillEstimator.notional(
+        OrderRequest.limit("SOL_USDC", Side.ASK, dec("4"), dec("1")).build(), () -> depth(BOOK));
+
+    assertThat(notional).isEqualByComparingTo("388");
+  }
+
+  @Test
+  void notionalOfASellLimitThatCrossesPartlyCountsTheRestAtItsPrice() {
+    // 99 (1) crosses a sell at 98; 97 does not, so the other 2 rest at 98: 99 + 196.
+    BigDecimal notional = FillEstimator.notional(
+        OrderRequest.limit("SOL_USDC", Side.ASK, dec("3"), dec("98")).build(), () -> depth(BOOK));
+
+    assertThat(notional).isEqualByComparingTo("295");
+  }
+
+  @Test
+  void notionalOfASellLimitBeyondTheVisibleBidsValuesTheRestAtTheLowestVisibleBid() {
+    // The whole visible side (8) pays 99 + 194 + 475 = 768; hidden bids sit at or below 95: 2 × 95 more.
+    BigDecimal notional = FillEstimator.notional(
+        OrderRequest.limit("SOL_USDC", Side.ASK, dec("10"), dec("1")).build(), () -> depth(BOOK));
+
+    assertThat(notional).isEqualByComparingTo("958");
+  }
+
+  @Test
+  void notionalOfAnIocSellLimitIsNotLoweredByWhatWouldExpire() {
+    BigDecimal notional = FillEstimator.notional(OrderRequest.limit("SOL_USDC", Side.ASK, dec("4"), dec("1"))
+        .timeInForce(TimeInForce.IOC).build(), () -> depth(BOOK));
+
+    assertThat(notional).isEqualByComparingTo("388");
+  }
+
+  @Test
+  void notionalOfASellLimitAboveTheBestBidOrAgainstNoBidsIsPriceTimesQuantity() {
+    OrderRequest above = OrderRequest.limit("SOL_USDC", Side.ASK, dec("3"), dec("100")).build();
+
+    assertThat(FillEstimator.notional(above, () -> depth(BOOK))).isEqualByComparingTo("300");
+    assertThat(FillEstimator.notional(above, () -> depth(NO_BIDS))).isEqualByComparingTo("300");
+  }
+
+  @Test
+  void notionalOfAPostOnlySellIsPriceTimesQuantityWithoutReadingTheBook() {
+    // A post-only order never takes: the exchange refuses one that would cross.
+    OrderRequest postOnly = OrderRequest.limit("SOL_USDC", Side.ASK, dec("4"), dec("1")).postOnly(true).build();
+
+    assertThat(FillEstimator.notional(postOnly, NO_BOOK_NEEDED)).isEqualByComparingTo("4");
+  }
+
+  @Test
+  void notionalOfATriggerSellLimitIsValuedAtLeastAtItsTrigger() {
+    // It fires when the market reaches 150 and then sells at or above 1: worth about 150 each.
+    OrderRequest takeProfit = OrderRequest.limit("SOL_USDC_PERP", Side.ASK, dec("2"), dec("1"))
+        .triggerPrice(dec("150")).triggerQuantity(dec("2")).build();
+    OrderRequest stopLimit = OrderRequest.limit("SOL_USDC_PERP", Side.ASK, dec("2"), dec("152"))
+        .triggerPrice(dec("150")).triggerQuantity(dec("2")).build();
+
+    assertThat(FillEstimator.notional(takeProfit, NO_BOOK_NEEDED)).isEqualByComparingTo("300");
+    assertThat(FillEstimator.notional(stopLimit, NO_BOOK_NEEDED)).isEqualByComparingTo("304");
   }
 }

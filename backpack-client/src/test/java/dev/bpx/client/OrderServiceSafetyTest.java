@@ -220,9 +220,42 @@ class OrderServiceSafetyTest {
   }
 
   @Test
+  void aSellLimitThatCrossesTheBookIsCountedAtTheBidsItWouldTakeAndRefused() {
+    // The audit: a sell of 5 SOL @ 1 passed a max notional of 100 as "5" and filled at ~185 (~924).
+    OrderService orders = orders(SafetyLimits.of(dec("300"), Set.of()));
+    exchange.enqueueMarkets();
+    exchange.enqueueJson(BOOK);
+    exchange.enqueueJson(order("1", 1, "SOL_USDC", "Ask", "Filled", "Limit")); // only reached if it wrongly posts
+    // 1 @ 99 + 2 @ 97 + 1 @ 95 = 388, not 4 × 1
+    OrderRequest request = OrderRequest.limit("SOL_USDC", Side.ASK, dec("4"), dec("1")).build();
+
+    assertThatThrownBy(() -> orders.place(request))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("the order's value 388 exceeds the max order notional 300");
+    exchange.take("GET", "/api/v1/markets", null);
+    TestExchange.assertUnsigned(exchange.take("GET", "/api/v1/depth", "symbol=SOL_USDC"));
+    assertThat(exchange.requestCount()).as("no POST").isEqualTo(2);
+  }
+
+  @Test
+  void aSellLimitThatRestsAtExactlyTheMaxNotionalIsSent() {
+    OrderService orders = orders(SafetyLimits.of(dec("300"), Set.of()));
+    exchange.enqueueMarkets();
+    exchange.enqueueJson(BOOK);
+    exchange.enqueueJson(order("1", 1, "SOL_USDC", "Ask", "New", "Limit"));
+
+    orders.place(OrderRequest.limit("SOL_USDC", Side.ASK, dec("3"), dec("100")).build());
+
+    exchange.take("GET", "/api/v1/markets", null);
+    exchange.take("GET", "/api/v1/depth", "symbol=SOL_USDC");
+    exchange.take("POST", "/api/v1/order", null);
+  }
+
+  @Test
   void placeBatchReportsTheLimitProblemForTheRightItemAndSendsNothing() {
     OrderService orders = orders(SafetyLimits.of(dec("300"), Set.of("SOL_USDC", "SOL_USDC_PERP")));
     exchange.enqueueMarkets();
+    exchange.enqueueJson(BOOK); // the sell's bids: none at or above 120, so it is worth 120
     exchange.enqueueJson("[]"); // only reached if the batch were wrongly sent
     List<OrderRequest> batch = List.of(
         OrderRequest.limit("SOL_USDC", Side.BID, dec("1"), dec("99")).build(),
@@ -236,7 +269,7 @@ class OrderServiceSafetyTest {
           assertThat(e.violations().get(0).reason()).contains("404").contains("exceeds the max order notional 300");
           assertThat(e.violations().get(1).reason()).contains("BTC_USDC").contains("not allowed");
         });
-    assertNoWriteReachedTheExchange(1);
+    assertNoWriteReachedTheExchange(2);
   }
 
   @Test

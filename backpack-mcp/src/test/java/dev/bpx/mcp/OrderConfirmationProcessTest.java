@@ -290,6 +290,28 @@ class OrderConfirmationProcessTest {
   }
 
   @Test
+  void aSellLimitPricedFarUnderTheMarketIsJudgedByTheBidsItWouldTake() {
+    // The audit: with above:100, a sell of 1 SOL @ 90 was placed unasked as "90" and filled at ~185.
+    try (McpServerProcess above = McpServerProcess.startConfirming(live("BACKPACK_CONFIRM_ORDERS", "above:120",
+        "BACKPACK_DATA_DIR", dataDir.resolve("crossing").toString()), dir("crossing"), request -> {
+          asked.add(request);
+          return NO.apply(request);
+        })) {
+      Map<String, Object> sell = args("symbol", "SOL_USDC", "side", "Ask", "orderType", "Limit", "quantity", "2",
+          "price", "1.00", "clientId", 1701);
+      Map<String, Object> preview = above.ok("preview_order", args("symbol", "SOL_USDC", "side", "Ask",
+          "orderType", "Limit", "quantity", "2", "price", "1.00"));
+      // The book is near 100: the bids pay far more than 2 × 1.
+      assertThat(new BigDecimal((String) preview.get("orderNotional"))).isGreaterThan(new BigDecimal("150"));
+
+      assertThat(above.error("create_order", sell)).contains("declined");
+      assertThat(asked).hasSize(1);
+      assertThat(asked.get(0).message()).doesNotContain("Notional: 2 USDC");
+    }
+    assertThat(onExchange(1701)).isFalse();
+  }
+
+  @Test
   void paperModeAsksNothingByDefault(@TempDir Path paperData) {
     try (McpServerProcess paperServer = McpServerProcess.startConfirming(Map.of("BACKPACK_DATA_DIR", paperData.toString()),
         dir("paper"), request -> {

@@ -36,7 +36,8 @@ import java.util.Set;
  * @param allowedSymbols symbols orders may use; empty for all
  * @param maxPositionNotional circuit breaker: largest perp position notional at the mark, or null for none
  * @param maxLeverage circuit breaker: largest account leverage after an order, or null for none
- * @param maxOpenOrders circuit breaker: most resting orders on the account, or null for none
+ * @param maxOpenOrders circuit breaker: most open orders on the account (an order's take-profit/stop-loss
+ *     triggers count), or null for none
  * @param dataDir where paper-mode state lives
  * @param paperSeed the paper price walk's seed, or null for the default
  * @param paperMarketData where the paper exchange's market comes from (real or simulated)

@@ -12,7 +12,7 @@ public final class Settings {
   public static final String MAX_POSITION_NOTIONAL = "BACKPACK_MAX_POSITION_NOTIONAL";
   /** Circuit breaker: the largest account leverage (exposure / net equity) after an order. */
   public static final String MAX_LEVERAGE = "BACKPACK_MAX_LEVERAGE";
-  /** Circuit breaker: the most resting orders on the account after an order. */
+  /** Circuit breaker: the most open orders on the account after an order (its take-profit/stop-loss count). */
   public static final String MAX_OPEN_ORDERS = "BACKPACK_MAX_OPEN_ORDERS";
   /** Comma-separated symbols that orders may use; unset means all. */
   public static final String ALLOWED_SYMBOLS = "BACKPACK_ALLOWED_SYMBOLS";
