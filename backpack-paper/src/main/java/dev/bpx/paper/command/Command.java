@@ -120,6 +120,13 @@ public sealed interface Command {
    */
   record TapePrint(BigDecimal price, BigDecimal quantity, boolean buyerMaker) {}
 
+  /**
+   * A state made before journal version 6 numbers its trades per market from here on (journal version 6, journaled
+   * once, right after such a journal's replay, before any other command): each market's sequence continues above
+   * every trade id already used; ids already issued stay ({@code engine/TradeIds}).
+   */
+  record NumberTradesPerMarket() implements Command {}
+
   /** Control API: credits an asset to an account. */
   record Fund(String apiKey, String asset, BigDecimal quantity) implements Command {}
 

@@ -67,6 +67,8 @@ public final class CommandHandler {
       engine.upstreamMarkets(x.list());
     } else if (c instanceof Command.Reset) {
       engine.reset.reset(account(c));
+    } else if (c instanceof Command.NumberTradesPerMarket) {
+      engine.numberTradesPerMarket();
     } else if (!(c instanceof Command.SetClock) && !(c instanceof Command.Tick)) {
       throw new IllegalArgumentException("unknown command " + c.getClass().getSimpleName());
     }

@@ -49,6 +49,7 @@ public final class Engine implements PriceSource, ExchangeView {
   final Map<String, AssetSpec> assets = new LinkedHashMap<>();
   final Accounts accounts;
   final Ids ids = new Ids();
+  final TradeIds tradeIds;
   final Ledger ledger;
   final TradeSettlement settlement;
   final Margin margin;
@@ -71,12 +72,25 @@ public final class Engine implements PriceSource, ExchangeView {
    * that only journaled upstream data moves.
    */
   public Engine(EngineConfig config) {
-    this(config, config.upstream() ? HeldPrice.factory() : SimulatedMarket.factory(config.seed()));
+    this(config, TradeIds.Scheme.PER_MARKET);
+  }
+
+  /**
+   * An engine on its configuration's market data whose trades are numbered by {@code tradeIds}: {@code SHARED} only
+   * to replay a journal made before version 6 as it ran ({@link TradeIds}).
+   */
+  public Engine(EngineConfig config, TradeIds.Scheme tradeIds) {
+    this(config, config.upstream() ? HeldPrice.factory() : SimulatedMarket.factory(config.seed()), tradeIds);
   }
 
   /** An engine whose markets take their prices from {@code marketData}. */
   public Engine(EngineConfig config, MarketDataSource.Factory marketData) {
+    this(config, marketData, TradeIds.Scheme.PER_MARKET);
+  }
+
+  private Engine(EngineConfig config, MarketDataSource.Factory marketData, TradeIds.Scheme scheme) {
     this.config = config;
+    this.tradeIds = new TradeIds(ids, scheme);
     // The walk starts at birth: nothing is walked before the first request needs it. The day of
     // candles before birth is generated lazily by Prehistory.
     this.originMillis = config.startMillis();
@@ -86,7 +100,7 @@ public final class Engine implements PriceSource, ExchangeView {
     for (MarketSpec m : config.markets()) {
       MarketDataSource source = marketData.open(m, config.startMillis());
       MarketState state = new MarketState(m, source, new Candles(config.startMillis(), source::history));
-      state.recordPrehistory(source.recentPrints(MarketState.KEEP_TRADES));
+      state.recordPrehistory(source.recentPrints(MarketState.KEEP_TRADES), tradeIds);
       markets.put(m.symbol(), state);
     }
     this.ledger = new Ledger(new Account(Accounts.HOUSE, 0, true), this, ids::nextPosition);
@@ -99,13 +113,13 @@ public final class Engine implements PriceSource, ExchangeView {
     for (MarketState m : markets.values()) {
       m.events = events;
     }
-    this.entry = new OrderEntry(markets, accounts, ids, funds, settlement, events);
+    this.entry = new OrderEntry(markets, accounts, ids, tradeIds, funds, settlement, events);
     this.maker = new MarketMaker(Accounts.MAKER, config.makerLevels(), ids::nextMakerOrder, ids::nextSequence);
     this.triggers = entry.triggers();
     this.periodic = new Periodic(accounts, ledger, this);
     this.liquidator = new Liquidator(accounts, margin, ledger, settlement, this,
         (a, o, status, reason) -> entry.cancelOpen(a, markets.get(o.symbol()), o, status, reason, now()),
-        ids::nextOrder, ids::nextTrade);
+        ids::nextOrder, new LiquidationTape(markets, tradeIds));
     this.borrowLend = new BorrowLend(ledger, margin, this, this::now);
     this.reset = new AccountReset(accounts, liquidator, this::now);
     this.upstream = new UpstreamInputs(markets, assets, accounts, entry, maker, events, this::now, () -> {
@@ -114,7 +128,7 @@ public final class Engine implements PriceSource, ExchangeView {
       afterCommand();
     });
     this.steps = new TimeSteps(config.upstream(), originMillis, markets, maker, entry, triggers, periodic, liquidator,
-        upstream::isDelisted);
+        upstream::isDelisted, tradeIds);
     accounts.fundMaker(assets.keySet());
     for (MarketState m : markets.values()) {
       if (m.spec.isPerp() && !config.upstream()) {
@@ -270,6 +284,19 @@ public final class Engine implements PriceSource, ExchangeView {
 
   public Ids ids() {
     return ids;
+  }
+
+  /** {@return how trades are numbered now} */
+  public TradeIds.Scheme tradeIdScheme() {
+    return tradeIds.scheme();
+  }
+
+  /**
+   * A state made before journal version 6 numbers its trades per market from now on ({@link TradeIds#numberPerMarket});
+   * nothing else changes. Journaled once, right after such a journal's replay.
+   */
+  public void numberTradesPerMarket() {
+    tradeIds.numberPerMarket(markets.values());
   }
 
   /** {@return the events of the commands run since the writer last drained them} */

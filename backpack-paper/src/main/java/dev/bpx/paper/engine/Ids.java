@@ -41,6 +41,10 @@ public final class Ids {
     return ++makerOrder;
   }
 
+  /**
+   * {@return the next id of the trade counter shared by all markets: the numbering of states made before journal
+   * version 6, used only while such a state replays ({@link TradeIds}); frozen after, and kept in the snapshot}
+   */
   public long nextTrade() {
     return ++trade;
   }

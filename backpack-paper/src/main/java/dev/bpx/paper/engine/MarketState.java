@@ -37,6 +37,11 @@ public final class MarketState implements ExchangeView.Market {
   /** The walk price the maker's ladder was last quoted around, in ticks; -1 before the first quote. */
   public long quotedTicks = -1;
   public BigDecimal lastTradePrice;
+  /**
+   * The id of the market's last trade: trade ids are a sequence of the market's own ({@link TradeIds}); 0 before
+   * any. In the snapshot.
+   */
+  public long lastTradeId;
   /** Funding rate of the interval in progress, a fraction per interval. */
   public BigDecimal fundingRate = BigDecimal.ZERO;
   public final List<Records.FundingPayment> fundingHistory = new ArrayList<>();
@@ -143,21 +148,23 @@ public final class MarketState implements ExchangeView.Market {
 
   /**
    * Fills the recent trades with the last trades before birth (a fresh engine): the newest sets the
-   * last price. Their volume is already in the prehistory candles, so no candle changes.
+   * last price. Their volume is already in the prehistory candles, so no candle changes. Numbered
+   * oldest first, so that the market's sequence runs with time (1 to 1 000 per market from version 6 on).
    */
-  void recordPrehistory(List<Print> newestFirst) {
-    for (Print p : newestFirst) {
-      trades.addLast(trade(p));
+  void recordPrehistory(List<Print> newestFirst, TradeIds ids) {
+    for (int i = newestFirst.size() - 1; i >= 0; i--) {
+      Print p = newestFirst.get(i);
+      trades.addFirst(trade(p, ids.forPrint(this, p)));
     }
     if (!newestFirst.isEmpty()) {
       lastTradePrice = spec.fromTicks(newestFirst.get(0).ticks());
     }
   }
 
-  /** {@return a print of other participants as a public trade of this market} */
-  Records.Trade trade(Print p) {
+  /** {@return a print of other participants as a public trade of this market, with the id it takes} */
+  Records.Trade trade(Print p, long id) {
     BigDecimal price = spec.fromTicks(p.ticks());
-    return new Records.Trade(p.id(), price, p.quantity(), price.multiply(p.quantity()), p.time(), p.buyerMaker());
+    return new Records.Trade(id, price, p.quantity(), price.multiply(p.quantity()), p.time(), p.buyerMaker());
   }
 
   /**

@@ -30,17 +30,19 @@ final class OrderEntry implements Matcher.Fills {
   private final Map<String, MarketState> markets;
   private final Accounts accounts;
   private final Ids ids;
+  private final TradeIds tradeIds;
   private final Funds funds;
   private final TradeSettlement settlement;
   private final Triggers triggers;
   final EventLog events;
 
-  OrderEntry(Map<String, MarketState> markets, Accounts accounts, Ids ids, Funds funds, TradeSettlement settlement,
-             EventLog events) {
+  OrderEntry(Map<String, MarketState> markets, Accounts accounts, Ids ids, TradeIds tradeIds, Funds funds,
+             TradeSettlement settlement, EventLog events) {
     this.events = events;
     this.markets = markets;
     this.accounts = accounts;
     this.ids = ids;
+    this.tradeIds = tradeIds;
     this.funds = funds;
     this.settlement = settlement;
     // Triggers and entry call each other: a fired trigger trades through entry, a fill arms exits.
@@ -247,7 +249,7 @@ final class OrderEntry implements Matcher.Fills {
   public long settle(Order maker, Order taker, BigDecimal price, BigDecimal quantity, long now) {
     Account takerAccount = accounts.get(taker.account());
     Account makerAccount = accounts.get(maker.account());
-    long tradeId = ids.nextTrade();
+    long tradeId = tradeIds.next(markets.get(taker.symbol()));
     TradeSettlement.Party makerParty = new TradeSettlement.Party(makerAccount, maker, true);
     TradeSettlement.Party takerParty = new TradeSettlement.Party(takerAccount, taker, false);
     boolean takerBuys = taker.side() == Side.Bid;

@@ -29,13 +29,15 @@ final class TimeSteps {
   private final Liquidator liquidator;
   /** Markets the upstream delisted: no funding is paid on them. */
   private final Predicate<String> delisted;
+  private final TradeIds tradeIds;
   /** Walk steps taken since birth (one a second); restored from snapshots. */
   long stepsDone;
   /** The exchange time of the last command or read, epoch ms. */
   long now;
 
   TimeSteps(boolean upstream, long originMillis, Map<String, MarketState> markets, MarketMaker maker,
-            OrderEntry entry, Triggers triggers, Periodic periodic, Liquidator liquidator, Predicate<String> delisted) {
+            OrderEntry entry, Triggers triggers, Periodic periodic, Liquidator liquidator, Predicate<String> delisted,
+            TradeIds tradeIds) {
     this.upstream = upstream;
     this.originMillis = originMillis;
     this.markets = markets;
@@ -45,6 +47,7 @@ final class TimeSteps {
     this.periodic = periodic;
     this.liquidator = liquidator;
     this.delisted = delisted;
+    this.tradeIds = tradeIds;
     this.now = originMillis;
   }
 
@@ -119,7 +122,7 @@ final class TimeSteps {
         // no account's balance, position or order changes (a user's order priced better than the
         // maker's touch is not reached; it fills when the walk crosses it, as before).
         for (Print p : m.walk.prints(before)) {
-          m.recordTrade(m.trade(p));
+          m.recordTrade(m.trade(p, tradeIds.forPrint(m, p)));
         }
       }
       triggers.check(stepTime);

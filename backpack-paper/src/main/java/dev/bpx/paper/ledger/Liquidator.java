@@ -15,7 +15,9 @@ import java.util.function.LongSupplier;
  * Margin#liquidates}): its open orders expire with reason {@code Liquidation} and every perp
  * position is closed against the backstop (the market maker) at the mark price, as orders and
  * fills with {@code systemOrderType = LiquidatePositionOnBackstop}. A USDC shortfall left
- * afterwards becomes a borrow with source {@code Liquidation}. Engine-owned, not thread-safe.
+ * afterwards becomes a borrow with source {@code Liquidation}. Each close is a trade of its market like any
+ * other ({@link Tape}): it takes the market's next trade id and is printed on the public tape ("Trades produced by
+ * liquidations are included", AsyncAPI {@code trade.<symbol>}). Engine-owned, not thread-safe.
  */
 public final class Liquidator {
   /** Takes an open order off its book or trigger list, releasing its funds (order entry does). */
@@ -31,10 +33,24 @@ public final class Liquidator {
   private final PriceSource prices;
   private final OrderCloser orders;
   private final LongSupplier orderIds;
-  private final LongSupplier tradeIds;
+  private final Tape tape;
+
+  /** Where a liquidation's trade is numbered and printed: the market's, which only the engine holds. */
+  public interface Tape {
+    /** {@return the id of the market's next trade} */
+    long nextTradeId(String symbol);
+
+    /**
+     * Prints a trade between two orders on the market's public tape (recent trades, last price, candle, stream).
+     *
+     * @param buyerMaker whether the buyer's order was the resting side (here the backstop)
+     */
+    void print(String symbol, long tradeId, BigDecimal price, BigDecimal quantity, boolean buyerMaker,
+               Order buyer, Order seller, long now);
+  }
 
   public Liquidator(Accounts accounts, Margin margin, Ledger ledger, TradeSettlement settlement, PriceSource prices,
-                    OrderCloser orders, LongSupplier orderIds, LongSupplier tradeIds) {
+                    OrderCloser orders, LongSupplier orderIds, Tape tape) {
     this.accounts = accounts;
     this.margin = margin;
     this.ledger = ledger;
@@ -42,7 +58,7 @@ public final class Liquidator {
     this.prices = prices;
     this.orders = orders;
     this.orderIds = orderIds;
-    this.tradeIds = tradeIds;
+    this.tape = tape;
   }
 
   /** Liquidates every user account whose net equity fell below its maintenance margin. */
@@ -79,8 +95,11 @@ public final class Liquidator {
       TradeSettlement.Party makerParty = new TradeSettlement.Party(accounts.maker(), backstop, true);
       boolean userBuys = side == Side.Bid;
       p.liquidated = true;
+      long tradeId = tape.nextTradeId(m.symbol());
       settlement.settle(m, userBuys ? userParty : makerParty,
-          userBuys ? makerParty : userParty, mark, qty, tradeIds.getAsLong(), now);
+          userBuys ? makerParty : userParty, mark, qty, tradeId, now);
+      // The backstop rests, the liquidated account takes: the buyer is the maker when the account sells.
+      tape.print(m.symbol(), tradeId, mark, qty, !userBuys, userBuys ? user : backstop, userBuys ? backstop : user, now);
     }
     ledger.normalize(a, now, "Liquidation");
     a.liquidating = false;

@@ -7,7 +7,8 @@ import java.math.BigDecimal;
  * market's synthetic liquidity, not with any account, so it moves no balance. The engine records
  * it beside the users' trades ({@code /trades}, klines, the ticker).
  *
- * @param id the trade id, from the source's own id space (see the source)
+ * @param id the trade id from the source's own id space (see the source): the id states made before journal
+ *     version 6 gave the print; the engine now numbers prints per market ({@code engine/TradeIds})
  * @param time epoch milliseconds
  * @param ticks the price in ticks of the market
  * @param quantity the base quantity, on the market's step

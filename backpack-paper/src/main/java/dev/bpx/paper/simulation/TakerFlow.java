@@ -26,7 +26,11 @@ import java.util.SplittableRandom;
  */
 final class TakerFlow {
   static final int MAX_PRINTS_PER_STEP = 2;
-  /** The first simulated trade id: far above the users' trade ids (9 000 001 onwards). */
+  /**
+   * The first simulated trade id of the numbering before journal version 6, far above the users' trade ids of then (9
+   * 000 001 onwards). Kept so that an older state replays with the ids it showed; the engine now gives each print its
+   * market's next id instead ({@code engine/TradeIds}).
+   */
   static final long ID_BASE = 100_000_000_000L;
   static final long TARGET_OPEN_INTEREST_UNITS = 20_000;
   private static final long DAY = 24 * 60 * Candles.MINUTE;

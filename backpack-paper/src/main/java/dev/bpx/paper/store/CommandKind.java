@@ -30,6 +30,9 @@ enum CommandKind {
   }),
   UPSTREAM_MARKETS("markets", Command.UpstreamMarkets.class, (key, payload) -> {
     throw new IllegalArgumentException("`markets` commands exist from journal version 5 on");
+  }),
+  TRADE_IDS("tradeIds", Command.NumberTradesPerMarket.class, (key, payload) -> {
+    throw new IllegalArgumentException("`tradeIds` commands exist from journal version 6 on");
   });
 
   /** The {@code "c"} of a journal line. */

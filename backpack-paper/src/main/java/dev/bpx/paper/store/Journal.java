@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Journal implements AutoCloseable {
   /**
+   * Version 6: as 5, with trade ids a sequence per market ({@code engine/TradeIds}) and the {@code tradeIds} command,
+   * which an older state's file gets once, after its replay, to switch to them from there on (its header keeps its
+   * version, or says {@code "tradeIds":"shared"} when rewritten from versions 1 and 2: commands before the switch
+   * replay under the old numbering, so the ids they handed out stay).
    * Version 5: as 4, plus the upstream's market list in the header (the list the state was made on, or the one
    * its snapshot was taken under) and the {@code markets} command (the list changed). Version 4: as 3, plus the {@code upstream} command (upstream market data that changed state, see
    * {@code Command.UpstreamData}); a version 3 reader refuses such a file rather than misread it.
@@ -48,7 +52,7 @@ public final class Journal implements AutoCloseable {
    * generated), snapshots may follow the header, request payloads as received. Version 1: the walk
    * started before birth.
    */
-  static final int VERSION = 5;
+  static final int VERSION = 6;
   private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
 
   /**
@@ -59,14 +63,23 @@ public final class Journal implements AutoCloseable {
    *     is what every header before upstream prices meant and what their line leaves out
    * @param marketList upstream prices: the markets and assets the engine is built with before the commands (or the
    *     snapshot) that follow; null on simulated prices (the list is the code's) and in headers before version 5
+   * @param sharedTradeIds whether the commands (and snapshot) that follow were numbered as before version 6 (one
+   *     counter for users' fills, see {@code engine/TradeIds}) until a {@code tradeIds} command: every header read
+   *     from an older file; a version 6 header says {@code "tradeIds":"shared"} only when rewritten from such a file
    */
-  public record Header(long seed, long startMillis, String market, dev.bpx.paper.market.MarketList marketList) {
+  public record Header(long seed, long startMillis, String market, dev.bpx.paper.market.MarketList marketList,
+                       boolean sharedTradeIds) {
     public Header(long seed, long startMillis) {
       this(seed, startMillis, null, null);
     }
 
     public Header(long seed, long startMillis, String market) {
       this(seed, startMillis, market, null);
+    }
+
+    /** A header of a state made now: trades numbered per market from its birth. */
+    public Header(long seed, long startMillis, String market, dev.bpx.paper.market.MarketList marketList) {
+      this(seed, startMillis, market, marketList, false);
     }
   }
 
@@ -165,6 +178,8 @@ public final class Journal implements AutoCloseable {
    */
   public void compact(Map<String, Object> state, long clockOffsetMillis, dev.bpx.paper.market.MarketList list) {
     flush();
+    // A snapshot holds the ids as they are and each market's sequence (JournaledEngine compacts only once a state
+    // numbers per market): nothing in the new file is numbered the old way.
     header = new Header(header.seed(), header.startMillis(), header.market(), list);
     out.replaceWith(JournalLines.header(header) + "\n"
         + JournalLines.snapshot(new Snapshot(state, clockOffsetMillis)) + "\n", "compact");

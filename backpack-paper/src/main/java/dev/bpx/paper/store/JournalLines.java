@@ -24,6 +24,9 @@ final class JournalLines {
     if (h.marketList() != null) {
       w.name("marketList").raw(MarketListCodec.encode(h.marketList()));
     }
+    if (h.sharedTradeIds()) {
+      w.field("tradeIds", "shared");
+    }
     return w.endObject().toString();
   }
 

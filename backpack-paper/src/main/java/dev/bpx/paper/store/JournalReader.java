@@ -76,10 +76,12 @@ final class JournalReader {
         try {
           JournalValues m = new JournalValues(parsed);
           if (header == null) {
-            header = new Header(m.requiredNumber("seed"), m.requiredNumber("start"), m.string("market"),
-                m.raw("marketList") == null ? null : MarketListCodec.decode(m.raw("marketList")));
             Long v = m.number("version");
             version = v == null ? 1 : v.intValue();
+            // Before version 6 every file numbered trades the old way (engine/TradeIds).
+            header = new Header(m.requiredNumber("seed"), m.requiredNumber("start"), m.string("market"),
+                m.raw("marketList") == null ? null : MarketListCodec.decode(m.raw("marketList")),
+                version < 6 || "shared".equals(m.string("tradeIds")));
             checkVersion(file, version);
             checkMarket(file, header, fresh);
           } else if ("snapshot".equals(m.string("c")) && snapshot == null && entries.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.bpx.paper.store;
 
+import dev.bpx.paper.command.Command;
 import dev.bpx.paper.command.Outcome;
 import dev.bpx.paper.command.TimedCommand;
 import dev.bpx.paper.engine.CommandHandler;
@@ -7,6 +8,7 @@ import dev.bpx.paper.engine.Engine;
 import dev.bpx.paper.engine.EngineConfig;
 import dev.bpx.paper.engine.ExchangeView;
 import dev.bpx.paper.engine.MarketFeed;
+import dev.bpx.paper.engine.TradeIds;
 import dev.bpx.paper.events.EventSink;
 import dev.bpx.paper.events.StreamEvent;
 import java.util.ArrayList;
@@ -38,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * key the exchange has not seen: the writer opens the account (journaled) first.
  *
  * <p>Replays the journal (into both replicas) when built, checking every command's outcome against
- * the one recorded ({@link CheckedReplay}): a divergence stops the start. Thread-safe.
+ * the one recorded ({@link CheckedReplay}): a divergence stops the start. A state made before journal version 6
+ * replays with its trades numbered as they were then, and its journal then gets the switch to one sequence per
+ * market ({@code engine/TradeIds}) as its next command, before any other. Thread-safe.
  */
 public final class JournaledEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JournaledEngine.class);
@@ -62,7 +66,9 @@ public final class JournaledEngine implements AutoCloseable {
    * @param journal null for an in-memory exchange
    */
   public JournaledEngine(EngineConfig config, Journal journal) {
-    this.replicas = new Replicas(new Engine(config), new Engine(config));
+    TradeIds.Scheme numbering = journal != null && journal.header().sharedTradeIds()
+        ? TradeIds.Scheme.SHARED : TradeIds.Scheme.PER_MARKET;
+    this.replicas = new Replicas(new Engine(config, numbering), new Engine(config, numbering));
     this.journal = journal;
     if (journal != null) {
       for (int i = 0; i < 2; i++) {
@@ -79,9 +85,17 @@ public final class JournaledEngine implements AutoCloseable {
         throw e;
       }
     }
+    // Still numbered the old way once the file is replayed (no switch in it yet): switch now, journaled, so that
+    // a replay takes the old ids up to here and the new ones after, as this run does.
+    boolean switchNumbering = replicas.engine(0).tradeIdScheme() == TradeIds.Scheme.SHARED;
+    long replayed = replicas.engine(0).now();
     writer = new Thread(this::writeLoop, "paper-engine");
     writer.setDaemon(true);
     writer.start();
+    if (switchNumbering) {
+      submit(new TimedCommand(replayed, new Command.NumberTradesPerMarket()));
+      LOG.info("journal {}: trade ids are numbered per market from now on (ids already issued stay)", journal.file());
+    }
   }
 
   /**

@@ -136,6 +136,9 @@ public final class SnapshotReader {
       }
     }
     m.quotedTicks = l(s.get("quotedTicks"));
+    // Absent before version 6: such a snapshot numbered trades the old way, and the switch that follows its replay
+    // starts each market's sequence (engine/TradeIds).
+    m.lastTradeId = s.get("lastTradeId") == null ? 0 : l(s.get("lastTradeId"));
     m.lastTradePrice = d(s.get("lastTradePrice"));
     m.fundingRate = d(s.get("fundingRate"));
     m.fundingHistory.clear();

@@ -73,6 +73,7 @@ public final class SnapshotWriter {
       trades.add(row(t.id(), t.price(), t.quantity(), t.quoteQuantity(), t.timestamp(), t.isBuyerMaker()));
     }
     out.put("trades", trades);
+    out.put("lastTradeId", m.lastTradeId);
     out.put("candles", buckets(m.candles.live()));
     out.put("secondCandles", buckets(m.candles.seconds().live()));
     out.put("quotedTicks", m.quotedTicks);

@@ -43,8 +43,12 @@ class JournalMigrationTest {
     }
 
     List<String> v3 = Files.readAllLines(state);
-    assertThat(v3.get(0)).isEqualTo(v2.get(0).replace("\"version\":2", "\"version\":" + Journal.VERSION));
-    assertThat(v3).hasSameSizeAs(v2);
+    // Rewritten in the current version, saying that its commands numbered trades the old way until the switch to
+    // one sequence per market that follows them (the one line added).
+    assertThat(v3.get(0)).isEqualTo(v2.get(0).replace("\"version\":2", "\"version\":" + Journal.VERSION)
+        .replace("}", ",\"tradeIds\":\"shared\"}"));
+    assertThat(v3).hasSize(v2.size() + 1);
+    assertThat(v3.get(v3.size() - 1)).matches("\\{\"t\":\\d+,\"c\":\"tradeIds\",\"o\":\\{\"ok\":\\[]}}");
     List<String> commands = v3.stream().skip(1).filter(l -> !l.startsWith("{\"c\":\"snapshot\"")).toList();
     assertThat(commands).isNotEmpty().allMatch(l -> l.contains(",\"o\":{"));
     PaperClock later = PaperClock.fixed(T0);

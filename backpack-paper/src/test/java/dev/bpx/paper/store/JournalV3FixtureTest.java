@@ -39,10 +39,14 @@ class JournalV3FixtureTest {
       FixtureReads.assertSameButTheLivingMarket(JournalFixture.reads(paper, clock), V3.resource(name + ".reads"));
       hash = paper.stateHash();
     }
-    // Reads journal nothing here: every read is inside the last command's walk step.
-    assertThat(Files.readString(state)).isEqualTo(written);
+    // Reads journal nothing here: every read is inside the last command's walk step. The one line added is the
+    // switch to trade ids per market, at the time of the last command: the lines before it stay as they were.
+    String opened = Files.readString(state);
+    assertThat(opened).startsWith(written);
+    assertThat(opened.substring(written.length())).matches("\\{\"t\":\\d+,\"c\":\"tradeIds\",\"o\":\\{\"ok\":\\[]}}\n");
     try (PaperExchange paper = JournalFixture.start(PaperClock.fixed(T0), state)) {
       assertThat(paper.stateHash()).isEqualTo(hash);
     }
+    assertThat(Files.readString(state)).isEqualTo(opened);
   }
 }
