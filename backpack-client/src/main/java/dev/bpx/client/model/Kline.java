@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * One candle from {@code GET /api/v1/klines}. See {@code backpack-api.md} section 2.1.
  *
- * <p>{@code start}/{@code end} arrive as {@code "YYYY-MM-DD HH:MM:SS"} (space separator, UTC);
+ * <p>{@code start}/{@code end} arrive as {@code "YYYY-MM-DD HH:MM:SS"} (space separator, UTC; a {@code T}
+ * separator or a zone is read too, a zone honoured);
  * {@code trades} as a string holding an integer. The prices are {@code null} for an interval
  * without trades. Thread-safe.
  *

@@ -68,4 +68,15 @@ class KlineTest {
     assertThat(ModelJson.write(Kline.class, parse(Kline.class, KLINE)))
         .contains("\"start\":\"2025-07-19 13:09:00\"", "\"trades\":\"57\"");
   }
+
+  @Test
+  void startAndEndReadTheSameWithOrWithoutAZone() {
+    // The captured REST form has no zone and means UTC; a zone, or the stream's T separator, must not shift it.
+    for (String start : new String[] {"2025-07-19 13:09:00", "2025-07-19 13:09:00Z", "2025-07-19T13:09:00",
+        "2025-07-19T13:09:00Z", "2025-07-19T15:09:00+02:00"}) {
+      Kline k = parse(Kline.class, "{\"start\":\"" + start + "\",\"end\":\"2025-07-19T13:10:00Z\"}");
+      assertThat(k.start()).as(start).isEqualTo(Instant.parse("2025-07-19T13:09:00Z"));
+      assertThat(k.end()).as(start).isEqualTo(Instant.parse("2025-07-19T13:10:00Z"));
+    }
+  }
 }

@@ -35,7 +35,7 @@ final class KlineFeed {
     long minute = now - Math.floorMod(now, Candles.MINUTE);
     for (String interval : INTERVALS) {
       long step = Candles.intervalMillis(interval);
-      long start = Math.floorDiv(now, step) * step;
+      long start = Candles.windowStart(now, step);
       State state = states.computeIfAbsent(interval, k -> new State());
       if (state.start != Long.MIN_VALUE && state.start != start) {
         StreamEvent.Kline ended = kline(m.spec(), interval, state.start, step,

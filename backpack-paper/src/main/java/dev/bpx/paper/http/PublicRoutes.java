@@ -16,6 +16,8 @@ import java.util.List;
 final class PublicRoutes {
   private static final String[] KLINE_INTERVALS = {"1s", "1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h",
       "6h", "8h", "12h", "1d", "3d", "1w", "1month"};
+  /** At most this many klines per request, the newest ones when the range holds more (ccxt assumes 1000). */
+  private static final int MAX_KLINES = 1000;
   private final JournaledEngine store;
 
   PublicRoutes(JournaledEngine store) {
@@ -135,8 +137,7 @@ final class PublicRoutes {
     return store.read(q.now(), null, e -> {
       ExchangeView.Market m = known(e, symbol, "Invalid market symbol");
       long to = end == null ? at(e, q) : Math.min(end * 1000, at(e, q));
-      long from = Math.floorDiv(start * 1000, step) * step;
-      from = Math.max(from, to - step * 1000);
+      long from = Math.max(Candles.windowStart(start * 1000, step), firstOfLast(MAX_KLINES, to, step));
       JsonWriter w = new JsonWriter().beginArray();
       for (long t = from; t < to; t += step) {
         // 1s: the one-second candles (the last 1000 seconds, none before birth); longer: sums of minutes.
@@ -148,6 +149,15 @@ final class PublicRoutes {
       }
       return Response.json(w.endArray());
     });
+  }
+
+  /**
+   * {@return the start of the oldest of the {@code n} newest windows starting before {@code to}} On the interval's
+   * grid: {@code to} is usually the clock's time, so {@code to - n × step} would label each candle with the
+   * current second and one window early (each summing the minutes of the two windows it straddles).
+   */
+  private static long firstOfLast(int n, long to, long step) {
+    return Candles.windowStart(to - 1, step) - (n - 1) * step;
   }
 
   private Response trades(Request q, boolean history) {

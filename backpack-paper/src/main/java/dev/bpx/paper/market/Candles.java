@@ -61,6 +61,14 @@ public final class Candles {
     };
   }
 
+  /**
+   * {@return the start of the window of width {@code step} holding {@code timeMillis}, windows counted from the
+   * epoch} The one grid REST klines and the kline streams label candles with.
+   */
+  public static long windowStart(long timeMillis, long step) {
+    return timeMillis - Math.floorMod(timeMillis, step);
+  }
+
   /** A mutable one-minute bucket; prices in ticks. */
   public static final class Bucket {
     public final long start;

@@ -5,6 +5,8 @@ import dev.bpx.paper.events.EventSink;
 import dev.bpx.paper.events.StreamEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -14,6 +16,8 @@ import java.util.List;
  * for them. Runs on the engine's writer and never blocks (the publisher queues).
  */
 public final class EventFrames implements EventSink {
+  private static final DateTimeFormatter KLINE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
   private final StreamPublisher publisher;
 
   public EventFrames(StreamPublisher publisher) {
@@ -97,8 +101,8 @@ public final class EventFrames implements EventSink {
           .field("h", plain(t.high())).field("l", plain(t.low())).field("v", plain(t.volume()))
           .field("V", plain(t.quoteVolume())).field("n", t.trades()).endObject().toString();
     } else if (e instanceof StreamEvent.Kline k) {
-      return head("kline", k.time(), k.symbol()).field("t", Instant.ofEpochMilli(k.start()).toString())
-          .field("T", Instant.ofEpochMilli(k.end()).toString()).field("o", plain(k.open()))
+      return head("kline", k.time(), k.symbol()).field("t", klineTime(k.start()))
+          .field("T", klineTime(k.end())).field("o", plain(k.open()))
           .field("c", plain(k.close())).field("h", plain(k.high())).field("l", plain(k.low()))
           .field("v", plain(k.volume())).field("n", k.trades()).field("X", k.closed()).endObject().toString();
     } else if (e instanceof StreamEvent.MarkPrice m) {
@@ -197,6 +201,15 @@ public final class EventFrames implements EventSink {
 
   private static BigDecimal number(BigDecimal v) {
     return v == null ? BigDecimal.ZERO : v;
+  }
+
+  /**
+   * {@return a kline's start or end as the real stream writes it: ISO 8601 without zone, UTC, whole seconds}
+   * The asyncapi {@code KlineEvent} says only "ISO 8601"; ccxt's capture of a live {@code kline.2h.ETH_USDC} frame
+   * ({@code ts/src/pro/backpack.ts}) shows {@code "t":"2025-08-06T22:00:00"}. Windows start on whole seconds.
+   */
+  static String klineTime(long millis) {
+    return KLINE_TIME.format(Instant.ofEpochMilli(millis));
   }
 
   private static long micros(long millis) {

@@ -38,7 +38,7 @@ class KlineStreamTest {
       trader.get("/api/v1/ticker?symbol=" + SYMBOL); // a last command: the feed publishes after it
       long nowMillis = clock.millis();
       rec.awaitFrame(f -> f.stream().equals("kline.1month." + SYMBOL)
-          && Instant.parse((String) f.data().get("t")).toEpochMilli() <= nowMillis
+          && RestKlines.streamTime(f.data().get("t")) <= nowMillis
           && ((Number) f.data().get("E")).longValue() >= (nowMillis - 1) * 1000, Duration.ofSeconds(10));
 
       for (String interval : CHECKED) {
