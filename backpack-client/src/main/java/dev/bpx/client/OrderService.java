@@ -202,11 +202,11 @@ public final class OrderService {
   public Optional<OrderLookup> awaitFinished(String symbol, String orderId, Long clientId, Duration timeout)
       throws InterruptedException {
     Args.oneOrderId(orderId, clientId);
-    String market = parts.markets().known(symbol);
     if (timeout == null || timeout.isNegative() || timeout.compareTo(OrderWaiter.MAX_WAIT) > 0) {
       throw new ValidationException("timeout", "must be between 0 and 1 hour, was " + timeout,
           "wait in steps of at most an hour; for longer waits subscribe to account.orderUpdate");
     }
+    String market = parts.markets().known(symbol);
     return parts.waiter().await(market, orderId, clientId, timeout);
   }
 
