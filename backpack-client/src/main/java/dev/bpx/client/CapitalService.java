@@ -126,10 +126,10 @@ public final class CapitalService {
             : quantity.stripTrailingZeros().toPlainString() + " is more than the " + lent.stripTrailingZeros().toPlainString()
                 + " " + symbol + " lent",
             lent.signum() == 0
-                ? "the exchange would borrow the whole quantity instead (a redeem is a borrow against a lend); check"
-                    + " the borrow-lend positions"
+                ? "the exchange would borrow the whole quantity instead, as a redeem is a borrow against a lend;"
+                    + " check the borrow-lend positions"
                 : "redeem at most " + lent.stripTrailingZeros().toPlainString() + "; above that the exchange would"
-                    + " borrow the rest (a redeem is a borrow against a lend)");
+                    + " borrow the rest, as a redeem is a borrow against a lend");
       }
       borrowLend(symbol, BorrowLendSide.BORROW, quantity);
     }
