@@ -104,7 +104,7 @@ class HonestAnswersProcessTest {
 
     server.ok("redeem", args("asset", "USDC", "quantity", "50"));
     assertThat(exchange.capital().listBorrowLendPositions()).allSatisfy(p -> assertThat(p.netQuantity()).isNotNegative());
-    assertThat(server.tools().get("redeem").description()).contains("At most what is lent");
+    assertThat(server.tools().get("redeem").description()).contains("at most what is lent");
   }
 
   @Test

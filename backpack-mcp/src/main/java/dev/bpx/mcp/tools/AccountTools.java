@@ -144,14 +144,13 @@ final class AccountTools {
   private static ToolDef lend(TradingSession session) {
     return lending("lend", "Lend an asset",
         "Lends 'quantity' of an available asset to earn interest; it shows as 'lent' in get_balances until"
-            + " redeemed. On a borrowed asset it repays the debt first and lends only the rest.",
+            + " redeemed.",
         "The asset, e.g. USDC or SOL", "Lent", (asset, quantity) -> session.client().capital().lend(asset, quantity));
   }
 
   private static ToolDef redeem(TradingSession session) {
     return lending("redeem", "Redeem lent funds",
-        "Takes back 'quantity' of a lent asset, so it becomes available again. At most what is lent (get_balances"
-            + " 'lent'): more is refused, nothing sent, because the exchange would borrow the rest.",
+        "Takes back 'quantity' (at most what is lent) of a lent asset.",
         "The asset, e.g. USDC", "Redeemed", (asset, quantity) -> session.client().capital().redeem(asset, quantity));
   }
 

@@ -273,7 +273,7 @@ final class MarketTools {
 
   private static ToolDef getRecentTrades(TradingSession session) {
     return new ToolDef("get_recent_trades", "Get recent trades",
-        "The most recent public trades of one market, in the exchange's order; timestamp in epoch milliseconds.",
+        "The most recent public trades of one market; timestamp in epoch milliseconds.",
         Schemas.object()
             .required("symbol", Schemas.symbol("The market"))
             .optional("limit", Schemas.limit("How many (default 50, max 1000)")),
