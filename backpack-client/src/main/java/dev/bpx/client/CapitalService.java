@@ -34,6 +34,8 @@ import java.util.TreeSet;
  */
 public final class CapitalService {
   private final SignedCalls calls;
+  /** Held from a redeem's check of the lend until it is sent, so that two redeems cannot spend one lend. */
+  private final Object redeemLock = new Object();
 
   CapitalService(SignedCalls calls) {
     this.calls = calls;
@@ -88,7 +90,8 @@ public final class CapitalService {
 
   /**
    * Lends {@code quantity} of {@code asset} ({@code POST /api/v1/borrowLend}, side {@code Lend}; on a
-   * borrowed asset this repays the borrow). The exchange answers 200 with no body. Not retried after
+   * borrowed asset this repays the borrow first and lends only what is left over, so a repay larger than
+   * the debt never creates one: the excess stays the account's own, lent out). The exchange answers 200 with no body. Not retried after
    * an unknown outcome: check {@link #listBorrowLendPositions()}.
    *
    * @throws ValidationException for a blank asset or a quantity that is not positive
@@ -102,10 +105,45 @@ public final class CapitalService {
    * {@code Borrow} against the lend). The exchange answers 200 with no body. Not retried after an
    * unknown outcome: check {@link #listBorrowLendPositions()}.
    *
-   * @throws ValidationException for a blank asset or a quantity that is not positive
+   * <p>Backpack has no "redeem" side: a redeem is a {@code Borrow}, and a {@code Borrow} larger than the
+   * lend takes a loan for the rest (the specification's {@code BorrowLendSide} is only {@code Borrow} or
+   * {@code Lend}). So this reads the asset's borrow-lend positions first and refuses, sending nothing,
+   * a quantity above what is lent. Redeems through this client run one at a time, so two of them cannot
+   * both pass the check against the same lend; another process redeeming at the same moment can still
+   * make the exchange borrow, which only a check on the exchange could prevent.
+   *
+   * @throws ValidationException for a blank asset, a quantity that is not positive, or one larger than
+   *     the amount of {@code asset} lent (nothing sent)
    */
   public void redeem(String asset, BigDecimal quantity) {
-    borrowLend(asset, BorrowLendSide.BORROW, quantity);
+    String symbol = Args.asset(asset);
+    Args.positive("quantity", quantity);
+    synchronized (redeemLock) {
+      BigDecimal lent = lent(symbol);
+      if (quantity.compareTo(lent) > 0) {
+        throw new ValidationException("quantity", lent.signum() == 0
+            ? "nothing of " + Args.echo(symbol) + " is lent, so there is nothing to redeem"
+            : quantity.stripTrailingZeros().toPlainString() + " is more than the " + lent.stripTrailingZeros().toPlainString()
+                + " " + symbol + " lent",
+            lent.signum() == 0
+                ? "the exchange would borrow the whole quantity instead, as a redeem is a borrow against a lend;"
+                    + " check the borrow-lend positions"
+                : "redeem at most " + lent.stripTrailingZeros().toPlainString() + "; above that the exchange would"
+                    + " borrow the rest, as a redeem is a borrow against a lend");
+      }
+      borrowLend(symbol, BorrowLendSide.BORROW, quantity);
+    }
+  }
+
+  /** {@return the amount of {@code asset} lent: the sum of its positive borrow-lend positions} */
+  private BigDecimal lent(String asset) {
+    BigDecimal lent = BigDecimal.ZERO;
+    for (BorrowLendPosition position : listBorrowLendPositions()) {
+      if (asset.equals(position.symbol()) && position.netQuantity().signum() > 0) {
+        lent = lent.add(position.netQuantity());
+      }
+    }
+    return lent;
   }
 
   private void borrowLend(String asset, BorrowLendSide side, BigDecimal quantity) {

@@ -82,14 +82,14 @@ record ClientParts(HttpUrl baseUrl, OkHttpClient http, boolean ownsHttp, HttpTra
     OrderService orders = new OrderService(OrderParts.wire(transport, decoder, cache, markets, account,
         b.safetyLimits, previewer, b.clientIdLookback, new DailyBreakers(b.safetyLimits, breakerState, b.clock),
         hook, b.streamsConfigured ? streams : null));
-    OrderFinder finder = (symbol, clientId) -> orders.findOrder(symbol, null, clientId).map(found -> found.isOpen()
+    OrderFinder finder = (symbol, clientId) -> orders.findPlaced(symbol, clientId).map(found -> found.isOpen()
         ? new OrderFinder.FoundOrder(found.openOrder().id(), JournalHook.wire(found.openOrder().status()))
         : new OrderFinder.FoundOrder(found.historicalOrder().id(), JournalHook.wire(found.historicalOrder().status())));
     // Intents younger than the signing window plus a margin may still be in flight (another process).
     Journal journal = journalWriter == null ? null : Journal.reconciling(journalWriter, b.clock, finder,
         Duration.ofMillis(b.windowMillis).plus(JOURNAL_RECONCILE_MARGIN), b.clientIdLookback);
     return new ClientParts(b.baseUrl, http, ownsHttp, transport, markets, orders, account, capital,
-        new HistoryService(calls), b.safetyLimits, publicKey, journal, streams);
+        new HistoryService(calls, cache), b.safetyLimits, publicKey, journal, streams);
   }
 
   /** Reports what was built and, when asked, measures the clock offset; releases what was made here when that fails. */

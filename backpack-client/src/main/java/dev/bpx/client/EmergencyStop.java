@@ -113,7 +113,7 @@ final class EmergencyStop {
   private void cancel(String symbol, CancelOrderType type, String step, List<Order> cancelled, List<String> queued,
       List<EmergencyStopReport.Failure> failures) {
     try {
-      CancelAllResult result = orders.cancelAll(symbol, type);
+      CancelAllResult result = orders.cancelAllListed(symbol, type);
       cancelled.addAll(result.cancelled());
       if (result.accepted() && !queued.contains(symbol)) {
         queued.add(symbol);

@@ -30,6 +30,10 @@ import java.util.List;
  * with {@code limit} (at most 1000) and {@code offset}. Timestamps there are naive UTC date-times,
  * read as {@link java.time.Instant}.
  *
+ * <p>The {@code symbol} filter of the order, fill, funding and position queries must name a market the
+ * exchange lists (checked against the cached market list, as orders are; a delisted market's history
+ * needs a query without it).
+ *
  * <p>Every method may throw {@link ValidationException} (nothing sent, including "no API keys"),
  * {@link ApiException} and subtypes, {@link NetworkException} or {@link ResponseFormatException}.
  *
@@ -37,14 +41,17 @@ import java.util.List;
  */
 public final class HistoryService {
   private final SignedCalls calls;
+  private final MarketCache markets;
 
-  HistoryService(SignedCalls calls) {
+  /** @param markets checks a query's symbol filter: the exchange answers an unknown one with an empty list */
+  HistoryService(SignedCalls calls, MarketCache markets) {
     this.calls = calls;
+    this.markets = markets;
   }
 
   /** {@return past and present orders of every status ({@code GET /wapi/v1/history/orders})} */
   public List<HistoricalOrder> listOrders(OrderHistoryQuery query) {
-    List<HistoricalOrder> orders = list("/wapi/v1/history/orders", query, HistoricalOrder.class);
+    List<HistoricalOrder> orders = marketList("/wapi/v1/history/orders", query, HistoricalOrder.class);
     ApiRequest api = ApiRequest.get("/wapi/v1/history/orders");
     for (int i = 0; i < orders.size(); i++) {
       ResponseDecoder.require(api, orders.get(i).id(), "$[" + i + "].id");
@@ -54,12 +61,12 @@ public final class HistoryService {
 
   /** {@return the account's fills ({@code GET /wapi/v1/history/fills}); pass {@code fillType(USER)} to leave out liquidations} */
   public List<Fill> listFills(FillHistoryQuery query) {
-    return list("/wapi/v1/history/fills", query, Fill.class);
+    return marketList("/wapi/v1/history/fills", query, Fill.class);
   }
 
   /** {@return funding paid (negative) and received (positive) ({@code GET /wapi/v1/history/funding})} */
   public List<FundingPayment> listFundingPayments(FundingPaymentQuery query) {
-    return list("/wapi/v1/history/funding", query, FundingPayment.class);
+    return marketList("/wapi/v1/history/funding", query, FundingPayment.class);
   }
 
   /** {@return interest paid and earned ({@code GET /wapi/v1/history/interest})} */
@@ -74,7 +81,7 @@ public final class HistoryService {
 
   /** {@return open and closed perp positions with realized PnL ({@code GET /wapi/v1/history/position})} */
   public List<PositionHistoryEntry> listPositions(PositionHistoryQuery query) {
-    return list("/wapi/v1/history/position", query, PositionHistoryEntry.class);
+    return marketList("/wapi/v1/history/position", query, PositionHistoryEntry.class);
   }
 
   /** {@return settlements: fees, funding, realized PnL ({@code GET /wapi/v1/history/settlement})} */
@@ -87,5 +94,23 @@ public final class HistoryService {
     Args.required("query", query, "build one with the query's builder(), or use its all()");
     query.validate();
     return calls.list(ApiRequest.get(path, WireFormat.query(query)), type);
+  }
+
+  /**
+   * As {@link #list} for a query whose {@code symbol} filter is a market (orders, fills, funding,
+   * positions; in the borrow-lend and interest queries it is an asset or a lending market). The exchange
+   * answers an unknown market with an empty page, which reads as "no history", so an unknown symbol is
+   * refused here instead, and a malformed order id too.
+   */
+  private <T> List<T> marketList(String path, HistoryQuery query, Class<T> type) {
+    Args.required("query", query, "build one with the query's builder(), or use its all()");
+    query.validate();
+    if (query.filters().get("orderId") instanceof String orderId) {
+      Args.orderId(orderId);
+    }
+    if (query.filters().get("symbol") instanceof String symbol) {
+      markets.known(symbol);
+    }
+    return list(path, query, type);
   }
 }

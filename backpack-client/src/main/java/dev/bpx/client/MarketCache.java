@@ -1,6 +1,7 @@
 package dev.bpx.client;
 
 import dev.bpx.client.exception.ApiException;
+import dev.bpx.client.exception.BackpackException;
 import dev.bpx.client.exception.ValidationException;
 import dev.bpx.client.model.Market;
 import java.time.Clock;
@@ -15,6 +16,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Markets by symbol, loaded from {@code GET /api/v1/markets} and kept for a time-to-live (the
@@ -26,6 +29,8 @@ import java.util.stream.Collectors;
  * synchronized so concurrent callers load once.
  */
 final class MarketCache {
+  private static final Logger LOG = LoggerFactory.getLogger(MarketCache.class);
+
   private record Snapshot(Map<String, Market> bySymbol, Instant loadedAt) {}
 
   private final Supplier<List<Market>> loadAll;
@@ -59,10 +64,35 @@ final class MarketCache {
     List<String> similar = similar(symbol, current.bySymbol().keySet().stream().toList());
     throw new ValidationException(
         "symbol",
-        "the exchange has no market '" + symbol + "'",
+        "the exchange has no market '" + Args.echo(symbol) + "'",
         similar.isEmpty()
             ? "list the markets to see every symbol; symbols look like SOL_USDC (spot) or SOL_USDC_PERP (perpetual)"
             : "did you mean " + String.join(", ", similar) + "?");
+  }
+
+  /**
+   * Checks, before a call that names a market is sent, that the exchange lists {@code symbol}, so that
+   * a mistyped symbol is refused with the similar ones instead of reaching the exchange (whose answer is
+   * raw parser text, or for the history an empty list that looks like "nothing happened").
+   *
+   * <p>When the market list cannot be read (exchange or network down), the call goes ahead and the
+   * exchange judges the symbol: a check that cannot be made must not block a cancel or a read that
+   * would otherwise work.
+   *
+   * @return {@code symbol}
+   * @throws ValidationException if the symbol is blank or the exchange certainly has no such market
+   */
+  String known(String symbol) {
+    Args.symbol(symbol);
+    try {
+      require(symbol);
+    } catch (ValidationException unknown) {
+      throw unknown;
+    } catch (BackpackException unreadable) {
+      LOG.debug("market list unreadable ({}); leaving the symbol {} to the exchange", unreadable.getMessage(),
+          Args.echo(symbol));
+    }
+    return symbol;
   }
 
   /** Drops the snapshot so the next call reloads. */

@@ -35,8 +35,12 @@ final class OrderCanceller {
   private final ResponseDecoder decoder;
   private final OrderReconciler reconciler;
   private final JournalHook journal;
+  private final MarketCache markets;
 
-  OrderCanceller(HttpTransport transport, ResponseDecoder decoder, OrderReconciler reconciler, JournalHook journal) {
+  /** @param markets checks the symbol of a cancel before it is sent or journaled */
+  OrderCanceller(HttpTransport transport, ResponseDecoder decoder, OrderReconciler reconciler, JournalHook journal,
+      MarketCache markets) {
+    this.markets = markets;
     this.transport = transport;
     this.decoder = decoder;
     this.reconciler = reconciler;
@@ -45,9 +49,10 @@ final class OrderCanceller {
 
   /** As {@link OrderService#cancel(String, String)}. */
   CancelResult cancel(String symbol, String orderId) {
+    // Bad input is refused before anything is sent or journaled.
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("orderId", Args.text("orderId", orderId, "give the order's id as the exchange returned it"));
-    body.put("symbol", Args.symbol(symbol));
+    body.put("orderId", Args.orderId(orderId));
+    body.put("symbol", markets.known(symbol));
     return cancelOne(symbol, body, orderId, null);
   }
 
@@ -55,13 +60,21 @@ final class OrderCanceller {
   CancelResult cancelByClientId(String symbol, long clientId) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("clientId", Args.clientId(clientId));
-    body.put("symbol", Args.symbol(symbol));
+    body.put("symbol", markets.known(symbol));
     return cancelOne(symbol, body, null, clientId);
   }
 
   /** As {@link OrderService#cancelAll(String, CancelOrderType)}. */
   CancelAllResult cancelAll(String symbol, CancelOrderType orderType) {
-    String market = Args.symbol(symbol); // bad input is refused before anything, the journal included
+    return cancelAllOf(markets.known(symbol), orderType); // bad input is refused before anything, the journal included
+  }
+
+  /**
+   * Cancels the open orders of a market the exchange itself named (from its open orders): no check of the
+   * symbol against the market list, which would cost a request an emergency stop does not need.
+   */
+  CancelAllResult cancelAllOf(String symbol, CancelOrderType orderType) {
+    String market = Args.symbol(symbol);
     return journal.aroundReducingRisk(() -> JournalRecord.intent("cancelAll").symbol(market)
             .detail(orderType == null ? null : "orderType " + orderType.wireValue()),
         () -> cancelAllUnjournaled(market, orderType),
@@ -201,7 +214,7 @@ final class OrderCanceller {
   /** {@return the query of {@code GET /api/v1/order} for one order by id} */
   static Map<String, String> openOrderQuery(String symbol, String orderId) {
     Map<String, String> query = new LinkedHashMap<>();
-    query.put("orderId", Args.text("orderId", orderId, "give the order's id as the exchange returned it"));
+    query.put("orderId", Args.orderId(orderId));
     query.put("symbol", Args.symbol(symbol));
     return query;
   }

@@ -35,7 +35,7 @@ record OrderParts(HttpTransport transport, ResponseDecoder decoder, MarketCache 
         : (symbol, id) -> OrderEventWake.open(orderEvents, symbol, id, sleeping), System::nanoTime);
     BatchPlacer batches = new BatchPlacer(transport, decoder, checks, daily, journal);
     return new OrderParts(transport, decoder, markets, account, limits, previewer, journal, reconciler, leverage,
-        breakers, placer, batches, new OrderCanceller(transport, decoder, reconciler, journal), waiter);
+        breakers, placer, batches, new OrderCanceller(transport, decoder, reconciler, journal, markets), waiter);
   }
 
   /** {@return every open order of the account} */

@@ -96,7 +96,7 @@ public final class OrderService {
    * @throws ValidationException if there is no open position, or {@code quantity} exceeds it
    */
   public Order closePosition(String symbol, BigDecimal quantity) {
-    String market = Args.symbol(symbol);
+    String market = parts.markets().known(symbol);
     Position position = parts.account().getPosition(market).filter(ClosingOrder::isOpen)
         .orElseThrow(() -> new ValidationException("symbol", "there is no open position in " + market,
             "list the open positions to see which symbols have one; nothing was sent"));
@@ -175,9 +175,14 @@ public final class OrderService {
    * @throws ValidationException if neither or both ids are given
    */
   public Optional<OrderLookup> findOrder(String symbol, String orderId, Long clientId) {
-    String market = Args.symbol(symbol);
     Args.oneOrderId(orderId, clientId);
+    String market = parts.markets().known(symbol);
     return parts.reconciler().find(market, orderId, clientId);
+  }
+
+  /** As {@link #findOrder} by clientId, for a symbol this client placed an order on (the journal's): not checked again. */
+  Optional<OrderLookup> findPlaced(String symbol, long clientId) {
+    return parts.reconciler().find(Args.symbol(symbol), null, Args.clientId(clientId));
   }
 
   /**
@@ -196,12 +201,12 @@ public final class OrderService {
    */
   public Optional<OrderLookup> awaitFinished(String symbol, String orderId, Long clientId, Duration timeout)
       throws InterruptedException {
-    String market = Args.symbol(symbol);
     Args.oneOrderId(orderId, clientId);
     if (timeout == null || timeout.isNegative() || timeout.compareTo(OrderWaiter.MAX_WAIT) > 0) {
       throw new ValidationException("timeout", "must be between 0 and 1 hour, was " + timeout,
           "wait in steps of at most an hour; for longer waits subscribe to account.orderUpdate");
     }
+    String market = parts.markets().known(symbol);
     return parts.waiter().await(market, orderId, clientId, timeout);
   }
 
@@ -217,7 +222,7 @@ public final class OrderService {
 
   /** {@return the open orders of one market, spot or perp} */
   public List<Order> listOpenOrders(String symbol) {
-    return OrderParts.listOpenOrders(parts.reconciler(), symbol);
+    return OrderParts.listOpenOrders(parts.reconciler(), parts.markets().known(symbol));
   }
 
   /** {@return the open orders of every market of one kind, e.g. {@code PERP}} */
@@ -231,12 +236,14 @@ public final class OrderService {
    * open order (filled, cancelled and expired orders are in {@link HistoryService#listOrders})}
    */
   public Optional<Order> getOpenOrder(String symbol, String orderId) {
-    return parts.reconciler().getOpenOrder(OrderCanceller.openOrderQuery(symbol, orderId));
+    Args.orderId(orderId);
+    return parts.reconciler().getOpenOrder(OrderCanceller.openOrderQuery(parts.markets().known(symbol), orderId));
   }
 
   /** {@return one open order by the clientId it was placed with; empty when none is open} */
   public Optional<Order> getOpenOrderByClientId(String symbol, long clientId) {
-    return parts.reconciler().findOpen(Args.symbol(symbol), Args.clientId(clientId));
+    Args.clientId(clientId);
+    return parts.reconciler().findOpen(parts.markets().known(symbol), clientId);
   }
 
   /**
@@ -363,6 +370,11 @@ public final class OrderService {
     return parts.canceller().cancelAll(symbol, orderType);
   }
 
+  /** As {@link #cancelAll(String, CancelOrderType)} for a symbol taken from the exchange's own answer: not checked. */
+  CancelAllResult cancelAllListed(String symbol, CancelOrderType orderType) {
+    return parts.canceller().cancelAllOf(symbol, orderType);
+  }
+
   /**
    * {@return the largest order the account can place ({@code GET /api/v1/account/limits/order})}
    *
@@ -371,6 +383,7 @@ public final class OrderService {
   public MaxOrderQuantity getMaxOrderQuantity(MaxOrderQuantityQuery query) {
     Args.required("query", query, "build one with MaxOrderQuantityQuery.of(symbol, side)");
     query.validate();
+    parts.markets().known(query.symbol());
     ApiRequest api = ApiRequest.get("/api/v1/account/limits/order", WireFormat.maxOrderQuantity(query));
     return parts.decoder().decode(api, parts.transport().execute(api), MaxOrderQuantity.class);
   }

@@ -145,6 +145,7 @@ class AccountCapitalHistoryTest {
   @Test
   void lendAndRedeemPostBorrowLendWithSides() {
     exchange.enqueueEmpty(200);
+    exchange.enqueueJson("[{\"symbol\":\"USDC\",\"netQuantity\":\"100.50\"}]");
     exchange.enqueueEmpty(200);
 
     client.capital().lend("USDC", new BigDecimal("100.50"));
@@ -152,6 +153,7 @@ class AccountCapitalHistoryTest {
 
     RecordedRequest lend = takeSigned("POST", "/api/v1/borrowLend", null);
     assertThat(TestExchange.body(lend)).isEqualTo("{\"quantity\":\"100.50\",\"side\":\"Lend\",\"symbol\":\"USDC\"}");
+    takeSigned("GET", "/api/v1/borrowLend/positions", null); // a redeem checks what is lent first
     RecordedRequest redeem = takeSigned("POST", "/api/v1/borrowLend", null);
     assertThat(TestExchange.body(redeem)).isEqualTo("{\"quantity\":\"25\",\"side\":\"Borrow\",\"symbol\":\"USDC\"}");
   }
@@ -164,6 +166,7 @@ class AccountCapitalHistoryTest {
 
   @Test
   void historyOrdersAndFills() {
+    exchange.enqueueMarkets(); // a symbol filter is checked against the market list first
     exchange.enqueueJson("[" + TestExchange.historicalOrder("1", 5, "SOL_USDC", "Filled", "2025-09-11T20:10:40.699") + "]");
     exchange.enqueueJson("[{\"clientId\":null,\"fee\":\"0.004974\",\"feeSymbol\":\"USDC\",\"isMaker\":false,"
         + "\"orderId\":\"4238907375\",\"price\":\"3826.15\",\"quantity\":\"0.0026\",\"side\":\"Bid\","
@@ -171,16 +174,18 @@ class AccountCapitalHistoryTest {
 
     assertThat(client.history().listOrders(OrderHistoryQuery.builder().symbol("SOL_USDC").marketType(MarketType.SPOT)
         .limit(50).offset(0).sortDirection(SortDirection.DESC).build())).hasSize(1);
-    assertThat(client.history().listFills(FillHistoryQuery.builder().symbol("ETH_USDC_PERP")
+    assertThat(client.history().listFills(FillHistoryQuery.builder().symbol("SOL_USDC_PERP")
         .from(Instant.ofEpochMilli(1753000000000L)).to(Instant.ofEpochMilli(1754000000000L)).fillType(FillType.USER)
         .build())).hasSize(1);
 
+    exchange.take("GET", "/api/v1/markets", null);
     takeSigned("GET", "/wapi/v1/history/orders", "symbol=SOL_USDC&marketType=SPOT&limit=50&offset=0&sortDirection=Desc");
-    takeSigned("GET", "/wapi/v1/history/fills", "symbol=ETH_USDC_PERP&from=1753000000000&to=1754000000000&fillType=User");
+    takeSigned("GET", "/wapi/v1/history/fills", "symbol=SOL_USDC_PERP&from=1753000000000&to=1754000000000&fillType=User");
   }
 
   @Test
   void historyFundingInterestBorrowLendPositionsAndSettlements() {
+    exchange.enqueueMarkets();
     for (int i = 0; i < 5; i++) {
       exchange.enqueueJson("[]");
     }
@@ -193,6 +198,7 @@ class AccountCapitalHistoryTest {
     client.history().listPositions(PositionHistoryQuery.builder().state(PositionState.CLOSED).build());
     client.history().listSettlements(SettlementHistoryQuery.all());
 
+    exchange.take("GET", "/api/v1/markets", null);
     takeSigned("GET", "/wapi/v1/history/funding", "symbol=SOL_USDC_PERP&limit=10");
     takeSigned("GET", "/wapi/v1/history/interest", "asset=USDC&source=BorrowLend");
     takeSigned("GET", "/wapi/v1/history/borrowLend", "symbol=USDC&type=Lend");

@@ -200,16 +200,18 @@ class OrderPlacementFaultTest {
 
   @Test
   void aCancelWhoseAnswerWasLostLooksTheOrderUpAndReportsItClosed() {
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueDisconnectAfterRequest();
     exchange.enqueue(404, NOT_FOUND);
     exchange.enqueueJson("[" + historicalOrder("111", CLIENT_ID, "SOL_USDC", "Cancelled", "2025-01-01T00:00:00") + "]");
 
     CancelResult result = exchange.client.orders().cancel("SOL_USDC", "111");
 
+    exchange.take("GET", "/api/v1/markets", null);
     exchange.take("DELETE", "/api/v1/order", null);
     exchange.assertSigned(exchange.take("GET", "/api/v1/order", "orderId=111&symbol=SOL_USDC"));
     exchange.assertSigned(exchange.take("GET", "/wapi/v1/history/orders", "symbol=SOL_USDC&orderId=111"));
-    assertThat(exchange.requestCount()).as("no second DELETE once the order is known closed").isEqualTo(3);
+    assertThat(exchange.requestCount()).as("no second DELETE once the order is known closed").isEqualTo(4);
     assertThat(result).isInstanceOfSatisfying(CancelResult.AlreadyClosed.class,
         c -> assertThat(c.order().status()).isEqualTo(OrderStatus.CANCELLED));
   }

@@ -191,28 +191,32 @@ class OrderRecoveryTest {
 
   @Test
   void aCancelAnsweredWith504AfterTheExchangeCancelledIsReportedClosedFromTheHistory() {
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueue(504, "<html>Gateway Timeout</html>");
     exchange.enqueue(404, NOT_FOUND);
     exchange.enqueueJson("[" + historicalOrder("111", CLIENT_ID, "SOL_USDC", "Cancelled", naive(NOW)) + "]");
 
     CancelResult result = exchange.client.orders().cancel("SOL_USDC", "111");
 
+    exchange.take("GET", "/api/v1/markets", null);
     exchange.take("DELETE", "/api/v1/order", null);
     exchange.take("GET", "/api/v1/order", "orderId=111&symbol=SOL_USDC");
     exchange.take("GET", "/wapi/v1/history/orders", "symbol=SOL_USDC&orderId=111");
-    assertThat(exchange.requestCount()).as("the cancel is not repeated").isEqualTo(3);
+    assertThat(exchange.requestCount()).as("the cancel is not repeated").isEqualTo(4);
     assertThat(result).isInstanceOfSatisfying(CancelResult.AlreadyClosed.class,
         c -> assertThat(c.order().status()).isEqualTo(OrderStatus.CANCELLED));
   }
 
   @Test
   void aCancelByClientIdAnsweredWith504IsLookedUpByClientId() {
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueue(504, "<html>Gateway Timeout</html>");
     exchange.enqueue(404, NOT_FOUND);
     exchange.enqueueJson("[" + historicalOrder("111", CLIENT_ID, "SOL_USDC", "Cancelled", naive(NOW)) + "]");
 
     CancelResult result = exchange.client.orders().cancelByClientId("SOL_USDC", CLIENT_ID);
 
+    exchange.take("GET", "/api/v1/markets", null);
     exchange.take("DELETE", "/api/v1/order", null);
     exchange.take("GET", "/api/v1/order", OPEN_LOOKUP);
     exchange.take("GET", "/wapi/v1/history/orders", historyQuery(0));
@@ -221,12 +225,14 @@ class OrderRecoveryTest {
 
   @Test
   void aLostCancelOfAnOrderStillOpenCancelsItOnceMore() {
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueue(503, "{\"code\":\"SERVICE_UNAVAILABLE\",\"message\":\"busy\"}");
     exchange.enqueueJson(order("111", CLIENT_ID, "SOL_USDC", "Bid", "New", "Limit"));
     exchange.enqueueJson(order("111", CLIENT_ID, "SOL_USDC", "Bid", "Cancelled", "Limit"));
 
     CancelResult result = exchange.client.orders().cancel("SOL_USDC", "111");
 
+    exchange.take("GET", "/api/v1/markets", null);
     exchange.take("DELETE", "/api/v1/order", null);
     exchange.take("GET", "/api/v1/order", "orderId=111&symbol=SOL_USDC");
     exchange.assertSigned(exchange.take("DELETE", "/api/v1/order", null));
@@ -236,6 +242,7 @@ class OrderRecoveryTest {
 
   @Test
   void aLostCancelWhoseLookupFailsSaysCancellingAgainIsSafe() {
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueue(504, "<html>Gateway Timeout</html>");
     exchange.enqueue(400, "{\"code\":\"INVALID_CLIENT_REQUEST\",\"message\":\"Something else\"}");
 
@@ -246,15 +253,16 @@ class OrderRecoveryTest {
           assertThat(e.symbol()).hasValue("SOL_USDC");
           assertThat(e.getMessage()).contains("order 111", "Cancelling it again is safe");
         });
-    assertThat(exchange.requestCount()).isEqualTo(2);
+    assertThat(exchange.requestCount()).isEqualTo(3);
   }
 
   @Test
   void aCancelOfAnOrderThatIsNotOpenStillAnswersNotFound() {
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueue(404, "{\"code\":\"RESOURCE_NOT_FOUND\",\"message\":\"Order not found\"}");
 
     assertThatThrownBy(() -> exchange.client.orders().cancel("SOL_USDC", "111"))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.isNotFound()).isTrue());
-    assertThat(exchange.requestCount()).isEqualTo(1);
+    assertThat(exchange.requestCount()).isEqualTo(2);
   }
 }

@@ -290,6 +290,7 @@ class OrderServiceSafetyTest {
   @Test
   void cancelsAreNeverBlockedBySafetyLimits() {
     OrderService orders = orders(SafetyLimits.of(dec("0.01"), Set.of("BTC_USDC")));
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson(order("111", 7, "SOL_USDC", "Bid", "Cancelled", "Limit"));
     exchange.enqueueJson(order("112", 8, "SOL_USDC", "Bid", "Cancelled", "Limit"));
     exchange.enqueueJson("[]");
@@ -298,6 +299,7 @@ class OrderServiceSafetyTest {
     orders.cancelByClientId("SOL_USDC", 8);
     orders.cancelAll("SOL_USDC");
 
+    exchange.take("GET", "/api/v1/markets", null);
     RecordedRequest byId = exchange.take("DELETE", "/api/v1/order", null);
     assertThat(TestExchange.jsonBody(byId)).isEqualTo(TestExchange.map("orderId", "111", "symbol", "SOL_USDC"));
     exchange.assertSigned(byId);
@@ -305,7 +307,7 @@ class OrderServiceSafetyTest {
     assertThat(TestExchange.jsonBody(byClientId)).isEqualTo(TestExchange.map("clientId", dec("8"), "symbol", "SOL_USDC"));
     RecordedRequest all = exchange.take("DELETE", "/api/v1/orders", null);
     assertThat(TestExchange.jsonBody(all)).isEqualTo(TestExchange.map("symbol", "SOL_USDC"));
-    assertThat(exchange.requestCount()).isEqualTo(3);
+    assertThat(exchange.requestCount()).isEqualTo(4);
   }
 
   // ---- closePosition ----
@@ -314,28 +316,28 @@ class OrderServiceSafetyTest {
   void closingIsNeverBlockedByTheLimitsBecauseReduceOnlyOrdersOnlyLowerRisk() {
     // A 2.5 SOL position worth far more than the 1 USDC limit, on a symbol not in the allow-list.
     OrderService orders = orders(SafetyLimits.of(dec("1"), Set.of("BTC_USDC")));
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson(position("2.5"));
-    exchange.enqueueMarkets();
     exchange.enqueueJson(order("9", 1, "SOL_USDC_PERP", "Ask", "Filled", "Market"));
 
     orders.closePosition("SOL_USDC_PERP");
 
-    exchange.take("GET", "/api/v1/position", "symbol=SOL_USDC_PERP");
     exchange.take("GET", "/api/v1/markets", null);
+    exchange.take("GET", "/api/v1/position", "symbol=SOL_USDC_PERP");
     assertThat(TestExchange.jsonBody(exchange.take("POST", "/api/v1/order", null))).containsEntry("reduceOnly", true);
   }
 
   @Test
   void closingALongSendsAReduceOnlyMarketAskForExactlyThePositionSize() {
     OrderService orders = orders(SafetyLimits.none());
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson(position("2.5"));
-    exchange.enqueueMarkets();
     exchange.enqueueJson(order("9", 1, "SOL_USDC_PERP", "Ask", "Filled", "Market"));
 
     Order closing = orders.closePosition("SOL_USDC_PERP");
 
-    exchange.assertSigned(exchange.take("GET", "/api/v1/position", "symbol=SOL_USDC_PERP"));
     exchange.take("GET", "/api/v1/markets", null);
+    exchange.assertSigned(exchange.take("GET", "/api/v1/position", "symbol=SOL_USDC_PERP"));
     RecordedRequest post = exchange.take("POST", "/api/v1/order", null);
     exchange.assertSigned(post);
     Map<String, Object> body = TestExchange.jsonBody(post);
@@ -355,14 +357,14 @@ class OrderServiceSafetyTest {
   @Test
   void closingAShortSendsAReduceOnlyMarketBidForItsAbsoluteSize() {
     OrderService orders = orders(SafetyLimits.none());
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson(position("-1.25"));
-    exchange.enqueueMarkets();
     exchange.enqueueJson(order("9", 1, "SOL_USDC_PERP", "Bid", "Filled", "Market"));
 
     orders.closePosition("SOL_USDC_PERP");
 
-    exchange.take("GET", "/api/v1/position", "symbol=SOL_USDC_PERP");
     exchange.take("GET", "/api/v1/markets", null);
+    exchange.take("GET", "/api/v1/position", "symbol=SOL_USDC_PERP");
     Map<String, Object> body = TestExchange.jsonBody(exchange.take("POST", "/api/v1/order", null));
     assertThat(body).containsEntry("side", "Bid")
         .containsEntry("orderType", "Market")
@@ -374,14 +376,14 @@ class OrderServiceSafetyTest {
   @Test
   void closingPartOfAPositionSendsOnlyThatQuantity() {
     OrderService orders = orders(SafetyLimits.none());
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson(position("2.5"));
-    exchange.enqueueMarkets();
     exchange.enqueueJson(order("9", 1, "SOL_USDC_PERP", "Ask", "Filled", "Market"));
 
     orders.closePosition("SOL_USDC_PERP", dec("1.00"));
 
-    exchange.take("GET", "/api/v1/position", "symbol=SOL_USDC_PERP");
     exchange.take("GET", "/api/v1/markets", null);
+    exchange.take("GET", "/api/v1/position", "symbol=SOL_USDC_PERP");
     Map<String, Object> body = TestExchange.jsonBody(exchange.take("POST", "/api/v1/order", null));
     assertThat(body).containsEntry("side", "Ask").containsEntry("quantity", "1.00").containsEntry("reduceOnly", true);
   }
@@ -389,8 +391,8 @@ class OrderServiceSafetyTest {
   @Test
   void closingExactlyTheWholePositionByQuantityIsAllowed() {
     OrderService orders = orders(SafetyLimits.none());
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson(position("-2.5"));
-    exchange.enqueueMarkets();
     exchange.enqueueJson(order("9", 1, "SOL_USDC_PERP", "Bid", "Filled", "Market"));
 
     orders.closePosition("SOL_USDC_PERP", dec("2.50"));
@@ -404,47 +406,49 @@ class OrderServiceSafetyTest {
   @Test
   void closingWhenTheExchangeHasNoPositionThrowsAndSendsNothing() {
     OrderService orders = orders(SafetyLimits.none());
-    exchange.enqueue(404, "{\"code\":\"RESOURCE_NOT_FOUND\",\"message\":\"Position not found\"}");
     exchange.enqueueMarkets();
+    exchange.enqueue(404, "{\"code\":\"RESOURCE_NOT_FOUND\",\"message\":\"Position not found\"}");
     exchange.enqueueJson(order("9", 1, "SOL_USDC_PERP", "Ask", "Filled", "Market"));
 
     assertThatThrownBy(() -> orders.closePosition("SOL_USDC_PERP"))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("no open position in SOL_USDC_PERP")
         .hasMessageContaining("nothing was sent");
+    exchange.take("GET", "/api/v1/markets", null);
     exchange.take("GET", "/api/v1/position", "symbol=SOL_USDC_PERP");
-    assertThat(exchange.requestCount()).isEqualTo(1);
+    assertThat(exchange.requestCount()).isEqualTo(2);
   }
 
   @Test
   void closingAZeroPositionThrowsAndSendsNothing() {
     OrderService orders = orders(SafetyLimits.none());
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson(position("0"));
-    exchange.enqueueMarkets();
     exchange.enqueueJson(order("9", 1, "SOL_USDC_PERP", "Ask", "Filled", "Market"));
 
     assertThatThrownBy(() -> orders.closePosition("SOL_USDC_PERP"))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("no open position");
-    assertNoWriteReachedTheExchange(1);
+    assertNoWriteReachedTheExchange(2);
   }
 
   @Test
   void closingMoreThanThePositionIsRefusedAndNothingIsSent() {
     OrderService orders = orders(SafetyLimits.none());
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson(position("2.5"));
-    exchange.enqueueMarkets();
     exchange.enqueueJson(order("9", 1, "SOL_USDC_PERP", "Ask", "Filled", "Market"));
 
     assertThatThrownBy(() -> orders.closePosition("SOL_USDC_PERP", dec("2.51")))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("quantity"))
         .hasMessageContaining("at most the position size 2.5");
-    assertNoWriteReachedTheExchange(1);
+    assertNoWriteReachedTheExchange(2);
   }
 
   @Test
   void closingAZeroOrNegativeQuantityIsRefusedAndNothingIsSent() {
     OrderService orders = orders(SafetyLimits.none());
+    exchange.enqueueMarkets();
     exchange.enqueueJson(position("2.5"));
     exchange.enqueueJson(position("2.5"));
 
@@ -452,7 +456,7 @@ class OrderServiceSafetyTest {
         .isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> orders.closePosition("SOL_USDC_PERP", dec("-1")))
         .isInstanceOf(ValidationException.class);
-    assertNoWriteReachedTheExchange(2);
+    assertNoWriteReachedTheExchange(3);
   }
 
   // ---- findOrder ----
@@ -460,6 +464,7 @@ class OrderServiceSafetyTest {
   @Test
   void findOrderReturnsTheOpenOrderWithoutLookingAtHistory() {
     OrderService orders = orders(SafetyLimits.none());
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson(order("111", 7, "SOL_USDC", "Bid", "New", "Limit"));
 
     Optional<OrderLookup> found = orders.findOrder("SOL_USDC", "111", null);
@@ -469,25 +474,29 @@ class OrderServiceSafetyTest {
       assertThat(lookup.openOrder().id()).isEqualTo("111");
       assertThat(lookup.historicalOrder()).isNull();
     });
+    exchange.take("GET", "/api/v1/markets", null);
     exchange.assertSigned(exchange.take("GET", "/api/v1/order", "orderId=111&symbol=SOL_USDC"));
-    assertThat(exchange.requestCount()).isEqualTo(1);
+    assertThat(exchange.requestCount()).isEqualTo(2);
   }
 
   @Test
   void findOrderByClientIdReturnsTheOpenOrder() {
     OrderService orders = orders(SafetyLimits.none());
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson(order("111", 7, "SOL_USDC", "Bid", "New", "Limit"));
 
     Optional<OrderLookup> found = orders.findOrder("SOL_USDC", null, 7L);
 
     assertThat(found).get().extracting(l -> l.openOrder().clientId()).isEqualTo(7L);
+    exchange.take("GET", "/api/v1/markets", null);
     exchange.take("GET", "/api/v1/order", "clientId=7&symbol=SOL_USDC");
-    assertThat(exchange.requestCount()).isEqualTo(1);
+    assertThat(exchange.requestCount()).isEqualTo(2);
   }
 
   @Test
   void findOrderByIdFallsBackToTheHistoryWhenTheOrderIsNoLongerOpen() {
     OrderService orders = orders(SafetyLimits.none());
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueue(404, NOT_FOUND);
     exchange.enqueueJson("[" + historicalOrder("111", 7, "SOL_USDC", "Filled", "2025-01-01T00:00:00.000") + "]");
 
@@ -499,6 +508,7 @@ class OrderServiceSafetyTest {
       assertThat(lookup.historicalOrder().id()).isEqualTo("111");
       assertThat(lookup.historicalOrder().executedQuantity()).isEqualByComparingTo("1.5");
     });
+    exchange.take("GET", "/api/v1/markets", null);
     exchange.take("GET", "/api/v1/order", "orderId=111&symbol=SOL_USDC");
     RecordedRequest history = exchange.take();
     assertThat(history.getMethod()).isEqualTo("GET");
@@ -511,6 +521,7 @@ class OrderServiceSafetyTest {
   @Test
   void findOrderByClientIdFallsBackToTheHistoryAndPicksThatClientId() {
     OrderService orders = orders(SafetyLimits.none());
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueue(404, NOT_FOUND);
     exchange.enqueueJson("[" + historicalOrder("300", 8, "SOL_USDC", "Filled", "2025-01-01T00:00:03.000") + ","
         + historicalOrder("200", 7, "SOL_USDC", "Cancelled", "2025-01-01T00:00:02.000") + ","
@@ -519,6 +530,7 @@ class OrderServiceSafetyTest {
     Optional<OrderLookup> found = orders.findOrder("SOL_USDC", null, 7L);
 
     assertThat(found).get().extracting(l -> l.historicalOrder().id()).isEqualTo("200");
+    exchange.take("GET", "/api/v1/markets", null);
     exchange.take("GET", "/api/v1/order", "clientId=7&symbol=SOL_USDC");
     RecordedRequest history = exchange.take();
     assertThat(history.getUrl().encodedPath()).isEqualTo("/wapi/v1/history/orders");
@@ -530,6 +542,7 @@ class OrderServiceSafetyTest {
   @Test
   void findOrderReturnsEmptyWhenNeitherOpenNorInHistory() {
     OrderService orders = orders(SafetyLimits.none());
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueue(404, NOT_FOUND);
     exchange.enqueueJson("[]");
     exchange.enqueue(404, NOT_FOUND);
@@ -537,12 +550,13 @@ class OrderServiceSafetyTest {
 
     assertThat(orders.findOrder("SOL_USDC", "111", null)).isEmpty();
     assertThat(orders.findOrder("SOL_USDC", null, 7L)).isEmpty();
-    assertThat(exchange.requestCount()).isEqualTo(4);
+    assertThat(exchange.requestCount()).isEqualTo(5);
   }
 
   @Test
   void findOrderByIdIgnoresAHistoryRowWithAnotherId() {
     OrderService orders = orders(SafetyLimits.none());
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueue(404, NOT_FOUND);
     exchange.enqueueJson("[" + historicalOrder("999", 7, "SOL_USDC", "Filled", "2025-01-01T00:00:02.000") + "]");
 

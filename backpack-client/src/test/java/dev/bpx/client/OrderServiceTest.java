@@ -48,18 +48,21 @@ class OrderServiceTest {
 
   @Test
   void listOpenOrdersFiltersBySymbolOrMarketType() {
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson("[]");
     exchange.enqueueJson("[]");
 
     orders.listOpenOrders("SOL_USDC_PERP");
     orders.listOpenOrders(MarketType.PERP);
 
+    exchange.take("GET", "/api/v1/markets", null);
     exchange.assertSigned(exchange.take("GET", "/api/v1/orders", "symbol=SOL_USDC_PERP"));
     exchange.assertSigned(exchange.take("GET", "/api/v1/orders", "marketType=PERP"));
   }
 
   @Test
   void getOpenOrderByIdReturnsTheOrderAndEmptyOnNotFound() {
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson(order("111", 7, "SOL_USDC", "Bid", "New", "Limit"));
     exchange.enqueue(404, "{\"code\":\"RESOURCE_NOT_FOUND\",\"message\":\"Not Found\"}");
 
@@ -68,17 +71,20 @@ class OrderServiceTest {
 
     assertThat(found).get().extracting(Order::id).isEqualTo("111");
     assertThat(missing).isEmpty();
+    exchange.take("GET", "/api/v1/markets", null);
     exchange.assertSigned(exchange.take("GET", "/api/v1/order", "orderId=111&symbol=SOL_USDC"));
     exchange.assertSigned(exchange.take("GET", "/api/v1/order", "orderId=999&symbol=SOL_USDC"));
   }
 
   @Test
   void getOpenOrderByClientIdSendsTheClientIdAsANumber() {
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson(order("111", 4294967295L, "SOL_USDC", "Bid", "New", "Limit"));
 
     Optional<Order> found = orders.getOpenOrderByClientId("SOL_USDC", 4294967295L);
 
     assertThat(found).get().extracting(Order::clientId).isEqualTo(4294967295L);
+    exchange.take("GET", "/api/v1/markets", null);
     exchange.assertSigned(exchange.take("GET", "/api/v1/order", "clientId=4294967295&symbol=SOL_USDC"));
   }
 
@@ -264,10 +270,12 @@ class OrderServiceTest {
 
   @Test
   void cancelByIdSendsAJsonBodyWithDelete() {
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson(order("111", 7, "SOL_USDC", "Bid", "Cancelled", "Limit"));
 
     CancelResult result = orders.cancel("SOL_USDC", "111");
 
+    exchange.take("GET", "/api/v1/markets", null);
     RecordedRequest delete = exchange.take("DELETE", "/api/v1/order", null);
     assertThat(TestExchange.body(delete)).isEqualTo("{\"orderId\":\"111\",\"symbol\":\"SOL_USDC\"}");
     exchange.assertSigned(delete);
@@ -277,10 +285,12 @@ class OrderServiceTest {
 
   @Test
   void cancelByClientIdSendsTheClientIdAsANumber() {
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson(order("111", 77, "SOL_USDC", "Bid", "Cancelled", "Limit"));
 
     orders.cancelByClientId("SOL_USDC", 77);
 
+    exchange.take("GET", "/api/v1/markets", null);
     RecordedRequest delete = exchange.take("DELETE", "/api/v1/order", null);
     assertThat(TestExchange.body(delete)).isEqualTo("{\"clientId\":77,\"symbol\":\"SOL_USDC\"}");
     exchange.assertSigned(delete);
@@ -288,6 +298,7 @@ class OrderServiceTest {
 
   @Test
   void cancelAnsweredWith202WithoutBodyIsAccepted() {
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueEmpty(202);
 
     CancelResult result = orders.cancel("SOL_USDC", "111");
@@ -297,6 +308,7 @@ class OrderServiceTest {
 
   @Test
   void cancelOfAnOrderThatIsNotOpenIsAnApiError() {
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueue(404, "{\"code\":\"RESOURCE_NOT_FOUND\",\"message\":\"Not Found\"}");
 
     assertThatThrownBy(() -> orders.cancel("SOL_USDC", "111"))
@@ -309,6 +321,7 @@ class OrderServiceTest {
 
   @Test
   void cancelAllForASymbolReturnsTheCancelledOrders() {
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson("[" + order("1", 1, "SOL_USDC", "Bid", "Cancelled", "Limit") + "]");
     exchange.enqueueJson("[]");
     exchange.enqueueEmpty(202);
@@ -317,6 +330,7 @@ class OrderServiceTest {
     CancelAllResult conditional = orders.cancelAll("SOL_USDC", CancelOrderType.CONDITIONAL_ORDER);
     CancelAllResult queued = orders.cancelAll("SOL_USDC");
 
+    exchange.take("GET", "/api/v1/markets", null);
     RecordedRequest first = exchange.take("DELETE", "/api/v1/orders", null);
     assertThat(TestExchange.body(first)).isEqualTo("{\"symbol\":\"SOL_USDC\"}");
     exchange.assertSigned(first);
@@ -330,11 +344,13 @@ class OrderServiceTest {
 
   @Test
   void maxOrderQuantitySendsTheQueryAndParsesTheAnswer() {
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson("{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Bid\",\"maxOrderQuantity\":\"12.5\",\"price\":\"140\"}");
 
     MaxOrderQuantity max = orders.getMaxOrderQuantity(
         MaxOrderQuantityQuery.of("SOL_USDC_PERP", Side.BID).price(new BigDecimal("140")).reduceOnly(false).build());
 
+    exchange.take("GET", "/api/v1/markets", null);
     RecordedRequest get = exchange.take("GET", "/api/v1/account/limits/order",
         "symbol=SOL_USDC_PERP&side=Bid&price=140&reduceOnly=false");
     exchange.assertSigned(get);

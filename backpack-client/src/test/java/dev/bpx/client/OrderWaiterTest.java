@@ -26,6 +26,7 @@ class OrderWaiterTest {
 
   @Test
   void pollsUntilTheOrderLeavesTheBookThenReportsHowItEnded() throws Exception {
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson(order("111", 7, "SOL_USDC", "Bid", "New", "Limit"));
     exchange.enqueueJson(order("111", 7, "SOL_USDC", "Bid", "PartiallyFilled", "Limit"));
     exchange.enqueue(404, NOT_FOUND);
@@ -37,16 +38,18 @@ class OrderWaiterTest {
       assertThat(lookup.isOpen()).isFalse();
       assertThat(lookup.historicalOrder().status()).isEqualTo(OrderStatus.FILLED);
     });
+    exchange.take("GET", "/api/v1/markets", null);
     exchange.take("GET", "/api/v1/order", "orderId=111&symbol=SOL_USDC");
     exchange.take("GET", "/api/v1/order", "orderId=111&symbol=SOL_USDC");
     exchange.take("GET", "/api/v1/order", "orderId=111&symbol=SOL_USDC");
     assertThat(exchange.take().getUrl().encodedPath()).isEqualTo("/wapi/v1/history/orders");
     assertThat(exchange.sleeps).containsExactly(Duration.ofMillis(200), Duration.ofMillis(300));
-    assertThat(exchange.server.getRequestCount()).as("no request after the answer").isEqualTo(4);
+    assertThat(exchange.server.getRequestCount()).as("no request after the answer").isEqualTo(5);
   }
 
   @Test
   void aClientIdIsLookedUpOnceThenTheOrderIdIsPolled() throws Exception {
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson(order("111", 7, "SOL_USDC", "Bid", "New", "Limit"));
     exchange.enqueue(404, NOT_FOUND);
     exchange.enqueueJson("[" + historicalOrder("111", 7, "SOL_USDC", "Cancelled", "2025-01-01T00:00:00") + "]");
@@ -54,12 +57,14 @@ class OrderWaiterTest {
     Optional<OrderLookup> done = orders.awaitFinished("SOL_USDC", null, 7L, Duration.ofSeconds(5));
 
     assertThat(done).get().extracting(l -> l.historicalOrder().status()).isEqualTo(OrderStatus.CANCELLED);
+    exchange.take("GET", "/api/v1/markets", null);
     exchange.take("GET", "/api/v1/order", "clientId=7&symbol=SOL_USDC");
     exchange.take("GET", "/api/v1/order", "orderId=111&symbol=SOL_USDC");
   }
 
   @Test
   void whenTheTimeIsUpTheOrderIsReportedAsItStandsAndTheSleepsAddUpToTheTimeout() throws Exception {
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     for (int i = 0; i < 5; i++) {
       exchange.enqueueJson(order("111", 7, "SOL_USDC", "Bid", i < 3 ? "New" : "PartiallyFilled", "Limit"));
     }
@@ -72,11 +77,12 @@ class OrderWaiterTest {
     });
     assertThat(exchange.sleeps).containsExactly(
         Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofMillis(450), Duration.ofMillis(50));
-    assertThat(exchange.server.getRequestCount()).isEqualTo(5);
+    assertThat(exchange.server.getRequestCount()).isEqualTo(6);
   }
 
   @Test
   void anOrderMissingFromTheHistoryForAMomentIsAskedForAgainNeverCalledOpen() throws Exception {
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson(order("111", 7, "SOL_USDC", "Bid", "New", "Limit"));
     exchange.enqueue(404, NOT_FOUND);
     exchange.enqueueJson("[]");
@@ -85,6 +91,7 @@ class OrderWaiterTest {
     Optional<OrderLookup> done = orders.awaitFinished("SOL_USDC", "111", null, Duration.ofSeconds(10));
 
     assertThat(done).get().extracting(OrderLookup::isOpen).isEqualTo(false);
+    exchange.take("GET", "/api/v1/markets", null);
     exchange.take("GET", "/api/v1/order", "orderId=111&symbol=SOL_USDC");
     exchange.take("GET", "/api/v1/order", "orderId=111&symbol=SOL_USDC");
     assertThat(exchange.take().getUrl().encodedPath()).isEqualTo("/wapi/v1/history/orders");
@@ -93,6 +100,7 @@ class OrderWaiterTest {
 
   @Test
   void theLastLookAtAnOrderThatLeftTheBookAsksOnlyTheHistory() throws Exception {
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson(order("111", 7, "SOL_USDC", "Bid", "New", "Limit"));
     exchange.enqueue(404, NOT_FOUND);
     exchange.enqueueJson("[]");
@@ -103,17 +111,19 @@ class OrderWaiterTest {
 
     assertThat(done).get().extracting(l -> l.historicalOrder().status()).isEqualTo(OrderStatus.FILLED);
     assertThat(exchange.sleeps).containsExactly(Duration.ofMillis(200), Duration.ofMillis(300));
+    exchange.take("GET", "/api/v1/markets", null);
     exchange.take("GET", "/api/v1/order", "orderId=111&symbol=SOL_USDC");
     exchange.take("GET", "/api/v1/order", "orderId=111&symbol=SOL_USDC");
     for (int i = 0; i < 3; i++) {
       assertThat(exchange.take().getUrl().encodedPath()).as("request %d after the book", i)
           .isEqualTo("/wapi/v1/history/orders");
     }
-    assertThat(exchange.server.getRequestCount()).as("the book is not asked after the time is up").isEqualTo(5);
+    assertThat(exchange.server.getRequestCount()).as("the book is not asked after the time is up").isEqualTo(6);
   }
 
   @Test
   void anUnknownOrderOrAZeroTimeoutAnswersAtOnce() throws Exception {
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueue(404, NOT_FOUND);
     exchange.enqueueJson("[]");
     exchange.enqueueJson(order("222", 8, "SOL_USDC", "Bid", "New", "Limit"));

@@ -112,6 +112,7 @@ class TradeJournalTest {
   @Test
   void cancelLendAndSettingsEachWriteAnIntentBeforeSendingAndAnOutcomeAfter() {
     TestExchange exchange = exchange(dir);
+    exchange.enqueueMarkets(); // the symbol is checked against the market list first
     exchange.enqueueJson(order("111", 9, "SOL_USDC", "Bid", "Cancelled", "Limit"));
     exchange.enqueueEmpty(200);
     exchange.enqueueEmpty(200);
@@ -205,9 +206,9 @@ class TradeJournalTest {
   void anUnwritableJournalNeverBlocksCancelsReduceOnlyOrdersOrTheEmergencyStop() throws IOException {
     Path notADirectory = Files.writeString(dir.resolve("file"), "x");
     TestExchange exchange = exchange(notADirectory.resolve("journal"));
+    exchange.enqueueMarkets(); // the cancel's symbol is checked against the market list first
     exchange.enqueueJson(order("111", 7, "SOL_USDC", "Bid", "Cancelled", "Limit"));
     exchange.enqueueJson("[]");
-    exchange.enqueueMarkets();
     exchange.enqueueJson(order("112", 8, "SOL_USDC_PERP", "Ask", "Filled", "Limit"));
     exchange.enqueueJson("[]");
     exchange.enqueueJson("[]");
@@ -219,9 +220,9 @@ class TradeJournalTest {
         new BigDecimal("142.10")).reduceOnly(true).clientId(8).build());
     exchange.client.orders().emergencyStop();
 
+    exchange.take("GET", "/api/v1/markets", null);
     exchange.take("DELETE", "/api/v1/order", null);
     exchange.take("DELETE", "/api/v1/orders", null);
-    exchange.take("GET", "/api/v1/markets", null);
     exchange.take("POST", "/api/v1/order", null);
     exchange.take("GET", "/api/v1/orders", null);
     exchange.take("GET", "/api/v1/position", null);

@@ -66,6 +66,9 @@ class DeadManSwitchProcessTest {
             key.exportPrivateKeyBase64(), "BACKPACK_DATA_DIR", dataDir.toString(), "BACKPACK_CANCEL_AFTER_IDLE_MINUTES", "0.02");
         try (McpServerProcess server = McpServerProcess.start(env, workDir)) {
           server.ok("list_orders", Map.of()); // opens the connection: the switch is armed from here
+          // Loads this client's market list now (a symbol is checked against it), so that the read right
+          // after the order's call costs one request, well inside the 1.2 s idle time.
+          assertThat(exchange.orders().listOpenOrders("SOL_USDC")).isEmpty();
           proxy.hold(java.time.Duration.ofSeconds(4));
           proxy.inject("POST", "/api/v1/order", FaultProxy.Fault.FORWARD_THEN_HOLD, 1);
 

@@ -108,7 +108,7 @@ class OrderOutcomeProcessTest {
 
     String reduceOnly = expiresAtOnce(args("symbol", PERP, "side", "Ask", "orderType", "Market", "quantity", "0.001",
         "reduceOnly", true), OrderExpiryReason.REDUCE_ONLY_NOT_REDUCED);
-    assertThat(reduceOnly).contains("reduce-only", "no position on " + PERP, "drop reduceOnly");
+    assertThat(reduceOnly).contains("reduce-only", "no position on " + PERP, "never opens a position");
 
     // An order that goes through says "Placed" and traded: true.
     Map<String, Object> filled = server.ok("create_order", args("symbol", "BTC_USDC", "side", "Bid", "orderType", "Market",

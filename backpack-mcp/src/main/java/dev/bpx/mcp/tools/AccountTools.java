@@ -150,7 +150,7 @@ final class AccountTools {
 
   private static ToolDef redeem(TradingSession session) {
     return lending("redeem", "Redeem lent funds",
-        "Takes back 'quantity' of a lent asset, so it becomes available again.",
+        "Takes back 'quantity' (at most what is lent) of a lent asset.",
         "The asset, e.g. USDC", "Redeemed", (asset, quantity) -> session.client().capital().redeem(asset, quantity));
   }
 

@@ -18,9 +18,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Public market data: markets and filters, tickers, order book, candles, trades, mark prices, funding. */
 final class MarketTools {
@@ -271,7 +273,7 @@ final class MarketTools {
 
   private static ToolDef getRecentTrades(TradingSession session) {
     return new ToolDef("get_recent_trades", "Get recent trades",
-        "The most recent public trades of one market, newest last; timestamp in epoch milliseconds.",
+        "The most recent public trades of one market; timestamp in epoch milliseconds.",
         Schemas.object()
             .required("symbol", Schemas.symbol("The market"))
             .optional("limit", Schemas.limit("How many (default 50, max 1000)")),
@@ -282,8 +284,17 @@ final class MarketTools {
           List<Trade> trades = session.client().markets().listRecentTrades(symbol, args.limit(50));
           Map<String, Object> out = WireJson.listResult("trades", trades);
           return new ToolDef.Result(out, trades.size() + " trade(s) on " + symbol
-              + (trades.isEmpty() ? "" : "; last at " + Text.plain(trades.get(trades.size() - 1).price())));
+              + newest(trades).map(t -> "; last at " + Text.plain(t.price())).orElse(""));
         });
+  }
+
+  /**
+   * {@return the latest trade: the newest timestamp, then the highest id} Backpack answers newest
+   * first, but its documentation does not promise an order, so the list's position is not trusted.
+   */
+  static Optional<Trade> newest(List<Trade> trades) {
+    return trades.stream().max(Comparator.comparing(Trade::timestamp, Comparator.nullsFirst(Comparator.naturalOrder()))
+        .thenComparing(Trade::id, Comparator.nullsFirst(Comparator.naturalOrder())));
   }
 
   private static ToolDef getMarkPrices(TradingSession session) {

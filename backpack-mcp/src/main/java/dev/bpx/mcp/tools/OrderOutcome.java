@@ -6,6 +6,7 @@ import dev.bpx.client.model.HistoricalOrder;
 import dev.bpx.client.model.Order;
 import dev.bpx.client.model.OrderExpiryReason;
 import dev.bpx.client.model.OrderStatus;
+import dev.bpx.client.model.Position;
 import dev.bpx.client.model.Side;
 import dev.bpx.client.request.OrderHistoryQuery;
 import java.math.BigDecimal;
@@ -41,7 +42,8 @@ final class OrderOutcome {
     if (reason != null) {
       out.put("expiryReason", Text.wire(reason));
     }
-    String why = why(order, reason);
+    String why = reason == OrderExpiryReason.REDUCE_ONLY_NOT_REDUCED ? notReduced(client, order, traded)
+        : why(order, reason);
     String what = Text.order(order);
     if (!traded) {
       return "Did not trade: " + why + " The exchange accepted the order and expired it at once, so nothing was"
@@ -77,9 +79,6 @@ final class OrderOutcome {
       case FILL_OR_KILL -> "a FOK order trades its whole quantity at once or nothing, and the book could not fill all"
           + " of it" + at(order.price()) + ". Reduce the quantity, use a price further into the book, or IOC to take"
           + " what there is.";
-      case REDUCE_ONLY_NOT_REDUCED -> "a reduce-only order only makes an open position smaller, and there is no"
-          + " position on " + order.symbol() + " for a " + (buy ? "buy" : "sell") + " to reduce. Check list_positions;"
-          + " close a long with Ask, a short with Bid, or drop reduceOnly to open a position.";
       case INSUFFICIENT_LIQUIDITY -> "the book had no liquidity to fill the order. Try a smaller quantity, or a limit"
           + " order that rests.";
       case SELF_TRADE_PREVENTION -> "it would have traded with one of the account's own resting orders. Cancel that"
@@ -90,6 +89,46 @@ final class OrderOutcome {
           + "). Reduce the quantity or add collateral.";
       default -> "the exchange expired it (reason " + Text.wire(reason) + ").";
     };
+  }
+
+  /**
+   * {@return why a reduce-only order expired, from the position as it stands} The exchange gives one
+   * reason, ReduceOnlyNotReduced, both when there is nothing to reduce and when the order is larger than
+   * the position; the advice differs (a smaller quantity, or the other side), and dropping reduceOnly is
+   * never the advice while a position exists: that would turn a close into a new position the other way.
+   */
+  private static String notReduced(BackpackClient client, Order order, boolean traded) {
+    String symbol = order.symbol();
+    if (traded) {
+      return "a reduce-only order only makes a position smaller, and the quantity " + Text.plain(order.quantity())
+          + " was larger than the position on " + symbol + ": it reduced the position by "
+          + Text.plain(order.executedQuantity()) + " and the rest expired instead of opening a position the other way."
+          + " Check list_positions.";
+    }
+    BigDecimal net;
+    try {
+      net = client.account().getPosition(symbol).map(Position::netQuantity).orElse(BigDecimal.ZERO);
+    } catch (BackpackException e) {
+      return "a reduce-only order must be on the opposite side of an open position and no larger than it. Check"
+          + " list_positions and use the other side of the position, or a quantity no larger than it.";
+    }
+    boolean buy = order.side() == Side.BID;
+    if (net.signum() == 0) {
+      return "a reduce-only order only makes an open position smaller, and there is no position on " + symbol
+          + " to reduce (list_positions shows the open ones). A reduce-only order never opens a position.";
+    }
+    String position = (net.signum() > 0 ? "long " : "short ") + Text.plain(net.abs());
+    if (net.signum() == (buy ? 1 : -1)) {
+      return "the position on " + symbol + " is " + position + ", and a " + (buy ? "buy" : "sell") + " would make it"
+          + " larger, not smaller. To reduce it, " + (buy ? "sell (side Ask)" : "buy (side Bid)") + " with reduceOnly.";
+    }
+    if (order.quantity() != null && order.quantity().compareTo(net.abs()) > 0) {
+      return "the quantity " + Text.plain(order.quantity()) + " is larger than the position it would reduce ("
+          + position + " on " + symbol + "), and a reduce-only order may not be larger than its position. Use a"
+          + " quantity of at most " + Text.plain(net.abs()) + " (close_position closes the whole position).";
+    }
+    return "the exchange found nothing to reduce when the order arrived; the position on " + symbol + " is now "
+        + position + ". Check list_positions and the open orders before sending it again.";
   }
 
   private static String at(BigDecimal price) {

@@ -43,6 +43,7 @@ final class Text {
     if (o.price() != null) {
       s.append(" @ ").append(plain(o.price()));
     }
+    s.append(trigger(o));
     s.append(" (id ").append(o.id());
     if (o.clientId() != null) {
       s.append(", clientId ").append(o.clientId());
@@ -52,6 +53,46 @@ final class Text {
       s.append(", filled ").append(plain(o.executedQuantity()));
     }
     return s.append(')').toString();
+  }
+
+  /**
+   * {@return what a trigger order waits for and what it carries, e.g. ", triggers at 150 (MarkPrice) for
+   * 0.1, reduce-only, protects order 42; take-profit 250, stop-loss 150"; empty for a plain order} A
+   * pending trigger order has quantity 0 until it fires, so without this an order list shows only
+   * "Market Ask SOL_USDC_PERP" and nobody can tell a stop-loss from an accidental open order. The
+   * exchange marks a take-profit or stop-loss child only by its parent ({@code relatedOrderId}); its
+   * own take-profit and stop-loss fields are those it will attach when it fills.
+   */
+  static String trigger(Order o) {
+    StringBuilder s = new StringBuilder();
+    if (o.triggerPrice() != null) {
+      s.append(", triggers at ").append(plain(o.triggerPrice()));
+      if (o.triggerBy() != null) {
+        s.append(" (").append(wire(o.triggerBy())).append(')');
+      }
+      if (o.triggerQuantity() != null) {
+        s.append(" for ").append(o.triggerQuantity());
+      }
+      if (Boolean.TRUE.equals(o.reduceOnly())) {
+        s.append(", reduce-only");
+      }
+      if (o.relatedOrderId() != null) {
+        s.append(", protects order ").append(o.relatedOrderId());
+      }
+    }
+    String tpsl = "";
+    if (o.takeProfitTriggerPrice() != null) {
+      tpsl = "take-profit " + plain(o.takeProfitTriggerPrice())
+          + (o.takeProfitLimitPrice() == null ? "" : " (limit " + plain(o.takeProfitLimitPrice()) + ")");
+    }
+    if (o.stopLossTriggerPrice() != null) {
+      tpsl += (tpsl.isEmpty() ? "" : ", ") + "stop-loss " + plain(o.stopLossTriggerPrice())
+          + (o.stopLossLimitPrice() == null ? "" : " (limit " + plain(o.stopLossLimitPrice()) + ")");
+    }
+    if (!tpsl.isEmpty()) {
+      s.append("; ").append(tpsl);
+    }
+    return s.toString();
   }
 
   static String orderLines(List<Order> orders) {

@@ -27,7 +27,12 @@ final class ToolErrors {
 
   private ToolErrors() {}
 
+  /** {@return the text for {@code failure}; any value it repeats is cut (see {@link ToolWords#capRuns})} */
   static String describe(Throwable failure) {
+    return ToolWords.capRuns(describeWhole(failure));
+  }
+
+  private static String describeWhole(Throwable failure) {
     if (failure instanceof ToolInputException) {
       return "Invalid arguments: " + failure.getMessage() + ". Nothing was sent to the exchange. Fix the arguments and call again.";
     }
@@ -66,7 +71,8 @@ final class ToolErrors {
 
   private static String describe(BackpackException failure) {
     if (failure instanceof ValidationException e) {
-      return "Refused before sending: " + e.getMessage() + ". Nothing was sent to the exchange. Change the request and call again.";
+      return "Refused before sending: " + ToolWords.problems(e) + ". Nothing was sent to the exchange. Change the"
+          + " arguments and call again.";
     }
     if (failure instanceof OrderNotPlacedException e) {
       return "Not placed: " + e.getMessage() + ". Nothing was executed. Calling create_order again is safe; with the"
