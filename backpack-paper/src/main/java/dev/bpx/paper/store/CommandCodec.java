@@ -125,6 +125,8 @@ final class CommandCodec {
         return new Command.CreateAccount(apiKey);
       case TICK:
         return new Command.Tick();
+      case PRICE_BANDS:
+        return new Command.PriceBands();
       case RESET:
         return new Command.Reset(apiKey);
       case UPSTREAM_DATA:

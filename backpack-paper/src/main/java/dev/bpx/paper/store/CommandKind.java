@@ -30,6 +30,9 @@ enum CommandKind {
   }),
   UPSTREAM_MARKETS("markets", Command.UpstreamMarkets.class, (key, payload) -> {
     throw new IllegalArgumentException("`markets` commands exist from journal version 5 on");
+  }),
+  PRICE_BANDS("priceBands", Command.PriceBands.class, (key, payload) -> {
+    throw new IllegalArgumentException("`priceBands` commands exist from journal version 6 on");
   });
 
   /** The {@code "c"} of a journal line. */

@@ -41,14 +41,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class Journal implements AutoCloseable {
   /**
-   * Version 5: as 4, plus the upstream's market list in the header (the list the state was made on, or the one
+   * Version 6: as 5, plus {@code "priceBands":true} in the header of a state made with the price bands enforced
+   * from its start, and the {@code priceBands} command (enforced from here on) for a state made before; a
+   * version 5 reader would replay such a file without the bands and refuses it instead. Version 5: as 4, plus the upstream's market list in the header (the list the state was made on, or the one
    * its snapshot was taken under) and the {@code markets} command (the list changed). Version 4: as 3, plus the {@code upstream} command (upstream market data that changed state, see
    * {@code Command.UpstreamData}); a version 3 reader refuses such a file rather than misread it.
    * Version 3: typed commands with their outcomes. Version 2: the walk starts at birth (prehistory
    * generated), snapshots may follow the header, request payloads as received. Version 1: the walk
    * started before birth.
    */
-  static final int VERSION = 5;
+  static final int VERSION = 6;
   private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
 
   /**
@@ -59,14 +61,25 @@ public final class Journal implements AutoCloseable {
    *     is what every header before upstream prices meant and what their line leaves out
    * @param marketList upstream prices: the markets and assets the engine is built with before the commands (or the
    *     snapshot) that follow; null on simulated prices (the list is the code's) and in headers before version 5
+   * @param priceBands whether the commands that follow (or the snapshot's state) were run with the markets' price
+   *     bands enforced; false in headers before version 6, whose orders were accepted without them (the replay
+   *     runs them so, up to the {@code priceBands} command the exchange journals when it first opens such a file)
    */
-  public record Header(long seed, long startMillis, String market, dev.bpx.paper.market.MarketList marketList) {
+  public record Header(long seed, long startMillis, String market, dev.bpx.paper.market.MarketList marketList,
+                       boolean priceBands) {
+    /** A new state's header: the price bands are enforced from its start. */
     public Header(long seed, long startMillis) {
-      this(seed, startMillis, null, null);
+      this(seed, startMillis, null, null, true);
     }
 
+    /** A new state's header: the price bands are enforced from its start. */
     public Header(long seed, long startMillis, String market) {
-      this(seed, startMillis, market, null);
+      this(seed, startMillis, market, null, true);
+    }
+
+    /** A new state's header: the price bands are enforced from its start. */
+    public Header(long seed, long startMillis, String market, dev.bpx.paper.market.MarketList marketList) {
+      this(seed, startMillis, market, marketList, true);
     }
   }
 
@@ -156,16 +169,18 @@ public final class Journal implements AutoCloseable {
    * @throws UncheckedIOException if the new file cannot be written; the old journal then stays
    */
   public void compact(Map<String, Object> state, long clockOffsetMillis) {
-    compact(state, clockOffsetMillis, header.marketList());
+    compact(state, clockOffsetMillis, header.marketList(), header.priceBands());
   }
 
   /**
    * As {@link #compact(Map, long)}, with the market list the snapshot's engine trades (upstream prices: the
-   * header's list with every {@code markets} command so far applied), which the new header carries.
+   * header's list with every {@code markets} command so far applied), which the new header carries, and whether the
+   * snapshot's engine enforces the price bands (the commands after it were run so).
    */
-  public void compact(Map<String, Object> state, long clockOffsetMillis, dev.bpx.paper.market.MarketList list) {
+  public void compact(Map<String, Object> state, long clockOffsetMillis, dev.bpx.paper.market.MarketList list,
+                      boolean priceBands) {
     flush();
-    header = new Header(header.seed(), header.startMillis(), header.market(), list);
+    header = new Header(header.seed(), header.startMillis(), header.market(), list, priceBands);
     out.replaceWith(JournalLines.header(header) + "\n"
         + JournalLines.snapshot(new Snapshot(state, clockOffsetMillis)) + "\n", "compact");
     entries.clear();

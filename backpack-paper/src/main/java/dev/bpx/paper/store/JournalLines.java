@@ -24,6 +24,9 @@ final class JournalLines {
     if (h.marketList() != null) {
       w.name("marketList").raw(MarketListCodec.encode(h.marketList()));
     }
+    if (h.priceBands()) {
+      w.field("priceBands", true);
+    }
     return w.endObject().toString();
   }
 

@@ -77,7 +77,8 @@ final class JournalReader {
           JournalValues m = new JournalValues(parsed);
           if (header == null) {
             header = new Header(m.requiredNumber("seed"), m.requiredNumber("start"), m.string("market"),
-                m.raw("marketList") == null ? null : MarketListCodec.decode(m.raw("marketList")));
+                m.raw("marketList") == null ? null : MarketListCodec.decode(m.raw("marketList")),
+                Boolean.TRUE.equals(m.bool("priceBands")));
             Long v = m.number("version");
             version = v == null ? 1 : v.intValue();
             checkVersion(file, version);
