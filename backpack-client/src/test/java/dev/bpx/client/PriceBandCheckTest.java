@@ -97,7 +97,7 @@ class PriceBandCheckTest {
   @Test
   void aTriggerOrdersLimitPriceIsBoundedToo() {
     OrderRequest trigger = OrderRequest.limit("SOL_USDC", Side.BID, new BigDecimal("1"), new BigDecimal("202.09"))
-        .triggerPrice(new BigDecimal("105")).build();
+        .triggerPrice(new BigDecimal("105")).triggerQuantity(new BigDecimal("1")).build();
     assertThat(orders().preview(trigger).problems()).anySatisfy(p -> assertThat(p).startsWith(
         "price: 202.09 is above the price band's bound 202.08"));
   }
