@@ -15,9 +15,9 @@ import java.util.function.Function;
 
 /**
  * The rules every order meets before anything is sent, whether it goes alone ({@link CheckedPlacer}) or in a
- * batch ({@link BatchPlacer}): the market's filters (its price band against the ticker's last price), the safety limits and the circuit breakers, and the
- * order's notional that the last two need. One value, so that both placers check against the same parts.
- * Thread-safe: every part is.
+ * batch ({@link BatchPlacer}): the market's filters (its price band against the ticker's last price), the safety
+ * limits and the circuit breakers, and the order's notional that the last two need. One value, so that both placers
+ * check against the same parts. Thread-safe: every part is.
  *
  * @param marketRules the filters of a market by symbol
  * @param marketData the book a market order by quantity is priced against
