@@ -12,11 +12,14 @@ import dev.bpx.client.internal.ResponseDecoder;
 import dev.bpx.client.internal.WireFormat;
 import dev.bpx.client.journal.JournalRecord;
 import dev.bpx.client.model.BatchOrderResult;
+import dev.bpx.client.request.MarketRules;
 import dev.bpx.client.request.OrderRequest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -53,13 +56,19 @@ final class BatchPlacer {
     List<OrderRequest> ahead = new ArrayList<>();
     BigDecimal notionalAhead = BigDecimal.ZERO;
     List<BigDecimal> notionals = new ArrayList<>();
+    Map<String, Optional<BigDecimal>> lastPrices = new HashMap<>();
     for (int i = 0; i < requests.size(); i++) {
       OrderRequest request = requests.get(i);
       String prefix = "orders[" + i + "].";
       try {
         Args.required("request", request, "remove the null entry");
         request.validate();
-        problems.addAll(checks.marketRules().apply(request.symbol()).check(request).stream()
+        MarketRules rules = checks.marketRules().apply(request.symbol());
+        List<Violation> filters = new ArrayList<>(rules.check(request));
+        if (filters.isEmpty()) {
+          filters.addAll(checks.band(request, rules, lastPrices));
+        }
+        problems.addAll(filters.stream()
             .map(v -> new Violation(prefix + v.field(), v.reason(), v.fix())).collect(Collectors.toList()));
         BigDecimal notional = checks.notional(request);
         notionals.add(notional);

@@ -12,6 +12,7 @@ import dev.bpx.client.model.Market;
 import dev.bpx.client.model.MarketType;
 import dev.bpx.client.model.Position;
 import dev.bpx.client.model.Side;
+import dev.bpx.client.model.Ticker;
 import dev.bpx.client.request.MarketRules;
 import dev.bpx.client.request.OrderRequest;
 import java.math.BigDecimal;
@@ -71,7 +72,21 @@ final class OrderPreviewer {
           null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
     Market market = markets.require(order.symbol());
-    MarketRules.of(market).check(order).forEach(v -> problems.add(v.toString()));
+    MarketRules rules = MarketRules.of(market);
+    rules.check(order).forEach(v -> problems.add(v.toString()));
+    if (rules.bandApplies(order)) {
+      // The band is "from last active price": the ticker's last price, as the check before placing reads it.
+      try {
+        Optional<BigDecimal> last = marketData.getTicker(order.symbol()).map(Ticker::lastPrice);
+        if (last.isPresent()) {
+          rules.checkBand(order, last.get()).forEach(v -> problems.add(v.toString()));
+        } else {
+          warnings.add("price band not checked: " + order.symbol() + " has no ticker");
+        }
+      } catch (BackpackException e) {
+        warnings.add("price band not checked: " + e.getMessage());
+      }
+    }
     boolean perp = market.marketType() != MarketType.SPOT;
 
     Depth depth = marketData.getDepth(order.symbol());

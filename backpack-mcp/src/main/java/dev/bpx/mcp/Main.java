@@ -185,7 +185,8 @@ public final class Main {
    * signing) then comes from the archive, so a user's first tool call does not load them from the jar.
    */
   private static InputStream trainingSession() {
-    String order = "\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"quantity\":\"0.1\",\"price\":\"1\"";
+    // A bid that rests: below the simulated SOL price (about 185) and inside its price band (0.5x to 2x the last price).
+    String order = "\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"quantity\":\"0.1\",\"price\":\"100\"";
     String script = String.join("\n",
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"cds-training\",\"version\":\"1\"}}}",
         "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",

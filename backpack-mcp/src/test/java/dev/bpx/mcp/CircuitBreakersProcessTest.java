@@ -77,20 +77,20 @@ class CircuitBreakersProcessTest {
   @Test
   void ordersThatWouldTripABreakerAreRefusedWithNothingSentAndPreviewSaysWhich() {
     server.ok("create_order", args("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "1",
-        "price", "60.00"));
+        "price", "95.00"));
     int before = historySize();
 
     String second = server.error("create_order", args("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit",
-        "quantity", "1", "price", "59.00"));
+        "quantity", "1", "price", "94.00"));
     assertThat(second).contains("circuit breaker maxOpenOrders", "limit of 1", "BACKPACK_MAX_OPEN_ORDERS", "Nothing was sent");
 
     String position = server.error("create_order", args("symbol", "SOL_USDC_PERP", "side", "Bid", "orderType", "Limit",
-        "quantity", "10", "price", "60.00", "timeInForce", "IOC"));
+        "quantity", "10", "price", "95.00", "timeInForce", "IOC"));
     assertThat(position).contains("circuit breaker maxPositionNotional", "limit of 500", "BACKPACK_MAX_POSITION_NOTIONAL")
         .doesNotContain("maxOpenOrders");
 
     Map<String, Object> preview = server.ok("preview_order", args("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit",
-        "quantity", "1", "price", "59.00"));
+        "quantity", "1", "price", "94.00"));
     assertThat(preview).containsEntry("acceptable", false);
     assertThat(preview.get("problems").toString()).contains("circuit breaker maxOpenOrders");
 

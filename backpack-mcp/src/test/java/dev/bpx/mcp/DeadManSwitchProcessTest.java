@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeadManSwitchProcessTest {
   private static final Map<String, Object> RESTING_BID =
-      Map.of("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "1", "price", "50");
+      Map.of("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "1", "price", "100");
 
   @TempDir Path dataDir;
   @TempDir Path workDir;

@@ -159,7 +159,7 @@ class EmergencyStopProcessTest {
     Map<String, String> env = Map.of("BACKPACK_DATA_DIR", paperDir.toString());
     try (McpServerProcess paperServer = McpServerProcess.start(env, workDir)) {
       paperServer.ok("create_order", Map.of("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "1",
-          "price", "1.00"));
+          "price", "100.00"));
 
       Run refused = runCommand(env, "emergency-stop");
 

@@ -170,19 +170,19 @@ class LiveOnPaperProcessTest {
     // A resting spot order and a resting perp order: list_orders shows both kinds.
     steadyPrices();
     Map<String, Object> preview = ok.apply("preview_order", args("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit",
-        "quantity", "0.5", "price", "50.00"));
+        "quantity", "0.5", "price", "95.00"));
     assertThat(preview).containsEntry("acceptable", true);
     assertThat(new BigDecimal((String) ok.apply("get_max_order_quantity",
-        args("symbol", "SOL_USDC", "side", "Bid", "price", "50.00")).get("maxOrderQuantity"))).isPositive();
+        args("symbol", "SOL_USDC", "side", "Bid", "price", "95.00")).get("maxOrderQuantity"))).isPositive();
     long spotClientId = clientId();
     Map<String, Object> spot = ok.apply("create_order", args("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit",
-        "quantity", "0.5", "price", "50.00", "timeInForce", "GTC", "clientId", spotClientId));
+        "quantity", "0.5", "price", "95.00", "timeInForce", "GTC", "clientId", spotClientId));
     assertThat(spot).containsEntry("success", true).containsEntry("mode", "live").containsEntry("duplicate", false);
     Map<String, Object> spotOrder = map(spot.get("order"));
-    assertThat(spotOrder).containsEntry("status", "New").containsEntry("price", "50.00").containsEntry("quantity", "0.50");
+    assertThat(spotOrder).containsEntry("status", "New").containsEntry("price", "95.00").containsEntry("quantity", "0.50");
     String spotId = (String) spotOrder.get("id");
     Map<String, Object> perp = ok.apply("create_order", args("symbol", "SOL_USDC_PERP", "side", "Bid", "orderType", "Limit",
-        "quantity", "1", "price", "50.00"));
+        "quantity", "1", "price", "95.00"));
     String perpId = (String) map(perp.get("order")).get("id");
 
     Map<String, Object> open = ok.apply("list_orders", args());
@@ -205,7 +205,7 @@ class LiveOnPaperProcessTest {
     assertThat(exchange.orders().listOpenOrders()).extracting(Order::id).doesNotContain(spotId, perpId);
 
     // cancel_all_orders on a market with two resting orders.
-    for (String price : List.of("1000.00", "1001.00")) {
+    for (String price : List.of("1800.00", "1801.00")) {
       ok.apply("create_order", args("symbol", "ETH_USDC", "side", "Bid", "orderType", "Limit", "quantity", "0.01", "price", price));
     }
     Map<String, Object> all = ok.apply("cancel_all_orders", args("symbol", "ETH_USDC"));
@@ -261,7 +261,7 @@ class LiveOnPaperProcessTest {
     List<Order> openBefore = exchange.orders().listOpenOrders();
     int historyBefore = history().size();
 
-    Map<String, Object> limit = args("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "1", "price", "90.00");
+    Map<String, Object> limit = args("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "1", "price", "95.00");
     java.util.function.Function<Object[], Map<String, Object>> with = overrides -> {
       Map<String, Object> a = new LinkedHashMap<>(limit);
       for (int i = 0; i < overrides.length; i += 2) {
@@ -322,7 +322,7 @@ class LiveOnPaperProcessTest {
     steadyPrices();
     long clientId = clientId();
     Map<String, Object> order = args("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "0.3",
-        "price", "55.00", "clientId", clientId);
+        "price", "95.00", "clientId", clientId);
     Map<String, Object> first = server.ok("create_order", order);
     assertThat(first).containsEntry("duplicate", false);
     assertThat(((Number) first.get("clientId")).longValue()).isEqualTo(clientId);
@@ -349,7 +349,7 @@ class LiveOnPaperProcessTest {
     steadyPrices();
     long clientId = clientId();
     server.ok("create_order", args("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "0.2",
-        "price", "52.00", "clientId", clientId));
+        "price", "94.00", "clientId", clientId));
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
     try {
       long started = System.nanoTime();
@@ -373,7 +373,7 @@ class LiveOnPaperProcessTest {
     // Still open when the time is up: said so, and how to wait longer.
     long resting = clientId();
     server.ok("create_order", args("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "0.2",
-        "price", "52.00", "clientId", resting));
+        "price", "94.00", "clientId", resting));
     McpSchema.CallToolResult still = server.call("get_order", args("symbol", "SOL_USDC", "clientId", resting, "waitSeconds", 1));
     assertThat(map(still.structuredContent())).containsEntry("open", true);
     assertThat(McpServerProcess.text(still)).contains("after waiting 1 s", "call again to wait longer");
@@ -390,7 +390,7 @@ class LiveOnPaperProcessTest {
     for (int round = 0; round < 3; round++) {
       long clientId = clientId();
       Map<String, Object> order = args("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "0.2",
-          "price", "51.00", "clientId", clientId);
+          "price", "93.00", "clientId", clientId);
       java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
       try {
         List<java.util.concurrent.Future<McpSchema.CallToolResult>> calls = new java.util.ArrayList<>();

@@ -113,12 +113,12 @@ class OrderConfirmationProcessTest {
 
   @Test
   void inLiveModeTheDefaultAsksWithASummaryAndAYesPlacesTheOrder() {
-    McpSchema.CallToolResult result = server.checked("create_order", buy(1001, "1.5", "60.00"));
+    McpSchema.CallToolResult result = server.checked("create_order", buy(1001, "1.5", "95.00"));
 
     assertThat(asked).hasSize(1);
     String summary = asked.get(0).message();
-    assertThat(summary).contains("LIVE order, real funds", "Buy 1.5 SOL_USDC, limit 60", "Rests on the book: 1.5",
-        "Notional: 90 USDC", "Fee: ~", "clientId 1001", "only you can confirm");
+    assertThat(summary).contains("LIVE order, real funds", "Buy 1.5 SOL_USDC, limit 95", "Rests on the book: 1.5",
+        "Notional: 142.5 USDC", "Fee: ~", "clientId 1001", "only you can confirm");
     assertThat(asked.get(0).requestedSchema()).containsEntry("required", List.of("confirm"));
     assertThat(McpServerProcess.text(result)).contains("confirmed by the user");
     assertThat(onExchange(1001)).isTrue();
@@ -142,12 +142,12 @@ class OrderConfirmationProcessTest {
     int before = historySize();
 
     user.set(NO);
-    assertThat(server.error("create_order", buy(1002, "1", "60.00")))
+    assertThat(server.error("create_order", buy(1002, "1", "95.00")))
         .contains("[live] Not placed: the user declined the order", "Nothing was sent");
     user.set(request -> new ElicitResult(ElicitResult.Action.ACCEPT, Map.of("confirm", false)));
-    assertThat(server.error("create_order", buy(1003, "1", "60.00"))).contains("the user declined the order");
+    assertThat(server.error("create_order", buy(1003, "1", "95.00"))).contains("the user declined the order");
     user.set(request -> new ElicitResult(ElicitResult.Action.CANCEL, null));
-    assertThat(server.error("create_order", buy(1004, "1", "60.00")))
+    assertThat(server.error("create_order", buy(1004, "1", "95.00")))
         .contains("closed the confirmation without confirming", "Nothing was sent");
 
     assertThat(asked).hasSize(3);
@@ -169,7 +169,7 @@ class OrderConfirmationProcessTest {
       return YES.apply(request);
     });
 
-    assertThat(server.error("create_order", buy(1005, "1", "60.00")))
+    assertThat(server.error("create_order", buy(1005, "1", "95.00")))
         .contains("the user did not confirm within 3 s", "Nothing was sent");
 
     assertThat(answered.await(30, TimeUnit.SECONDS)).isTrue();
@@ -184,7 +184,7 @@ class OrderConfirmationProcessTest {
   void reduceOnlyOrdersClosePositionAndCancelsAreNeverHeldForConfirmation() {
     server.checked("create_order", args("symbol", "SOL_USDC_PERP", "side", "Bid", "orderType", "Market", "quantity", "2",
         "clientId", 1201));
-    server.checked("create_order", buy(1202, "1", "60.00"));
+    server.checked("create_order", buy(1202, "1", "95.00"));
     asked.clear();
     user.set(NO);
 
@@ -199,10 +199,10 @@ class OrderConfirmationProcessTest {
 
   @Test
   void aRepeatedClientIdReturnsTheExistingOrderWithoutAskingAgain() {
-    server.checked("create_order", buy(1301, "1", "60.00"));
+    server.checked("create_order", buy(1301, "1", "95.00"));
     user.set(NO);
 
-    Map<String, Object> again = server.ok("create_order", buy(1301, "1", "60.00"));
+    Map<String, Object> again = server.ok("create_order", buy(1301, "1", "95.00"));
 
     assertThat(again).containsEntry("duplicate", true);
     assertThat(asked).hasSize(1);
@@ -217,7 +217,7 @@ class OrderConfirmationProcessTest {
   @Test
   void anOrderFoundWhenCheckingIsTheAnswerEvenIfALaterLookupWouldMissIt() {
     dev.bpx.client.model.Order old = exchange.orders().place(dev.bpx.client.request.OrderRequest
-        .limit("SOL_USDC", dev.bpx.client.model.Side.BID, new BigDecimal("1"), new BigDecimal("60.00")).clientId(1302L).build());
+        .limit("SOL_USDC", dev.bpx.client.model.Side.BID, new BigDecimal("1"), new BigDecimal("95.00")).clientId(1302L).build());
     exchange.orders().cancel("SOL_USDC", old.id());
     int before = historySize();
     try (FaultProxy proxy = new FaultProxy(paper.url());
@@ -231,7 +231,7 @@ class OrderConfirmationProcessTest {
       proxy.inject("GET", "/wapi/v1/history/orders", FaultProxy.Fault.PASS, 1);
       proxy.inject("GET", "/wapi/v1/history/orders", FaultProxy.Fault.ANSWER_EMPTY_LIST, 5);
 
-      Map<String, Object> again = racing.ok("create_order", buy(1302, "5", "61.00"));
+      Map<String, Object> again = racing.ok("create_order", buy(1302, "5", "96.00"));
 
       assertThat(again).containsEntry("duplicate", true);
       assertThat(again.get("order").toString()).contains(old.id());
@@ -246,7 +246,7 @@ class OrderConfirmationProcessTest {
   void anOrderThatWouldBeRefusedIsRefusedWithoutAskingTheUser() {
     int before = historySize();
 
-    String refused = server.error("create_order", buy(1401, "1", "60.005"));
+    String refused = server.error("create_order", buy(1401, "1", "95.005"));
 
     assertThat(refused).contains("Not placed", "would be refused anyway", "Nothing was sent");
     assertThat(asked).isEmpty();
@@ -258,7 +258,7 @@ class OrderConfirmationProcessTest {
     int before = historySize();
     try (McpServerProcess plain = McpServerProcess.startConfirming(
         live("BACKPACK_DATA_DIR", dataDir.resolve("plain").toString()), dir("plain"), null)) {
-      String refused = plain.error("create_order", buy(1501, "1", "60.00"));
+      String refused = plain.error("create_order", buy(1501, "1", "95.00"));
 
       assertThat(refused).contains("BACKPACK_CONFIRM_ORDERS=always requires the user to confirm", "does not support elicitation",
           "BACKPACK_CONFIRM_ORDERS=never", "above:<notional>", "BACKPACK_MAX_ORDER_NOTIONAL", "Nothing was sent");
@@ -270,19 +270,19 @@ class OrderConfirmationProcessTest {
 
   @Test
   void aboveAsksOnlyForOrdersWhoseNotionalIsAboveTheFigure() {
-    try (McpServerProcess above = McpServerProcess.startConfirming(live("BACKPACK_CONFIRM_ORDERS", "above:120",
-        "BACKPACK_MAX_ORDER_NOTIONAL", "121", "BACKPACK_DATA_DIR", dataDir.resolve("above").toString()), dir("above"), request -> {
+    try (McpServerProcess above = McpServerProcess.startConfirming(live("BACKPACK_CONFIRM_ORDERS", "above:190",
+        "BACKPACK_MAX_ORDER_NOTIONAL", "191", "BACKPACK_DATA_DIR", dataDir.resolve("above").toString()), dir("above"), request -> {
           asked.add(request);
           return NO.apply(request);
         })) {
-      above.checked("create_order", buy(1601, "2", "60.00"));
+      above.checked("create_order", buy(1601, "2", "95.00"));
       assertThat(asked).isEmpty();
 
-      assertThat(above.error("create_order", buy(1602, "2.01", "60.00"))).contains("declined");
+      assertThat(above.error("create_order", buy(1602, "2.01", "95.00"))).contains("declined");
       assertThat(asked).hasSize(1);
-      assertThat(asked.get(0).message()).contains("Notional: 120.6 USDC");
+      assertThat(asked.get(0).message()).contains("Notional: 190.95 USDC");
       // The same figure as the max-order-notional rule: one step beyond it is refused by that rule, unasked.
-      assertThat(above.error("create_order", buy(1603, "2.02", "60.00"))).contains("max order notional");
+      assertThat(above.error("create_order", buy(1603, "2.02", "95.00"))).contains("max order notional");
       assertThat(asked).hasSize(1);
     }
     assertThat(onExchange(1601)).isTrue();
@@ -319,7 +319,7 @@ class OrderConfirmationProcessTest {
           return NO.apply(request);
         })) {
       paperServer.checked("create_order", args("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "1",
-          "price", "1.00"));
+          "price", "100.00"));
     }
     assertThat(asked).isEmpty();
   }

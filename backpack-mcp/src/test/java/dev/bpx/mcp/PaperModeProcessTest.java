@@ -76,7 +76,7 @@ class PaperModeProcessTest {
     Map<String, String> env = Map.of("BACKPACK_DATA_DIR", dataDir.toString());
     try (McpServerProcess server = McpServerProcess.start(env, workDir)) {
       server.checked("create_order", Map.of("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "1",
-          "price", "50"));
+          "price", "100"));
     }
     Path state = dataDir.resolve("paper-exchange.journal");
     List<String> lines = new java.util.ArrayList<>(Files.readAllLines(state));
@@ -107,7 +107,7 @@ class PaperModeProcessTest {
     // same default data directory.
     Map<String, String> env = Map.of("BACKPACK_DATA_DIR", dataDir.toString());
     Map<String, Object> order = Map.of("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "0.1",
-        "price", "50.00");
+        "price", "100.00");
     List<String> placed = new java.util.ArrayList<>();
     try (McpServerProcess first = McpServerProcess.start(env, workDir);
         McpServerProcess second = McpServerProcess.start(env, workDir)) {

@@ -76,7 +76,7 @@ class RecoveryMessagesProcessTest {
   }
 
   private static Map<String, Object> restingBid(long clientId) {
-    return args("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "1", "price", "90.00",
+    return args("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "1", "price", "95.00",
         "timeInForce", "GTC", "clientId", clientId);
   }
 
@@ -146,7 +146,7 @@ class RecoveryMessagesProcessTest {
   void aCancelAnsweredWith504AfterTheExchangeCancelledIsReportedClosed() {
     long id = clientId();
     Order order = exchange.orders().place(dev.bpx.client.request.OrderRequest.limit("SOL_USDC",
-        dev.bpx.client.model.Side.BID, BigDecimal.ONE, new BigDecimal("90.00")).clientId(id).build());
+        dev.bpx.client.model.Side.BID, BigDecimal.ONE, new BigDecimal("95.00")).clientId(id).build());
     proxy.inject("DELETE", "/api/v1/order", Fault.FORWARD_THEN_504, 1);
 
     Map<String, Object> result = server.ok("cancel_order", args("symbol", "SOL_USDC", "orderId", order.id()));

@@ -88,18 +88,18 @@ class SafetyLimitsProcessTest {
     prices();
     int before = historySize();
     String tooBig = limited.error("create_order", args("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit",
-        "quantity", "2", "price", "60.00"));
+        "quantity", "2", "price", "95.00"));
     assertThat(tooBig).contains("Refused before sending", "exceeds the max order notional 100", "Nothing was sent");
     assertThat(limited.error("create_order", args("symbol", "SOL_USDC", "side", "Bid", "orderType", "Market", "quantity", "2")))
         .contains("max order notional 100");
     assertThat(limited.error("create_order", args("symbol", "SOL_USDC_PERP", "side", "Ask", "orderType", "Market",
         "quoteQuantity", "150"))).contains("max order notional 100");
     assertThat(limited.error("create_order", args("symbol", "BTC_USDC", "side", "Bid", "orderType", "Limit",
-        "quantity", "0.0001", "price", "40000.0"))).contains("BTC_USDC", "not allowed", "BACKPACK_ALLOWED_SYMBOLS");
+        "quantity", "0.0001", "price", "49000.0"))).contains("BTC_USDC", "not allowed", "BACKPACK_ALLOWED_SYMBOLS");
     assertThat(limited.error("close_position", args("symbol", "BTC_USDC_PERP"))).isNotBlank();
 
     Map<String, Object> preview = limited.ok("preview_order", args("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit",
-        "quantity", "2", "price", "60.00"));
+        "quantity", "2", "price", "95.00"));
     assertThat(preview).containsEntry("acceptable", false);
     assertThat(preview.get("problems").toString()).contains("max order notional");
 
@@ -111,15 +111,15 @@ class SafetyLimitsProcessTest {
   void ordersWithinTheLimitsGoThroughAndCancelsAreNeverBlocked() {
     prices();
     Map<String, Object> placed = limited.ok("create_order", args("symbol", "sol_usdc", "side", "Bid", "orderType", "Limit",
-        "quantity", "1", "price", "60.00"));
+        "quantity", "1", "price", "95.00"));
     String id = (String) map(placed.get("order")).get("id");
     assertThat(limited.ok("cancel_order", args("orderId", id, "symbol", "SOL_USDC"))).containsEntry("status", "Cancelled");
 
     // Orders the limits would refuse, placed outside the server: the server still cancels them.
     Order btc = exchange.orders().place(OrderRequest.builder("BTC_USDC", Side.BID, OrderType.LIMIT)
-        .quantity(new BigDecimal("0.01")).price(new BigDecimal("40000.0")).build());
+        .quantity(new BigDecimal("0.01")).price(new BigDecimal("49000.0")).build());
     Order big = exchange.orders().place(OrderRequest.builder("SOL_USDC", Side.BID, OrderType.LIMIT)
-        .quantity(new BigDecimal("10")).price(new BigDecimal("50.00")).build());
+        .quantity(new BigDecimal("10")).price(new BigDecimal("95.00")).build());
     assertThat(limited.ok("cancel_order", args("orderId", btc.id(), "symbol", "BTC_USDC"))).containsEntry("success", true);
     assertThat(limited.ok("cancel_all_orders", args("symbol", "SOL_USDC"))).containsEntry("count", 1);
     assertThat(exchange.orders().listOpenOrders()).extracting(Order::id).doesNotContain(btc.id(), big.id());

@@ -69,6 +69,12 @@ record OpenedState(JournaledEngine store, Path stateFile) {
       LOG.info("the upstream's market list changed since the state was saved: journaling the new list");
       store.submit(new TimedCommand(clock.millis(), new Command.UpstreamMarkets(upstreamList)));
     }
+    if (!store.priceBands()) {
+      // A state made before the price bands were enforced: its orders replayed as accepted then (even one outside
+      // today's band); new orders are held to the bands from this command on, which later replays repeat.
+      LOG.info("the state was made before price bands were enforced: enforcing them from now on");
+      store.submit(new TimedCommand(clock.millis(), new Command.PriceBands()));
+    }
     if (journal != null && store.journaledCommands() >= b.compactAfter) {
       LOG.info("compacting journal {} ({} commands)", stateFile, store.journaledCommands());
       store.compact(clock.offsetMillis());

@@ -76,7 +76,8 @@ class UpstreamMarketListTest {
     return new MarketSpec(m.symbol(), m.baseSymbol(), m.quoteSymbol(), m.type(), m.tickSize(), m.minPrice(),
         m.maxPrice(), m.stepSize(), new BigDecimal(minQuantity), m.maxQuantity(), m.imf(), m.mmf(),
         m.fundingIntervalMillis(), m.fundingRateUpperBoundBps(), m.fundingRateLowerBoundBps(),
-        m.openInterestLimit(), m.initialPrice(), m.volatilityBps(), m.makerSize(), m.createdAt());
+        m.openInterestLimit(), m.initialPrice(), m.volatilityBps(), m.makerSize(), m.createdAt(), m.maxMultiplier(),
+        m.minMultiplier());
   }
 
   private static List<String> symbols(PaperHttp reader) {

@@ -73,7 +73,7 @@ class AccountBreakersIT {
     assertThat(preview.get("problems").toString()).contains("circuit breaker maxOpenOrders");
 
     // An order that cannot rest passes: it does not add to the open orders.
-    Map<String, Object> ioc = limit("SOL_USDC", "Bid", "0.1", "300.00");
+    Map<String, Object> ioc = limit("SOL_USDC", "Bid", "0.1", "250.00");
     ioc.put("timeInForce", "IOC");
     server.ok("create_order", ioc);
 

@@ -40,7 +40,7 @@ class BalancesIT {
   @Test
   void restingOrdersMoveAvailableToLockedAndCancellingMovesItBack() {
     live.server().ok("create_order", Map.of("symbol", "SOL_USDC", "side", "Bid", "orderType", "Limit", "quantity", "2", "price", "100"));
-    live.server().ok("create_order", Map.of("symbol", "SOL_USDC", "side", "Ask", "orderType", "Limit", "quantity", "3", "price", "900"));
+    live.server().ok("create_order", Map.of("symbol", "SOL_USDC", "side", "Ask", "orderType", "Limit", "quantity", "3", "price", "290"));
 
     Map<String, Object> balances = map(live.server().ok("get_balances", Map.of()), "balances");
     assertRow(balances, "USDC", "9800", "200", "0", "2000");

@@ -205,7 +205,7 @@ abstract class ErrorHandlingSuite extends ServerSuite {
       Map<String, Object> otherMarket = ToolArguments.wellFormed("create_order");
       otherMarket.put("symbol", "BTC_USDC");
       otherMarket.put("quantity", "0.0001");
-      otherMarket.put("price", "30000");
+      otherMarket.put("price", "60000");
       assertThat(refusedWithoutSending(limited, "create_order", otherMarket)).contains("BTC_USDC");
       Map<String, Object> marketByQuote = Map.of("symbol", "SOL_USDC", "side", "Bid", "orderType", "Market", "quoteQuantity", "60");
       assertThat(refusedWithoutSending(limited, "create_order", marketByQuote)).contains("50");

@@ -110,7 +110,7 @@ class InspectorCliIT {
   void inspectorWaitsForAnOrderAndIsToldWhenTheWaitIsTooLong() throws IOException {
     // A resting bid far below the market stays open: the call waits the full 2 s, then says so.
     Result placed = run(inspector("--method", "tools/call", "--tool-name", "create_order", "--tool-arg", "symbol=SOL_USDC",
-        "side=Bid", "orderType=Limit", "quantity=0.1", "price=50", "clientId=777"), 300);
+        "side=Bid", "orderType=Limit", "quantity=0.1", "price=100", "clientId=777"), 300);
     assertThat(placed.exitCode).as(placed.output).isZero();
     try {
       waitsThenRefusesTooLong();

@@ -83,7 +83,7 @@ abstract class ResponseStructureSuite extends ServerSuite {
     step.call("preview_order", () -> Map.of("symbol", "SOL_USDC_PERP", "side", "Ask", "orderType", "Market", "quantity", "2"));
     step.call("get_max_order_quantity", () -> Map.of("symbol", "SOL_USDC_PERP", "side", "Bid"));
     step.call("cancel_order", () -> Map.of("symbol", "SOL_USDC", "orderId", createdOrderId(context)));
-    step.call("create_order", () -> Map.of("symbol", "SOL_USDC", "side", "Ask", "orderType", "Limit", "quantity", "1", "price", "900"));
+    step.call("create_order", () -> Map.of("symbol", "SOL_USDC", "side", "Ask", "orderType", "Limit", "quantity", "1", "price", "290"));
     step.call("cancel_all_orders", () -> Map.of("symbol", "SOL_USDC"));
     step.call("create_order", () -> Map.of("symbol", "SOL_USDC_PERP", "side", "Bid", "orderType", "Market", "quantity", "1"));
     step.call("list_positions", Map::of);

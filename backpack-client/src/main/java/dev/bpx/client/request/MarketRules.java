@@ -41,6 +41,8 @@ public final class MarketRules {
   private final BigDecimal stepSize;
   private final BigDecimal minQuantity;
   private final BigDecimal maxQuantity;
+  private final BigDecimal maxMultiplier;
+  private final BigDecimal minMultiplier;
 
   private MarketRules(Market market) {
     this.symbol = Objects.requireNonNull(market.symbol(), "market.symbol");
@@ -50,6 +52,8 @@ public final class MarketRules {
     this.tickSize = price == null ? null : positiveOrNull(price.tickSize());
     this.minPrice = price == null ? null : price.minPrice();
     this.maxPrice = price == null ? null : price.maxPrice();
+    this.maxMultiplier = price == null ? null : positiveOrNull(price.maxMultiplier());
+    this.minMultiplier = price == null ? null : positiveOrNull(price.minMultiplier());
     this.stepSize = quantity == null ? null : positiveOrNull(quantity.stepSize());
     this.minQuantity = quantity == null ? null : quantity.minQuantity();
     this.maxQuantity = quantity == null ? null : quantity.maxQuantity();
@@ -133,6 +137,54 @@ public final class MarketRules {
           "remove reduceOnly"));
     }
     return out;
+  }
+
+  /**
+   * {@return whether {@code request} has a limit price that this market's price band
+   * ({@code filters.price.minMultiplier} / {@code maxMultiplier}) bounds: the checks of {@link #checkBand} need
+   * the market's last price then}
+   */
+  public boolean bandApplies(OrderRequest request) {
+    return (maxMultiplier != null || minMultiplier != null) && request.orderType() == OrderType.LIMIT
+        && request.price() != null;
+  }
+
+  /**
+   * {@return how {@code request}'s limit price (a trigger order's included) breaks this market's price band, empty
+   * when it fits}: the exchange accepts a limit price from {@code minMultiplier} to {@code maxMultiplier} times the
+   * last active price ("allowed multiplier from last active price" in the spec), both ends included. Market orders
+   * have no price and are not bounded.
+   *
+   * @param reference the market's last price (the ticker's {@code lastPrice}); null or not positive: nothing to
+   *     check against, so nothing is reported
+   */
+  public List<Violation> checkBand(OrderRequest request, BigDecimal reference) {
+    if (!bandApplies(request) || reference == null || reference.signum() <= 0) {
+      return List.of();
+    }
+    BigDecimal price = request.price();
+    if (maxMultiplier != null) {
+      BigDecimal max = reference.multiply(maxMultiplier);
+      if (price.compareTo(max) > 0) {
+        return List.of(outOfBand(price, "above", max, maxMultiplier, "maxMultiplier", reference,
+            "use at most " + plain(roundToMultiple(max, tickSize, RoundingMode.FLOOR))));
+      }
+    }
+    if (minMultiplier != null) {
+      BigDecimal min = reference.multiply(minMultiplier);
+      if (price.compareTo(min) < 0) {
+        return List.of(outOfBand(price, "below", min, minMultiplier, "minMultiplier", reference,
+            "use at least " + plain(roundToMultiple(min, tickSize, RoundingMode.CEILING))));
+      }
+    }
+    return List.of();
+  }
+
+  private Violation outOfBand(BigDecimal price, String where, BigDecimal bound, BigDecimal multiplier,
+                              String filter, BigDecimal reference, String fix) {
+    return new Violation("price", price.toPlainString() + " is " + where + " the price band's bound "
+        + plain(bound.stripTrailingZeros()) + " for " + symbol + " (" + filter + " " + plain(multiplier)
+        + " x the last price " + plain(reference) + ")", fix);
   }
 
   /**

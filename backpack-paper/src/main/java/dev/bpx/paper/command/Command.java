@@ -104,6 +104,12 @@ public sealed interface Command {
    */
   record UpstreamMarkets(dev.bpx.paper.market.MarketList list) implements Command {}
 
+  /**
+   * From now on limit prices must lie within the markets' price bands: journaled once, when an exchange first
+   * opens a journal written before the bands were enforced, so that its older orders replay as they were accepted.
+   */
+  record PriceBands() implements Command {}
+
   /** A price level of an upstream book: its price and the quantity resting there. */
   record BookLevel(BigDecimal price, BigDecimal quantity) {}
 

@@ -65,6 +65,8 @@ public final class CommandHandler {
       engine.upstreamData(x.markets());
     } else if (c instanceof Command.UpstreamMarkets x) {
       engine.upstreamMarkets(x.list());
+    } else if (c instanceof Command.PriceBands) {
+      engine.priceBands(true);
     } else if (c instanceof Command.Reset) {
       engine.reset.reset(account(c));
     } else if (c instanceof Command.NumberTradesPerMarket) {

@@ -238,6 +238,19 @@ public final class Engine implements PriceSource, ExchangeView {
     upstream.marketList(list);
   }
 
+  /** {@return whether limit prices must lie within the markets' price bands (see {@link #priceBands(boolean)})} */
+  public boolean priceBands() {
+    return entry.priceBands;
+  }
+
+  /**
+   * Turns the price bands on or off. On by default; off only for the replay of a journal written before they
+   * were enforced, up to its {@code priceBands} command, so that orders accepted then replay as accepted.
+   */
+  public void priceBands(boolean on) {
+    entry.priceBands = on;
+  }
+
   private void requireUpstream() {
     if (!config.upstream()) {
       throw new IllegalStateException("upstream data on an engine of simulated prices");

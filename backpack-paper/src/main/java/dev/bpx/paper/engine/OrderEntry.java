@@ -35,6 +35,11 @@ final class OrderEntry implements Matcher.Fills {
   private final TradeSettlement settlement;
   private final Triggers triggers;
   final EventLog events;
+  /**
+   * Whether limit prices must lie within the markets' price bands. Off only while a journal written before the
+   * bands were enforced replays (its orders were accepted without them), until its {@code priceBands} command.
+   */
+  boolean priceBands = true;
 
   OrderEntry(Map<String, MarketState> markets, Accounts accounts, Ids ids, TradeIds tradeIds, Funds funds,
              TradeSettlement settlement, EventLog events) {
@@ -56,6 +61,11 @@ final class OrderEntry implements Matcher.Fills {
   Order place(Account a, OrderRequest r, long now) {
     MarketState m = MarketState.lookup(markets, r.symbol(), true);
     OrderValidation.check(r, m.spec);
+    if (priceBands) {
+      // Reference: the last trade's price, or the mark before the market ever traded (MarketState.lastPrice,
+      // which the ticker's lastPrice also shows). A trigger order's limit price is checked now, at placement.
+      OrderValidation.band(r.price(), m.spec, m.lastPrice());
+    }
     if (r.clientId() != null && a.openOrderWithClientId(r.clientId()) != null) {
       throw ApiError.of("INVALID_ORDER", "Order with client ID already exists: " + r.clientId());
     }

@@ -5,6 +5,7 @@ import dev.bpx.paper.command.OrderRequest;
 import dev.bpx.paper.market.MarketSpec;
 import dev.bpx.paper.matching.OrderType;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * The checks Backpack makes on an order before it reaches the book, with its codes and
@@ -64,6 +65,49 @@ final class OrderValidation {
         || r.takeProfitLimitPrice() != null && r.takeProfitTriggerPrice() == null) {
       throw ApiError.badRequest("A limit price needs its trigger price");
     }
+  }
+
+  /**
+   * The market's price band ({@code filters.price.minMultiplier} / {@code maxMultiplier}, "allowed multiplier from
+   * last active price" in the spec): a limit price, a trigger order's limit price included, must lie within
+   * [min x reference, max x reference], both ends allowed. A market publishing no multiplier has no bound on that
+   * side. Market orders have no price and are not affected. The message gives the bound, the reference and the
+   * nearest price on the tick that passes (the live wording is UNCONFIRMED, backpack-api.md 4.1).
+   *
+   * @param reference the market's last active price: its last trade, or the mark before it ever traded
+   */
+  static void band(BigDecimal p, MarketSpec m, BigDecimal reference) {
+    if (p == null || reference == null || reference.signum() <= 0) {
+      return;
+    }
+    if (m.maxMultiplier() != null) {
+      BigDecimal max = reference.multiply(m.maxMultiplier());
+      if (p.compareTo(max) > 0) {
+        throw outOfBand(p, "above the maximum", max, m.maxMultiplier(), reference, "at or below",
+            onTick(max, m, RoundingMode.FLOOR));
+      }
+    }
+    if (m.minMultiplier() != null) {
+      BigDecimal min = reference.multiply(m.minMultiplier());
+      if (p.compareTo(min) < 0) {
+        throw outOfBand(p, "below the minimum", min, m.minMultiplier(), reference, "at or above",
+            onTick(min, m, RoundingMode.CEILING));
+      }
+    }
+  }
+
+  private static ApiError outOfBand(BigDecimal p, String where, BigDecimal bound, BigDecimal multiplier,
+                                    BigDecimal reference, String fix, BigDecimal fixPrice) {
+    return ApiError.of("INVALID_PRICE", "Price " + p.toPlainString() + " is " + where + " "
+        + bound.stripTrailingZeros().toPlainString() + " (" + multiplier.stripTrailingZeros().toPlainString()
+        + " x the last price " + reference.toPlainString() + "); use a price " + fix + " "
+        + fixPrice.toPlainString());
+  }
+
+  /** {@return a bound rounded to the market's tick, inward, so that the price it names passes} */
+  private static BigDecimal onTick(BigDecimal bound, MarketSpec m, RoundingMode inward) {
+    BigDecimal ticks = bound.divide(m.tickSize(), 0, inward);
+    return m.fromTicks(ticks.longValueExact());
   }
 
   static void price(BigDecimal p, MarketSpec m) {

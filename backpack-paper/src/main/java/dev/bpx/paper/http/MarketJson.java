@@ -29,7 +29,10 @@ final class MarketJson {
     w.field("minPrice", Fmt.price(m, m.minPrice()));
     w.field("maxPrice", m.maxPrice() == null ? null : Fmt.price(m, m.maxPrice()));
     w.field("tickSize", m.tickSize().toPlainString());
-    w.field("maxMultiplier", "2").field("minMultiplier", "0.5");
+    // The band the engine enforces (OrderValidation.band), as the market states it: the simulated markets' 2 / 0.5,
+    // an upstream's own values written as it sent them.
+    w.field("maxMultiplier", m.maxMultiplier() == null ? null : m.maxMultiplier().toPlainString());
+    w.field("minMultiplier", m.minMultiplier() == null ? null : m.minMultiplier().toPlainString());
     w.field("maxImpactMultiplier", "1.05").field("minImpactMultiplier", "0.95");
     if (m.isPerp()) {
       w.name("meanMarkPriceBand").beginObject().field("maxMultiplier", "1.1").field("minMultiplier", "0.9").endObject();

@@ -10,6 +10,9 @@ import java.util.List;
  */
 public final class DefaultMarkets {
   private static final String CREATED = "2025-01-21T06:34:54.691858";
+  /** The price band every simulated market advertises and enforces: 0.5x to 2x the last price. */
+  private static final BigDecimal BAND_MAX = new BigDecimal("2");
+  private static final BigDecimal BAND_MIN = new BigDecimal("0.5");
   private static final MarginFunction BORROW_IMF =
       new MarginFunction(new BigDecimal("0.2"), new BigDecimal("0.00006"));
   private static final MarginFunction BORROW_MMF =
@@ -42,14 +45,14 @@ public final class DefaultMarkets {
                                  String makerSize) {
     return new MarketSpec(base + "_USDC", base, "USDC", MarketType.SPOT, d(tick), d(tick),
         null, d(step), d(step), null, null, null, 0, null, null, d("0"), d(price), volBps,
-        d(makerSize), CREATED);
+        d(makerSize), CREATED, BAND_MAX, BAND_MIN);
   }
 
   private static MarketSpec perp(String base, String tick, String step, String price, int volBps,
                                  String makerSize, MarginFunction imf, MarginFunction mmf) {
     return new MarketSpec(base + "_USDC_PERP", base, "USDC", MarketType.PERP, d(tick), d(tick),
         null, d(step), d(step), null, imf, mmf, 3_600_000L, d("100"), d("-100"),
-        d("50000000"), d(price), volBps, d(makerSize), CREATED);
+        d("50000000"), d(price), volBps, d(makerSize), CREATED, BAND_MAX, BAND_MIN);
   }
 
   private static BigDecimal d(String s) {

@@ -28,7 +28,7 @@ public record MarketList(List<MarketSpec> markets, List<AssetSpec> assets) {
     return new MarketSpec(m.symbol(), m.baseSymbol(), m.quoteSymbol(), m.type(), m.tickSize(), m.minPrice(),
         m.maxPrice(), m.stepSize(), m.minQuantity(), m.maxQuantity(), m.imf(), m.mmf(), m.fundingIntervalMillis(),
         m.fundingRateUpperBoundBps(), m.fundingRateLowerBoundBps(), m.openInterestLimit(), null,
-        m.volatilityBps(), m.makerSize(), m.createdAt());
+        m.volatilityBps(), m.makerSize(), m.createdAt(), m.maxMultiplier(), m.minMultiplier());
   }
 
   private static <T> java.util.Map<String, T> bySymbol(List<T> items, java.util.function.Function<T, String> key) {

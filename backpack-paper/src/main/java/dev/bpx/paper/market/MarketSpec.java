@@ -8,6 +8,9 @@ import java.math.BigDecimal;
  * @param initialPrice the walk's starting price, on the tick
  * @param volatilityBps the walk's typical move per step in basis points of the price
  * @param makerSize the synthetic market maker's size at the best level, on the step
+ * @param maxMultiplier the price band's upper bound as a multiple of the last active price
+ *     ({@code filters.price.maxMultiplier}); null when the market publishes none, and then no bound
+ * @param minMultiplier the price band's lower bound likewise ({@code filters.price.minMultiplier})
  */
 public record MarketSpec(String symbol, String baseSymbol, String quoteSymbol, MarketType type,
                          BigDecimal tickSize, BigDecimal minPrice, BigDecimal maxPrice,
@@ -15,7 +18,8 @@ public record MarketSpec(String symbol, String baseSymbol, String quoteSymbol, M
                          MarginFunction imf, MarginFunction mmf, long fundingIntervalMillis,
                          BigDecimal fundingRateUpperBoundBps, BigDecimal fundingRateLowerBoundBps,
                          BigDecimal openInterestLimit, BigDecimal initialPrice,
-                         int volatilityBps, BigDecimal makerSize, String createdAt) {
+                         int volatilityBps, BigDecimal makerSize, String createdAt,
+                         BigDecimal maxMultiplier, BigDecimal minMultiplier) {
 
   public boolean isPerp() {
     return type == MarketType.PERP;

@@ -127,6 +127,8 @@ final class CommandCodec {
         return new Command.Tick();
       case TRADE_IDS:
         return new Command.NumberTradesPerMarket();
+      case PRICE_BANDS:
+        return new Command.PriceBands();
       case RESET:
         return new Command.Reset(apiKey);
       case UPSTREAM_DATA:

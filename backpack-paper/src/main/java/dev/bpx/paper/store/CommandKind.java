@@ -33,6 +33,9 @@ enum CommandKind {
   }),
   TRADE_IDS("tradeIds", Command.NumberTradesPerMarket.class, (key, payload) -> {
     throw new IllegalArgumentException("`tradeIds` commands exist from journal version 6 on");
+  }),
+  PRICE_BANDS("priceBands", Command.PriceBands.class, (key, payload) -> {
+    throw new IllegalArgumentException("`priceBands` commands exist from journal version 6 on");
   });
 
   /** The {@code "c"} of a journal line. */

@@ -41,10 +41,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Journal implements AutoCloseable {
   /**
-   * Version 6: as 5, with trade ids a sequence per market ({@code engine/TradeIds}) and the {@code tradeIds} command,
-   * which an older state's file gets once, after its replay, to switch to them from there on (its header keeps its
-   * version, or says {@code "tradeIds":"shared"} when rewritten from versions 1 and 2: commands before the switch
-   * replay under the old numbering, so the ids they handed out stay).
+   * Version 6: as 5, with two switches an older state's file gets once, after its replay, and a new state has from
+   * its birth. Trade ids are a sequence per market ({@code engine/TradeIds}): the {@code tradeIds} command switches
+   * to them (the header says {@code "tradeIds":"shared"} when rewritten from versions 1 and 2: commands before the
+   * switch replay under the old numbering, so the ids they handed out stay). The markets' price bands are enforced:
+   * {@code "priceBands":true} in the header of a state made with them, the {@code priceBands} command (enforced from
+   * here on) for a state made before; a version 5 reader would replay such a file without them and refuses it instead.
    * Version 5: as 4, plus the upstream's market list in the header (the list the state was made on, or the one
    * its snapshot was taken under) and the {@code markets} command (the list changed). Version 4: as 3, plus the {@code upstream} command (upstream market data that changed state, see
    * {@code Command.UpstreamData}); a version 3 reader refuses such a file rather than misread it.
@@ -66,20 +68,25 @@ public final class Journal implements AutoCloseable {
    * @param sharedTradeIds whether the commands (and snapshot) that follow were numbered as before version 6 (one
    *     counter for users' fills, see {@code engine/TradeIds}) until a {@code tradeIds} command: every header read
    *     from an older file; a version 6 header says {@code "tradeIds":"shared"} only when rewritten from such a file
+   * @param priceBands whether the commands that follow (or the snapshot's state) were run with the markets' price
+   *     bands enforced; false in headers before version 6, whose orders were accepted without them (the replay
+   *     runs them so, up to the {@code priceBands} command the exchange journals when it first opens such a file)
    */
   public record Header(long seed, long startMillis, String market, dev.bpx.paper.market.MarketList marketList,
-                       boolean sharedTradeIds) {
+                       boolean sharedTradeIds, boolean priceBands) {
+    /** A new state's header: trades numbered per market and the price bands enforced from its birth. */
     public Header(long seed, long startMillis) {
       this(seed, startMillis, null, null);
     }
 
+    /** A new state's header, as above. */
     public Header(long seed, long startMillis, String market) {
       this(seed, startMillis, market, null);
     }
 
-    /** A header of a state made now: trades numbered per market from its birth. */
+    /** A new state's header, as above. */
     public Header(long seed, long startMillis, String market, dev.bpx.paper.market.MarketList marketList) {
-      this(seed, startMillis, market, marketList, false);
+      this(seed, startMillis, market, marketList, false, true);
     }
   }
 
@@ -169,18 +176,20 @@ public final class Journal implements AutoCloseable {
    * @throws UncheckedIOException if the new file cannot be written; the old journal then stays
    */
   public void compact(Map<String, Object> state, long clockOffsetMillis) {
-    compact(state, clockOffsetMillis, header.marketList());
+    compact(state, clockOffsetMillis, header.marketList(), header.priceBands());
   }
 
   /**
    * As {@link #compact(Map, long)}, with the market list the snapshot's engine trades (upstream prices: the
-   * header's list with every {@code markets} command so far applied), which the new header carries.
+   * header's list with every {@code markets} command so far applied), which the new header carries, and whether the
+   * snapshot's engine enforces the price bands (the commands after it were run so).
    */
-  public void compact(Map<String, Object> state, long clockOffsetMillis, dev.bpx.paper.market.MarketList list) {
+  public void compact(Map<String, Object> state, long clockOffsetMillis, dev.bpx.paper.market.MarketList list,
+                      boolean priceBands) {
     flush();
     // A snapshot holds the ids as they are and each market's sequence (JournaledEngine compacts only once a state
     // numbers per market): nothing in the new file is numbered the old way.
-    header = new Header(header.seed(), header.startMillis(), header.market(), list);
+    header = new Header(header.seed(), header.startMillis(), header.market(), list, false, priceBands);
     out.replaceWith(JournalLines.header(header) + "\n"
         + JournalLines.snapshot(new Snapshot(state, clockOffsetMillis)) + "\n", "compact");
     entries.clear();

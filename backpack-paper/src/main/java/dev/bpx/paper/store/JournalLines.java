@@ -27,6 +27,9 @@ final class JournalLines {
     if (h.sharedTradeIds()) {
       w.field("tradeIds", "shared");
     }
+    if (h.priceBands()) {
+      w.field("priceBands", true);
+    }
     return w.endObject().toString();
   }
 

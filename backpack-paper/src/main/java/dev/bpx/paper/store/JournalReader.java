@@ -81,7 +81,7 @@ final class JournalReader {
             // Before version 6 every file numbered trades the old way (engine/TradeIds).
             header = new Header(m.requiredNumber("seed"), m.requiredNumber("start"), m.string("market"),
                 m.raw("marketList") == null ? null : MarketListCodec.decode(m.raw("marketList")),
-                version < 6 || "shared".equals(m.string("tradeIds")));
+                version < 6 || "shared".equals(m.string("tradeIds")), Boolean.TRUE.equals(m.bool("priceBands")));
             checkVersion(file, version);
             checkMarket(file, header, fresh);
           } else if ("snapshot".equals(m.string("c")) && snapshot == null && entries.isEmpty()) {

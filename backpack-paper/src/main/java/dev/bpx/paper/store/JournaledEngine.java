@@ -73,6 +73,8 @@ public final class JournaledEngine implements AutoCloseable {
     if (journal != null) {
       for (int i = 0; i < 2; i++) {
         Engine e = replicas.engine(i);
+        // A state made before the price bands were enforced replays without them (see Journal.Header#priceBands).
+        e.priceBands(journal.header().priceBands());
         journal.snapshot().ifPresent(snap -> SnapshotReader.restore(e, snap.state()));
       }
       try {
@@ -113,7 +115,8 @@ public final class JournaledEngine implements AutoCloseable {
       j.flush();
       // Upstream prices: the new header carries every market the snapshot holds (delisted ones too), so the
       // engine it is restored into has them all; the snapshot says which are delisted.
-      j.compact(SnapshotWriter.write(e), clockOffsetMillis, e.config().upstream() ? e.heldMarketList() : null);
+      j.compact(SnapshotWriter.write(e), clockOffsetMillis, e.config().upstream() ? e.heldMarketList() : null,
+          e.priceBands());
       return null;
     }));
   }
@@ -143,6 +146,11 @@ public final class JournaledEngine implements AutoCloseable {
    */
   public void pulse(long now) {
     await(new WriteTask.PulseTask(now));
+  }
+
+  /** {@return whether the engine enforces the markets' price bands now (see {@code Engine#priceBands})} */
+  public boolean priceBands() {
+    return await(new WriteTask.WriterOnlyTask<>((e, j) -> e.priceBands()));
   }
 
   /** {@return the number of commands in the journal since it was created or last compacted} */

@@ -43,6 +43,8 @@ final class MarketListCodec {
       o.put("volatilityBps", (long) m.volatilityBps());
       o.put("makerSize", dec(m.makerSize()));
       o.put("createdAt", m.createdAt());
+      o.put("maxMultiplier", dec(m.maxMultiplier()));
+      o.put("minMultiplier", dec(m.minMultiplier()));
       o.values().removeIf(java.util.Objects::isNull);
       markets.add(o);
     }
@@ -84,7 +86,7 @@ final class MarketListCodec {
           margin(m.raw("imf")), margin(m.raw("mmf")), m.requiredNumber("fundingIntervalMillis"),
           m.decimal("fundingUpperBps"), m.decimal("fundingLowerBps"), m.decimal("openInterestLimit"),
           m.decimal("initialPrice"), (int) m.requiredNumber("volatilityBps"), m.decimal("makerSize"),
-          m.string("createdAt")));
+          m.string("createdAt"), m.decimal("maxMultiplier"), m.decimal("minMultiplier")));
     }
     List<AssetSpec> assets = new ArrayList<>();
     for (Object o : array(v.raw("assets"), "assets")) {

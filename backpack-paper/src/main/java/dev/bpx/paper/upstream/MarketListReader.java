@@ -69,7 +69,8 @@ final class MarketListReader {
         function(m.optionalChild("imfFunction")), function(m.optionalChild("mmfFunction")),
         funding == null ? 0 : funding, m.optionalDecimal("fundingRateUpperBound"),
         m.optionalDecimal("fundingRateLowerBound"), m.optionalDecimal("openInterestLimit"),
-        start, 0, minQuantity, m.optionalString("createdAt"));
+        start, 0, minQuantity, m.optionalString("createdAt"), price.optionalDecimal("maxMultiplier"),
+        price.optionalDecimal("minMultiplier"));
   }
 
   private static MarginFunction function(UpstreamJson f) {

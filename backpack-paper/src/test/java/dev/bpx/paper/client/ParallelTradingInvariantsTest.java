@@ -189,7 +189,8 @@ class ParallelTradingInvariantsTest {
     List<String> open = new ArrayList<>();
     for (int i = 0; i < ORDERS_PER_WRITER; i++) {
       boolean bid = rnd.nextBoolean();
-      BigDecimal price = BigDecimal.valueOf(bid ? 8000 + rnd.nextInt(2000) : 20000 + rnd.nextInt(5000), 2);
+      // Bids 95-115 and asks 200-250 around SOL's 185: inside its price band (0.5x to 2x the last price).
+      BigDecimal price = BigDecimal.valueOf(bid ? 9500 + rnd.nextInt(2000) : 20000 + rnd.nextInt(5000), 2);
       BigDecimal quantity = BigDecimal.valueOf(1 + rnd.nextInt(4), 2);
       inFlight.readLock().lock();
       try {

@@ -150,7 +150,8 @@ class EngineTest {
   @Test
   void aLiquidationExpiresOpenOrdersAndBorrowsTheShortfallWithLiquidationAsTheReasonAndSource() {
     place(alice, "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Bid\",\"orderType\":\"Market\",\"quantity\":\"300\"}");
-    Order resting = place(alice, "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"50.00\",\"quantity\":\"1\"}");
+    // Below the book at 185 and at 100 alike, inside the price band of the last price (185): it rests through the gap.
+    Order resting = place(alice, "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"95.00\",\"quantity\":\"1\"}");
     // A gap far below the liquidation price: closing at 100 loses about 30000, more than the 12000 USDC held and lent.
     engine.setPrice("SOL_USDC_PERP", d("100.00"));
     assertThat(alice.positions()).isEmpty();
@@ -219,7 +220,8 @@ class EngineTest {
     place(alice, "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Bid\",\"orderType\":\"Market\",\"quantity\":\"300\"}");
     engine.advanceTo(T0 + 5 * 3_600_000L);
     engine.setPrice("SOL_USDC_PERP", d("100.00"));
-    place(bob, "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"100.00\",\"quantity\":\"4\"}");
+    // The last trade is still near 200 (setPrice prints none): 110 is inside its price band and crosses the new book.
+    place(bob, "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"110.00\",\"quantity\":\"4\"}");
     engine.advanceTo(T0 + 9 * 3_600_000L);
     assertThat(totals()).isEqualTo(before);
     BigDecimal net = BigDecimal.ZERO;

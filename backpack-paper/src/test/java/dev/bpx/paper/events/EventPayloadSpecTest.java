@@ -90,10 +90,10 @@ class EventPayloadSpecTest {
   /** Orders of every kind and outcome, a perp position opened, adjusted and liquidated, time through a minute. */
   private static void scenario(PaperExchange paper, PaperHttp http) {
     String sol = "{\"symbol\":\"SOL_USDC\",";
-    ok(http.post("/api/v1/order", sol + "\"side\":\"Ask\",\"orderType\":\"Limit\",\"price\":\"900.00\",\"quantity\":\"1\",\"clientId\":5}"));
+    ok(http.post("/api/v1/order", sol + "\"side\":\"Ask\",\"orderType\":\"Limit\",\"price\":\"300.00\",\"quantity\":\"1\",\"clientId\":5}"));
     ok(http.delete("/api/v1/orders", "{\"symbol\":\"SOL_USDC\"}"));
     ok(http.post("/api/v1/order", sol + "\"side\":\"Ask\",\"orderType\":\"Market\",\"quantity\":\"1\"}"));
-    ok(http.post("/api/v1/order", sol + "\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"1.00\",\"quantity\":\"1\","
+    ok(http.post("/api/v1/order", sol + "\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"100.00\",\"quantity\":\"1\","
         + "\"timeInForce\":\"IOC\"}"));
     ok(http.post("/api/v1/order", sol + "\"side\":\"Ask\",\"orderType\":\"Market\",\"quantity\":\"1\","
         + "\"triggerPrice\":\"1.00\",\"triggerQuantity\":\"1\"}"));

@@ -95,9 +95,9 @@ class SpecContractTest {
         {"GET", "/wapi/v1/history/funding", null}, {"GET", "/wapi/v1/history/interest", null},
         {"GET", "/wapi/v1/history/borrowLend", null}, {"GET", "/wapi/v1/history/borrowLend/positions", null},
         {"GET", "/wapi/v1/history/settlement", null}, {"GET", "/wapi/v1/history/position", null},
-        {"POST", "/api/v1/order", "{\"symbol\":\"SOL_USDC\",\"side\":\"Ask\",\"orderType\":\"Limit\",\"price\":\"900.00\",\"quantity\":\"0.10\",\"clientId\":9}"},
-        {"POST", "/api/v1/orders", "[{\"symbol\":\"SOL_USDC\",\"side\":\"Ask\",\"orderType\":\"Limit\",\"price\":\"910.00\",\"quantity\":\"0.10\"},"
-            + "{\"symbol\":\"SOL_USDC\",\"side\":\"Ask\",\"orderType\":\"Limit\",\"price\":\"910.00\",\"quantity\":\"1000\"}]"},
+        {"POST", "/api/v1/order", "{\"symbol\":\"SOL_USDC\",\"side\":\"Ask\",\"orderType\":\"Limit\",\"price\":\"300.00\",\"quantity\":\"0.10\",\"clientId\":9}"},
+        {"POST", "/api/v1/orders", "[{\"symbol\":\"SOL_USDC\",\"side\":\"Ask\",\"orderType\":\"Limit\",\"price\":\"310.00\",\"quantity\":\"0.10\"},"
+            + "{\"symbol\":\"SOL_USDC\",\"side\":\"Ask\",\"orderType\":\"Limit\",\"price\":\"310.00\",\"quantity\":\"1000\"}]"},
         {"DELETE", "/api/v1/order", "{\"symbol\":\"SOL_USDC\",\"clientId\":9}"},
         {"DELETE", "/api/v1/orders", "{\"symbol\":\"SOL_USDC\"}"},
     };

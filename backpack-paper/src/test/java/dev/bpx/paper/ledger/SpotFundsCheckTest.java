@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The funds check of a spot market ask by quote quantity: the base it needs is what walking the bids it
  * would meet sells, best price first, the account's own bids left out. No market maker here, so the bids
- * are the test's own; the seller holds 2 SOL.
+ * are the test's own, inside the price band of SOL's last price (185); the seller holds 2 SOL.
  */
 class SpotFundsCheckTest {
   private static final long T0 = 1_772_366_400_000L; // 2026-03-01T12:00:00Z
@@ -34,8 +34,8 @@ class SpotFundsCheckTest {
     engine = new Engine(new EngineConfig(5, T0, DefaultMarkets.assets(), DefaultMarkets.markets(), portfolio, 0));
     bob = engine.accounts().create("bob");
     carol = engine.accounts().create("carol");
-    place(bob, "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"100.00\",\"quantity\":\"1\"}");
-    place(bob, "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"50.00\",\"quantity\":\"2\"}");
+    place(bob, "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"200.00\",\"quantity\":\"1\"}");
+    place(bob, "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"100.00\",\"quantity\":\"2\"}");
   }
 
   private Order place(Account a, String json) {
@@ -44,19 +44,19 @@ class SpotFundsCheckTest {
 
   @Test
   void anAskWhoseWalkSellsWhatTheAccountHoldsIsAccepted() {
-    // 150 USDC: 1 SOL at 100, then 1 of the 2 at 50 — exactly the 2 SOL held.
-    Order ask = place(carol, "{\"symbol\":\"SOL_USDC\",\"side\":\"Ask\",\"orderType\":\"Market\",\"quoteQuantity\":\"150\"}");
+    // 300 USDC: 1 SOL at 200, then 1 of the 2 at 100 — exactly the 2 SOL held.
+    Order ask = place(carol, "{\"symbol\":\"SOL_USDC\",\"side\":\"Ask\",\"orderType\":\"Market\",\"quoteQuantity\":\"300\"}");
 
     assertThat(ask.executedQuantity()).isEqualByComparingTo("2");
   }
 
   @Test
   void anAskWhoseWalkSellsMoreIsRefusedAndTheAccountsOwnBidIsNoLiquidity() {
-    // Counted, carol's own bid at 120 would make 200 USDC cost 1 + 0.8 SOL; past it the walk sells 1 + 2.
-    place(carol, "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"120.00\",\"quantity\":\"1\"}");
+    // Counted, carol's own bid at 240 would make 400 USDC cost 1 + 0.8 SOL; past it the walk sells 1 + 2.
+    place(carol, "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"240.00\",\"quantity\":\"1\"}");
 
     assertThatThrownBy(() -> place(carol,
-        "{\"symbol\":\"SOL_USDC\",\"side\":\"Ask\",\"orderType\":\"Market\",\"quoteQuantity\":\"200\"}"))
+        "{\"symbol\":\"SOL_USDC\",\"side\":\"Ask\",\"orderType\":\"Market\",\"quoteQuantity\":\"400\"}"))
         .isInstanceOf(ApiError.class).extracting("code").isEqualTo("INSUFFICIENT_FUNDS");
   }
 }

@@ -108,10 +108,12 @@ class CheckedReplayTest {
     try (PaperExchange paper = JournalFixture.start(PaperClock.fixed(T0), state)) {
       assertThat(paper.stateHash()).hasSize(64);
     }
-    // The ten whole lines, then the switch to trade ids per market a state of this age gets after its replay.
+    // The ten whole lines, then what a state of this age gets after its replay: the switch to trade ids per market,
+    // then the `priceBands` command (the bands hold from there on).
     List<String> after = Files.readAllLines(state);
-    assertThat(after).hasSize(11);
+    assertThat(after).hasSize(12);
     assertThat(after.get(10)).contains("\"c\":\"tradeIds\"");
+    assertThat(after.get(11)).contains("\"c\":\"priceBands\"");
   }
 
   @Test
@@ -124,9 +126,9 @@ class CheckedReplayTest {
       PaperHttp c = new PaperHttp(paper.url(), key, clock);
       // The first request of a new key, refused: it still opened the account, which the journal keeps.
       assertThat(c.post("/api/v1/order", "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\","
-          + "\"price\":\"50.00\",\"quantity\":\"9000\"}").status()).isEqualTo(400);
+          + "\"price\":\"150.00\",\"quantity\":\"9000\"}").status()).isEqualTo(400);
       assertThat(c.post("/api/v1/order", "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\","
-          + "\"price\":\"50.00\",\"quantity\":\"1\"}").status()).isEqualTo(200);
+          + "\"price\":\"150.00\",\"quantity\":\"1\"}").status()).isEqualTo(200);
       hash = paper.stateHash();
     }
     assertThat(Files.readAllLines(state)).hasSize(3);

@@ -44,11 +44,13 @@ class JournalMigrationTest {
 
     List<String> v3 = Files.readAllLines(state);
     // Rewritten in the current version, saying that its commands numbered trades the old way until the switch to
-    // one sequence per market that follows them (the one line added).
+    // one sequence per market that follows them; then the `priceBands` command the first start journals (the old
+    // orders ran without bands). Line for line otherwise.
     assertThat(v3.get(0)).isEqualTo(v2.get(0).replace("\"version\":2", "\"version\":" + Journal.VERSION)
         .replace("}", ",\"tradeIds\":\"shared\"}"));
-    assertThat(v3).hasSize(v2.size() + 1);
-    assertThat(v3.get(v3.size() - 1)).matches("\\{\"t\":\\d+,\"c\":\"tradeIds\",\"o\":\\{\"ok\":\\[]}}");
+    assertThat(v3).hasSize(v2.size() + 2);
+    assertThat(v3.stream().filter(l -> l.matches("\\{\"t\":\\d+,\"c\":\"tradeIds\",\"o\":\\{\"ok\":\\[]}}"))).hasSize(1);
+    assertThat(v3.stream().filter(l -> l.contains("\"c\":\"priceBands\""))).hasSize(1);
     List<String> commands = v3.stream().skip(1).filter(l -> !l.startsWith("{\"c\":\"snapshot\"")).toList();
     assertThat(commands).isNotEmpty().allMatch(l -> l.contains(",\"o\":{"));
     PaperClock later = PaperClock.fixed(T0);

@@ -93,7 +93,7 @@ class JournalReplayTest {
         clock.advance(Duration.ofMillis(1_300));
         c.get("/api/v1/ticker?symbol=SOL_USDC");
         idsBefore.add(c.post("/api/v1/order", "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\","
-            + "\"price\":\"50.00\",\"quantity\":\"0.1\"}").object().get("id"));
+            + "\"price\":\"150.00\",\"quantity\":\"0.1\"}").object().get("id"));
       }
       openBefore = c.get("/api/v1/orders?symbol=SOL_USDC").body();
     }

@@ -9,6 +9,7 @@ import dev.bpx.paper.PaperExchange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * refused item, refusals, and one compacted journal (a snapshot in the old package layout); the
  * {@code .reads} hold what 19 reads per account answered then (16 still answer the same bytes; see
  * {@link FixtureReads} for the three the living market changed). The rooms version, run on the same
- * scenario, writes the same bytes.
+ * scenario, writes the same bytes. Opening one journals a single {@code priceBands} command (see
+ * {@code PriceBandReplayTest}); the lines before it stay as they were.
  */
 class JournalV3FixtureTest {
   @TempDir
@@ -39,14 +41,18 @@ class JournalV3FixtureTest {
       FixtureReads.assertSameButTheLivingMarket(JournalFixture.reads(paper, clock), V3.resource(name + ".reads"));
       hash = paper.stateHash();
     }
-    // Reads journal nothing here: every read is inside the last command's walk step. The one line added is the
-    // switch to trade ids per market, at the time of the last command: the lines before it stay as they were.
+    // Reads journal nothing here: every read is inside the last command's walk step. The start journals two commands
+    // at the time of the last one: the switch to trade ids per market, then the price bands from here on (the
+    // fixture's bids at 98-99 after the price was set to 100 ran without them). The lines before stay as they were.
     String opened = Files.readString(state);
     assertThat(opened).startsWith(written);
-    assertThat(opened.substring(written.length())).matches("\\{\"t\":\\d+,\"c\":\"tradeIds\",\"o\":\\{\"ok\":\\[]}}\n");
+    List<String> added = opened.substring(written.length()).lines().toList();
+    assertThat(added).hasSize(2);
+    assertThat(added.get(0)).matches("\\{\"t\":\\d+,\"c\":\"tradeIds\",\"o\":\\{\"ok\":\\[]}}");
+    assertThat(added.get(1)).contains("\"c\":\"priceBands\"");
     try (PaperExchange paper = JournalFixture.start(PaperClock.fixed(T0), state)) {
       assertThat(paper.stateHash()).isEqualTo(hash);
     }
-    assertThat(Files.readString(state)).isEqualTo(opened);
+    assertThat(Files.readString(state)).as("journaled once").isEqualTo(opened);
   }
 }

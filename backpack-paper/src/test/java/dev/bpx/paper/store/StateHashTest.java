@@ -33,7 +33,7 @@ class StateHashTest {
       "{\"symbol\":\"SOL_USDC\",\"side\":\"Ask\",\"orderType\":\"Limit\",\"price\":\"%s\",\"quantity\":\"0.3\"}",
       "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Bid\",\"orderType\":\"Market\",\"quantity\":\"2\"}",
       "{\"symbol\":\"BTC_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"%s\",\"quantity\":\"0.001\"}",
-      "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"1.00\",\"quantity\":\"90000\"}");
+      "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"price\":\"100.00\",\"quantity\":\"90000\"}");
 
   @TempDir
   Path dir;
@@ -51,7 +51,9 @@ class StateHashTest {
       done.add(pool.submit(() -> {
         for (int i = 0; i < 40; i++) {
           long time = T0 + i * 700L;
-          String price = i % 2 == 0 ? String.valueOf(150 + i) + ".00" : String.valueOf(60_000 + i) + ".0";
+          // Inside the price bands (SOL near 185, BTC near 97 500): SOL asks that take and that rest, BTC bids that rest.
+          String price = i % ORDERS.size() == 3 ? String.valueOf((i % 2 == 0 ? 90_000 : 60_000) + i) + ".0"
+              : String.valueOf((i % 2 == 0 ? 150 : 200) + i) + ".00";
           String json = ORDERS.get(i % ORDERS.size()).formatted(price);
           try {
             store.submit(new TimedCommand(time, CommandParser.order(key, Json.parse(json))));
