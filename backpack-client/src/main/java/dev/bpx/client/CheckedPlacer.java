@@ -58,12 +58,15 @@ final class CheckedPlacer {
 
   /**
    * As {@link OrderService#placeIdempotent}. An order that already has the clientId is found before any
-   * limit is checked (nothing is sent, so no limit applies) and nothing is journaled for it; if it
+   * safety limit or circuit breaker is checked (nothing is sent, so no limit applies) and nothing is journaled for it; if it
    * differs from the request, the request is refused ({@link ClientIdConflict}).
    */
   Placement placeIdempotent(OrderRequest request, BooleanSupplier cancelled) {
     Args.required("request", request, "build one with OrderRequest.limit(...) or marketByQuantity(...)");
+    // Its shape and the market's filters first: they need no account state, and an unknown market is
+    // better named than looked up. The limits wait until it is known that the order will be sent.
     request.validate();
+    checks.marketRules().apply(request.symbol()).validate(request);
     return inFlight.during(List.of(request), () -> placer.exclusive(request.clientId(), () -> {
       Optional<OrderLookup> existing = placer.findExisting(request);
       if (existing.isPresent()) {
