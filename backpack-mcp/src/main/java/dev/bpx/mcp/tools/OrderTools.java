@@ -5,6 +5,7 @@ import dev.bpx.client.CancelResult;
 import dev.bpx.client.OrderLookup;
 import dev.bpx.client.OrderPreview;
 import dev.bpx.client.Placement;
+import dev.bpx.client.PlacementInProgress;
 import dev.bpx.client.model.CancelOrderType;
 import dev.bpx.client.model.MaxOrderQuantity;
 import dev.bpx.client.model.Order;
@@ -72,6 +73,8 @@ final class OrderTools {
             .required("found", Schemas.bool("whether the exchange knows the order"))
             .optional("open", Schemas.bool("true: resting on the book; false: finished (see status)"))
             .optional("order", Map.of("type", "object"))
+            .optional("pending", Schemas.bool("true: not found yet, but an order with this clientId is still being"
+                + " placed; ask again shortly, do not create it again"))
             .open().build(),
         ToolDef.Kind.READ, false,
         args -> {
@@ -80,6 +83,9 @@ final class OrderTools {
           String orderId = ref.orderId();
           Long clientId = ref.clientId();
           Long wait = args.optionalLong("waitSeconds", 0, MAX_WAIT_SECONDS);
+          // Asked before the lookup too: a placement that ends while the exchange is asked is not missed.
+          Optional<PlacementInProgress> placingBefore = clientId == null ? Optional.empty()
+              : session.client().orders().placementInProgress(symbol, clientId);
           Optional<OrderLookup> found = wait == null || wait == 0
               ? session.client().orders().findOrder(symbol, orderId, clientId)
               : awaitFinished(session, ref, wait);
@@ -88,6 +94,12 @@ final class OrderTools {
           if (found.isEmpty()) {
             if (orderId != null) {
               return new ToolDef.Result(out, "No order with id " + orderId + " on " + symbol + ": the exchange has not placed it.");
+            }
+            Optional<PlacementInProgress> placing = placingBefore.isPresent() ? placingBefore
+                : session.client().orders().placementInProgress(symbol, clientId);
+            if (placing.isPresent()) {
+              out.put("pending", true);
+              return new ToolDef.Result(out, pendingText(placing.get()));
             }
             return new ToolDef.Result(out, "No order with clientId " + clientId + " on " + symbol + ": none is open and"
                 + " none was created in the last " + span(session.client().orders().clientIdLookback())
@@ -102,6 +114,16 @@ final class OrderTools {
               + (wait == null || wait == 0 ? "." : lookup.isOpen() ? " after waiting " + wait + " s; call again to wait longer."
                   : "."));
         });
+  }
+
+  /** The answer while the order is still being placed: never "safe to create". */
+  private static String pendingText(PlacementInProgress p) {
+    return "Outcome pending: the order with clientId " + p.clientId() + " on " + p.symbol() + " is still being placed ("
+        + (p.thisClient() ? "a create_order call started at " + p.since() + " has not returned yet"
+            : "the trade journal has an intent to place it, written at " + p.since() + " by another process, with no"
+                + " outcome yet")
+        + "), and the exchange does not show it yet. Do not create it again: wait a few seconds and call get_order"
+        + " again.";
   }
 
   private static Optional<OrderLookup> awaitFinished(TradingSession session, OrderRef ref, long seconds) {
@@ -119,7 +141,8 @@ final class OrderTools {
         "Places a Limit or Market order (spot or perpetual), optionally with take-profit / stop-loss. Checks the"
             + " market's filters and safety limits first; refuses with the nearest valid values, never rounds. Amounts are"
             + " decimal strings. preview_order shows cost, fees, slippage. Pass your own clientId to make retries safe"
-            + " (a repeated clientId returns the existing order). Outcome unknown: use get_order. The user may be asked to"
+            + " (a repeated clientId with the same arguments returns the existing order; with other arguments it is"
+            + " refused). Outcome unknown: use get_order. The user may be asked to"
             + " confirm it.",
         OrderArgs.schema(),
         Schemas.object()
@@ -142,11 +165,13 @@ final class OrderTools {
           if (cleared.existing() != null) {
             return duplicate(cleared.existing(), request);
           }
+          // A call the client cancelled (notifications/cancelled) before the send is not sent.
           if (!OrderArgs.hasClientId(args)) {
-            return placed(session, session.client().orders().place(request), request, cleared.confirmed());
+            return placed(session, session.client().orders().place(request, args.cancelled()), request,
+                cleared.confirmed());
           }
           // The client serialises calls per clientId and looks for an existing order first.
-          Placement placement = session.client().orders().placeIdempotent(request);
+          Placement placement = session.client().orders().placeIdempotent(request, args.cancelled());
           return placement.duplicate() ? duplicate(placement.order(), request)
               : placed(session, placement.order(), request, cleared.confirmed());
         });
