@@ -63,11 +63,13 @@ final class CheckedPlacer {
    */
   Placement placeIdempotent(OrderRequest request, BooleanSupplier cancelled) {
     Args.required("request", request, "build one with OrderRequest.limit(...) or marketByQuantity(...)");
-    // Its shape and the market's filters first: they need no account state, and an unknown market is
-    // better named than looked up. The limits wait until it is known that the order will be sent.
     request.validate();
-    checks.marketRules().apply(request.symbol()).validate(request);
+    // In flight from the start: reading the market list can take a while, and a lookup meanwhile must not
+    // be told the order was never placed.
     return inFlight.during(List.of(request), () -> placer.exclusive(request.clientId(), () -> {
+      // The market's filters first: they need no account state, and an unknown market is better named
+      // than looked up. The limits wait until it is known that the order will be sent.
+      checks.marketRules().apply(request.symbol()).validate(request);
       Optional<OrderLookup> existing = placer.findExisting(request);
       if (existing.isPresent()) {
         Order order = existing.get().order();
