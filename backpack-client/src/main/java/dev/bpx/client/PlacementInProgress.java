@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param clientId the order's clientId
  * @param since when the placing began (this client) or its intent was journaled (another process)
  * @param thisClient true when this client is placing it; false when the trade journal holds an intent
- *     to place it, written moments ago, with no outcome yet (another process sharing the journal)
+ *     to place it, written moments ago, with no outcome yet (or only "unknown"): another process sharing
+ *     the journal may be sending it
  */
 public record PlacementInProgress(String symbol, long clientId, Instant since, boolean thisClient) {}

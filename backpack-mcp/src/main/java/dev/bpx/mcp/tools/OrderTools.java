@@ -120,8 +120,8 @@ final class OrderTools {
   private static String pendingText(PlacementInProgress p) {
     return "Outcome pending: the order with clientId " + p.clientId() + " on " + p.symbol() + " is still being placed ("
         + (p.thisClient() ? "a create_order call started at " + p.since() + " has not returned yet"
-            : "the trade journal has an intent to place it, written at " + p.since() + " by another process, with no"
-                + " outcome yet")
+            : "the trade journal has an intent to place it, written at " + p.since() + ", with no outcome yet: another"
+                + " server sharing the journal may be sending it")
         + "), and the exchange does not show it yet. Do not create it again: wait a few seconds and call get_order"
         + " again.";
   }
