@@ -73,8 +73,6 @@ final class OrderTools {
             .required("found", Schemas.bool("whether the exchange knows the order"))
             .optional("open", Schemas.bool("true: resting on the book; false: finished (see status)"))
             .optional("order", Map.of("type", "object"))
-            .optional("pending", Schemas.bool("true: not found yet, but an order with this clientId is still being"
-                + " placed; ask again shortly, do not create it again"))
             .open().build(),
         ToolDef.Kind.READ, false,
         args -> {
@@ -141,8 +139,7 @@ final class OrderTools {
         "Places a Limit or Market order (spot or perpetual), optionally with take-profit / stop-loss. Checks the"
             + " market's filters and safety limits first; refuses with the nearest valid values, never rounds. Amounts are"
             + " decimal strings. preview_order shows cost, fees, slippage. Pass your own clientId to make retries safe"
-            + " (a repeated clientId with the same arguments returns the existing order; with other arguments it is"
-            + " refused). Outcome unknown: use get_order. The user may be asked to"
+            + " (same clientId: returns that order; other arguments: refused). Outcome unknown: use get_order. The user may be asked to"
             + " confirm it.",
         OrderArgs.schema(),
         Schemas.object()
