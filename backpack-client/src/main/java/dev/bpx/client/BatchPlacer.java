@@ -35,22 +35,33 @@ final class BatchPlacer {
   private final PreTradeChecks checks;
   private final DailyBreakers daily;
   private final JournalHook journal;
+  private final PlacementGate gate;
+  private final PlacementsInFlight inFlight;
 
   BatchPlacer(HttpTransport transport, ResponseDecoder decoder, PreTradeChecks checks, DailyBreakers daily,
-      JournalHook journal) {
+      JournalHook journal, PlacementGate gate, PlacementsInFlight inFlight) {
     this.transport = transport;
     this.decoder = decoder;
     this.checks = checks;
     this.daily = daily;
     this.journal = journal;
+    this.gate = gate;
+    this.inFlight = inFlight;
   }
 
-  /** As {@link OrderService#placeBatch}. */
+  /**
+   * As {@link OrderService#placeBatch}. The checks and the send run through the {@link PlacementGate}
+   * as a single order's do, and every order of the batch is in flight until the answer.
+   */
   List<BatchOrderResult> place(List<OrderRequest> requests) {
     Args.required("requests", requests, "give at least one OrderRequest");
     if (requests.isEmpty()) {
       throw new ValidationException("requests", "is empty", "give at least one OrderRequest");
     }
+    return inFlight.during(requests, () -> gate.through(requests, () -> checkAndSend(requests)));
+  }
+
+  private List<BatchOrderResult> checkAndSend(List<OrderRequest> requests) {
     List<Violation> problems = new ArrayList<>();
     List<Map<String, Object>> body = new ArrayList<>();
     List<OrderRequest> ahead = new ArrayList<>();

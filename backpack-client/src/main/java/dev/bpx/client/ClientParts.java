@@ -81,7 +81,7 @@ record ClientParts(HttpUrl baseUrl, OkHttpClient http, boolean ownsHttp, HttpTra
         transport.clock()::nowMillis, markets::getDepth);
     OrderService orders = new OrderService(OrderParts.wire(transport, decoder, cache, markets, account,
         b.safetyLimits, previewer, b.clientIdLookback, new DailyBreakers(b.safetyLimits, breakerState, b.clock),
-        hook, b.streamsConfigured ? streams : null));
+        hook, b.streamsConfigured ? streams : null, Duration.ofMillis(b.windowMillis).plus(JOURNAL_RECONCILE_MARGIN)));
     OrderFinder finder = (symbol, clientId) -> orders.findPlaced(symbol, clientId).map(found -> found.isOpen()
         ? new OrderFinder.FoundOrder(found.openOrder().id(), JournalHook.wire(found.openOrder().status()))
         : new OrderFinder.FoundOrder(found.historicalOrder().id(), JournalHook.wire(found.historicalOrder().status())));

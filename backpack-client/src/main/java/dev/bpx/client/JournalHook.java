@@ -4,14 +4,18 @@ import dev.bpx.client.exception.BackpackException;
 import dev.bpx.client.exception.NetworkException;
 import dev.bpx.client.exception.OrderNotPlacedException;
 import dev.bpx.client.exception.ValidationException;
+import dev.bpx.client.journal.Journal;
 import dev.bpx.client.journal.JournalRecord;
 import dev.bpx.client.journal.JournalWriter;
 import dev.bpx.client.model.Order;
 import dev.bpx.client.model.WireEnum;
 import dev.bpx.client.request.OrderRequest;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -35,11 +39,40 @@ import org.slf4j.LoggerFactory;
 final class JournalHook {
   private static final Logger LOG = LoggerFactory.getLogger(JournalHook.class);
   static final JournalHook NONE = new JournalHook(null);
+  /** Journal actions that place orders with a clientId (as {@code Journal} reconciles them). */
+  private static final Set<String> ORDER_ACTIONS = Set.of("place", "close", "batch");
 
   private final JournalWriter writer;
 
   JournalHook(JournalWriter writer) {
     this.writer = writer;
+  }
+
+  /**
+   * {@return the newest intent to place an order with this clientId on this market, written after
+   * {@code after}, that has no outcome yet (or only {@code unknown}); empty without a journal} Another
+   * process sharing the journal may be sending it right now. A journal that cannot be read answers
+   * empty (logged): the exchange's answer stays the authority.
+   */
+  Optional<JournalRecord> pendingOrder(String symbol, long clientId, Instant after) {
+    if (writer == null) {
+      return Optional.empty();
+    }
+    try {
+      List<JournalRecord> pending = Journal.at(writer.dir()).pending();
+      for (int i = pending.size() - 1; i >= 0; i--) {
+        JournalRecord r = pending.get(i);
+        if (ORDER_ACTIONS.contains(r.action()) && symbol.equals(r.symbol()) && Long.valueOf(clientId).equals(r.clientId())
+            && r.instant().filter(at -> at.isAfter(after)).isPresent()) {
+          return Optional.of(r);
+        }
+      }
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("the trade journal in {} cannot be read ({}); its pending intents are not consulted", writer.dir(),
+          e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** Runs {@code call} between an intent and its outcome ({@code success} builds it from the result). */

@@ -14,13 +14,15 @@ import dev.bpx.client.request.OrderRequest;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends one checked order ({@code POST /api/v1/order}) so that it is never placed twice: after an
- * unknown outcome it asks the exchange for the order by {@code clientId} before anything else, and
- * for {@link #sendIdempotent} it first looks for an order that already has the {@code clientId}.
+ * unknown outcome it asks the exchange for the order by {@code clientId} before anything else; for an
+ * idempotent placement it runs calls per clientId one at a time ({@link #exclusive}) and finds the
+ * order that already has the clientId ({@link #findExisting}).
  * Thread-safe.
  */
 final class OrderPlacer {
@@ -45,35 +47,44 @@ final class OrderPlacer {
   }
 
   /**
-   * Returns the order that already has the request's clientId (open, or in the history within the
-   * lookback), or places the request. Calls for the same clientId run one at a time, so a retry
-   * sent while the first call is still running waits for it and then finds its order.
+   * Runs {@code call} alone among the calls for clientIds in the same stripe, so that a retry sent
+   * while the first call is still running waits for it and then finds its order.
    */
-  Placement sendIdempotent(OrderRequest request) {
-    long clientId = request.clientId();
+  <T> T exclusive(long clientId, Supplier<T> call) {
     ReentrantLock lock = stripes[(int) (clientId % LOCK_STRIPES)];
     lock.lock();
     try {
-      Optional<OrderLookup> existing = reconciler.findRecent(request.symbol(), clientId);
-      if (existing.isPresent()) {
-        return new Placement(existing.get().order(), true);
-      }
-      try {
-        return new Placement(send(request), false);
-      } catch (ApiException e) {
-        // Another process placed the same clientId between the lookup and the send: the exchange
-        // refuses a clientId that belongs to an open order, so that order is the one asked for.
-        if (!isClientIdTaken(e)) {
-          throw e;
-        }
-        Optional<Order> open = reconciler.findOpen(request.symbol(), clientId);
-        if (open.isEmpty()) {
-          throw e;
-        }
-        return new Placement(open.get(), true);
-      }
+      return call.get();
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** {@return the order that already has the request's clientId: open, or in the history within the lookback} */
+  Optional<OrderLookup> findExisting(OrderRequest request) {
+    return reconciler.findRecent(request.symbol(), request.clientId());
+  }
+
+  /**
+   * Places a checked request, or, when the exchange refuses its clientId as taken (another process
+   * placed it between the lookup and the send), returns the open order that has it.
+   *
+   * @throws dev.bpx.client.exception.ValidationException if that order is not the one asked for ({@link ClientIdConflict})
+   */
+  Placement sendUnlessTaken(OrderRequest request) {
+    try {
+      return new Placement(send(request), false);
+    } catch (ApiException e) {
+      // The exchange refuses a clientId that belongs to an open order, so that order is the one asked for.
+      if (!isClientIdTaken(e)) {
+        throw e;
+      }
+      Optional<Order> open = reconciler.findOpen(request.symbol(), request.clientId());
+      if (open.isEmpty()) {
+        throw e;
+      }
+      ClientIdConflict.requireSame(request, open.get());
+      return new Placement(open.get(), true);
     }
   }
 

@@ -281,9 +281,21 @@ public final class OrderService {
     return place(request, "place");
   }
 
+  /**
+   * As {@link #place(OrderRequest)}, for a caller whose request can be cancelled while the order is being
+   * checked (an MCP tool call, say): {@code cancelled} is asked just before the order is sent, and when
+   * it answers true nothing is sent.
+   *
+   * @throws ValidationException on field {@code request} when {@code cancelled} answered true; nothing was sent
+   */
+  public Order place(OrderRequest request, BooleanSupplier cancelled) {
+    Args.required("cancelled", cancelled, "pass () -> false when the request cannot be cancelled");
+    return parts.placer().place(request, "place", cancelled);
+  }
+
   /** As {@link CheckedPlacer#place}. */
   Order place(OrderRequest request, String action) {
-    return parts.placer().place(request, action);
+    return parts.placer().place(request, action, () -> false);
   }
 
   /**
@@ -298,19 +310,49 @@ public final class OrderService {
    * one is taken for an earlier use of the id. The cost of the check grows with the orders placed
    * within the lookback, not with the account's age. Calls with the same {@code clientId} through this
    * client run one at a time (striped locks, a fixed number), so a repeat sent while the first call is
-   * still running waits for it and then finds its order. After that the order is placed as by {@link
-   * #place}, with the same handling of unknown outcomes; if the exchange refuses the {@code clientId}
-   * as taken (another process placed it meanwhile), the open order with it is returned.
+   * still running waits for it and then finds its order. An order found is returned without checking
+   * any limit (nothing is sent, so a retry of an order that is open is never refused for the open-order
+   * limit it now counts toward), and nothing is journaled for it. If the order found differs from the
+   * request (side, type, quantity, quote quantity, price or trigger price), the request is refused with a
+   * {@link ValidationException} on field {@code clientId} naming that order and what differs: the same
+   * clientId is the same order, so different arguments are a mistake, never silently answered with
+   * another order. Otherwise the order is placed as by {@link #place}, with the same handling of unknown
+   * outcomes; if the exchange refuses the {@code clientId} as taken (another process placed it
+   * meanwhile), the open order with it is returned (or refused as above when it differs).
    *
    * @return the order, and whether it already existed ({@link Placement#duplicate()})
-   * @throws ValidationException if the request or the market filters reject it (nothing sent)
+   * @throws ValidationException if the request or the market filters reject it, or the clientId belongs
+   *     to a different order (nothing sent)
    * @throws ApiException if the exchange rejected the order, or a lookup before sending failed (then
    *     nothing was sent: its {@link ApiException#method()} is {@code GET})
    * @throws OrderNotPlacedException as {@link #place}
    * @throws NetworkException as {@link #place}
    */
   public Placement placeIdempotent(OrderRequest request) {
-    return parts.placer().placeIdempotent(request);
+    return parts.placer().placeIdempotent(request, () -> false);
+  }
+
+  /**
+   * As {@link #placeIdempotent(OrderRequest)}, for a caller whose request can be cancelled while the order
+   * is being checked: {@code cancelled} is asked just before the order is sent, and when it answers true
+   * nothing is sent. An order that already has the clientId is still returned.
+   *
+   * @throws ValidationException on field {@code request} when {@code cancelled} answered true; nothing was sent
+   */
+  public Placement placeIdempotent(OrderRequest request, BooleanSupplier cancelled) {
+    Args.required("cancelled", cancelled, "pass () -> false when the request cannot be cancelled");
+    return parts.placer().placeIdempotent(request, cancelled);
+  }
+
+  /**
+   * {@return the placing of an order with this clientId that is under way: a call of this client that
+   * has not returned yet, or an intent another process sharing the trade journal wrote moments ago
+   * (within the signing window and a margin) with no outcome yet} When {@link #findOrder} finds no
+   * order by a clientId, the order may still be on its way: check this before taking "not found" as
+   * "never placed", and ask again once it is empty.
+   */
+  public Optional<PlacementInProgress> placementInProgress(String symbol, long clientId) {
+    return parts.inFlight().find(Args.symbol(symbol), Args.clientId(clientId));
   }
 
   /**

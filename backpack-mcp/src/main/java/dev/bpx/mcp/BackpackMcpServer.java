@@ -41,8 +41,10 @@ final class BackpackMcpServer implements AutoCloseable {
   static BackpackMcpServer start(TradingSession session, StdinGuard guard) {
     // The tool table (schemas from record definitions) and the SDK's JSON mapper are independent and
     // each take tens of milliseconds at start; building them side by side shortens the first answer.
-    CompletableFuture<List<SyncToolSpecification>> tools = CompletableFuture.supplyAsync(() -> Tools.specifications(session));
+    CompletableFuture<List<SyncToolSpecification>> tools = CompletableFuture.supplyAsync(
+        () -> Tools.specifications(session, guard.cancelledRequests()));
     guard.filterToolCalls(Tools.callFilter(session));
+    guard.trackCancellation(Tools.CANCELLABLE);
     StdioServerTransportProvider transport =
         new StdioServerTransportProvider(McpJsonDefaults.getMapper(), guard.transportInput(), guard.transportOutput());
     McpSyncServer server = McpServer.sync(transport)

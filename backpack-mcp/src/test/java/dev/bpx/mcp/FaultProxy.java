@@ -47,6 +47,7 @@ final class FaultProxy implements AutoCloseable {
       "x-timestamp", "x-window", "accept");
 
   private final HttpServer server;
+  private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool();
   private final String target;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
@@ -60,6 +61,8 @@ final class FaultProxy implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.createContext("/", this::handle);
+    // One thread per request: an answer held back (FORWARD_THEN_HOLD) must not hold up the others.
+    server.setExecutor(executor);
     server.start();
   }
 
@@ -163,5 +166,6 @@ final class FaultProxy implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 }

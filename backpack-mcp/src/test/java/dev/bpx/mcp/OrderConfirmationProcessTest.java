@@ -231,7 +231,8 @@ class OrderConfirmationProcessTest {
       proxy.inject("GET", "/wapi/v1/history/orders", FaultProxy.Fault.PASS, 1);
       proxy.inject("GET", "/wapi/v1/history/orders", FaultProxy.Fault.ANSWER_EMPTY_LIST, 5);
 
-      Map<String, Object> again = racing.ok("create_order", buy(1302, "5", "96.00"));
+      // The same arguments: with others the clientId would be refused (ClientIdConflict), not answered.
+      Map<String, Object> again = racing.ok("create_order", buy(1302, "1", "95.00"));
 
       assertThat(again).containsEntry("duplicate", true);
       assertThat(again.get("order").toString()).contains(old.id());

@@ -86,6 +86,34 @@ class RecoveryMessagesProcessTest {
   }
 
   @Test
+  void getOrderWhileCreateOrderWithTheClientIdIsStillRunningSaysOutcomePendingNeverSafeToCreate() throws Exception {
+    long id = clientId();
+    // The create's look for an existing order is held: the call is in flight and nothing is on the exchange yet.
+    proxy.hold(java.time.Duration.ofSeconds(3));
+    proxy.inject("GET", "/api/v1/order", Fault.FORWARD_THEN_HOLD, 1);
+    int before = proxy.requests("GET", "/api/v1/order");
+    java.util.concurrent.CompletableFuture<Map<String, Object>> create =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> server.ok("create_order", restingBid(id)));
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (proxy.requests("GET", "/api/v1/order") == before && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+
+    io.modelcontextprotocol.spec.McpSchema.CallToolResult during =
+        server.call("get_order", args("symbol", "SOL_USDC", "clientId", id));
+    Map<String, Object> placed = create.get(20, java.util.concurrent.TimeUnit.SECONDS);
+    Map<String, Object> after = server.ok("get_order", args("symbol", "SOL_USDC", "clientId", id));
+    proxy.hold(java.time.Duration.ZERO);
+
+    assertThat(McpServerProcess.text(during)).contains("Outcome pending", "clientId " + id, "get_order again")
+        .doesNotContain("is safe");
+    assertThat(map(during.structuredContent())).containsEntry("found", false).containsEntry("pending", true);
+    assertThat(placed).containsEntry("success", true).containsEntry("duplicate", false);
+    assertThat(after).containsEntry("found", true);
+    assertThat(ordersWith(id)).hasSize(1);
+  }
+
+  @Test
   void aGarbled200ToCreateOrderIsResolvedAndTheOrderReportedPlacedOnce() {
     long id = clientId();
     proxy.inject("POST", "/api/v1/order", Fault.FORWARD_THEN_GARBLE, 1);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import dev.bpx.auth.json.Json;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import org.slf4j.Logger;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * <p>It also answers what the SDK would hold back or answer unhelpfully: {@code ping} at any time,
  * also before {@code initialize} (the spec allows it; the SDK holds it until {@code initialize});
  * any other request before {@code initialize} with an error saying to initialize first (the SDK would
- * hold it, possibly forever); and whatever its {@link ToolCallFilter} answers or rewrites.
+ * hold it, possibly forever); and whatever its {@link ToolCallFilter} answers or rewrites. It records
+ * {@code notifications/cancelled}, which the SDK drops, in its {@link CancelledRequests}.
  *
  * <p>Error lines are written while holding the protocol stream's monitor, the same monitor the SDK's
  * transport holds for each message it writes, so lines never interleave.
@@ -58,6 +60,8 @@ public final class StdinGuard {
   private final AnsweredRequests answers;
   private final Duration answerWait;
   private volatile ToolCallFilter toolCalls = ToolCallFilter.NONE;
+  private final CancelledRequests cancelled = new CancelledRequests();
+  private volatile Set<String> cancellableTools = Set.of();
   /** Written and read by the reader thread only. */
   private boolean initializeSeen;
 
@@ -98,6 +102,19 @@ public final class StdinGuard {
   /** Sets what to do with {@code tools/call} requests; call before {@link #start()}. */
   public void filterToolCalls(ToolCallFilter filter) {
     this.toolCalls = Objects.requireNonNull(filter, "filter");
+  }
+
+  /**
+   * Tags calls of these tools with their request id (in {@code params._meta}, see {@link CancelledRequests}),
+   * so that they can ask whether the client cancelled them; call before {@link #start()}.
+   */
+  public void trackCancellation(Set<String> tools) {
+    this.cancellableTools = Set.copyOf(tools);
+  }
+
+  /** {@return the requests the client cancelled} */
+  public CancelledRequests cancelledRequests() {
+    return cancelled;
   }
 
   /** Starts the reader thread (a daemon: it never keeps the process alive). */
@@ -179,10 +196,14 @@ public final class StdinGuard {
         return;
       }
       if ("tools/call".equals(method)) {
-        line = rewriteToolCall(line, message);
+        line = rewriteToolCall(line, message, verdict.id());
       }
     } else if (method != null && !initializeSeen) {
       log.warn("notification {} arrived before initialize; handed to the server as it is", method);
+    }
+    if (verdict.id() == null && "notifications/cancelled".equals(method)
+        && message.get("params") instanceof Map<?, ?> p && p.get("requestId") != null) {
+      cancelled.cancel(p.get("requestId"));
     }
     if (verdict.id() != null) {
       answers.expect(verdict.id());
@@ -252,20 +273,33 @@ public final class StdinGuard {
   }
 
   /**
-   * The line to hand to the SDK for a tool call: rewritten when the filter changes the arguments and
-   * the rewritten line is still one the SDK reads, else unchanged.
+   * The line to hand to the SDK for a tool call: rewritten when the filter changes the arguments or the
+   * tool's calls are tagged with their request id, and the rewritten line is still one the SDK reads,
+   * else unchanged.
    */
-  private String rewriteToolCall(String line, Map<String, Object> message) {
+  private String rewriteToolCall(String line, Map<String, Object> message, Object id) {
     if (!(message.get("params") instanceof Map<?, ?> p) || !(p.get("name") instanceof String tool)) {
       return line;
     }
     Map<String, Object> rewritten = toolCalls.rewrite(tool, arguments(p));
-    if (rewritten == null) {
+    String requestKey = cancellableTools.contains(tool) ? CancelledRequests.key(id) : null;
+    if (rewritten == null && requestKey == null) {
       return line;
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> params = new LinkedHashMap<>((Map<String, Object>) p);
-    params.put("arguments", rewritten);
+    if (rewritten != null) {
+      params.put("arguments", rewritten);
+    }
+    if (requestKey != null) {
+      // Written by the guard, over whatever the client put there: the tag is the request's own id.
+      Map<String, Object> meta = new LinkedHashMap<>();
+      if (p.get("_meta") instanceof Map<?, ?> given) {
+        given.forEach((k, v) -> meta.put(String.valueOf(k), v));
+      }
+      meta.put(CancelledRequests.META_KEY, requestKey);
+      params.put("_meta", meta);
+    }
     Map<String, Object> copy = new LinkedHashMap<>(message);
     copy.put("params", params);
     String text = Json.write(copy);

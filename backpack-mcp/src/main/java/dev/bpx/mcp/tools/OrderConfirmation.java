@@ -1,5 +1,6 @@
 package dev.bpx.mcp.tools;
 
+import dev.bpx.client.ClientIdConflict;
 import dev.bpx.client.ConfirmationPolicy;
 import dev.bpx.client.OrderLookup;
 import dev.bpx.client.OrderPreview;
@@ -46,7 +47,8 @@ final class OrderConfirmation {
    * order nobody confirmed.
    *
    * @param chosenClientId whether the caller chose the clientId: then an order that already has it is
-   *     returned, with nothing new to confirm
+   *     returned, with nothing new to confirm (refused with a {@code ValidationException} when it differs
+   *     from the request)
    * @throws OrderNotConfirmedException when it needed confirmation and did not get it (nothing sent)
    */
   static Decision check(TradingSession session, OrderRequest request, boolean chosenClientId, UserConfirmation user) {
@@ -57,6 +59,8 @@ final class OrderConfirmation {
     if (chosenClientId) {
       Optional<OrderLookup> existing = session.client().orders().findOrder(request.symbol(), null, request.clientId());
       if (existing.isPresent()) {
+        // The same clientId with other arguments is refused here as the placement would refuse it.
+        ClientIdConflict.requireSame(request, existing.get().order());
         return new Decision(false, existing.get().order());
       }
     }

@@ -5,6 +5,7 @@ import dev.bpx.client.CancelResult;
 import dev.bpx.client.OrderLookup;
 import dev.bpx.client.OrderPreview;
 import dev.bpx.client.Placement;
+import dev.bpx.client.PlacementInProgress;
 import dev.bpx.client.model.CancelOrderType;
 import dev.bpx.client.model.MaxOrderQuantity;
 import dev.bpx.client.model.Order;
@@ -80,6 +81,9 @@ final class OrderTools {
           String orderId = ref.orderId();
           Long clientId = ref.clientId();
           Long wait = args.optionalLong("waitSeconds", 0, MAX_WAIT_SECONDS);
+          // Asked before the lookup too: a placement that ends while the exchange is asked is not missed.
+          Optional<PlacementInProgress> placingBefore = clientId == null ? Optional.empty()
+              : session.client().orders().placementInProgress(symbol, clientId);
           Optional<OrderLookup> found = wait == null || wait == 0
               ? session.client().orders().findOrder(symbol, orderId, clientId)
               : awaitFinished(session, ref, wait);
@@ -88,6 +92,12 @@ final class OrderTools {
           if (found.isEmpty()) {
             if (orderId != null) {
               return new ToolDef.Result(out, "No order with id " + orderId + " on " + symbol + ": the exchange has not placed it.");
+            }
+            Optional<PlacementInProgress> placing = placingBefore.isPresent() ? placingBefore
+                : session.client().orders().placementInProgress(symbol, clientId);
+            if (placing.isPresent()) {
+              out.put("pending", true);
+              return new ToolDef.Result(out, pendingText(placing.get()));
             }
             return new ToolDef.Result(out, "No order with clientId " + clientId + " on " + symbol + ": none is open and"
                 + " none was created in the last " + span(session.client().orders().clientIdLookback())
@@ -102,6 +112,16 @@ final class OrderTools {
               + (wait == null || wait == 0 ? "." : lookup.isOpen() ? " after waiting " + wait + " s; call again to wait longer."
                   : "."));
         });
+  }
+
+  /** The answer while the order is still being placed: never "safe to create". */
+  private static String pendingText(PlacementInProgress p) {
+    return "Outcome pending: the order with clientId " + p.clientId() + " on " + p.symbol() + " is still being placed ("
+        + (p.thisClient() ? "a create_order call started at " + p.since() + " has not returned yet"
+            : "the trade journal has an intent to place it, written at " + p.since() + ", with no outcome yet: another"
+                + " server sharing the journal may be sending it")
+        + "), and the exchange does not show it yet. Do not create it again: wait a few seconds and call get_order"
+        + " again.";
   }
 
   private static Optional<OrderLookup> awaitFinished(TradingSession session, OrderRef ref, long seconds) {
@@ -119,7 +139,7 @@ final class OrderTools {
         "Places a Limit or Market order (spot or perpetual), optionally with take-profit / stop-loss. Checks the"
             + " market's filters and safety limits first; refuses with the nearest valid values, never rounds. Amounts are"
             + " decimal strings. preview_order shows cost, fees, slippage. Pass your own clientId to make retries safe"
-            + " (a repeated clientId returns the existing order). Outcome unknown: use get_order. The user may be asked to"
+            + " (same clientId: returns that order; other arguments: refused). Outcome unknown: use get_order. The user may be asked to"
             + " confirm it.",
         OrderArgs.schema(),
         Schemas.object()
@@ -142,11 +162,13 @@ final class OrderTools {
           if (cleared.existing() != null) {
             return duplicate(cleared.existing(), request);
           }
+          // A call the client cancelled (notifications/cancelled) before the send is not sent.
           if (!OrderArgs.hasClientId(args)) {
-            return placed(session, session.client().orders().place(request), request, cleared.confirmed());
+            return placed(session, session.client().orders().place(request, args.cancelled()), request,
+                cleared.confirmed());
           }
           // The client serialises calls per clientId and looks for an existing order first.
-          Placement placement = session.client().orders().placeIdempotent(request);
+          Placement placement = session.client().orders().placeIdempotent(request, args.cancelled());
           return placement.duplicate() ? duplicate(placement.order(), request)
               : placed(session, placement.order(), request, cleared.confirmed());
         });

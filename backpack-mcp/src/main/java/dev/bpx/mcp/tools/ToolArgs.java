@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -34,21 +35,32 @@ final class ToolArgs {
 
   private final Map<String, Object> values;
   private final UserConfirmation confirmation;
+  private final BooleanSupplier cancelled;
 
   ToolArgs(Map<String, Object> values, Collection<String> allowed) {
-    this(values, allowed, UserConfirmation.NONE);
+    this(values, allowed, UserConfirmation.NONE, () -> false);
   }
 
-  /** @param confirmation how to ask the person at the client (not the assistant) to confirm an order */
-  ToolArgs(Map<String, Object> values, Collection<String> allowed, UserConfirmation confirmation) {
+  /**
+   * @param confirmation how to ask the person at the client (not the assistant) to confirm an order
+   * @param cancelled whether the client has cancelled this call (notifications/cancelled)
+   */
+  ToolArgs(Map<String, Object> values, Collection<String> allowed, UserConfirmation confirmation,
+      BooleanSupplier cancelled) {
     this.values = values == null ? Map.of() : values;
     this.confirmation = confirmation;
+    this.cancelled = cancelled;
     for (String name : this.values.keySet()) {
       if (!allowed.contains(name)) {
         throw new ToolInputException("unknown argument '" + name + "'"
             + (allowed.isEmpty() ? ": this tool takes no arguments" : "; this tool takes: " + String.join(", ", allowed)));
       }
     }
+  }
+
+  /** {@return whether the client has cancelled this call; asked before anything that cannot be taken back} */
+  BooleanSupplier cancelled() {
+    return cancelled;
   }
 
   /** {@return how to ask the user to confirm; never taken from the arguments, so the assistant cannot answer it} */

@@ -1,6 +1,7 @@
 package dev.bpx.mcp.tools;
 
 import dev.bpx.mcp.config.Mode;
+import dev.bpx.mcp.stdio.CancelledRequests;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,21 +29,35 @@ public final class ToolRegistry {
 
   /** {@return the SDK specifications of {@code tools}, without write tools when {@code readOnly}} */
   static List<SyncToolSpecification> specifications(List<ToolDef> tools, ResultMode mode, boolean readOnly) {
+    return specifications(tools, mode, readOnly, new CancelledRequests());
+  }
+
+  /** @param cancelled the calls the client cancelled, for the tools whose calls the stdin guard tags */
+  static List<SyncToolSpecification> specifications(List<ToolDef> tools, ResultMode mode, boolean readOnly,
+      CancelledRequests cancelled) {
     // mode is null when the configuration is wrong: then results name no mode.
     List<SyncToolSpecification> specs = new ArrayList<>();
     for (ToolDef def : tools) {
       if (readOnly && def.kind().writes()) {
         continue;
       }
-      specs.add(specification(def, mode));
+      specs.add(specification(def, mode, cancelled));
     }
     return specs;
   }
 
   static SyncToolSpecification specification(ToolDef def, ResultMode mode) {
+    return specification(def, mode, new CancelledRequests());
+  }
+
+  static SyncToolSpecification specification(ToolDef def, ResultMode mode, CancelledRequests cancelled) {
     return SyncToolSpecification.builder()
         .tool(tool(def))
-        .callHandler((exchange, request) -> call(def, request.arguments(), mode, new ElicitationConfirmation(exchange)))
+        .callHandler((exchange, request) -> {
+          Object requestKey = request.meta() == null ? null : request.meta().get(CancelledRequests.META_KEY);
+          return call(def, request.arguments(), mode, new ElicitationConfirmation(exchange),
+              () -> cancelled.isCancelled(requestKey));
+        })
         .build();
   }
 
@@ -73,9 +89,14 @@ public final class ToolRegistry {
   }
 
   static CallToolResult call(ToolDef def, Map<String, Object> arguments, ResultMode mode, UserConfirmation confirmation) {
+    return call(def, arguments, mode, confirmation, () -> false);
+  }
+
+  static CallToolResult call(ToolDef def, Map<String, Object> arguments, ResultMode mode, UserConfirmation confirmation,
+      BooleanSupplier cancelled) {
     long started = System.nanoTime();
     try {
-      ToolDef.Result result = def.handler().handle(new ToolArgs(arguments, def.input().names(), confirmation));
+      ToolDef.Result result = def.handler().handle(new ToolArgs(arguments, def.input().names(), confirmation, cancelled));
       Map<String, Object> structured = new LinkedHashMap<>(result.structured());
       String text = result.text();
       if (def.kind().writes() && mode != null) {

@@ -1,10 +1,12 @@
 package dev.bpx.mcp.tools;
 
 import dev.bpx.mcp.TradingSession;
+import dev.bpx.mcp.stdio.CancelledRequests;
 import dev.bpx.mcp.stdio.ToolCallFilter;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The whole tool table, by group. Thread-safe (stateless). */
 public final class Tools {
@@ -29,6 +31,14 @@ public final class Tools {
    * with the configuration problem before reading its arguments.
    */
   public static List<SyncToolSpecification> specifications(TradingSession session) {
+    return specifications(session, new CancelledRequests());
+  }
+
+  /**
+   * As {@link #specifications(TradingSession)}, with the calls the client cancelled ({@link
+   * #CANCELLABLE} tools ask before they send).
+   */
+  public static List<SyncToolSpecification> specifications(TradingSession session, CancelledRequests cancelled) {
     List<ToolDef> defs = definitions(session);
     if (session.configProblem().isPresent()) {
       String message = ToolErrors.describe(session.configProblem().get());
@@ -39,11 +49,15 @@ public final class Tools {
       return specs;
     }
     List<SyncToolSpecification> specs = new ArrayList<>();
-    for (SyncToolSpecification spec : ToolRegistry.specifications(defs, resultMode(session), session.config().readOnly())) {
+    for (SyncToolSpecification spec : ToolRegistry.specifications(defs, resultMode(session), session.config().readOnly(),
+        cancelled)) {
       specs.add(touchingDeadManSwitch(spec, session));
     }
     return specs;
   }
+
+  /** The tools whose calls ask, before they send an order, whether the client cancelled them. */
+  public static final Set<String> CANCELLABLE = Set.of("create_order");
 
   /**
    * Every tool call is activity for the dead-man switch, as it starts and as it ends, and no sweep runs

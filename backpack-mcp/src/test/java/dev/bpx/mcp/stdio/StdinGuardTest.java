@@ -175,6 +175,49 @@ class StdinGuardTest {
     assertThat(((Map<?, ?>) Json.parse(lines[1])).get("id")).isEqualTo(new BigDecimal("4"));
   }
 
+  @Test
+  void aTrackedToolCallIsTaggedWithItsIdAndACancelOfItIsRecordedWhereTheSdkWouldDropIt() throws Exception {
+    StdinGuard guard = new StdinGuard(new ByteArrayInputStream((INIT + "\n"
+        + "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"create_order\","
+        + "\"arguments\":{\"symbol\":\"SOL_USDC\"},\"_meta\":{\"progressToken\":\"p1\"}}}\n"
+        + call(8, "create_order", "{}") + "\n"
+        + call(9, "get_order", "{\"symbol\":\"SOL_USDC\"}") + "\n"
+        + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":7,\"reason\":\"stop\"}}\n")
+        .getBytes(StandardCharsets.UTF_8)), protocolOut, StdinGuard.DEFAULT_MAX_LINE_BYTES, ends::incrementAndGet,
+        Duration.ZERO);
+    guard.trackCancellation(java.util.Set.of("create_order"));
+    guard.run();
+    String[] lines = new String(guard.transportInput().readAllBytes(), StandardCharsets.UTF_8).split("\n");
+
+    // Read as the SDK reads them: its own JSON mapper and its CallToolRequest (params._meta -> meta()).
+    io.modelcontextprotocol.json.McpJsonMapper mapper = io.modelcontextprotocol.json.McpJsonDefaults.getMapper();
+    io.modelcontextprotocol.spec.McpSchema.CallToolRequest seven = toolCall(mapper, lines[1]);
+    io.modelcontextprotocol.spec.McpSchema.CallToolRequest eight = toolCall(mapper, lines[2]);
+    assertThat(seven.meta()).containsEntry("progressToken", "p1");
+    assertThat(seven.arguments()).containsEntry("symbol", "SOL_USDC");
+    assertThat(guard.cancelledRequests().isCancelled(seven.meta().get(CancelledRequests.META_KEY))).isTrue();
+    assertThat(guard.cancelledRequests().isCancelled(eight.meta().get(CancelledRequests.META_KEY))).isFalse();
+    assertThat(lines[3]).as("an untracked tool's line is forwarded byte-exact")
+        .isEqualTo(call(9, "get_order", "{\"symbol\":\"SOL_USDC\"}"));
+    assertThat(lines[4]).as("the notification still reaches the SDK").contains("notifications/cancelled");
+    assertThat(guard.cancelledRequests().isCancelled(null)).isFalse();
+  }
+
+  @Test
+  void theSameIdWrittenAsAnotherNumberIsTheSameRequestAndAStringIdIsAnother() {
+    assertThat(CancelledRequests.key(new BigDecimal("7"))).isEqualTo(CancelledRequests.key(new BigDecimal("7.0")));
+    assertThat(CancelledRequests.key(new BigDecimal("7"))).isNotEqualTo(CancelledRequests.key("7"));
+    assertThat(CancelledRequests.key(Map.of())).isNull();
+  }
+
+  private static io.modelcontextprotocol.spec.McpSchema.CallToolRequest toolCall(
+      io.modelcontextprotocol.json.McpJsonMapper mapper, String line) throws IOException {
+    io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest request =
+        (io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest) io.modelcontextprotocol.spec.McpSchema
+            .deserializeJsonRpcMessage(mapper, line);
+    return mapper.convertValue(request.params(), io.modelcontextprotocol.spec.McpSchema.CallToolRequest.class);
+  }
+
   private byte[] runOver(String input) throws IOException {
     return runOver(input.getBytes(StandardCharsets.UTF_8), StdinGuard.DEFAULT_MAX_LINE_BYTES);
   }
