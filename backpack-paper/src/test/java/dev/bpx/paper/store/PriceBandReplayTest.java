@@ -60,10 +60,13 @@ class PriceBandReplayTest {
       assertThat(refused.object().get("code")).isEqualTo("INVALID_PRICE");
       stateHash = paper.stateHash();
     }
+    // What a version 5 state gets at its first start (the switch to per-market trade ids, then the bands), then the
+    // refused order.
     List<String> added = Files.readString(state).substring(old.length()).lines().toList();
-    assertThat(added).hasSize(2);
-    assertThat(added.get(0)).contains("\"c\":\"priceBands\"");
-    assertThat(added.get(1)).contains("\"err\":\"INVALID_PRICE\"");
+    assertThat(added).hasSize(3);
+    assertThat(added.get(0)).contains("\"c\":\"tradeIds\"");
+    assertThat(added.get(1)).contains("\"c\":\"priceBands\"");
+    assertThat(added.get(2)).contains("\"err\":\"INVALID_PRICE\"");
 
     String before = Files.readString(state);
     try (PaperExchange paper = start(state)) {
