@@ -299,15 +299,18 @@ class OrderConfirmationProcessTest {
           return NO.apply(request);
         })) {
       Map<String, Object> sell = args("symbol", "SOL_USDC", "side", "Ask", "orderType", "Limit", "quantity", "2",
-          "price", "1.00", "clientId", 1701);
+          "price", "55.00", "clientId", 1701);
       Map<String, Object> preview = above.ok("preview_order", args("symbol", "SOL_USDC", "side", "Ask",
-          "orderType", "Limit", "quantity", "2", "price", "1.00"));
-      // The book is near 100: the bids pay far more than 2 × 1.
+          "orderType", "Limit", "quantity", "2", "price", "55.00"));
+      // The book is near 100: the bids pay far more than 2 × 55 (a price inside the band, whose bound is 0.5 × last).
       assertThat(new BigDecimal((String) preview.get("orderNotional"))).isGreaterThan(new BigDecimal("150"));
 
       assertThat(above.error("create_order", sell)).contains("declined");
       assertThat(asked).hasSize(1);
-      assertThat(asked.get(0).message()).doesNotContain("Notional: 2 USDC");
+      java.util.regex.Matcher notional = java.util.regex.Pattern.compile("Notional: ([0-9.]+) USDC")
+          .matcher(asked.get(0).message());
+      assertThat(notional.find()).as(asked.get(0).message()).isTrue();
+      assertThat(new BigDecimal(notional.group(1))).as("judged by the bids, not 2 × 55").isGreaterThan(new BigDecimal("150"));
     }
     assertThat(onExchange(1701)).isFalse();
   }
