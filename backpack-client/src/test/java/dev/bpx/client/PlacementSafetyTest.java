@@ -343,8 +343,11 @@ class PlacementSafetyTest {
     private MockResponse placeOrder(RecordedRequest request) throws InterruptedException {
       @SuppressWarnings("unchecked")
       Map<String, Object> body = (Map<String, Object>) dev.bpx.auth.json.Json.parse(request.getBody().utf8());
+      // Read before saying the post arrived: the test turns holdPosts off as soon as it hears, and this post must
+      // stay held all the same (read after, it raced that and sometimes went through).
+      boolean hold = holdPosts;
       postArrived.countDown();
-      if (holdPosts) {
+      if (hold) {
         release.await(30, TimeUnit.SECONDS);
       } else if (postDelayMillis > 0) {
         Thread.sleep(postDelayMillis);
