@@ -97,8 +97,11 @@ abstract class ErrorHandlingSuite extends ServerSuite {
     args.put("symbol", "FOO_USDC");
     assertThat(refusedWithoutSending(server, "create_order", args)).contains("FOO_USDC", "SOL_USDC");
     assertThat(refusedWithoutSending(server, "get_ticker", Map.of("symbol", "FOO_USDC"))).containsIgnoringCase("symbol");
+    // Every tool that names a market checks it against the market list first, as create_order does.
     assertThat(refusedWithoutSending(server, "list_orders", Map.of("symbol", "INVALID_SYMBOL_XYZ")))
-        .containsIgnoringCase("invalid market symbol");
+        .contains("no market 'INVALID_SYMBOL_XYZ'");
+    assertThat(refusedWithoutSending(server, "cancel_all_orders", Map.of("symbol", "FOO_USDC")))
+        .contains("no market 'FOO_USDC'", "SOL_USDC");
   }
 
   @Test
@@ -135,7 +138,9 @@ abstract class ErrorHandlingSuite extends ServerSuite {
     Map<String, Object> perp = Map.of("symbol", "SOL_USDC_PERP", "side", "Bid", "orderType", "Market", "quantity", "100000");
     assertThat(refusedByExchange("create_order", perp)).contains("INSUFFICIENT_MARGIN");
     assertThat(refusedByExchange("lend", Map.of("asset", "USDC", "quantity", "1000000"))).contains("HTTP 400");
-    assertThat(refusedByExchange("redeem", Map.of("asset", "USDC", "quantity", "1000000"))).contains("HTTP 400");
+    // A redeem above what is lent would borrow the rest on the exchange: refused before sending.
+    assertThat(refusedWithoutSending(server, "redeem", Map.of("asset", "USDC", "quantity", "1000000")))
+        .contains("lent", "borrow");
   }
 
   @Test
@@ -155,8 +160,8 @@ abstract class ErrorHandlingSuite extends ServerSuite {
 
   @Test
   void unknownOrderIdsAreRefusedOrReportedAsNotFound() {
-    assertThat(refusedByExchange("cancel_order", Map.of("orderId", "invalid_order_id_12345", "symbol", "SOL_USDC")))
-        .contains("HTTP 400", "invalid order id");
+    assertThat(refusedWithoutSending(server, "cancel_order", Map.of("orderId", "invalid_order_id_12345", "symbol", "SOL_USDC")))
+        .contains("'invalid_order_id_12345' is not an order id");
     assertThat(refusedByExchange("cancel_order", Map.of("orderId", "999999999", "symbol", "SOL_USDC")))
         .contains("HTTP 404");
     assertThat(refusedWithoutSending(server, "cancel_order", Map.of("orderId", "", "symbol", "SOL_USDC")))

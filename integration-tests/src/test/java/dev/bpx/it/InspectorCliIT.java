@@ -92,7 +92,7 @@ class InspectorCliIT {
     Map<String, Object> result = map(json(refused), "result");
     assertThat(result).containsEntry("isError", true).doesNotContainKey("structuredContent");
     assertThat(map(list(result, "content").get(0))).containsEntry("type", "text");
-    assertThat((String) map(list(result, "content").get(0)).get("text")).contains("Invalid market symbol", "Change the request");
+    assertThat((String) map(list(result, "content").get(0)).get("text")).contains("no market 'FOO_BAR'", "Change the arguments");
     assertThat(refused.output).doesNotContain("Structured content does not match");
   }
 

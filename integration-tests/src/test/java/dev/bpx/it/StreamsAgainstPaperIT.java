@@ -164,6 +164,7 @@ class StreamsAgainstPaperIT {
 
   private BigDecimal farBelow() {
     BigDecimal last = client.markets().getTicker(SYMBOL).orElseThrow().lastPrice();
-    return last.multiply(new BigDecimal("0.5")).setScale(2, RoundingMode.HALF_EVEN);
+    // Far enough not to fill, inside the price band (at least 0.5 x the last price).
+    return last.multiply(new BigDecimal("0.6")).setScale(2, RoundingMode.HALF_EVEN);
   }
 }
