@@ -181,6 +181,9 @@ public final class PaperBenchmark {
     int threads = clientThreads;
     try (PaperExchange paper = b.start()) {
       paper.setPrice("SOL_USDC", new BigDecimal("150.00"));
+      // Bids that rest: well under the market, yet inside the price band (at least 0.5 x the last price).
+      String bid = paper.inspect(e -> e.markets().get("SOL_USDC").lastPrice()).multiply(new BigDecimal("0.6"))
+          .setScale(2, java.math.RoundingMode.DOWN).toPlainString();
       AtomicBoolean measuring = new AtomicBoolean();
       AtomicBoolean stop = new AtomicBoolean();
       AtomicLong placed = new AtomicLong();
@@ -193,9 +196,9 @@ public final class PaperBenchmark {
         Thread w = new Thread(null, () -> {
           try {
             if (lean) {
-              leanOrders(paper.url(), key, firstClientId, stop, measuring, placed, failed);
+              leanOrders(paper.url(), key, firstClientId, bid, stop, measuring, placed, failed);
             } else {
-              typedOrders(paper.url(), key, stop, measuring, placed, failed);
+              typedOrders(paper.url(), key, bid, stop, measuring, placed, failed);
             }
           } finally {
             done.countDown();
@@ -225,11 +228,11 @@ public final class PaperBenchmark {
   }
 
   /** The typed client: a new request each time, so every order gets its own clientId. */
-  private static void typedOrders(String url, SigningKey key, AtomicBoolean stop, AtomicBoolean measuring,
+  private static void typedOrders(String url, SigningKey key, String bid, AtomicBoolean stop, AtomicBoolean measuring,
                                   AtomicLong placed, AtomicLong failed) {
     try (BackpackClient client = BackpackClient.builder().baseUrl(url).signingKey(key).build()) {
       BigDecimal quantity = new BigDecimal("0.01");
-      BigDecimal price = new BigDecimal("50.00");
+      BigDecimal price = new BigDecimal(bid);
       while (!stop.get()) {
         try {
           client.orders().place(OrderRequest.limit("SOL_USDC", Side.BID, quantity, price).build());
@@ -246,13 +249,13 @@ public final class PaperBenchmark {
   }
 
   /** {@link LeanOrderClient}: each answer must be the order, resting ("New"). */
-  private static void leanOrders(String url, SigningKey key, long firstClientId, AtomicBoolean stop,
+  private static void leanOrders(String url, SigningKey key, long firstClientId, String bid, AtomicBoolean stop,
                                  AtomicBoolean measuring, AtomicLong placed, AtomicLong failed) {
     int port = java.net.URI.create(url).getPort();
     try (LeanOrderClient client = new LeanOrderClient(port, key, firstClientId)) {
       while (!stop.get()) {
         try {
-          String answer = client.placeLimit("SOL_USDC", "Bid", "0.01", "50.00");
+          String answer = client.placeLimit("SOL_USDC", "Bid", "0.01", bid);
           if (!answer.contains("\"status\":\"New\"")) {
             throw new IllegalStateException("not a resting order: " + answer);
           }
